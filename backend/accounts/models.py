@@ -1,0 +1,164 @@
+"""Users, organizations (legal entities in a tree), memberships and refresh tokens."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils import timezone
+
+from backend.core.permissions import Perm
+from backend.core.tree import TreeNode
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create(self, email, password, **fields):
+        if not email:
+            raise ValueError("users need an e-mail address")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **fields):
+        fields.setdefault("is_staff", False)
+        fields.setdefault("is_superuser", False)
+        return self._create(email, password, **fields)
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        fields.setdefault("staff_permissions", [p.value for p in Perm])
+        return self._create(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField(unique=True)
+    first_name = models.CharField(max_length=150, blank=True)
+    last_name = models.CharField(max_length=150, blank=True)
+    phone = models.CharField(max_length=32, blank=True)
+    language = models.CharField(max_length=2, choices=[("ru", "Русский"), ("en", "English")],
+                                default="ru")
+    is_staff = models.BooleanField(default=False, help_text="Manufacturer employee.")
+    is_active = models.BooleanField(default=True)
+    staff_permissions = ArrayField(
+        models.CharField(max_length=32, choices=[(p.value, p.label) for p in Perm]),
+        default=list, blank=True,
+    )
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def granted_staff_permissions(self) -> frozenset[Perm]:
+        if not (self.is_staff and self.is_active):
+            return frozenset()
+        if self.is_superuser:
+            return frozenset(Perm)
+        return frozenset(Perm(p) for p in self.staff_permissions if p in Perm._value2member_map_)
+
+
+class OrganizationKind(models.TextChoices):
+    MANUFACTURER = "MANUFACTURER", "Manufacturer"
+    DISTRIBUTOR = "DISTRIBUTOR", "Distributor"
+    DEALER = "DEALER", "Dealer"
+    SUB_DEALER = "SUB_DEALER", "Sub-dealer"
+    END_CLIENT = "END_CLIENT", "End client"
+
+
+class OrganizationStatus(models.TextChoices):
+    PENDING = "PENDING", "Pending"
+    ACTIVE = "ACTIVE", "Active"
+    SUSPENDED = "SUSPENDED", "Suspended"
+
+
+class Organization(TreeNode):
+    """A legal entity. ``parent`` is the organization it buys from."""
+
+    name = models.CharField(max_length=255)
+    legal_name = models.CharField(max_length=255)
+    inn = models.CharField("INN", max_length=12, db_index=True)
+    kpp = models.CharField("KPP", max_length=9, blank=True)
+    address = models.TextField(blank=True)
+    country = models.CharField(max_length=2, default="RU")
+    region = models.CharField(max_length=100, blank=True, db_index=True)
+    currency = models.CharField(max_length=3, default="RUB")
+    status = models.CharField(max_length=16, choices=OrganizationStatus.choices,
+                              default=OrganizationStatus.ACTIVE)
+    kind = models.CharField(max_length=16, choices=OrganizationKind.choices)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                               related_name="children")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["path"]
+        indexes = [
+            models.Index(fields=["path"], name="org_path_prefix_idx",
+                         opclasses=["varchar_pattern_ops"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["inn", "kpp"], name="org_inn_kpp_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    ADMIN = "ADMIN", "Admin"
+    BUYER = "BUYER", "Buyer"
+    APPROVER = "APPROVER", "Approver"
+    ACCOUNTANT = "ACCOUNTANT", "Accountant"
+    VIEWER = "VIEWER", "Viewer"
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="memberships")
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.BUYER)
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organization__path", "user__email"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"],
+                                    name="membership_user_org_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organization} ({self.role})"
+
+
+class RefreshToken(models.Model):
+    """One issued refresh token. Rotation marks it used; reusing a used token revokes its
+    whole family (everything issued from the same sign-in), as it signals a stolen token."""
+
+    jti = models.UUIDField(unique=True, default=uuid.uuid4)
+    family = models.UUIDField(default=uuid.uuid4, db_index=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="refresh_tokens")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "expires_at"], name="refresh_user_exp_idx")]

@@ -1,0 +1,153 @@
+"""Account services: signing in, and creating and editing organizations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import authenticate
+from django.db import IntegrityError, transaction
+
+from backend.core.errors import DomainValidationError, ErrorCollector
+from backend.core.money import CURRENCY_DECIMALS
+from backend.core.plugins import get_plugins_manager
+
+from . import throttle
+from .errors import AccountErrorCode
+from .inn import inn_error, kpp_error
+from .models import Organization, OrganizationKind, User
+from .tokens import TokenPair, issue_tokens
+
+MAX_TREE_DEPTH = 4  # manufacturer -> distributor -> dealer -> sub-dealer -> end client
+
+
+def sign_in(email: str, password: str, ip: str) -> TokenPair:
+    """Tokens for valid credentials; a throttled or failed attempt is a domain error."""
+    email = (email or "").strip().lower()
+    wait = throttle.seconds_until_allowed(email, ip)
+    if wait:
+        raise DomainValidationError.single(
+            AccountErrorCode.LOGIN_THROTTLED,
+            f"Too many failed sign-in attempts. Try again in {wait} seconds.",
+            None, retry_after=wait,
+        )
+    user = authenticate(username=email, password=password)
+    if user is None:
+        inactive = User.objects.filter(email=email, is_active=False).exists()
+        throttle.record_failure(email, ip)
+        if inactive:
+            raise DomainValidationError.single(
+                AccountErrorCode.INACTIVE_USER, "This account is deactivated.", "email")
+        raise DomainValidationError.single(
+            AccountErrorCode.INVALID_CREDENTIALS, "Wrong e-mail or password.", "password")
+    throttle.reset(email)
+    return issue_tokens(user)
+
+
+@dataclass
+class OrganizationData:
+    name: str | None = None
+    legal_name: str | None = None
+    inn: str | None = None
+    kpp: str | None = None
+    address: str | None = None
+    country: str | None = None
+    region: str | None = None
+    currency: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    parent: Organization | None = None
+    parent_set: bool = False
+
+
+def _validate(org: Organization, data: OrganizationData, errors: ErrorCollector) -> None:
+    if data.name is not None and not data.name.strip():
+        errors.add(AccountErrorCode.REQUIRED, "Enter the organization's name.", "name")
+    if data.legal_name is not None and not data.legal_name.strip():
+        errors.add(AccountErrorCode.REQUIRED, "Enter the legal name.", "legalName")
+    if data.inn is not None:
+        message = inn_error(data.inn.strip())
+        if message:
+            errors.add(AccountErrorCode.INVALID_INN, message, "inn")
+    if data.kpp:
+        message = kpp_error(data.kpp.strip())
+        if message:
+            errors.add(AccountErrorCode.INVALID_KPP, message, "kpp")
+    if data.currency is not None and data.currency.upper() not in CURRENCY_DECIMALS:
+        errors.add(AccountErrorCode.INVALID_CURRENCY,
+                   f"Unsupported currency '{data.currency}'.", "currency")
+    if data.country is not None and (len(data.country) != 2 or not data.country.isalpha()):
+        errors.add(AccountErrorCode.INVALID, "Use a two-letter country code, e.g. RU.",
+                   "country")
+    kind = data.kind or org.kind
+    parent = data.parent if data.parent_set else org.parent
+    if kind == OrganizationKind.MANUFACTURER and parent is not None:
+        errors.add(AccountErrorCode.INVALID_PARENT, "A manufacturer has no supplier.", "parent")
+    if kind and kind != OrganizationKind.MANUFACTURER and parent is None:
+        errors.add(AccountErrorCode.INVALID_PARENT,
+                   "Choose the organization this one buys from.", "parent")
+    if parent is not None:
+        if org.pk and parent.path.startswith(org.path):
+            errors.add(AccountErrorCode.INVALID_PARENT,
+                       "An organization cannot be placed under itself or its own subtree.",
+                       "parent")
+        elif parent.depth + 1 + _subtree_height(org) > MAX_TREE_DEPTH:
+            errors.add(AccountErrorCode.TREE_TOO_DEEP,
+                       f"The network is at most {MAX_TREE_DEPTH + 1} levels deep.", "parent")
+
+
+def _subtree_height(org: Organization) -> int:
+    if not org.pk:
+        return 0
+    deepest = org.subtree().order_by("-depth").values_list("depth", flat=True).first()
+    return (deepest or org.depth) - org.depth
+
+
+def _apply(org: Organization, data: OrganizationData) -> None:
+    for name in ("name", "legal_name", "address", "region", "status", "kind"):
+        value = getattr(data, name)
+        if value is not None:
+            setattr(org, name, value.strip())
+    if data.inn is not None:
+        org.inn = data.inn.strip()
+    if data.kpp is not None:
+        org.kpp = data.kpp.strip().upper()
+    if data.country is not None:
+        org.country = data.country.upper()
+    if data.currency is not None:
+        org.currency = data.currency.upper()
+    if data.parent_set:
+        org.parent = data.parent
+
+
+def _save(org: Organization) -> None:
+    try:
+        with transaction.atomic():
+            org.save()
+    except IntegrityError:
+        raise DomainValidationError.single(
+            AccountErrorCode.DUPLICATE_INN,
+            "An organization with this INN and KPP is already registered.", "inn")
+
+
+def create_organization(data: OrganizationData) -> Organization:
+    errors = ErrorCollector()
+    for field, label in (("name", "name"), ("legal_name", "legalName"), ("inn", "inn"),
+                         ("kind", "kind")):
+        if not getattr(data, field):
+            errors.add(AccountErrorCode.REQUIRED, "This field is required.", label)
+    org = Organization()
+    _validate(org, data, errors)
+    errors.raise_if_any()
+    _apply(org, data)
+    _save(org)
+    get_plugins_manager().run("organization_created", None, org)
+    return org
+
+
+def update_organization(org: Organization, data: OrganizationData) -> Organization:
+    errors = ErrorCollector()
+    _validate(org, data, errors)
+    errors.raise_if_any()
+    _apply(org, data)
+    _save(org)
+    return org

@@ -1,0 +1,143 @@
+"""JWT access and refresh tokens.
+
+Access tokens are short-lived and stateless. Refresh tokens are recorded
+(``RefreshToken``): each use rotates it (the old one is marked used, a new one issued in
+the same family); presenting a used token again revokes the family, so a stolen refresh
+token stops working as soon as either party uses it twice.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import jwt
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from backend.core.errors import DomainValidationError, ErrorDetail
+
+from .errors import AccountErrorCode
+from .models import RefreshToken, User
+
+ALGORITHM = "HS256"
+ACCESS = "access"
+REFRESH = "refresh"
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access: str
+    refresh: str
+    user: User
+
+
+def _encode(payload: dict[str, Any]) -> str:
+    return jwt.encode(payload, settings.JWT_SECRET, algorithm=ALGORITHM)
+
+
+def _issue_access(user: User, now: datetime) -> str:
+    return _encode({
+        "type": ACCESS,
+        "sub": str(user.pk),
+        "email": user.email,
+        "iat": int(now.timestamp()),
+        "exp": int((now + settings.JWT_ACCESS_TTL).timestamp()),
+        "staff": user.is_staff,
+    })
+
+
+def _issue_refresh(user: User, now: datetime, family: uuid.UUID | None = None) -> str:
+    record = RefreshToken.objects.create(
+        user=user, family=family or uuid.uuid4(), expires_at=now + settings.JWT_REFRESH_TTL
+    )
+    return _encode({
+        "type": REFRESH,
+        "sub": str(user.pk),
+        "jti": str(record.jti),
+        "iat": int(now.timestamp()),
+        "exp": int(record.expires_at.timestamp()),
+    })
+
+
+def issue_tokens(user: User) -> TokenPair:
+    now = timezone.now()
+    return TokenPair(access=_issue_access(user, now), refresh=_issue_refresh(user, now), user=user)
+
+
+def decode(token: str, expected_type: str) -> dict[str, Any]:
+    """The payload of a valid token of ``expected_type``; a domain error otherwise."""
+    try:
+        payload = jwt.decode(token, settings.JWT_SECRET, algorithms=[ALGORITHM],
+                             options={"require": ["exp", "sub", "type"]})
+    except jwt.ExpiredSignatureError:
+        raise DomainValidationError.single(
+            AccountErrorCode.TOKEN_EXPIRED, "The token has expired; sign in again.", "token")
+    except jwt.InvalidTokenError:
+        raise DomainValidationError.single(
+            AccountErrorCode.INVALID_TOKEN, "The token is not valid.", "token")
+    if payload.get("type") != expected_type:
+        raise DomainValidationError.single(
+            AccountErrorCode.INVALID_TOKEN, f"This is not an {expected_type} token.", "token")
+    return payload
+
+
+def user_from_access_token(token: str) -> User:
+    payload = decode(token, ACCESS)
+    user = User.objects.filter(pk=payload["sub"]).first()
+    if user is None or not user.is_active:
+        raise DomainValidationError.single(
+            AccountErrorCode.INACTIVE_USER, "This account is deactivated.", "token")
+    return user
+
+
+def refresh_tokens(token: str) -> TokenPair:
+    """Exchange a refresh token for a new access and refresh token (rotation)."""
+    payload = decode(token, REFRESH)
+    invalid = DomainValidationError.single(
+        AccountErrorCode.INVALID_TOKEN, "The refresh token is not valid.", "refreshToken")
+    with transaction.atomic():
+        record = (RefreshToken.objects.select_for_update().select_related("user")
+                  .filter(jti=payload.get("jti")).first())
+        if record is None or str(record.user_id) != str(payload["sub"]):
+            raise invalid
+        if record.revoked_at is not None:
+            raise invalid
+        now = timezone.now()
+        reused = record.used_at is not None
+        if reused:
+            RefreshToken.objects.filter(family=record.family, revoked_at__isnull=True).update(
+                revoked_at=now)
+        else:
+            if not record.user.is_active:
+                raise DomainValidationError.single(
+                    AccountErrorCode.INACTIVE_USER, "This account is deactivated.",
+                    "refreshToken")
+            record.used_at = now
+            record.save(update_fields=["used_at"])
+            return TokenPair(access=_issue_access(record.user, now),
+                             refresh=_issue_refresh(record.user, now, family=record.family),
+                             user=record.user)
+    # Outside the block: the family's revocation is kept although the call fails.
+    raise DomainValidationError(
+        ErrorDetail(
+            AccountErrorCode.TOKEN_REUSED,
+            "This refresh token was already used; every session from this sign-in is now "
+            "signed out. Sign in again.",
+            "refreshToken",
+        ),
+        commit=True,
+    )
+
+
+def revoke_family_of(token: str) -> None:
+    """Sign out: revoke the refresh token's family."""
+    payload = decode(token, REFRESH)
+    family = RefreshToken.objects.filter(jti=payload.get("jti")).values_list(
+        "family", flat=True).first()
+    if family:
+        RefreshToken.objects.filter(family=family, revoked_at__isnull=True).update(
+            revoked_at=timezone.now())

@@ -1,0 +1,79 @@
+"""Build the request's ``Viewer`` from ``Authorization: Bearer <jwt>`` and
+``X-Organization: <organization global id or numeric id>``."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from graphql_relay import from_global_id
+
+from backend.core.errors import DomainValidationError
+from backend.core.graphql.view import ViewerError
+from backend.core.viewer import ANONYMOUS, Viewer
+
+from .models import Membership, OrganizationStatus
+from .tokens import user_from_access_token
+
+
+def _bearer(request) -> str | None:
+    header = request.META.get("HTTP_AUTHORIZATION", "")
+    if not header:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() not in ("bearer", "jwt") or not token.strip():
+        raise ViewerError("The Authorization header must be 'Bearer <access token>'.",
+                          "INVALID_TOKEN")
+    return token.strip()
+
+
+def _organization_pk(raw: str) -> int | None:
+    raw = raw.strip()
+    if raw.isdigit():
+        return int(raw)
+    try:
+        type_name, pk = from_global_id(raw)
+        if type_name == "Organization" and pk.isdigit():
+            return int(pk)
+    except (ValueError, UnicodeDecodeError):
+        pass
+    return None
+
+
+def viewer_from_request(request) -> Viewer:
+    token = _bearer(request)
+    if token is None:
+        if request.META.get(settings.ORGANIZATION_HEADER):
+            raise ViewerError("Sign in before choosing an organization.",
+                              "AUTHENTICATION_REQUIRED")
+        return ANONYMOUS
+    try:
+        user = user_from_access_token(token)
+    except DomainValidationError as exc:
+        detail = exc.errors[0]
+        raise ViewerError(detail.message, detail.code_value)
+
+    memberships = list(
+        Membership.objects.select_related("organization")
+        .filter(user=user, is_active=True,
+                organization__status=OrganizationStatus.ACTIVE)
+        .order_by("organization__path")
+    )
+    raw_org = request.META.get(settings.ORGANIZATION_HEADER, "")
+    membership = None
+    if raw_org:
+        pk = _organization_pk(raw_org)
+        membership = next((m for m in memberships if m.organization_id == pk), None)
+        if membership is None:
+            raise ViewerError(
+                "You are not an active member of the organization in the X-Organization "
+                "header. Choose one of your organizations (see me.memberships).",
+                "ORGANIZATION_ACCESS_DENIED",
+                status=403,
+            )
+    elif len(memberships) == 1:
+        membership = memberships[0]
+    return Viewer(
+        user=user,
+        organization=membership.organization if membership else None,
+        membership=membership,
+        staff_permissions=user.granted_staff_permissions(),
+    )

@@ -1,0 +1,57 @@
+"""Which organizations, memberships and users a viewer may see: the only place that decides.
+
+- Staff with VIEW_ALL or MANAGE_ORGANIZATIONS see every organization.
+- Anyone else sees the active organization's subtree (itself and what is below it) and
+  its direct supplier (parent), nothing above or beside it.
+- Anonymous viewers see nothing.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from backend.core.permissions import Perm
+from backend.core.viewer import Viewer
+
+from .models import Membership, Organization, User
+
+
+def _sees_everything(viewer: Viewer) -> bool:
+    return viewer.has_perm(Perm.VIEW_ALL) or viewer.has_perm(Perm.MANAGE_ORGANIZATIONS)
+
+
+def visible_organizations(viewer: Viewer) -> QuerySet[Organization]:
+    if _sees_everything(viewer):
+        return Organization.objects.all()
+    org = viewer.organization
+    if org is None:
+        return Organization.objects.none()
+    condition = Q(path__startswith=org.path)
+    if org.parent_id:
+        condition |= Q(pk=org.parent_id)
+    return Organization.objects.filter(condition)
+
+
+def visible_memberships(viewer: Viewer) -> QuerySet[Membership]:
+    """Members of the viewer's own organization and below; staff see all."""
+    if _sees_everything(viewer):
+        return Membership.objects.all()
+    org = viewer.organization
+    if org is None:
+        if viewer.user is None:
+            return Membership.objects.none()
+        return Membership.objects.filter(user=viewer.user)
+    return Membership.objects.filter(
+        Q(organization__path__startswith=org.path) | Q(user=viewer.user)
+    )
+
+
+def visible_users(viewer: Viewer) -> QuerySet[User]:
+    if _sees_everything(viewer):
+        return User.objects.all()
+    if viewer.user is None:
+        return User.objects.none()
+    return User.objects.filter(
+        Q(pk=viewer.user.pk)
+        | Q(memberships__in=visible_memberships(viewer).values("pk"))
+    ).distinct()

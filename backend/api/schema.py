@@ -1,0 +1,5 @@
+"""The GraphQL schema, assembled from every app's and plugin's schema module."""
+
+import graphene
+
+schema = None

@@ -1,0 +1,77 @@
+"""Domain validation errors: the users' mistakes, carried as data.
+
+A service raises ``DomainValidationError`` with one or more ``ErrorDetail`` (field, code,
+message, params); the GraphQL mutation base class turns it into ``errors: [...]``.
+Error codes are ``str`` enums per domain, each extending the common codes, so every code a
+client can receive is listed in the schema.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+COMMON_ERROR_CODES = (
+    "INVALID",
+    "REQUIRED",
+    "NOT_FOUND",
+    "UNIQUE",
+    "PERMISSION_DENIED",
+    "AUTHENTICATION_REQUIRED",
+    "GRAPHQL_ERROR",
+)
+
+
+def error_code_enum(name: str, *codes: str) -> type[Enum]:
+    """A ``str`` enum named ``name`` with the common codes and ``codes``."""
+    members = dict.fromkeys(COMMON_ERROR_CODES)
+    members.update(dict.fromkeys(codes))
+    return Enum(name, {code: code for code in members}, type=str)  # type: ignore[return-value]
+
+
+CoreErrorCode = error_code_enum("CoreErrorCode")
+
+
+@dataclass
+class ErrorDetail:
+    code: Enum | str
+    message: str
+    field: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def code_value(self) -> str:
+        return self.code.value if isinstance(self.code, Enum) else str(self.code)
+
+
+class DomainValidationError(Exception):
+    """One or more expected failures of a service call.
+
+    Nothing the call did is kept, unless ``commit`` is true: then the caller reports the
+    errors but keeps what was written (revoking a stolen token's family, say).
+    """
+
+    def __init__(self, errors: list[ErrorDetail] | ErrorDetail, *, commit: bool = False):
+        self.errors = errors if isinstance(errors, list) else [errors]
+        self.commit = commit
+        super().__init__("; ".join(e.message for e in self.errors))
+
+    @classmethod
+    def single(cls, code: Enum | str, message: str, field: str | None = None,
+               **params: Any) -> DomainValidationError:
+        return cls(ErrorDetail(code=code, message=message, field=field, params=params))
+
+
+class ErrorCollector:
+    """Collects field errors while validating an input, then raises them all at once."""
+
+    def __init__(self) -> None:
+        self.errors: list[ErrorDetail] = []
+
+    def add(self, code: Enum | str, message: str, field: str | None = None, **params: Any) -> None:
+        self.errors.append(ErrorDetail(code=code, message=message, field=field, params=params))
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise DomainValidationError(list(self.errors))

@@ -1,0 +1,149 @@
+"""The mutation base class: permission check, one transaction, errors as data."""
+
+from __future__ import annotations
+
+import logging
+from typing import ClassVar
+
+import graphene
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
+from graphene.types.mutation import MutationOptions
+
+from ..errors import CoreErrorCode, DomainValidationError, ErrorDetail
+from ..permissions import Perm
+from .errors import error_code_for, error_type
+
+logger = logging.getLogger(__name__)
+
+CoreError = error_type("CoreError", CoreErrorCode, "An error of a core operation.")
+
+
+class BaseMutationOptions(MutationOptions):
+    error_type_class = None
+    error_code_enum = None
+    permissions: tuple[Perm, ...] = ()
+    login_required = True
+
+
+class BaseMutation(graphene.Mutation):
+    """Subclass with ``Meta.error_type_class``, ``Meta.error_code_enum``,
+    ``Meta.permissions`` (staff permissions, all required) and ``login_required``, and
+    implement ``perform_mutation(root, info, **data)`` returning an instance of the
+    mutation. ``DomainValidationError`` (and Django's ``ValidationError``) become
+    ``errors``; the transaction of the mutation is rolled back, so nothing changes.
+    """
+
+    class Meta:
+        abstract = True
+
+    _meta: ClassVar[BaseMutationOptions]
+
+    @classmethod
+    def __init_subclass_with_meta__(
+        cls,
+        error_type_class=None,
+        error_code_enum=None,
+        permissions=(),
+        login_required=True,
+        description="",
+        _meta=None,
+        **options,
+    ):
+        if not _meta:
+            _meta = BaseMutationOptions(cls)
+        error_type_class = error_type_class or CoreError
+        _meta.error_type_class = error_type_class
+        _meta.error_code_enum = error_code_enum or CoreErrorCode
+        _meta.permissions = tuple(permissions)
+        _meta.login_required = login_required or bool(permissions)
+        if permissions:
+            names = ", ".join(p.value for p in permissions)
+            description = f"{description}\n\nRequires staff permissions: {names}.".strip()
+        elif login_required:
+            description = f"{description}\n\nRequires a signed-in user.".strip()
+        cls.errors = graphene.List(graphene.NonNull(error_type_class), required=True)
+        super().__init_subclass_with_meta__(description=description, _meta=_meta, **options)
+
+    @classmethod
+    def error(cls, code, message: str, field: str | None = None):
+        return cls.failure([ErrorDetail(code=code, message=message, field=field)])
+
+    @classmethod
+    def failure(cls, errors: list[ErrorDetail]):
+        enum = cls._meta.error_code_enum
+        error_class = cls._meta.error_type_class
+        return cls(
+            errors=[
+                error_class(field=e.field, code=error_code_for(enum, e.code), message=e.message)
+                for e in errors
+            ]
+        )
+
+    @classmethod
+    def check_permissions(cls, info) -> list[ErrorDetail]:
+        viewer = info.context.viewer
+        if cls._meta.login_required and not viewer.is_authenticated:
+            return [ErrorDetail(CoreErrorCode.AUTHENTICATION_REQUIRED,
+                                "Sign in to do this.")]
+        missing = [p for p in cls._meta.permissions if not viewer.has_perm(p)]
+        if missing:
+            return [ErrorDetail(
+                CoreErrorCode.PERMISSION_DENIED,
+                "You do not have permission to do this (needs "
+                + ", ".join(p.value for p in missing) + ").",
+            )]
+        return []
+
+    @classmethod
+    def mutate(cls, root, info, **data):
+        denied = cls.check_permissions(info)
+        if denied:
+            return cls.failure(denied)
+        try:
+            with transaction.atomic():
+                try:
+                    result = cls.perform_mutation(root, info, **data)
+                except DomainValidationError as exc:
+                    if not exc.commit:
+                        raise
+                    result = cls.failure(exc.errors)
+        except DomainValidationError as exc:
+            return cls.failure(exc.errors)
+        except DjangoValidationError as exc:
+            return cls.failure(django_errors(exc))
+        if result.errors is None:
+            result.errors = []
+        return result
+
+    @classmethod
+    def perform_mutation(cls, root, info, **data):
+        raise NotImplementedError
+
+
+def django_errors(exc: DjangoValidationError) -> list[ErrorDetail]:
+    """Django's ValidationError (from ``full_clean``) as error details."""
+    details = []
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            for error in errors:
+                message = error.message % error.params if error.params else error.message
+                details.append(ErrorDetail(
+                    code=_django_code(error.code), message=str(message),
+                    field=None if field == "__all__" else _camel(field),
+                ))
+    else:
+        for error in exc.error_list:
+            message = error.message % error.params if error.params else error.message
+            details.append(ErrorDetail(code=_django_code(error.code), message=str(message)))
+    return details
+
+
+def _django_code(code: str | None) -> str:
+    return {"unique": "UNIQUE", "required": "REQUIRED", "blank": "REQUIRED",
+            "null": "REQUIRED"}.get(code or "", "INVALID")
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)

@@ -1,0 +1,77 @@
+"""The hooks a plugin may implement: one typed, documented list.
+
+Two kinds:
+
+- ``chain`` hooks transform a value. The manager calls each enabled plugin in
+  ``settings.PLUGINS`` order with the previous plugin's result as ``previous_value``; the
+  first plugin gets the core's default. The last result wins.
+- ``effect`` hooks are notifications with no result. The manager calls them after the
+  surrounding transaction commits (``transaction.on_commit``), so a rolled-back change
+  sends nothing.
+
+A plugin implements a hook by defining a method of the same name taking the hook's
+arguments and a keyword ``previous_value``. ``HookSpec.signature`` documents the arguments;
+``tests/test_plugin_manager.py`` checks every hook of every shipped plugin against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+HookKind = Literal["chain", "effect"]
+
+
+@dataclass(frozen=True)
+class HookSpec:
+    name: str
+    kind: HookKind
+    signature: str
+    doc: str
+
+
+HOOKS: dict[str, HookSpec] = {
+    spec.name: spec
+    for spec in (
+        HookSpec(
+            "vat_rate",
+            "chain",
+            "(country: str, on: date, *, previous_value: Decimal) -> Decimal",
+            "The VAT rate applied for a country on a date; the default comes from "
+            "backend.core.taxes.VAT_RATES. A plugin may apply reduced rates or exemptions.",
+        ),
+        HookSpec(
+            "visible_products",
+            "chain",
+            "(viewer: Viewer, *, previous_value: QuerySet[Product]) -> QuerySet[Product]",
+            "Narrows the products a viewer may see in the catalog (price list visibility, "
+            "assortment restrictions). Must only filter, never widen the queryset.",
+        ),
+        HookSpec(
+            "product_created",
+            "effect",
+            "(product: Product, *, previous_value: None) -> None",
+            "A product was created (after commit): export to an ERP, warm caches.",
+        ),
+        HookSpec(
+            "product_updated",
+            "effect",
+            "(product: Product, *, previous_value: None) -> None",
+            "A product or one of its variants changed (after commit).",
+        ),
+        HookSpec(
+            "organization_created",
+            "effect",
+            "(organization: Organization, *, previous_value: None) -> None",
+            "An organization was created (after commit): notify its parent, sync to the ERP.",
+        ),
+    )
+}
+
+
+def get_hook(name: str) -> HookSpec:
+    """The spec of hook ``name``; an unknown name is a programming error."""
+    try:
+        return HOOKS[name]
+    except KeyError:
+        raise KeyError(f"unknown plugin hook {name!r}; declare it in backend.core.plugins.hooks")

@@ -1,0 +1,44 @@
+"""Who is asking: the ``Viewer`` travels down the GraphQL resolver tree.
+
+Built once per request from the JWT and the ``X-Organization`` header; resolvers and
+visibility functions read it instead of the raw request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .permissions import Perm
+
+if TYPE_CHECKING:
+    from backend.accounts.models import Membership, Organization, User
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user: User | None = None
+    organization: Organization | None = None
+    membership: Membership | None = None
+    staff_permissions: frozenset[Perm] = field(default_factory=frozenset)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user is not None
+
+    @property
+    def is_staff(self) -> bool:
+        return self.user is not None and self.user.is_staff
+
+    @property
+    def role(self) -> str | None:
+        return self.membership.role if self.membership else None
+
+    def has_perm(self, perm: Perm) -> bool:
+        return self.is_staff and perm in self.staff_permissions
+
+    def has_perms(self, perms: tuple[Perm, ...] | list[Perm]) -> bool:
+        return all(self.has_perm(p) for p in perms)
+
+
+ANONYMOUS = Viewer()

@@ -1,0 +1,20 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import path, re_path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.static import serve
+
+from backend.core import health
+from backend.core.graphql.view import PortalGraphQLView
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("graphql/", csrf_exempt(PortalGraphQLView.as_view(graphiql=settings.GRAPHIQL))),
+    path("health/live", health.live),
+    path("health/ready", health.ready),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
