@@ -169,6 +169,8 @@ GRAPHIQL = env_bool("GRAPHIQL", default=not IS_PRODUCTION)
 GRAPHENE = {"SCHEMA": "backend.api.schema.schema", "ATOMIC_MUTATIONS": False}
 
 ORGANIZATION_HEADER = "HTTP_X_ORGANIZATION"
+# Anonymous visitors may browse the published catalog (never prices).
+CATALOG_PUBLIC = env_bool("CATALOG_PUBLIC", default=True)
 
 LOGGING = {
     "version": 1,

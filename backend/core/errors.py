@@ -8,7 +8,8 @@ client can receive is listed in the schema.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from enum import Enum
 from typing import Any
 
@@ -38,7 +39,7 @@ class ErrorDetail:
     code: Enum | str
     message: str
     field: str | None = None
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
 
     @property
     def code_value(self) -> str:

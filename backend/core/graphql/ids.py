@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graphql import GraphQLError
 from graphql_relay import from_global_id
 
 from ..errors import CoreErrorCode, DomainValidationError
@@ -30,3 +31,22 @@ def decode_global_id(global_id: str, expected_type: str, field: str = "id") -> i
 
 def decode_global_ids(global_ids: list[str], expected_type: str, field: str) -> list[int]:
     return [decode_global_id(g, expected_type, field) for g in global_ids]
+
+
+def graphql_error_from(exc: DomainValidationError) -> GraphQLError:
+    """A query argument's domain error as a GraphQL error (queries have no ``errors``
+    field of their own)."""
+    detail = exc.errors[0]
+    return GraphQLError(detail.message,
+                        extensions={"code": detail.code_value, "field": detail.field})
+
+
+def decode_query_id(global_id: str, expected_type: str, field: str = "id") -> int:
+    try:
+        return decode_global_id(global_id, expected_type, field)
+    except DomainValidationError as exc:
+        raise graphql_error_from(exc)
+
+
+def decode_query_ids(global_ids: list[str], expected_type: str, field: str) -> list[int]:
+    return [decode_query_id(g, expected_type, field) for g in global_ids]

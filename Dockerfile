@@ -1,0 +1,90 @@
+# syntax=docker/dockerfile:1
+#
+# The production image of the B2B portal: one image for the web server (gunicorn), the
+# Celery worker and Celery beat, and the one-shot migration job (see docker-compose.yml).
+#
+#   docker build -t b2b-portal .
+#   docker run --rm -e SECRET_KEY=... -e DATABASE_URL=postgresql://... -p 8000:8000 b2b-portal
+#
+# Configuration comes from the environment at run time (backend/settings.py and
+# deploy/production.env.example); nothing secret is baked into the image.
+
+# ---------------------------------------------------------------------------------------------
+# Storefront (React + TypeScript + Vite, storefront/): not built yet. When storefront/ lands,
+# enable this stage and the COPY --from=storefront line in the runtime stage below.
+#
+# FROM node:22-slim AS storefront
+# WORKDIR /storefront
+# COPY storefront/package.json storefront/package-lock.json ./
+# RUN npm ci
+# COPY storefront/ ./
+# RUN npm run build
+# ---------------------------------------------------------------------------------------------
+
+FROM python:3.11-slim AS builder
+
+ENV PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PYTHONDONTWRITEBYTECODE=1
+
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+
+WORKDIR /src
+# The build context is filtered by .dockerignore (no venv, data folders or caches).
+COPY . .
+
+# Runtime dependencies only (no dev extras). Every dependency ships manylinux wheels, so no
+# compiler is needed. The project's own copy is then removed from site-packages: the code runs
+# from /app (settings derive BASE_DIR, static and locale folders from the source tree, and
+# templates or other data files are not part of the wheel), so there is one copy of it.
+RUN --mount=type=cache,target=/root/.cache/pip \
+    pip install . \
+    && pip uninstall --yes b2b-portal
+
+
+FROM python:3.11-slim AS runtime
+
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONPATH=/app \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    DJANGO_SETTINGS_MODULE=backend.settings \
+    B2B_ENV=production \
+    MEDIA_ROOT=/app/media \
+    WEB_CONCURRENCY=3
+
+RUN groupadd --system --gid 10001 app \
+    && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home \
+       --shell /usr/sbin/nologin app
+
+COPY --from=builder /opt/venv /opt/venv
+
+WORKDIR /app
+COPY . .
+# COPY --from=storefront /storefront/dist /app/storefront/dist
+
+# Static files are collected at build time with the production storage (compressed by
+# whitenoise). Settings need a database URL and a real-looking secret at import; these
+# values exist only for this command: nothing connects to the database here.
+RUN B2B_ENV=production \
+    SECRET_KEY=build-only-collectstatic-key-not-used-at-run-time \
+    DATABASE_URL=postgresql://build@localhost:5432/build \
+    python manage.py collectstatic --noinput --verbosity 0 \
+    && python -m compileall -q backend plugins \
+    && mkdir -p /app/media \
+    && chown app:app /app/media
+
+USER app
+
+EXPOSE 8000
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python", "/app/deploy/healthcheck.py"]
+
+# Workers: WEB_CONCURRENCY (read by gunicorn); other gunicorn flags: GUNICORN_CMD_ARGS.
+CMD ["gunicorn", "backend.wsgi:application", \
+     "--bind", "0.0.0.0:8000", \
+     "--threads", "4", \
+     "--timeout", "120", \
+     "--worker-tmp-dir", "/dev/shm", \
+     "--access-logfile", "-"]

@@ -1,0 +1,55 @@
+import graphene
+from django.db.models import Q
+
+from backend.core.graphql.connection import resolve_connection
+
+from ..models import Membership
+from .types import Me, MembershipType, OrganizationKindEnum, OrganizationType
+
+
+class OrganizationFilterInput(graphene.InputObjectType):
+    search = graphene.String(description="Part of the name, legal name or INN.")
+    kind = graphene.Field(OrganizationKindEnum)
+    region = graphene.String()
+
+
+class AccountQueries(graphene.ObjectType):
+    me = graphene.Field(Me, description="The signed-in user; null for anonymous requests.")
+    organizations = graphene.ConnectionField(
+        OrganizationType._meta.connection, filter=OrganizationFilterInput(),
+        description="Organizations the viewer may see, in tree order.")
+    organization = graphene.Field(OrganizationType, id=graphene.ID(required=True))
+
+    @staticmethod
+    def resolve_me(root, info):
+        viewer = info.context.viewer
+        if not viewer.is_authenticated:
+            return None
+        memberships = list(
+            MembershipType.visible_queryset(info)
+            .filter(user=viewer.user, is_active=True).select_related("organization")
+        )
+        return Me(user=viewer.user, memberships=memberships,
+                  active_organization=viewer.organization, role=viewer.role)
+
+    @staticmethod
+    def resolve_organizations(root, info, filter=None, **args):
+        queryset = OrganizationType.visible_queryset(info)
+        filter = filter or {}
+        if filter.get("search"):
+            text = filter["search"].strip()
+            queryset = queryset.filter(Q(name__icontains=text) | Q(legal_name__icontains=text)
+                                       | Q(inn__startswith=text))
+        if filter.get("kind"):
+            queryset = queryset.filter(kind=filter["kind"])
+        if filter.get("region"):
+            queryset = queryset.filter(region__iexact=filter["region"].strip())
+        return resolve_connection(queryset.order_by("path"), args,
+                                  OrganizationType._meta.connection)
+
+    @staticmethod
+    def resolve_organization(root, info, id):
+        return OrganizationType.lookup(info, id)
+
+
+__all__ = ["AccountQueries", "Membership"]

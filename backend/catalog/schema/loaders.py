@@ -1,0 +1,106 @@
+"""Batch loaders for catalog relations: one query per relation per request."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from backend.core.graphql.loaders import DataLoader, group_by
+
+from ..models import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Product,
+    ProductImage,
+    ProductType,
+    ProductVariant,
+)
+
+
+class _ByIdLoader(DataLoader):
+    model = None
+
+    def batch_load(self, keys):
+        rows = self.model._default_manager.in_bulk(keys)
+        return [rows.get(key) for key in keys]
+
+
+class CategoryByIdLoader(_ByIdLoader):
+    model = Category
+
+
+class ProductTypeByIdLoader(_ByIdLoader):
+    model = ProductType
+
+
+class AttributeByIdLoader(_ByIdLoader):
+    model = Attribute
+
+
+class ProductByIdLoader(_ByIdLoader):
+    model = Product
+
+
+class VariantsByProductIdLoader(DataLoader):
+    def batch_load(self, keys):
+        grouped = group_by(ProductVariant.objects.filter(product_id__in=keys), "product_id")
+        return [grouped.get(key, []) for key in keys]
+
+
+class ImagesByProductIdLoader(DataLoader):
+    def batch_load(self, keys):
+        grouped = group_by(ProductImage.objects.filter(product_id__in=keys), "product_id")
+        return [grouped.get(key, []) for key in keys]
+
+
+class ChildrenByCategoryIdLoader(DataLoader):
+    def batch_load(self, keys):
+        grouped = group_by(Category.objects.filter(parent_id__in=keys), "parent_id")
+        return [grouped.get(key, []) for key in keys]
+
+
+class ValuesByAttributeIdLoader(DataLoader):
+    def batch_load(self, keys):
+        grouped = group_by(AttributeValue.objects.filter(attribute_id__in=keys), "attribute_id")
+        return [grouped.get(key, []) for key in keys]
+
+
+def _values_by_owner(through_model, owner_field: str, keys):
+    links = (through_model.objects.filter(**{f"{owner_field}__in": keys})
+             .select_related("attributevalue__attribute")
+             .order_by("attributevalue__attribute__name", "attributevalue__sort_order"))
+    grouped = defaultdict(list)
+    for link in links:
+        grouped[getattr(link, owner_field)].append(link.attributevalue)
+    return [grouped.get(key, []) for key in keys]
+
+
+class AttributeValuesByProductIdLoader(DataLoader):
+    def batch_load(self, keys):
+        return _values_by_owner(Product.attribute_values.through, "product_id", keys)
+
+
+class AttributeValuesByVariantIdLoader(DataLoader):
+    def batch_load(self, keys):
+        return _values_by_owner(ProductVariant.attribute_values.through, "productvariant_id",
+                                keys)
+
+
+class _AttributesOfTypeLoader(DataLoader):
+    relation = ""
+
+    def batch_load(self, keys):
+        through = getattr(ProductType, self.relation).through
+        links = through.objects.filter(producttype_id__in=keys).select_related("attribute")
+        grouped = defaultdict(list)
+        for link in links:
+            grouped[link.producttype_id].append(link.attribute)
+        return [sorted(grouped.get(key, []), key=lambda a: a.name) for key in keys]
+
+
+class ProductAttributesByTypeIdLoader(_AttributesOfTypeLoader):
+    relation = "product_attributes"
+
+
+class VariantAttributesByTypeIdLoader(_AttributesOfTypeLoader):
+    relation = "variant_attributes"

@@ -1,0 +1,1 @@
+"""Catalog mutations for staff with MANAGE_CATALOG."""

@@ -1,0 +1,174 @@
+"""Catalog root fields. Every list resolves through the visibility functions."""
+
+from __future__ import annotations
+
+import graphene
+from graphql import GraphQLError
+
+from django.db.models import Case, IntegerField, Value, When
+from django.db.models.functions import Upper
+
+from backend.core.graphql.connection import resolve_connection
+from backend.core.graphql.ids import decode_query_id, decode_query_ids
+from backend.core.graphql.types import SortDirection
+
+from ..filters import ProductFilter, filter_products, sort_products
+from .types import (
+    AttributeType,
+    CategoryType,
+    ProductObjectType,
+    ProductTypeType,
+    ProductVariantType,
+)
+
+MAX_SKUS = 500
+
+
+class AttributeFilterInput(graphene.InputObjectType):
+    slug = graphene.String(required=True, description="The attribute's slug, e.g. 'color'.")
+    values = graphene.List(graphene.NonNull(graphene.String), required=True,
+                           description="Value slugs; a product matches any of them.")
+
+
+class ProductFilterInput(graphene.InputObjectType):
+    search = graphene.String(description="Words or part of a name or SKU, Russian or English.")
+    categories = graphene.List(graphene.NonNull(graphene.ID))
+    include_subcategories = graphene.Boolean(default_value=True)
+    product_types = graphene.List(graphene.NonNull(graphene.ID))
+    attributes = graphene.List(graphene.NonNull(AttributeFilterInput))
+    ids = graphene.List(graphene.NonNull(graphene.ID))
+    is_published = graphene.Boolean(description="Visible to catalog staff only.")
+    samples_available = graphene.Boolean()
+    preorder_allowed = graphene.Boolean()
+
+
+class ProductSortField(graphene.Enum):
+    NAME = "NAME"
+    CREATED_AT = "CREATED_AT"
+    UPDATED_AT = "UPDATED_AT"
+    RELEVANCE = "RELEVANCE"
+
+
+class ProductSortingInput(graphene.InputObjectType):
+    field = graphene.Field(ProductSortField, required=True)
+    direction = graphene.Field(SortDirection, default_value=SortDirection.ASC.value)
+
+
+class CategoryFilterInput(graphene.InputObjectType):
+    level = graphene.Int(description="0 for top-level categories.")
+    parent = graphene.ID(description="Direct children of this category.")
+    search = graphene.String()
+
+
+def _product_filter(data) -> ProductFilter:
+    data = data or {}
+    return ProductFilter(
+        search=(data.get("search") or "").strip() or None,
+        category_ids=decode_query_ids(data.get("categories") or [], "Category",
+                                      "filter.categories"),
+        include_subcategories=data.get("include_subcategories", True),
+        product_type_ids=decode_query_ids(data.get("product_types") or [], "ProductType",
+                                          "filter.productTypes"),
+        attributes={a["slug"]: list(a["values"]) for a in data.get("attributes") or []},
+        ids=decode_query_ids(data.get("ids") or [], "Product", "filter.ids"),
+        is_published=data.get("is_published"),
+        samples_available=data.get("samples_available"),
+        preorder_allowed=data.get("preorder_allowed"),
+    )
+
+
+class CatalogQueries(graphene.ObjectType):
+    products = graphene.ConnectionField(
+        ProductObjectType._meta.connection,
+        filter=ProductFilterInput(),
+        sort_by=ProductSortingInput(),
+        description="Products the viewer may see, filtered and sorted.",
+    )
+    product = graphene.Field(ProductObjectType, id=graphene.ID(), slug=graphene.String(),
+                             description="A product by ID or slug.")
+    variants = graphene.ConnectionField(
+        ProductVariantType._meta.connection,
+        skus=graphene.List(graphene.NonNull(graphene.String)),
+        description=f"Variants by SKU (case-insensitive), in the order asked; unknown or "
+                    f"hidden SKUs are left out. At most {MAX_SKUS} SKUs.",
+    )
+    categories = graphene.ConnectionField(CategoryType._meta.connection,
+                                          filter=CategoryFilterInput(),
+                                          description="Categories in tree order.")
+    category = graphene.Field(CategoryType, id=graphene.ID(), slug=graphene.String())
+    attributes = graphene.ConnectionField(AttributeType._meta.connection,
+                                          filterable_only=graphene.Boolean(default_value=False))
+    product_types = graphene.ConnectionField(ProductTypeType._meta.connection)
+
+    @staticmethod
+    def resolve_products(root, info, filter=None, sort_by=None, **args):
+        spec = _product_filter(filter)
+        queryset = ProductObjectType.visible_queryset(info)
+        if spec.is_published is not None and not info.context.viewer.is_staff:
+            spec.is_published = None
+        queryset = filter_products(queryset, spec)
+        sort_field = sort_by["field"] if sort_by else None
+        descending = bool(sort_by) and sort_by.get("direction") == SortDirection.DESC.value
+        queryset = sort_products(queryset, sort_field, descending, bool(spec.search))
+        return resolve_connection(queryset, args, ProductObjectType._meta.connection)
+
+    @staticmethod
+    def resolve_product(root, info, id=None, slug=None):
+        if bool(id) == bool(slug):
+            raise GraphQLError("Give exactly one of `id` or `slug`.",
+                               extensions={"code": "INVALID"})
+        if slug:
+            return ProductObjectType.visible_queryset(info).filter(slug=slug).first()
+        return ProductObjectType.lookup(info, id)
+
+    @staticmethod
+    def resolve_variants(root, info, skus=None, **args):
+        queryset = ProductVariantType.visible_queryset(info)
+        if skus is not None:
+            if len(skus) > MAX_SKUS:
+                raise GraphQLError(f"Ask for at most {MAX_SKUS} SKUs at a time.",
+                                   extensions={"code": "INVALID", "field": "skus"})
+            wanted = [s.strip().upper() for s in skus if s.strip()]
+            order = Case(*[When(sku_upper=s, then=Value(i)) for i, s in enumerate(wanted)],
+                         output_field=IntegerField())
+            queryset = (queryset.annotate(sku_upper=Upper("sku"))
+                        .filter(sku_upper__in=wanted).order_by(order, "pk"))
+        else:
+            queryset = queryset.order_by("sku", "pk")
+        return resolve_connection(queryset, args, ProductVariantType._meta.connection)
+
+    @staticmethod
+    def resolve_categories(root, info, filter=None, **args):
+        queryset = CategoryType.visible_queryset(info)
+        filter = filter or {}
+        if filter.get("level") is not None:
+            queryset = queryset.filter(depth=filter["level"])
+        if filter.get("parent"):
+            queryset = queryset.filter(
+                parent_id=decode_query_id(filter["parent"], "Category", "filter.parent"))
+        if filter.get("search"):
+            queryset = queryset.filter(name__icontains=filter["search"].strip())
+        return resolve_connection(queryset.order_by("path"), args,
+                                  CategoryType._meta.connection)
+
+    @staticmethod
+    def resolve_category(root, info, id=None, slug=None):
+        if bool(id) == bool(slug):
+            raise GraphQLError("Give exactly one of `id` or `slug`.",
+                               extensions={"code": "INVALID"})
+        if slug:
+            return CategoryType.visible_queryset(info).filter(slug=slug).first()
+        return CategoryType.lookup(info, id)
+
+    @staticmethod
+    def resolve_attributes(root, info, filterable_only=False, **args):
+        queryset = AttributeType.visible_queryset(info)
+        if filterable_only:
+            queryset = queryset.filter(filterable=True)
+        return resolve_connection(queryset.order_by("name", "pk"), args,
+                                  AttributeType._meta.connection)
+
+    @staticmethod
+    def resolve_product_types(root, info, **args):
+        return resolve_connection(ProductTypeType.visible_queryset(info).order_by("name", "pk"),
+                                  args, ProductTypeType._meta.connection)

@@ -1,0 +1,1 @@
+"""Catalog services: plain functions that validate, write, and keep derived data current."""

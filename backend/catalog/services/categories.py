@@ -1,0 +1,121 @@
+"""Categories, attributes and product types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import ProtectedError
+
+from backend.core.errors import DomainValidationError, ErrorCollector
+
+from ..errors import CatalogErrorCode
+from ..models import Attribute, AttributeValue, Category, ProductType
+from ..slugs import slug_base, unique_slug
+
+MAX_CATEGORY_DEPTH = 5
+
+
+def slug_for(model, data: dict[str, Any], errors: ErrorCollector, *, exclude_pk=None) -> str:
+    """The given slug, checked free, or a unique one made from the name."""
+    given = data.get("slug")
+    if given:
+        slug = slug_base(given)
+        taken = model._default_manager.filter(slug=slug)
+        if exclude_pk:
+            taken = taken.exclude(pk=exclude_pk)
+        if taken.exists():
+            errors.add(CatalogErrorCode.DUPLICATE_SLUG, f"The slug '{slug}' is already used.",
+                       "slug")
+        return slug
+    return unique_slug(model, data.get("name") or "", exclude_pk=exclude_pk)
+
+
+def require_name(data: dict[str, Any], errors: ErrorCollector, creating: bool) -> None:
+    name = data.get("name")
+    if (creating and not name) or (name is not None and not name.strip()):
+        errors.add(CatalogErrorCode.REQUIRED, "Enter a name.", "name")
+
+
+def save_category(category: Category | None, data: dict[str, Any]) -> Category:
+    creating = category is None
+    category = category or Category()
+    errors = ErrorCollector()
+    require_name(data, errors, creating)
+    if "parent" in data:
+        parent = data["parent"]
+        if parent is not None and category.pk and parent.path.startswith(category.path):
+            errors.add(CatalogErrorCode.INVALID_PARENT,
+                       "A category cannot be placed under itself or its subcategories.",
+                       "parent")
+        elif parent is not None and parent.depth + 1 >= MAX_CATEGORY_DEPTH:
+            errors.add(CatalogErrorCode.INVALID_PARENT,
+                       f"Categories nest at most {MAX_CATEGORY_DEPTH} levels.", "parent")
+        category.parent = parent
+    if creating or data.get("slug"):
+        category.slug = slug_for(Category, data, errors, exclude_pk=category.pk)
+    errors.raise_if_any()
+    for field in ("name", "description", "sort_order"):
+        if data.get(field) is not None:
+            setattr(category, field, data[field].strip() if field == "name" else data[field])
+    category.save()
+    return category
+
+
+def delete_category(category: Category) -> None:
+    try:
+        category.delete()
+    except ProtectedError:
+        raise DomainValidationError.single(
+            CatalogErrorCode.IN_USE,
+            "The category still has products or subcategories; move or delete them first.",
+            "id",
+        )
+
+
+def save_attribute(attribute: Attribute | None, data: dict[str, Any]) -> Attribute:
+    creating = attribute is None
+    attribute = attribute or Attribute()
+    errors = ErrorCollector()
+    require_name(data, errors, creating)
+    if creating or data.get("slug"):
+        attribute.slug = slug_for(Attribute, data, errors, exclude_pk=attribute.pk)
+    values = data.get("values") or []
+    seen: set[str] = set()
+    for i, value in enumerate(values):
+        slug = slug_base(value)
+        if not value.strip():
+            errors.add(CatalogErrorCode.REQUIRED, "Attribute values cannot be empty.",
+                       f"values.{i}")
+        elif slug in seen:
+            errors.add(CatalogErrorCode.DUPLICATE_SLUG, f"'{value}' is listed twice.",
+                       f"values.{i}")
+        seen.add(slug)
+    errors.raise_if_any()
+    for field in ("name", "input_type", "unit", "filterable"):
+        if data.get(field) is not None:
+            setattr(attribute, field, data[field])
+    attribute.save()
+    existing = set(attribute.values.values_list("slug", flat=True))
+    AttributeValue.objects.bulk_create([
+        AttributeValue(attribute=attribute, name=v.strip(), slug=slug_base(v), sort_order=i)
+        for i, v in enumerate(values) if slug_base(v) not in existing
+    ])
+    return attribute
+
+
+def save_product_type(product_type: ProductType | None, data: dict[str, Any]) -> ProductType:
+    creating = product_type is None
+    product_type = product_type or ProductType()
+    errors = ErrorCollector()
+    require_name(data, errors, creating)
+    if creating or data.get("slug"):
+        product_type.slug = slug_for(ProductType, data, errors, exclude_pk=product_type.pk)
+    errors.raise_if_any()
+    if data.get("name"):
+        product_type.name = data["name"].strip()
+    product_type.save()
+    if data.get("product_attributes") is not None:
+        product_type.product_attributes.set(data["product_attributes"])
+    if data.get("variant_attributes") is not None:
+        product_type.variant_attributes.set(data["variant_attributes"])
+    return product_type

@@ -1,0 +1,177 @@
+"""Products, variants and images."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models.functions import Upper
+
+from backend.core.errors import DomainValidationError, ErrorCollector
+from backend.core.plugins import get_plugins_manager
+
+from ..errors import CatalogErrorCode
+from ..models import AttributeValue, Product, ProductImage, ProductVariant
+from ..search import refresh_search_index
+from ..thumbnails import InvalidImage, make_thumbnails, verify_image
+from .categories import require_name, slug_for
+
+QUANTITY_FIELDS = ("pack_size", "min_order_quantity", "order_multiple")
+MEASURE_FIELDS = ("weight_kg", "volume_m3")
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(p.title() for p in rest)
+
+
+def _check_attribute_values(values: list[AttributeValue], allowed_attribute_ids: set[int],
+                            field: str, errors: ErrorCollector) -> None:
+    for value in values:
+        if value.attribute_id not in allowed_attribute_ids:
+            errors.add(CatalogErrorCode.INVALID_ATTRIBUTE_VALUE,
+                       f"'{value.name}' belongs to an attribute this product type does not use.",
+                       field)
+
+
+def _after_change(product: Product, created: bool) -> None:
+    refresh_search_index([product.pk])
+    get_plugins_manager().run("product_created" if created else "product_updated", None, product)
+
+
+def save_product(product: Product | None, data: dict[str, Any]) -> Product:
+    creating = product is None
+    product = product or Product()
+    errors = ErrorCollector()
+    require_name(data, errors, creating)
+    for field in ("category", "product_type"):
+        if creating and data.get(field) is None:
+            errors.add(CatalogErrorCode.REQUIRED, "This field is required.", _camel(field))
+    if creating or data.get("slug"):
+        product.slug = slug_for(Product, data, errors, exclude_pk=product.pk)
+    product_type = data.get("product_type") or (product.product_type if product.pk else None)
+    values = data.get("attribute_values")
+    if values is not None and product_type is not None:
+        allowed = set(product_type.product_attributes.values_list("pk", flat=True))
+        _check_attribute_values(values, allowed, "attributeValues", errors)
+    errors.raise_if_any()
+    for field in ("name", "description", "category", "product_type", "is_published",
+                  "samples_available", "preorder_allowed"):
+        if data.get(field) is not None:
+            value = data[field]
+            setattr(product, field, value.strip() if field == "name" else value)
+    product.save()
+    if values is not None:
+        product.attribute_values.set(values)
+    _after_change(product, creating)
+    return product
+
+
+def delete_product(product: Product) -> None:
+    product.delete()
+
+
+def _validate_quantities(variant: ProductVariant, data: dict[str, Any],
+                         errors: ErrorCollector) -> None:
+    for field in QUANTITY_FIELDS:
+        value = data.get(field)
+        if value is not None and value <= 0:
+            errors.add(CatalogErrorCode.INVALID_QUANTITY, "Must be greater than zero.",
+                       _camel(field))
+    for field in MEASURE_FIELDS:
+        value = data.get(field)
+        if value is not None and value < 0:
+            errors.add(CatalogErrorCode.INVALID_QUANTITY, "Cannot be negative.", _camel(field))
+    moq = data.get("min_order_quantity") or variant.min_order_quantity or Decimal(1)
+    multiple = data.get("order_multiple") or variant.order_multiple or Decimal(1)
+    if moq > 0 and multiple > 0 and moq % multiple != 0:
+        errors.add(CatalogErrorCode.INVALID_QUANTITY,
+                   f"The minimum order quantity ({moq}) must be a multiple of the order "
+                   f"multiple ({multiple}).", "minOrderQuantity")
+
+
+def _sku_taken(sku: str, exclude_pk: int | None) -> bool:
+    taken = ProductVariant.objects.annotate(sku_upper=Upper("sku")).filter(
+        sku_upper=sku.upper())
+    if exclude_pk:
+        taken = taken.exclude(pk=exclude_pk)
+    return taken.exists()
+
+
+def save_variant(variant: ProductVariant | None, data: dict[str, Any]) -> ProductVariant:
+    creating = variant is None
+    variant = variant or ProductVariant(product=data.get("product"))
+    errors = ErrorCollector()
+    sku = data.get("sku")
+    if sku is not None:
+        sku = sku.strip()
+        if not sku:
+            errors.add(CatalogErrorCode.REQUIRED, "Enter a SKU.", "sku")
+        elif len(sku) > 64 or any(c.isspace() for c in sku):
+            errors.add(CatalogErrorCode.INVALID,
+                       "A SKU has at most 64 characters and no spaces.", "sku")
+        elif _sku_taken(sku, variant.pk):
+            errors.add(CatalogErrorCode.DUPLICATE_SKU, f"SKU '{sku}' is already used.", "sku")
+    elif creating:
+        errors.add(CatalogErrorCode.REQUIRED, "Enter a SKU.", "sku")
+    if creating and variant.product_id is None:
+        errors.add(CatalogErrorCode.REQUIRED, "Choose the product.", "product")
+    _validate_quantities(variant, data, errors)
+    values = data.get("attribute_values")
+    if values is not None and variant.product_id:
+        allowed = set(variant.product.product_type.variant_attributes.values_list("pk",
+                                                                                flat=True))
+        _check_attribute_values(values, allowed, "attributeValues", errors)
+    errors.raise_if_any()
+    if sku is not None:
+        variant.sku = sku
+    for field in ("name", "unit", "sort_order", *QUANTITY_FIELDS, *MEASURE_FIELDS):
+        if data.get(field) is not None:
+            setattr(variant, field, data[field])
+    try:
+        with transaction.atomic():
+            variant.save()
+    except IntegrityError:  # a concurrent insert took the SKU between check and save
+        raise DomainValidationError.single(
+            CatalogErrorCode.DUPLICATE_SKU, f"SKU '{variant.sku}' is already used.", "sku")
+    if values is not None:
+        variant.attribute_values.set(values)
+    _after_change(variant.product, created=False)
+    return variant
+
+
+def delete_variant(variant: ProductVariant) -> None:
+    product = variant.product
+    variant.delete()
+    _after_change(product, created=False)
+
+
+def add_product_image(product: Product, upload, alt: str = "") -> ProductImage:
+    if upload is None:
+        raise DomainValidationError.single(CatalogErrorCode.REQUIRED, "Attach an image.", "image")
+    if getattr(upload, "size", 0) > MAX_IMAGE_BYTES:
+        raise DomainValidationError.single(
+            CatalogErrorCode.INVALID_IMAGE, "The image is larger than 10 MB.", "image")
+    try:
+        verify_image(upload)
+    except InvalidImage as exc:
+        raise DomainValidationError.single(CatalogErrorCode.INVALID_IMAGE, str(exc), "image")
+    position = product.images.count()
+    image = ProductImage(product=product, alt=alt, sort_order=position)
+    image.image.save(upload.name, upload, save=False)
+    image.thumbnails = make_thumbnails(image.image.name)
+    image.save()
+    _after_change(product, created=False)
+    return image
+
+
+def delete_product_image(image: ProductImage) -> None:
+    from django.core.files.storage import default_storage
+
+    names = [image.image.name, *image.thumbnails.values()]
+    product = image.product
+    image.delete()
+    transaction.on_commit(lambda: [default_storage.delete(n) for n in names])
+    _after_change(product, created=False)

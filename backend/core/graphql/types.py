@@ -1,0 +1,79 @@
+"""Base object types: every model type declares who may see its rows."""
+
+from __future__ import annotations
+
+import graphene
+from graphene import relay
+from graphene_django import DjangoObjectType
+from graphene_django.types import DjangoObjectTypeOptions
+
+from ..errors import CoreErrorCode, DomainValidationError
+from .connection import CountableConnection
+from .ids import decode_global_id, decode_query_id
+
+
+class ModelObjectTypeOptions(DjangoObjectTypeOptions):
+    visible = None
+
+
+class ModelObjectType(DjangoObjectType):
+    """A Relay node over a model. ``Meta.visible`` is the type's visibility function
+    ``(viewer) -> QuerySet``; node lookups (``node(id:)``, mutations' id arguments) go
+    through it, and root fields resolve lists through it. A type without one fails at
+    import, so no type can leak rows by omission."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def __init_subclass_with_meta__(cls, visible=None, _meta=None, **options):
+        if visible is None:
+            raise TypeError(f"{cls.__name__} must declare Meta.visible (a visibility function)")
+        if not _meta:
+            _meta = ModelObjectTypeOptions(cls)
+        _meta.visible = staticmethod(visible)
+        options.setdefault("interfaces", (relay.Node,))
+        options.setdefault("connection_class", CountableConnection)
+        options.setdefault("convert_choices_to_enum", False)
+        super().__init_subclass_with_meta__(_meta=_meta, **options)
+
+    @classmethod
+    def visible_queryset(cls, info):
+        return cls._meta.visible(info.context.viewer)
+
+    @classmethod
+    def get_queryset(cls, queryset, info):
+        return cls.visible_queryset(info)
+
+    @classmethod
+    def get_visible(cls, info, global_id: str, field: str = "id"):
+        """The row behind ``global_id`` if the viewer may see it; a NOT_FOUND error
+        otherwise (also for rows that exist but are hidden, so ids leak nothing)."""
+        pk = decode_global_id(global_id, cls._meta.name, field)
+        row = cls.visible_queryset(info).filter(pk=pk).first()
+        if row is None:
+            raise DomainValidationError.single(
+                CoreErrorCode.NOT_FOUND, f"No {cls._meta.name} with ID '{global_id}'.", field)
+        return row
+
+    @classmethod
+    def lookup(cls, info, global_id: str):
+        """Query-side: the visible row or ``None``; a malformed id is a GraphQL error."""
+        return cls.visible_queryset(info).filter(
+            pk=decode_query_id(global_id, cls._meta.name)).first()
+
+    @classmethod
+    def get_visible_many(cls, info, global_ids: list[str], field: str) -> list:
+        pks = [decode_global_id(g, cls._meta.name, field) for g in global_ids]
+        rows = cls.visible_queryset(info).in_bulk(pks)
+        missing = [g for g, pk in zip(global_ids, pks, strict=True) if pk not in rows]
+        if missing:
+            raise DomainValidationError.single(
+                CoreErrorCode.NOT_FOUND,
+                f"No {cls._meta.name} with ID {', '.join(repr(m) for m in missing)}.", field)
+        return [rows[pk] for pk in pks]
+
+
+class SortDirection(graphene.Enum):
+    ASC = "ASC"
+    DESC = "DESC"

@@ -1,0 +1,23 @@
+"""Shared fixtures. Entity fixtures live in tests/fixtures/ and are registered here."""
+
+import pytest
+
+from tests.fixtures.accounts import *  # noqa: F403
+from tests.fixtures.catalog import *  # noqa: F403
+from tests.fixtures.graphql import *  # noqa: F403
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded files and thumbnails go to a temporary folder, never the checkout."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The login throttle counts in the cache: start every test from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
