@@ -19,7 +19,8 @@ DEV_SECRET_KEY = "dev-only-insecure-secret-key-do-not-use-in-production"
 
 ENVIRONMENT = env_str("B2B_ENV", "development")
 if ENVIRONMENT not in ("development", "test", "production"):
-    raise ImproperlyConfigured(f"B2B_ENV must be development, test or production, not {ENVIRONMENT!r}")
+    raise ImproperlyConfigured(
+        f"B2B_ENV must be development, test or production, not {ENVIRONMENT!r}")
 IS_PRODUCTION = ENVIRONMENT == "production"
 
 SECRET_KEY = env_str("SECRET_KEY", DEV_SECRET_KEY)

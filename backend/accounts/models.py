@@ -162,3 +162,6 @@ class RefreshToken(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["user", "expires_at"], name="refresh_user_exp_idx")]
+
+    def __str__(self) -> str:
+        return f"refresh token {self.jti} of user {self.user_id}"

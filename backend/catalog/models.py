@@ -139,7 +139,8 @@ class ProductVariant(models.Model):
     class Meta:
         ordering = ["product_id", "sort_order", "sku"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(pack_size__gt=0), name="variant_pack_size_pos"),
+            models.CheckConstraint(condition=models.Q(pack_size__gt=0),
+                                   name="variant_pack_size_pos"),
             models.CheckConstraint(condition=models.Q(min_order_quantity__gt=0),
                                    name="variant_moq_pos"),
             models.CheckConstraint(condition=models.Q(order_multiple__gt=0),

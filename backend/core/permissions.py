@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Perm(str, Enum):
+class Perm(StrEnum):
     MANAGE_CATALOG = "MANAGE_CATALOG"
     MANAGE_ORGANIZATIONS = "MANAGE_ORGANIZATIONS"
     MANAGE_PRICES = "MANAGE_PRICES"

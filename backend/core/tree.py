@@ -26,13 +26,6 @@ class TreeNode(models.Model):
     class Meta:
         abstract = True
 
-    def subtree(self):
-        """This node and everything below it: one index range scan."""
-        return type(self)._default_manager.filter(path__startswith=self.path)
-
-    def is_in_subtree_of(self, other: TreeNode) -> bool:
-        return bool(other.path) and self.path.startswith(other.path)
-
     def save(self, *args, **kwargs):
         parent = self.parent  # type: ignore[attr-defined]
         parent_path = parent.path if parent is not None else ""
@@ -56,3 +49,10 @@ class TreeNode(models.Model):
         self.path = new_path
         self.depth = depth_of(new_path)
         super().save(*args, **kwargs)
+
+    def subtree(self):
+        """This node and everything below it: one index range scan."""
+        return type(self)._default_manager.filter(path__startswith=self.path)
+
+    def is_in_subtree_of(self, other: TreeNode) -> bool:
+        return bool(other.path) and self.path.startswith(other.path)

@@ -230,7 +230,7 @@ CATEGORIES: tuple[CategorySpec, ...] = (
             "Эмаль для дерева и металла, внутренних и наружных работ.", samples=True)),
         _leaf("Грунтовки", LineSpec(
             "GR-UNI", "Грунтовка", 15, "kraski-i-emali", PAINT_SERIES,
-            (PAINT_BASES, ("blesk", ("матовая",))), PAINT_LARGE,
+            (PAINT_BASES,), PAINT_LARGE,
             "Грунтовка глубокого проникновения, укрепляет основание и снижает расход краски.")),
     )),
     CategorySpec("Двери", (

@@ -119,7 +119,7 @@ def _line_products(line: LineSpec, category: CategoryPlan) -> Iterator[ProductPl
             for order, v in enumerate(line.variants)
         )
         yield ProductPlan(
-            name=name, slug=slug_base(f"{name} {sku_base}"), sku_base=sku_base,
+            name=name, slug=slug_base(name), sku_base=sku_base,
             category_slug=category.slug, category_name=category.name,
             product_type=line.product_type,
             description=f"{line.blurb} Серия «{series}». Производство завода «Волга-Декор».",

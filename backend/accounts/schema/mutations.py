@@ -114,7 +114,8 @@ class TokensRevoke(AccountMutation):
 class OrganizationInput(graphene.InputObjectType):
     name = graphene.String()
     legal_name = graphene.String()
-    inn = graphene.String(description="10 digits (company) or 12 (entrepreneur), checksum-verified.")
+    inn = graphene.String(
+        description="10 digits (company) or 12 (entrepreneur), checksum-verified.")
     kpp = graphene.String()
     address = graphene.String()
     country = graphene.String(description="ISO 3166 alpha-2, e.g. RU.")

@@ -16,7 +16,7 @@ class OrganizationFilterInput(graphene.InputObjectType):
 class AccountQueries(graphene.ObjectType):
     me = graphene.Field(Me, description="The signed-in user; null for anonymous requests.")
     organizations = graphene.ConnectionField(
-        OrganizationType._meta.connection, filter=OrganizationFilterInput(),
+        OrganizationType._meta.connection, required=True, filter=OrganizationFilterInput(),
         description="Organizations the viewer may see, in tree order.")
     organization = graphene.Field(OrganizationType, id=graphene.ID(required=True))
 

@@ -84,8 +84,9 @@ class Me(graphene.ObjectType):
     """The signed-in user and the context the request acts in."""
 
     user = graphene.Field(UserType, required=True)
-    memberships = graphene.List(graphene.NonNull(MembershipType), required=True,
-                                description="Active memberships: the organizations to switch between.")
+    memberships = graphene.List(
+        graphene.NonNull(MembershipType), required=True,
+        description="Active memberships: the organizations to switch between.")
     active_organization = graphene.Field(
         OrganizationType, description="From the X-Organization header, or the only membership.")
     role = graphene.Field(RoleEnum, description="The role in the active organization.")

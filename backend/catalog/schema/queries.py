@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import graphene
-from graphql import GraphQLError
-
 from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Upper
+from graphql import GraphQLError
 
 from backend.core.graphql.connection import resolve_connection
 from backend.core.graphql.ids import decode_query_id, decode_query_ids
@@ -79,7 +78,7 @@ def _product_filter(data) -> ProductFilter:
 
 class CatalogQueries(graphene.ObjectType):
     products = graphene.ConnectionField(
-        ProductObjectType._meta.connection,
+        ProductObjectType._meta.connection, required=True,
         filter=ProductFilterInput(),
         sort_by=ProductSortingInput(),
         description="Products the viewer may see, filtered and sorted.",
@@ -87,18 +86,20 @@ class CatalogQueries(graphene.ObjectType):
     product = graphene.Field(ProductObjectType, id=graphene.ID(), slug=graphene.String(),
                              description="A product by ID or slug.")
     variants = graphene.ConnectionField(
-        ProductVariantType._meta.connection,
+        ProductVariantType._meta.connection, required=True,
         skus=graphene.List(graphene.NonNull(graphene.String)),
         description=f"Variants by SKU (case-insensitive), in the order asked; unknown or "
                     f"hidden SKUs are left out. At most {MAX_SKUS} SKUs.",
     )
-    categories = graphene.ConnectionField(CategoryType._meta.connection,
+    categories = graphene.ConnectionField(
+        CategoryType._meta.connection, required=True,
                                           filter=CategoryFilterInput(),
                                           description="Categories in tree order.")
     category = graphene.Field(CategoryType, id=graphene.ID(), slug=graphene.String())
-    attributes = graphene.ConnectionField(AttributeType._meta.connection,
+    attributes = graphene.ConnectionField(
+        AttributeType._meta.connection, required=True,
                                           filterable_only=graphene.Boolean(default_value=False))
-    product_types = graphene.ConnectionField(ProductTypeType._meta.connection)
+    product_types = graphene.ConnectionField(ProductTypeType._meta.connection, required=True)
 
     @staticmethod
     def resolve_products(root, info, filter=None, sort_by=None, **args):

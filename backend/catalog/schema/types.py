@@ -54,7 +54,8 @@ def _thumbnail(info, image: ProductImage, size: int | None) -> Image:
     return Image(url=_absolute(info, name), alt=image.alt, size=chosen)
 
 
-_THUMBNAIL_SIZE_DOC = f"Made sizes: {', '.join(map(str, THUMBNAIL_SIZES))}; the nearest larger one is returned."
+_THUMBNAIL_SIZE_DOC = (f"Made sizes: {', '.join(map(str, THUMBNAIL_SIZES))}; "
+                       "the nearest larger one is returned.")
 
 
 class CategoryType(ModelObjectType):

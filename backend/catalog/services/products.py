@@ -75,15 +75,24 @@ def delete_product(product: Product) -> None:
 
 def _validate_quantities(variant: ProductVariant, data: dict[str, Any],
                          errors: ErrorCollector) -> None:
-    for field in QUANTITY_FIELDS:
+    """Check signs and precision, and store each value at the column's scale."""
+    for field in (*QUANTITY_FIELDS, *MEASURE_FIELDS):
         value = data.get(field)
-        if value is not None and value <= 0:
+        if value is None:
+            continue
+        places = ProductVariant._meta.get_field(field).decimal_places
+        if field in QUANTITY_FIELDS and value <= 0:
             errors.add(CatalogErrorCode.INVALID_QUANTITY, "Must be greater than zero.",
                        _camel(field))
-    for field in MEASURE_FIELDS:
-        value = data.get(field)
-        if value is not None and value < 0:
+        elif value < 0:
             errors.add(CatalogErrorCode.INVALID_QUANTITY, "Cannot be negative.", _camel(field))
+        elif (value.normalize().as_tuple().exponent < -places  # type: ignore[operator]
+              or value >= Decimal(10) ** (12 - places)):
+            errors.add(CatalogErrorCode.INVALID_QUANTITY,
+                       f"Use at most {places} decimal places and {12 - places} digits before "
+                       "the point.", _camel(field))
+        else:
+            data[field] = value.quantize(Decimal(1).scaleb(-places))
     moq = data.get("min_order_quantity") or variant.min_order_quantity or Decimal(1)
     multiple = data.get("order_multiple") or variant.order_multiple or Decimal(1)
     if moq > 0 and multiple > 0 and moq % multiple != 0:
@@ -121,8 +130,8 @@ def save_variant(variant: ProductVariant | None, data: dict[str, Any]) -> Produc
     _validate_quantities(variant, data, errors)
     values = data.get("attribute_values")
     if values is not None and variant.product_id:
-        allowed = set(variant.product.product_type.variant_attributes.values_list("pk",
-                                                                                flat=True))
+        variant_attributes = variant.product.product_type.variant_attributes
+        allowed = set(variant_attributes.values_list("pk", flat=True))
         _check_attribute_values(values, allowed, "attributeValues", errors)
     errors.raise_if_any()
     if sku is not None:

@@ -10,9 +10,9 @@ from django.http import HttpResponse
 from graphene.validation import depth_limit_validator
 from graphene_file_upload.django import FileUploadGraphQLView
 from graphql import ExecutionResult, GraphQLError, parse, specified_rules
-from graphql_sync_dataloaders import DeferredExecutionContext
 
 from .cost import check_query_cost
+from .execution import PortalExecutionContext
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ class ViewerError(Exception):
 
 
 class PortalGraphQLView(FileUploadGraphQLView):
-    execution_context_class = DeferredExecutionContext
+    execution_context_class = PortalExecutionContext
 
     def __init__(self, **kwargs):
         kwargs.setdefault(
