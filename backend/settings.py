@@ -167,7 +167,7 @@ GRAPHQL_MAX_COST = env_int("GRAPHQL_MAX_COST", 50_000)
 GRAPHQL_PAGE_SIZE_MAX = env_int("GRAPHQL_PAGE_SIZE_MAX", 100)
 GRAPHQL_PAGE_SIZE_DEFAULT = 20
 GRAPHIQL = env_bool("GRAPHIQL", default=not IS_PRODUCTION)
-GRAPHENE = {"SCHEMA": "backend.api.schema.schema", "ATOMIC_MUTATIONS": False}
+GRAPHENE = {"SCHEMA": "backend.api.schema.schema", "ATOMIC_MUTATIONS": False, "MIDDLEWARE": []}
 
 ORGANIZATION_HEADER = "HTTP_X_ORGANIZATION"
 # Anonymous visitors may browse the published catalog (never prices).

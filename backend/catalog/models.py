@@ -103,6 +103,8 @@ class Product(models.Model):
             GinIndex(fields=["search_document"], name="product_search_trgm_idx",
                      opclasses=["gin_trgm_ops"]),
             models.Index(fields=["category", "name"], name="product_category_name_idx"),
+            # The default order of the catalog list: a page is an index range, not a sort.
+            models.Index(fields=["name", "id"], name="product_name_id_idx"),
         ]
 
     def __str__(self) -> str:

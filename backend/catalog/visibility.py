@@ -22,12 +22,17 @@ def _manages_catalog(viewer: Viewer) -> bool:
     return viewer.has_perm(Perm.MANAGE_CATALOG) or viewer.has_perm(Perm.VIEW_ALL)
 
 
+# Search columns are internal and large: never load them into model instances.
+_SEARCH_COLUMNS = ("search_vector", "search_document")
+
+
 def visible_products(viewer: Viewer) -> QuerySet[Product]:
+    products = Product.objects.defer(*_SEARCH_COLUMNS)
     if _manages_catalog(viewer):
-        return Product.objects.all()
+        return products
     if not viewer.is_authenticated and not settings.CATALOG_PUBLIC:
-        return Product.objects.none()
-    published = Product.objects.filter(is_published=True)
+        return products.none()
+    published = products.filter(is_published=True)
     return get_plugins_manager().run("visible_products", published, viewer)
 
 

@@ -38,6 +38,10 @@ class ModelObjectType(DjangoObjectType):
         super().__init_subclass_with_meta__(_meta=_meta, **options)
 
     @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, cls._meta.model)
+
+    @classmethod
     def visible_queryset(cls, info):
         return cls._meta.visible(info.context.viewer)
 

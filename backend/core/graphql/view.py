@@ -36,6 +36,11 @@ class PortalGraphQLView(FileUploadGraphQLView):
         )
         super().__init__(**kwargs)
 
+    def get_middleware(self, request):
+        """No graphene middleware: ``None`` (not an empty list, which graphql-core turns into
+        a manager wrapping every resolver) keeps the execution fast path open."""
+        return self.middleware or None
+
     def dispatch(self, request, *args, **kwargs):
         from backend.accounts.viewer import viewer_from_request
 

@@ -1,0 +1,386 @@
+"""Django admin for the catalog: categories, attributes, product types, products, variants
+and images.
+
+Saving through the admin keeps the same derived data current as the catalog services do:
+the product search columns, image thumbnails and the plugins' product hooks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django import forms
+from django.contrib import admin
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from backend.core.plugins import get_plugins_manager
+
+from .models import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Product,
+    ProductImage,
+    ProductType,
+    ProductVariant,
+)
+from .search import refresh_search_index
+from .services.categories import MAX_CATEGORY_DEPTH
+from .services.products import MAX_IMAGE_BYTES
+from .thumbnails import InvalidImage, make_thumbnails, verify_image
+
+# --- keeping derived data current ------------------------------------------------------------
+
+
+def products_changed(product_ids: Iterable[int], *, created: bool = False) -> None:
+    """Refresh the search columns and tell the plugins, as the catalog services do."""
+    ids = sorted({pk for pk in product_ids if pk is not None})
+    if not ids:
+        return
+    refresh_search_index(ids)
+    hook = "product_created" if created else "product_updated"
+    manager = get_plugins_manager()
+    for product in Product.objects.filter(pk__in=ids):
+        manager.run(hook, None, product)
+
+
+def image_files(image: ProductImage) -> list[str]:
+    return [name for name in (image.image.name, *image.thumbnails.values()) if name]
+
+
+def delete_files_on_commit(names: list[str]) -> None:
+    if names:
+        transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
+
+
+def refresh_thumbnails(image: ProductImage, previous_files: list[str]) -> None:
+    """After a new file was saved: make its thumbnails, drop the replaced files."""
+    image.thumbnails = make_thumbnails(image.image.name)
+    image.save(update_fields=["thumbnails"])
+    delete_files_on_commit([name for name in previous_files if name not in image_files(image)])
+
+
+def image_preview(image: ProductImage | None) -> str:
+    if image is None or not image.pk:
+        return "-"
+    name = image.thumbnails.get("64") or image.image.name
+    if not name:
+        return "-"
+    return format_html('<img src="{}" alt="{}" style="max-height:64px;max-width:64px">',
+                       default_storage.url(name), image.alt)
+
+
+# --- categories --------------------------------------------------------------------------------
+
+
+class CategoryForm(forms.ModelForm):
+    class Meta:
+        model = Category
+        fields = ("name", "slug", "parent", "description", "sort_order")
+
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        category = self.instance
+        if parent is None:
+            return parent
+        if category.pk and category.path and parent.path.startswith(category.path):
+            raise forms.ValidationError(
+                _("A category cannot be placed under itself or its subcategories."))
+        if parent.depth + 1 >= MAX_CATEGORY_DEPTH:
+            raise forms.ValidationError(
+                _("Categories nest at most %(levels)d levels.") % {"levels": MAX_CATEGORY_DEPTH})
+        return parent
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    form = CategoryForm
+    list_display = ("name", "slug", "parent", "depth", "sort_order", "product_count")
+    list_filter = ("depth",)
+    search_fields = ("name", "slug")
+    list_select_related = ("parent",)
+    raw_id_fields = ("parent",)
+    prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("path", "depth")
+    fields = ("name", "slug", "parent", "description", "sort_order", "path", "depth")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(product_count=Count("products"))
+
+    @admin.display(description=_("products"), ordering="product_count")
+    def product_count(self, obj: Category) -> int:
+        return obj.product_count  # type: ignore[attr-defined]
+
+
+# --- attributes and product types -------------------------------------------------------------
+
+
+class AttributeValueInline(admin.TabularInline):
+    model = AttributeValue
+    fields = ("name", "slug", "sort_order")
+    prepopulated_fields = {"slug": ("name",)}
+    extra = 0
+
+
+@admin.register(Attribute)
+class AttributeAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "input_type", "unit", "filterable", "value_count")
+    list_filter = ("input_type", "filterable")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = (AttributeValueInline,)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(value_count=Count("values"))
+
+    @admin.display(description=_("values"), ordering="value_count")
+    def value_count(self, obj: Attribute) -> int:
+        return obj.value_count  # type: ignore[attr-defined]
+
+
+@admin.register(AttributeValue)
+class AttributeValueAdmin(admin.ModelAdmin):
+    list_display = ("name", "attribute", "slug", "sort_order")
+    list_filter = ("attribute",)
+    search_fields = ("name", "slug", "attribute__name")
+    list_select_related = ("attribute",)
+    autocomplete_fields = ("attribute",)
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_search_results(self, request, queryset, search_term):
+        # Also the autocomplete source of products' and variants' values: its labels
+        # ("Colour: white") read the attribute.
+        queryset, may_have_duplicates = super().get_search_results(request, queryset,
+                                                                   search_term)
+        return queryset.select_related("attribute"), may_have_duplicates
+
+
+@admin.register(ProductType)
+class ProductTypeAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name", "slug")
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = ("product_attributes", "variant_attributes")
+
+
+# --- products, variants, images ---------------------------------------------------------------
+
+
+def check_attribute_values(values, allowed: Iterable[Attribute], what: str) -> None:
+    allowed_ids = {attribute.pk for attribute in allowed}
+    wrong = [str(value) for value in values if value.attribute_id not in allowed_ids]
+    if wrong:
+        raise forms.ValidationError(
+            _("Not used by this product type's %(what)s attributes: %(values)s."),
+            params={"what": what, "values": ", ".join(wrong)},
+        )
+
+
+class ProductForm(forms.ModelForm):
+    class Meta:
+        model = Product
+        fields = ("name", "slug", "category", "product_type", "description", "is_published",
+                  "samples_available", "preorder_allowed", "attribute_values")
+
+    def clean(self):
+        cleaned = super().clean()
+        product_type, values = cleaned.get("product_type"), cleaned.get("attribute_values")
+        if product_type is not None and values:
+            try:
+                check_attribute_values(values, product_type.product_attributes.all(),
+                                       _("product"))
+            except forms.ValidationError as exc:
+                self.add_error("attribute_values", exc)
+        return cleaned
+
+
+class ProductVariantForm(forms.ModelForm):
+    """The checks of services.products.save_variant that the model does not make itself."""
+
+    class Meta:
+        model = ProductVariant
+        fields = ("product", "sku", "name", "unit", "pack_size", "min_order_quantity",
+                  "order_multiple", "weight_kg", "volume_m3", "attribute_values", "sort_order")
+
+    def clean_sku(self) -> str:
+        sku = self.cleaned_data["sku"].strip()
+        if any(character.isspace() for character in sku):
+            raise forms.ValidationError(_("A SKU has no spaces."))
+        taken = ProductVariant.objects.filter(sku__iexact=sku)
+        if self.instance.pk:
+            taken = taken.exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("SKU '%(sku)s' is already used."), params={"sku": sku})
+        return sku
+
+    def clean(self):
+        cleaned = super().clean()
+        moq, multiple = cleaned.get("min_order_quantity"), cleaned.get("order_multiple")
+        if moq and multiple and moq > 0 and multiple > 0 and moq % multiple != 0:
+            self.add_error("min_order_quantity", _(
+                "The minimum order quantity must be a multiple of the order multiple."))
+        product, values = cleaned.get("product"), cleaned.get("attribute_values")
+        if product is not None and values:
+            try:
+                check_attribute_values(
+                    values, product.product_type.variant_attributes.all(), _("variant"))
+            except forms.ValidationError as exc:
+                self.add_error("attribute_values", exc)
+        return cleaned
+
+
+class ProductImageForm(forms.ModelForm):
+    class Meta:
+        model = ProductImage
+        fields = ("product", "image", "alt", "sort_order")
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):  # a new upload, not the stored file
+            if image.size is not None and image.size > MAX_IMAGE_BYTES:
+                raise forms.ValidationError(_("The image is larger than 10 MB."))
+            try:
+                verify_image(image)
+            except InvalidImage as exc:
+                raise forms.ValidationError(str(exc))
+        return image
+
+
+class ProductVariantInline(admin.TabularInline):
+    model = ProductVariant
+    form = ProductVariantForm
+    # Attribute values are set on the variant's own page, where the choice is checked
+    # against the product type.
+    fields = ("sku", "name", "unit", "pack_size", "min_order_quantity", "order_multiple",
+              "weight_kg", "volume_m3", "sort_order")
+    extra = 0
+    show_change_link = True
+
+
+class ProductImageInline(admin.TabularInline):
+    model = ProductImage
+    form = ProductImageForm
+    fields = ("preview", "image", "alt", "sort_order")
+    readonly_fields = ("preview",)
+    extra = 0
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj: ProductImage) -> str:
+        return image_preview(obj)
+
+
+@admin.register(Product)
+class ProductAdmin(admin.ModelAdmin):
+    form = ProductForm
+    list_display = ("name", "slug", "category", "product_type", "is_published", "variant_count",
+                    "updated_at")
+    list_filter = ("is_published", "category", "product_type", "samples_available",
+                   "preorder_allowed")
+    search_fields = ("name", "slug", "variants__sku")
+    list_select_related = ("category", "product_type")
+    autocomplete_fields = ("category", "product_type", "attribute_values")
+    prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "category", "product_type", "description")}),
+        (_("Ordering"), {"fields": ("is_published", "samples_available", "preorder_allowed")}),
+        (_("Attributes"), {"fields": ("attribute_values",)}),
+        (_("Dates"), {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
+    )
+    inlines = (ProductVariantInline, ProductImageInline)
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(variant_count=Count("variants"))
+
+    @admin.display(description=_("variants"), ordering="variant_count")
+    def variant_count(self, obj: Product) -> int:
+        return obj.variant_count  # type: ignore[attr-defined]
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ProductImage:
+            super().save_formset(request, form, formset, change)
+            return
+        previous = {f.instance.pk: image_files(f.instance) for f in formset.initial_forms
+                    if f.instance.pk}
+        replaced = [f.instance for f in formset.forms
+                    if f.instance.pk and "image" in f.changed_data]
+        super().save_formset(request, form, formset, change)
+        for image in formset.deleted_objects:
+            delete_files_on_commit(previous.get(image.pk, image_files(image)))
+        for image in [*formset.new_objects, *replaced]:
+            if image not in formset.deleted_objects:
+                refresh_thumbnails(image, previous.get(image.pk, []))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # After the variants are saved: their SKUs are part of the search columns.
+        products_changed([form.instance.pk], created=not change)
+
+
+@admin.register(ProductVariant)
+class ProductVariantAdmin(admin.ModelAdmin):
+    form = ProductVariantForm
+    list_display = ("sku", "name", "product", "unit", "pack_size", "min_order_quantity",
+                    "order_multiple")
+    list_filter = ("unit",)
+    search_fields = ("sku", "name", "product__name")
+    list_select_related = ("product",)
+    autocomplete_fields = ("product", "attribute_values")
+    readonly_fields = ("created_at", "updated_at")
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        products_changed([form.instance.product_id])
+
+    def delete_model(self, request, obj):
+        product_id = obj.product_id
+        super().delete_model(request, obj)
+        products_changed([product_id])
+
+    def delete_queryset(self, request, queryset):
+        product_ids = list(queryset.values_list("product_id", flat=True))
+        super().delete_queryset(request, queryset)
+        products_changed(product_ids)
+
+
+@admin.register(ProductImage)
+class ProductImageAdmin(admin.ModelAdmin):
+    form = ProductImageForm
+    list_display = ("__str__", "preview", "product", "alt", "sort_order")
+    search_fields = ("product__name", "alt")
+    list_select_related = ("product",)
+    autocomplete_fields = ("product",)
+    readonly_fields = ("preview", "thumbnails")
+    fields = ("product", "image", "preview", "alt", "sort_order", "thumbnails")
+
+    @admin.display(description=_("preview"))
+    def preview(self, obj: ProductImage) -> str:
+        return image_preview(obj)
+
+    def save_model(self, request, obj, form, change):
+        previous = image_files(ProductImage.objects.get(pk=obj.pk)) if change else []
+        super().save_model(request, obj, form, change)
+        if "image" in form.changed_data:
+            refresh_thumbnails(obj, previous)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        products_changed([form.instance.product_id])
+
+    def delete_model(self, request, obj):
+        names, product_id = image_files(obj), obj.product_id
+        super().delete_model(request, obj)
+        delete_files_on_commit(names)
+        products_changed([product_id])
+
+    def delete_queryset(self, request, queryset):
+        images = list(queryset)
+        super().delete_queryset(request, queryset)
+        delete_files_on_commit([name for image in images for name in image_files(image)])
+        products_changed(image.product_id for image in images)

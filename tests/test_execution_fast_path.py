@@ -1,0 +1,82 @@
+"""The execution fast path answers exactly as the general graphql-core path does."""
+
+import graphene
+from graphql import graphql_sync
+from graphql_sync_dataloaders import DeferredExecutionContext
+
+from backend.core.graphql.execution import PortalExecutionContext
+
+
+class Thing(graphene.ObjectType):
+    name = graphene.String(required=True)
+    size = graphene.Decimal()
+    kind = graphene.Field(graphene.Enum("Kind", [("A", "A"), ("B", "B")]))
+    shout = graphene.String()
+
+    @staticmethod
+    def resolve_shout(root, info):
+        return root["name"].upper()
+
+
+class Query(graphene.ObjectType):
+    things = graphene.List(Thing)
+    broken = graphene.List(Thing)
+
+    @staticmethod
+    def resolve_things(root, info):
+        return [{"name": "a", "size": "1.50", "kind": "A"}, {"name": "b", "kind": "B"}]
+
+    @staticmethod
+    def resolve_broken(root, info):
+        return [{"name": None, "size": "not a number"}]
+
+
+SCHEMA = graphene.Schema(query=Query).graphql_schema
+
+
+class GeneralPath(PortalExecutionContext):
+    """The same context with the fast path switched off: the reference."""
+
+    execute_field = DeferredExecutionContext.execute_field
+
+
+def run(context_class, source):
+    result = graphql_sync(SCHEMA, source, execution_context_class=context_class)
+    errors = sorted((e.message, tuple(e.path or ())) for e in result.errors or [])
+    return result.data, errors
+
+
+def test_plain_fields_resolve_as_in_the_general_path():
+    source = "{ things { name size kind shout } }"
+    fast = run(PortalExecutionContext, source)
+    assert fast == run(GeneralPath, source)
+    assert fast[0] == {"things": [
+        {"name": "a", "size": "1.50", "kind": "A", "shout": "A"},
+        {"name": "b", "size": None, "kind": "B", "shout": "B"}]}
+
+
+def test_null_in_a_required_field_is_the_same_error_in_both_paths():
+    source = "{ broken { name } }"
+    fast = run(PortalExecutionContext, source)
+    assert fast == run(GeneralPath, source)
+    assert fast[0] == {"broken": [None]}
+    assert "Cannot return null for non-nullable field Thing.name." in fast[1][0][0]
+
+
+def test_skip_and_include_directives_still_apply():
+    source = "{ things { name @skip(if: true) size @include(if: false) kind } }"
+    fast = run(PortalExecutionContext, source)
+    assert fast == run(GeneralPath, source)
+    assert fast[0]["things"][0] == {"kind": "A"}
+
+
+def test_global_ids_of_model_types_match_graphene(api, catalog):
+    from graphql_relay import to_global_id
+
+    data = api("{ products(first: 1, sortBy: {field: NAME}) { edges { node { id "
+               "variants { id } } } } }").data
+    node = data["products"]["edges"][0]["node"]
+    door = catalog["door"]
+    assert node["id"] == to_global_id("Product", door.pk)
+    assert node["variants"][0]["id"] == to_global_id("ProductVariant",
+                                                      door.variants.first().pk)
