@@ -4,7 +4,8 @@
 # Celery worker and Celery beat, and the one-shot migration job (see docker-compose.yml).
 #
 #   docker build -t b2b-portal .
-#   docker run --rm -e SECRET_KEY=... -e DATABASE_URL=postgresql://... -p 8000:8000 b2b-portal
+#   docker run --rm -e SECRET_KEY=... -e DATABASE_URL=postgresql://... \
+#       -e ALLOWED_HOSTS=portal.example.com -p 8000:8000 b2b-portal
 #
 # Configuration comes from the environment at run time (backend/settings.py and
 # deploy/production.env.example); nothing secret is baked into the image.
@@ -70,16 +71,16 @@ RUN B2B_ENV=production \
     SECRET_KEY=build-only-collectstatic-key-not-used-at-run-time \
     DATABASE_URL=postgresql://build@localhost:5432/build \
     python manage.py collectstatic --noinput --verbosity 0 \
-    && python -m compileall -q backend plugins \
+    && python -m compileall -q /app \
     && mkdir -p /app/media \
     && chown app:app /app/media
 
-USER app
+USER 10001:10001
 
 EXPOSE 8000
 
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["python", "/app/deploy/healthcheck.py"]
+# No HEALTHCHECK here: the image also runs the worker, beat and migrations, which serve no
+# HTTP. docker-compose.yml sets one per role (web: deploy/healthcheck.py, /health/ready).
 
 # Workers: WEB_CONCURRENCY (read by gunicorn); other gunicorn flags: GUNICORN_CMD_ARGS.
 CMD ["gunicorn", "backend.wsgi:application", \

@@ -54,6 +54,6 @@ def complete_inn(prefix: str) -> str:
 
 def kpp_error(kpp: str) -> str | None:
     """``None`` when ``kpp`` has the KPP format (9 characters: NNNNPPNNN)."""
-    if not _KPP.match(kpp):
+    if not _KPP.fullmatch(kpp):
         return "A KPP has 9 characters: 4 digits, 2 digits or capital letters, 3 digits."
     return None

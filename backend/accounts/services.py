@@ -32,9 +32,11 @@ def sign_in(email: str, password: str, ip: str) -> TokenPair:
         )
     user = authenticate(username=email, password=password)
     if user is None:
-        inactive = User.objects.filter(email=email, is_active=False).exists()
+        inactive = User.objects.filter(email=email, is_active=False).first()
         throttle.record_failure(email, ip)
-        if inactive:
+        # Say "deactivated" only to someone who knows the password: otherwise the answer
+        # would reveal which addresses have (deactivated) accounts.
+        if inactive is not None and inactive.check_password(password):
             raise DomainValidationError.single(
                 AccountErrorCode.INACTIVE_USER, "This account is deactivated.", "email")
         raise DomainValidationError.single(

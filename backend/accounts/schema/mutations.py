@@ -9,6 +9,7 @@ import jwt as pyjwt
 
 from backend.core.graphql.errors import error_type
 from backend.core.graphql.mutations import BaseMutation
+from backend.core.middleware import client_ip
 from backend.core.permissions import Perm
 
 from .. import tokens
@@ -30,10 +31,6 @@ class AccountMutation(BaseMutation):
         super().__init_subclass_with_meta__(**options)
 
 
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 class TokenCreate(AccountMutation):
     token = graphene.String(description="Access token (JWT) for the Authorization header.")
     refresh_token = graphene.String(description="Refresh token; each use returns a new one.")
@@ -51,7 +48,7 @@ class TokenCreate(AccountMutation):
     def perform_mutation(cls, root, info, email, password):
         # A failed attempt is counted by the throttle in the cache, which a rolled-back
         # transaction does not undo.
-        pair = sign_in(email, password, _client_ip(info.context))
+        pair = sign_in(email, password, client_ip(info.context))
         return cls(token=pair.access, refresh_token=pair.refresh, user=pair.user)
 
 
@@ -80,6 +77,8 @@ class TokenVerify(AccountMutation):
     user = graphene.Field(UserType)
     expires_at = graphene.DateTime()
 
+    failure_defaults = {"is_valid": False}
+
     class Arguments:
         token = graphene.String(required=True)
 
@@ -97,6 +96,7 @@ class TokenVerify(AccountMutation):
 
 class TokensRevoke(AccountMutation):
     revoked = graphene.Boolean(required=True)
+    failure_defaults = {"revoked": False}
 
     class Arguments:
         refresh_token = graphene.String(required=True)

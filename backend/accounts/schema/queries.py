@@ -2,8 +2,9 @@ import graphene
 from django.db.models import Q
 
 from backend.core.graphql.connection import resolve_connection
+from backend.core.graphql.mutations import plain_values
 
-from ..models import Membership
+from ..models import Membership, OrganizationStatus
 from .types import Me, MembershipType, OrganizationKindEnum, OrganizationType
 
 
@@ -27,7 +28,9 @@ class AccountQueries(graphene.ObjectType):
             return None
         memberships = list(
             MembershipType.visible_queryset(info)
-            .filter(user=viewer.user, is_active=True).select_related("organization")
+            .filter(user=viewer.user, is_active=True,
+                    organization__status=OrganizationStatus.ACTIVE)
+            .select_related("organization")
         )
         return Me(user=viewer.user, memberships=memberships,
                   active_organization=viewer.organization, role=viewer.role)
@@ -41,7 +44,7 @@ class AccountQueries(graphene.ObjectType):
             queryset = queryset.filter(Q(name__icontains=text) | Q(legal_name__icontains=text)
                                        | Q(inn__startswith=text))
         if filter.get("kind"):
-            queryset = queryset.filter(kind=filter["kind"])
+            queryset = queryset.filter(kind=plain_values(filter["kind"]))
         if filter.get("region"):
             queryset = queryset.filter(region__iexact=filter["region"].strip())
         return resolve_connection(queryset.order_by("path"), args,

@@ -9,6 +9,7 @@ from graphql import GraphQLError
 
 from backend.core.graphql.connection import resolve_connection
 from backend.core.graphql.ids import decode_query_id, decode_query_ids
+from backend.core.graphql.mutations import plain_values
 from backend.core.graphql.types import SortDirection
 
 from ..filters import ProductFilter, filter_products, sort_products
@@ -108,8 +109,9 @@ class CatalogQueries(graphene.ObjectType):
         if spec.is_published is not None and not info.context.viewer.is_staff:
             spec.is_published = None
         queryset = filter_products(queryset, spec)
-        sort_field = sort_by["field"] if sort_by else None
-        descending = bool(sort_by) and sort_by.get("direction") == SortDirection.DESC.value
+        sort_by = plain_values(sort_by or {})
+        sort_field = sort_by.get("field")
+        descending = sort_by.get("direction") == SortDirection.DESC.value
         queryset = sort_products(queryset, sort_field, descending, bool(spec.search))
         return resolve_connection(queryset, args, ProductObjectType._meta.connection)
 

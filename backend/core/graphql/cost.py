@@ -36,6 +36,23 @@ def _page_size(node: FieldNode, variables: dict[str, Any]) -> int | None:
     return None
 
 
+def _selects_edges(selection_set, fragments, seen: frozenset[str] = frozenset()) -> bool:
+    """Whether ``edges`` is selected here, directly or through fragments."""
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            if selection.name.value == "edges":
+                return True
+        elif isinstance(selection, InlineFragmentNode):
+            if _selects_edges(selection.selection_set, fragments, seen):
+                return True
+        elif isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            if name not in seen and name in fragments and _selects_edges(
+                    fragments[name].selection_set, fragments, seen | {name}):
+                return True
+    return False
+
+
 def _selection_cost(selection_set, fragments, variables, seen: frozenset[str]) -> int:
     if selection_set is None:
         return 0
@@ -44,10 +61,8 @@ def _selection_cost(selection_set, fragments, variables, seen: frozenset[str]) -
         if isinstance(selection, FieldNode):
             children = _selection_cost(selection.selection_set, fragments, variables, seen)
             multiplier = _page_size(selection, variables)
-            if multiplier is None and selection.selection_set is not None and any(
-                isinstance(s, FieldNode) and s.name.value == "edges"
-                for s in selection.selection_set.selections
-            ):
+            if (multiplier is None and selection.selection_set is not None
+                    and _selects_edges(selection.selection_set, fragments)):
                 multiplier = settings.GRAPHQL_PAGE_SIZE_DEFAULT
             total += 1 + children * max(multiplier or 1, 1)
         elif isinstance(selection, InlineFragmentNode):
@@ -62,6 +77,18 @@ def _selection_cost(selection_set, fragments, variables, seen: frozenset[str]) -
     return total
 
 
+def _with_defaults(operation: OperationDefinitionNode,
+                   variables: dict[str, Any] | None) -> dict[str, Any]:
+    """The variables sent, falling back to the defaults the operation declares."""
+    values = dict(variables or {})
+    for definition in operation.variable_definitions or ():
+        name = definition.variable.name.value
+        default = definition.default_value
+        if values.get(name) is None and isinstance(default, IntValueNode):
+            values[name] = int(default.value)
+    return values
+
+
 def query_cost(document, operation_name: str | None, variables: dict[str, Any] | None) -> int:
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
@@ -70,7 +97,7 @@ def query_cost(document, operation_name: str | None, variables: dict[str, Any] |
     if operation_name:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
     return max(
-        (_selection_cost(o.selection_set, fragments, variables or {}, frozenset())
+        (_selection_cost(o.selection_set, fragments, _with_defaults(o, variables), frozenset())
          for o in operations),
         default=0,
     )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import ClassVar
+from enum import Enum
+from typing import Any, ClassVar
 
 import graphene
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -38,6 +39,8 @@ class BaseMutation(graphene.Mutation):
         abstract = True
 
     _meta: ClassVar[BaseMutationOptions]
+    # Values of required payload fields when the mutation fails (e.g. ``isValid: false``).
+    failure_defaults: ClassVar[dict[str, Any]] = {}
 
     @classmethod
     def __init_subclass_with_meta__(
@@ -77,7 +80,8 @@ class BaseMutation(graphene.Mutation):
             errors=[
                 error_class(field=e.field, code=error_code_for(enum, e.code), message=e.message)
                 for e in errors
-            ]
+            ],
+            **cls.failure_defaults,
         )
 
     @classmethod
@@ -100,6 +104,7 @@ class BaseMutation(graphene.Mutation):
         denied = cls.check_permissions(info)
         if denied:
             return cls.failure(denied)
+        data = plain_values(data)
         try:
             with transaction.atomic():
                 try:
@@ -119,6 +124,20 @@ class BaseMutation(graphene.Mutation):
     @classmethod
     def perform_mutation(cls, root, info, **data):
         raise NotImplementedError
+
+
+def plain_values(value: Any) -> Any:
+    """Input with graphene enum members replaced by their values, recursively (input
+    objects in place), so services receive plain strings such as ``"DEALER"``."""
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        for key, item in list(value.items()):
+            value[key] = plain_values(item)
+        return value
+    if isinstance(value, list):
+        return [plain_values(item) for item in value]
+    return value
 
 
 def django_errors(exc: DjangoValidationError) -> list[ErrorDetail]:

@@ -36,14 +36,20 @@ class Command(BaseCommand):
         plan = plan_catalog()
         with transaction.atomic():
             network = load_network()
+        network_done = time.perf_counter()
         with transaction.atomic():
             catalog, product_ids = load_catalog(plan)
+        catalog_done = time.perf_counter()
         with transaction.atomic():
             load_images(plan, product_ids, catalog, workers=image_workers)
-        elapsed = time.perf_counter() - started
+        finished = time.perf_counter()
+        elapsed = finished - started
 
         created = network.created + catalog.created
         self.stdout.write(self._summary())
+        self.stdout.write(f"time: network {network_done - started:.1f} s, catalog "
+                          f"{catalog_done - network_done:.1f} s, images "
+                          f"{finished - catalog_done:.1f} s")
         verdict = (f"created {created} rows" if created
                    else "already loaded, nothing changed")
         self.stdout.write(self.style.SUCCESS(

@@ -1,0 +1,230 @@
+"""Django admin for users, organizations, memberships and refresh tokens.
+
+The admin is the manufacturer's back office. Its forms check what the services check
+(INN and KPP, the organization tree's rules) so a staff user cannot save what the API
+would refuse.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm
+from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from backend.core.money import CURRENCY_DECIMALS
+from backend.core.permissions import Perm
+from backend.core.plugins import get_plugins_manager
+
+from .inn import inn_error, kpp_error
+from .models import Membership, Organization, OrganizationKind, RefreshToken, User
+from .services import MAX_TREE_DEPTH
+
+STAFF_PERMISSION_CHOICES = [(p.value, p.label) for p in Perm]
+
+
+def _clean_email(form: forms.ModelForm) -> str:
+    """E-mail addresses are stored lower-case (see UserManager) and unique regardless of case."""
+    email = form.cleaned_data["email"].strip().lower()
+    taken = User.objects.filter(email__iexact=email)
+    if form.instance.pk:
+        taken = taken.exclude(pk=form.instance.pk)
+    if taken.exists():
+        raise forms.ValidationError(_("A user with this e-mail address already exists."))
+    return email
+
+
+class UserCreationForm(AdminUserCreationForm):
+    """The add form: e-mail (the login) and the password twice, or no password yet."""
+
+    class Meta:
+        model = User
+        fields = ("email",)
+
+    def clean_email(self) -> str:
+        return _clean_email(self)
+
+
+class UserChangeForm(DjangoUserChangeForm):
+    staff_permissions = forms.MultipleChoiceField(
+        choices=STAFF_PERMISSION_CHOICES, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("What a staff user may do across every organization. Superusers have "
+                    "all of them."),
+    )
+
+    class Meta:
+        model = User
+        fields = ("email", "password", "first_name", "last_name", "phone", "language",
+                  "is_active", "is_staff", "is_superuser", "staff_permissions", "groups",
+                  "user_permissions")
+
+    def clean_email(self) -> str:
+        return _clean_email(self)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    form = UserChangeForm
+    add_form = UserCreationForm
+    list_display = ("email", "first_name", "last_name", "is_staff", "is_active", "last_login",
+                    "date_joined")
+    list_filter = ("is_staff", "is_active", "is_superuser", "language")
+    search_fields = ("email", "first_name", "last_name", "phone")
+    ordering = ("email",)
+    readonly_fields = ("last_login", "date_joined")
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "phone", "language")}),
+        (_("Staff"), {"fields": ("is_active", "is_staff", "is_superuser", "staff_permissions")}),
+        (_("Django permissions"), {"classes": ("collapse",),
+                                   "fields": ("groups", "user_permissions")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {
+            "classes": ("wide",),
+            "fields": ("email", "usable_password", "password1", "password2"),
+        }),
+    )
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    fields = ("user", "role", "is_active", "created_at")
+    readonly_fields = ("created_at",)
+    autocomplete_fields = ("user",)
+    extra = 0
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "organization")
+
+
+class OrganizationForm(forms.ModelForm):
+    """The rules of services.create_organization/update_organization, as form errors."""
+
+    class Meta:
+        model = Organization
+        fields = ("name", "legal_name", "kind", "status", "parent", "inn", "kpp", "country",
+                  "region", "address", "currency")
+
+    def clean_inn(self) -> str:
+        inn = self.cleaned_data["inn"].strip()
+        message = inn_error(inn)
+        if message:
+            raise forms.ValidationError(message)
+        return inn
+
+    def clean_kpp(self) -> str:
+        kpp = self.cleaned_data.get("kpp", "").strip().upper()
+        message = kpp_error(kpp) if kpp else None
+        if message:
+            raise forms.ValidationError(message)
+        return kpp
+
+    def clean_currency(self) -> str:
+        currency = self.cleaned_data["currency"].strip().upper()
+        if currency not in CURRENCY_DECIMALS:
+            raise forms.ValidationError(
+                _("Unsupported currency. Use one of: %(codes)s."),
+                params={"codes": ", ".join(sorted(CURRENCY_DECIMALS))},
+            )
+        return currency
+
+    def clean_country(self) -> str:
+        country = self.cleaned_data["country"].strip().upper()
+        if len(country) != 2 or not country.isalpha():
+            raise forms.ValidationError(_("Use a two-letter country code, e.g. RU."))
+        return country
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, parent = cleaned.get("kind"), cleaned.get("parent")
+        org = self.instance
+        if kind == OrganizationKind.MANUFACTURER and parent is not None:
+            self.add_error("parent", _("A manufacturer has no supplier."))
+        elif kind and kind != OrganizationKind.MANUFACTURER and parent is None:
+            self.add_error("parent", _("Choose the organization this one buys from."))
+        elif parent is not None:
+            if org.pk and org.path and parent.path.startswith(org.path):
+                self.add_error("parent", _("An organization cannot be placed under itself or "
+                                           "its own subtree."))
+            else:
+                height = 0
+                if org.pk and org.path:
+                    deepest = (org.subtree().order_by("-depth")
+                               .values_list("depth", flat=True).first())
+                    height = (deepest or org.depth) - org.depth
+                if parent.depth + 1 + height > MAX_TREE_DEPTH:
+                    self.add_error("parent", _("The network is at most %(levels)d levels deep.")
+                                   % {"levels": MAX_TREE_DEPTH + 1})
+        return cleaned
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    form = OrganizationForm
+    list_display = ("name", "inn", "kpp", "kind", "status", "parent", "region", "member_count")
+    list_filter = ("kind", "status", "region")
+    search_fields = ("name", "legal_name", "inn")
+    list_select_related = ("parent",)
+    raw_id_fields = ("parent",)
+    readonly_fields = ("path", "depth", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("name", "legal_name", "kind", "status", "parent")}),
+        (_("Tax ids"), {"fields": ("inn", "kpp")}),
+        (_("Location"), {"fields": ("country", "region", "address", "currency")}),
+        (_("Tree"), {"classes": ("collapse",), "fields": ("path", "depth")}),
+        (_("Dates"), {"classes": ("collapse",), "fields": ("created_at", "updated_at")}),
+    )
+    inlines = (MembershipInline,)
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_count=Count("memberships"))
+
+    @admin.display(description=_("members"), ordering="member_count")
+    def member_count(self, obj: Organization) -> int:
+        return obj.member_count  # type: ignore[attr-defined]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:  # the same hook services.create_organization runs
+            get_plugins_manager().run("organization_created", None, obj)
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "organization", "role", "is_active", "created_at")
+    list_filter = ("role", "is_active", "organization__kind")
+    search_fields = ("user__email", "user__first_name", "user__last_name",
+                     "organization__name", "organization__inn")
+    list_select_related = ("user", "organization")
+    autocomplete_fields = ("user", "organization")
+    readonly_fields = ("created_at",)
+
+
+@admin.register(RefreshToken)
+class RefreshTokenAdmin(admin.ModelAdmin):
+    """Issued refresh tokens, for support and audits: written only by the token service."""
+
+    list_display = ("user", "created_at", "expires_at", "used_at", "revoked_at", "family")
+    list_filter = ("created_at", "expires_at")
+    search_fields = ("user__email", "jti__exact", "family__exact")
+    list_select_related = ("user",)
+    date_hierarchy = "created_at"
+    fields = ("jti", "family", "user", "created_at", "expires_at", "used_at", "revoked_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,35 @@
+"""Benchmark data and workloads. They run against their own database, ``b2b_bench``.
+
+``setup_django()`` must run before anything imports Django models.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+
+BENCH_DATABASE = "b2b_bench"
+
+
+def setup_django() -> str:
+    """Point Django at the benchmark database and set it up; return the database name.
+
+    Without ``DATABASE_URL`` the embedded server gets a ``b2b_bench`` database, so the
+    benchmarks never touch the demo data. Request logging and DEBUG are off, as in
+    production, so that neither the log nor query recording is measured.
+    """
+    if not os.environ.get("DATABASE_URL"):
+        from backend.devdb import ensure_database_url
+
+        os.environ["DATABASE_URL"] = ensure_database_url(database=BENCH_DATABASE)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
+    os.environ.setdefault("DEBUG", "0")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+    # WhiteNoise warns when collectstatic has not run; static files are not measured.
+    warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers.base")
+    import django
+    from django.conf import settings
+
+    django.setup()
+    return str(settings.DATABASES["default"]["NAME"])

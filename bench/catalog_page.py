@@ -1,0 +1,192 @@
+"""W1 catalog page: one page of products with category, thumbnail and variants, through
+GraphQL, as the benchmark sub-dealer's buyer.
+
+    python -m bench.catalog_page [--runs 50] [--warmups 5]
+
+The request goes through the whole Django stack in-process (middleware, authentication,
+the GraphQL view), which is the server-side time; no network or browser is involved.
+A raw-SQL baseline fetches the same answer in two queries, in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+TARGET_MEDIAN_MS = 50.0
+PAGE = 100
+
+QUERY = """
+query CatalogPage($first: Int!) {
+  products(first: $first) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node {
+      id name slug
+      category { id name }
+      thumbnail(size: 256) { url }
+      variants { id sku name unit packSize minOrderQuantity orderMultiple }
+    } }
+  }
+}
+"""
+
+# The same answer in two queries: the page (with category, first image and the total),
+# then the page's variants.
+RAW_PAGE_SQL = """
+SELECT p.id, p.name, p.slug, c.id, c.name, img.thumbnails ->> '256', img.image,
+       (SELECT count(*) FROM catalog_product WHERE is_published) AS total
+FROM catalog_product p
+JOIN catalog_category c ON c.id = p.category_id
+LEFT JOIN LATERAL (
+    SELECT i.image, i.thumbnails FROM catalog_productimage i
+    WHERE i.product_id = p.id ORDER BY i.sort_order, i.id LIMIT 1
+) img ON true
+WHERE p.is_published
+ORDER BY p.name, p.id
+LIMIT %s
+"""
+RAW_VARIANTS_SQL = """
+SELECT id, product_id, sku, name, unit, pack_size, min_order_quantity, order_multiple
+FROM catalog_productvariant
+WHERE product_id = ANY(%s)
+ORDER BY product_id, sort_order, sku
+"""
+
+
+@dataclass(frozen=True)
+class CatalogPageResult:
+    median_ms: float
+    p95_ms: float
+    queries_first_10: int
+    queries_first_100: int
+    raw_median_ms: float
+    runs: int
+
+    @property
+    def ratio(self) -> float:
+        return self.median_ms / self.raw_median_ms
+
+    @property
+    def passed(self) -> bool:
+        return (self.median_ms < TARGET_MEDIAN_MS
+                and self.queries_first_10 == self.queries_first_100)
+
+    def report(self) -> str:
+        verdict = "PASS" if self.passed else "FAIL"
+        same = "equal" if self.queries_first_10 == self.queries_first_100 else "NOT EQUAL"
+        return "\n".join([
+            f"W1 catalog page ({PAGE} products with variants, as a sub-dealer buyer, "
+            f"{self.runs} runs)",
+            f"  GraphQL median        {self.median_ms:8.1f} ms",
+            f"  GraphQL p95           {self.p95_ms:8.1f} ms",
+            f"  SQL queries first:10  {self.queries_first_10:8d}",
+            f"  SQL queries first:100 {self.queries_first_100:8d}   ({same})",
+            f"  raw SQL median        {self.raw_median_ms:8.1f} ms   (2 queries)",
+            f"  GraphQL / raw         {self.ratio:8.1f} x",
+            f"  target: median < {TARGET_MEDIAN_MS:.0f} ms, equal query counts -> {verdict}",
+        ])
+
+
+def _percentile(samples: list[float], fraction: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(samples)
+    index = max(0, min(len(ordered) - 1, round(fraction * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def _time(call: Callable[[], object], runs: int, warmups: int) -> list[float]:
+    for _ in range(warmups):
+        call()
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def _graphql_call(first: int) -> Callable[[], dict[str, Any]]:
+    from django.test import Client
+
+    from backend.accounts.models import Membership
+    from backend.accounts.tokens import issue_tokens
+
+    membership = (Membership.objects.select_related("user", "organization")
+                  .filter(user__email="bench.subdealer@bench.local").first())
+    if membership is None:
+        raise SystemExit("No benchmark data: run `make bench-data` (python -m bench.generate).")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {issue_tokens(membership.user).access}",
+               "HTTP_X_ORGANIZATION": str(membership.organization_id)}
+    client = Client()
+    body = json.dumps({"query": QUERY, "variables": {"first": first}})
+
+    def call() -> dict[str, Any]:
+        response = client.post("/graphql/", body, content_type="application/json", **headers)
+        data: dict[str, Any] = response.json()
+        if response.status_code != 200 or data.get("errors"):
+            raise SystemExit(f"GraphQL error ({response.status_code}): {data}")
+        return data
+
+    return call
+
+
+def _count_queries(call: Callable[[], dict[str, Any]], first: int) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        data = call()
+    edges = data["data"]["products"]["edges"]
+    if len(edges) != first or not all(e["node"]["variants"] for e in edges):
+        raise SystemExit(f"expected {first} products with variants, got {len(edges)}")
+    return len(captured)
+
+
+def _raw_call() -> list[Any]:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(RAW_PAGE_SQL, [PAGE + 1])
+        page = cursor.fetchall()[:PAGE]
+        cursor.execute(RAW_VARIANTS_SQL, [[row[0] for row in page]])
+        return [page, cursor.fetchall()]
+
+
+def run(runs: int = 50, warmups: int = 5) -> CatalogPageResult:
+    """Measure; Django must already be set up on the benchmark database."""
+    page = _graphql_call(PAGE)
+    queries_10 = _count_queries(_graphql_call(10), 10)
+    queries_100 = _count_queries(page, PAGE)
+    samples = _time(page, runs, warmups)
+    raw = _time(_raw_call, runs, warmups)
+    return CatalogPageResult(
+        median_ms=statistics.median(samples), p95_ms=_percentile(samples, 0.95),
+        queries_first_10=queries_10, queries_first_100=queries_100,
+        raw_median_ms=statistics.median(raw), runs=runs,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.catalog_page", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--warmups", type=int, default=5)
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+
+    from bench import setup_django
+
+    setup_django()
+    result = run(args.runs, args.warmups)
+    print(result.report())
+    return 0 if result.passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Generators for the benchmark data set; see ``bench.generate``."""

@@ -1,0 +1,45 @@
+"""Run every benchmark in sequence on the benchmark database: ``make bench``.
+
+Exits non-zero when any benchmark misses its target, after running them all.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import Protocol
+
+
+class Result(Protocol):
+    @property
+    def passed(self) -> bool: ...
+
+    def report(self) -> str: ...
+
+
+def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
+    from bench import catalog_page
+
+    return [("W1 catalog page", catalog_page.run)]
+
+
+def main() -> int:
+    from bench import setup_django
+
+    database = setup_django()
+    print(f"Benchmarks on database {database!r}\n", flush=True)
+    failed = []
+    for name, run in benchmarks():
+        started = time.perf_counter()
+        result = run()
+        print(result.report())
+        print(f"  ({time.perf_counter() - started:.1f} s)\n", flush=True)
+        if not result.passed:
+            failed.append(name)
+    print(f"Missed target: {', '.join(failed)}" if failed else "All benchmarks met their target.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

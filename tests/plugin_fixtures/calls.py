@@ -1,0 +1,3 @@
+"""What the test plugins were called with, in order: ``(plugin_id, hook, args)``."""
+
+CALLS: list[tuple[str, str, tuple]] = []

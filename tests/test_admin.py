@@ -1,0 +1,258 @@
+"""The Django admin: every model of the accounts and catalog apps has working pages.
+
+A new model without an admin, or an admin page that breaks (a wrong field name, a search on
+a field that cannot be searched), fails here. The changelists must not run a query per row.
+"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from PIL import Image
+
+from backend.accounts.inn import complete_inn
+from backend.accounts.models import Organization, User
+from backend.accounts.tokens import issue_tokens
+from backend.catalog.models import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Product,
+    ProductImage,
+    ProductVariant,
+)
+from backend.catalog.services.products import add_product_image
+
+ADMIN_APPS = ("accounts", "catalog")
+REGISTERED = sorted(
+    (model for model in admin.site._registry if model._meta.app_label in ADMIN_APPS),
+    key=lambda model: model._meta.label,
+)
+
+
+def url(model, view: str, *args) -> str:
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def png(name: str = "door.png", size=(40, 30)) -> SimpleUploadedFile:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 120, 40)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+@pytest.fixture
+def superuser(db):
+    return User.objects.create_superuser(email="root@factory.test", password="pw-0123456789")
+
+
+@pytest.fixture
+def staff_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
+def grow(network, make_org, make_user, make_category, make_product, product_type):
+    """Adds one more of everything the admin lists; called once per data size."""
+    counter = iter(range(1, 1000))
+
+    def add() -> None:
+        n = next(counter)
+        dealer = make_org(f"Дилер {n}", parent=network["factory"], region=f"Регион {n}")
+        sub_dealer = make_org(f"Субдилер {n}", kind="SUB_DEALER", parent=dealer)
+        user = make_user(f"buyer{n}@dealer.test", dealer)
+        make_user(f"viewer{n}@dealer.test", sub_dealer, role="VIEWER")
+        issue_tokens(user)
+        category = make_category(f"Категория {n}", parent=make_category(f"Раздел {n}"))
+        product = make_product(f"Товар {n}", category, variants=2, colors=("white",),
+                               sku_prefix=f"G{n}")
+        add_product_image(product, png(f"p{n}.png"))
+        attribute = Attribute.objects.create(name=f"Свойство {n}", slug=f"prop-{n}")
+        AttributeValue.objects.create(attribute=attribute, name="Да", slug="yes")
+
+    return add
+
+
+def test_every_model_has_an_admin():
+    for app_label in ADMIN_APPS:
+        for model in apps.get_app_config(app_label).get_models():
+            assert model in admin.site._registry, f"{model._meta.label} has no admin"
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_admin_pages_answer(model, staff_client, superuser, grow, rf):
+    grow()
+    assert model._default_manager.exists(), "the fixture data should cover every model"
+
+    assert staff_client.get(url(model, "changelist")).status_code == 200
+    model_admin = admin.site._registry[model]
+    if model_admin.get_search_fields(rf.get("/")):
+        assert staff_client.get(url(model, "changelist"), {"q": "1 a"}).status_code == 200
+
+    request = rf.get("/")
+    request.user = superuser
+    add = staff_client.get(url(model, "add"))
+    assert add.status_code == (200 if model_admin.has_add_permission(request) else 403)
+
+    obj = model._default_manager.order_by("pk").last()
+    assert staff_client.get(url(model, "change", obj.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("model", REGISTERED, ids=lambda model: model._meta.label)
+def test_changelist_queries_do_not_grow_with_rows(model, staff_client, grow):
+    grow()
+    staff_client.get(url(model, "changelist"))  # warm caches (content types, sessions)
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert staff_client.get(url(model, "changelist")).status_code == 200
+        return len(queries)
+
+    before = count()
+    grow()
+    grow()
+    assert count() == before
+
+
+def test_add_user_with_email_login(staff_client):
+    response = staff_client.post(url(User, "add"), {
+        "email": "New.Buyer@Dealer.Test", "usable_password": "true",
+        "password1": "a-long-passphrase-42", "password2": "a-long-passphrase-42",
+    })
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    user = User.objects.get(email="new.buyer@dealer.test")
+    assert user.check_password("a-long-passphrase-42")
+
+    again = staff_client.post(url(User, "add"), {
+        "email": "NEW.BUYER@dealer.test", "usable_password": "true",
+        "password1": "a-long-passphrase-42", "password2": "a-long-passphrase-42",
+    })
+    assert again.status_code == 200
+    assert "email" in again.context["adminform"].form.errors
+
+
+def test_staff_permissions_are_checkboxes(staff_client, make_user):
+    user = make_user("manager@factory.test", is_staff=True)
+    page = staff_client.get(url(User, "change", user.pk))
+    assert b'type="checkbox" name="staff_permissions" value="MANAGE_CATALOG"' in page.content
+    data = {
+        "email": user.email, "first_name": "", "last_name": "", "phone": "", "language": "ru",
+        "is_active": "on", "is_staff": "on", "staff_permissions": ["MANAGE_CATALOG", "VIEW_ALL"],
+        "date_joined_0": "2026-01-01", "date_joined_1": "00:00:00",
+    }
+    response = staff_client.post(url(User, "change", user.pk), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    user.refresh_from_db()
+    assert user.staff_permissions == ["MANAGE_CATALOG", "VIEW_ALL"]
+
+
+def organization_data(**overrides) -> dict:
+    data = {
+        "name": "Дилер Гамма", "legal_name": 'ООО "Гамма"', "kind": "DEALER",
+        "status": "ACTIVE", "parent": "", "inn": complete_inn("770000001"), "kpp": "",
+        "country": "ru", "region": "Тула", "address": "", "currency": "rub",
+        "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0",
+        "memberships-MIN_NUM_FORMS": "0", "memberships-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_organization_form_applies_the_service_rules(staff_client, network):
+    factory = network["factory"]
+    bad_inn = staff_client.post(url(Organization, "add"),
+                                organization_data(parent=factory.pk, inn="7700000010"))
+    assert "inn" in bad_inn.context["adminform"].form.errors
+
+    no_parent = staff_client.post(url(Organization, "add"), organization_data())
+    assert "parent" in no_parent.context["adminform"].form.errors
+
+    ok = staff_client.post(url(Organization, "add"), organization_data(parent=factory.pk))
+    assert ok.status_code == 302
+    org = Organization.objects.get(name="Дилер Гамма")
+    assert (org.country, org.currency, org.depth) == ("RU", "RUB", 1)
+    assert org.path.startswith(factory.path)
+
+    # Moving the manufacturer's child under its own child would make a cycle.
+    dealer = network["dealer_a"]
+    cycle = staff_client.post(
+        url(Organization, "change", dealer.pk),
+        organization_data(name=dealer.name, legal_name=dealer.legal_name, inn=dealer.inn,
+                          parent=network["sub_a"].pk),
+    )
+    assert "parent" in cycle.context["adminform"].form.errors
+
+
+def inline_management(prefix: str, total: int, initial: int) -> dict:
+    return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial),
+            f"{prefix}-MIN_NUM_FORMS": "0", f"{prefix}-MAX_NUM_FORMS": "1000"}
+
+
+def test_product_with_inline_variant_and_image_keeps_derived_data(staff_client, catalog,
+                                                                  product_type):
+    data = {
+        "name": "Эмаль алкидная", "slug": "emal-alkidnaia", "category": catalog["paints"].pk,
+        "product_type": product_type.pk, "description": "", "is_published": "on",
+        **inline_management("variants", 1, 0), **inline_management("images", 1, 0),
+        "variants-0-sku": "EM-ALK-01", "variants-0-name": "0,9 кг", "variants-0-unit": "PCS",
+        "variants-0-pack_size": "1", "variants-0-min_order_quantity": "4",
+        "variants-0-order_multiple": "2", "variants-0-sort_order": "0",
+        "images-0-image": png(), "images-0-alt": "Банка", "images-0-sort_order": "0",
+    }
+    response = staff_client.post(url(Product, "add"), data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    product = Product.objects.get(slug="emal-alkidnaia")
+    assert product.variants.get().min_order_quantity == Decimal(4)
+    assert "em-alk-01" in product.search_document  # the SKU became searchable
+    image = product.images.get()
+    assert set(image.thumbnails) == {"64", "256", "512"}
+
+
+def test_variant_form_checks_sku_and_quantities(staff_client, catalog):
+    product = catalog["door"]
+    existing = product.variants.first()
+    data = {
+        "product": product.pk, "sku": existing.sku.lower(), "name": "", "unit": "PCS",
+        "pack_size": "1", "min_order_quantity": "3", "order_multiple": "2", "sort_order": "0",
+    }
+    response = staff_client.post(url(ProductVariant, "add"), data)
+    errors = response.context["adminform"].form.errors
+    assert "sku" in errors and "min_order_quantity" in errors
+
+    response = staff_client.post(url(ProductVariant, "add"),
+                                 {**data, "sku": "DV-OAK-NEW", "min_order_quantity": "4"})
+    assert response.status_code == 302
+    product.refresh_from_db()
+    assert "dv-oak-new" in product.search_document
+
+
+def test_image_upload_makes_thumbnails_and_rejects_non_images(staff_client, catalog):
+    product = catalog["door"]
+    response = staff_client.post(url(ProductImage, "add"), {
+        "product": product.pk, "image": png(), "alt": "Дверь", "sort_order": "0",
+    })
+    assert response.status_code == 302
+    assert set(product.images.get().thumbnails) == {"64", "256", "512"}
+
+    not_image = SimpleUploadedFile("door.png", b"not an image", content_type="image/png")
+    response = staff_client.post(url(ProductImage, "add"), {
+        "product": product.pk, "image": not_image, "alt": "", "sort_order": "0",
+    })
+    assert "image" in response.context["adminform"].form.errors
+
+
+def test_category_cannot_move_under_its_own_child(staff_client, catalog):
+    paints, facade = catalog["paints"], catalog["facade"]
+    response = staff_client.post(url(Category, "change", paints.pk), {
+        "name": paints.name, "slug": paints.slug, "parent": facade.pk, "description": "",
+        "sort_order": "0",
+    })
+    assert "parent" in response.context["adminform"].form.errors

@@ -1,0 +1,170 @@
+"""``manage.py demo`` loads a believable network and catalog, and loading again changes nothing.
+
+The load takes ~20 s (300 drawn images with thumbnails), so one test runs it twice and
+checks the result; the cheaper tests check the plan and the README without a database.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.files.storage import default_storage
+from django.core.management import call_command
+from django.db.models import Count
+
+from backend.accounts.inn import is_valid_inn, kpp_error
+from backend.accounts.models import Membership, Organization, OrganizationKind, Role, User
+from backend.catalog.models import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Product,
+    ProductImage,
+    ProductType,
+    ProductVariant,
+)
+from backend.catalog.search import search_products
+from backend.catalog.thumbnails import THUMBNAIL_SIZES
+from backend.core.permissions import Perm
+from backend.demo.catalog_plan import plan_catalog
+from backend.demo.network import DEMO_PASSWORD, ORGANIZATIONS, USERS
+
+DEMO_README = Path(__file__).resolve().parent.parent / "backend" / "demo" / "README.md"
+K = OrganizationKind
+
+
+def _run_demo() -> str:
+    out = io.StringIO()
+    call_command("demo", stdout=out)
+    return out.getvalue()
+
+
+def _snapshot() -> dict[str, tuple[int, int | None]]:
+    """(row count, highest id) of every table the demo writes."""
+    models = [Organization, User, Membership, Category, Attribute, AttributeValue, ProductType,
+              Product, ProductVariant, ProductImage, Product.attribute_values.through,
+              ProductVariant.attribute_values.through]
+    return {m._meta.db_table: (m.objects.count(),
+                               m.objects.order_by("-pk").values_list("pk", flat=True).first())
+            for m in models}
+
+
+@pytest.mark.django_db
+def test_demo_loads_the_network_and_catalog_once(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+    _run_demo()
+    after_first = _snapshot()
+    second_output = _run_demo()
+
+    assert _snapshot() == after_first
+    assert "nothing changed" in second_output
+    _assert_network()
+    _assert_users()
+    _assert_catalog()
+    _assert_images_are_stored(settings.MEDIA_ROOT)
+    _assert_search_works()
+
+
+def _assert_network() -> None:
+    kinds = dict(Organization.objects.values_list("kind").annotate(n=Count("id")))
+    assert kinds == {K.MANUFACTURER: 1, K.DEALER: 3, K.SUB_DEALER: 6, K.END_CLIENT: 4}
+    factory = Organization.objects.get(kind=K.MANUFACTURER)
+    for org in Organization.objects.select_related("parent"):
+        assert is_valid_inn(org.inn), org
+        assert org.kpp == "" or kpp_error(org.kpp) is None, org
+        assert (org.currency, org.status, org.country) == ("RUB", "ACTIVE", "RU")
+        if org.parent is None:
+            assert org == factory
+            continue
+        assert org.path.startswith(org.parent.path)
+        assert org.depth == org.parent.depth + 1
+    dealers = Organization.objects.filter(kind=K.DEALER)
+    assert {d.parent_id for d in dealers} == {factory.pk}
+    assert len({d.region for d in dealers}) == 3
+    for dealer in dealers:
+        assert dealer.children.filter(kind=K.SUB_DEALER).count() == 2
+    assert not Organization.objects.filter(kind=K.END_CLIENT).exclude(
+        parent__kind=K.SUB_DEALER).exists()
+
+
+def _assert_users() -> None:
+    assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+    admin = User.objects.get(email="admin@demo.local")
+    assert admin.is_staff and admin.is_superuser
+    assert admin.granted_staff_permissions() == frozenset(Perm)
+    assert admin.check_password(DEMO_PASSWORD)
+    manager = User.objects.get(email="manager@demo.local")
+    assert manager.is_staff and not manager.is_superuser
+    assert sorted(manager.staff_permissions) == ["MANAGE_CATALOG", "VIEW_ALL"]
+    buyer = User.objects.get(email="subdealer4.buyer@demo.local")
+    assert buyer.check_password(DEMO_PASSWORD) and not buyer.is_staff
+    dealer1_roles = set(Membership.objects.filter(
+        organization__name="Столичный дом красок", user__email__startswith="dealer1.",
+    ).values_list("role", flat=True))
+    assert dealer1_roles == set(Role.values)
+    for org in Organization.objects.filter(kind__in=[K.DEALER, K.SUB_DEALER]):
+        assert org.memberships.filter(role=Role.BUYER).exists(), org
+    multi = Membership.objects.filter(user__email="multi@demo.local")
+    assert sorted(multi.values_list("organization__kind", "role")) == [
+        (K.DEALER, Role.BUYER), (K.SUB_DEALER, Role.BUYER)]
+
+
+def _assert_catalog() -> None:
+    assert Product.objects.count() == 300
+    assert ProductVariant.objects.count() == 1500
+    assert ProductVariant.objects.values("sku").distinct().count() == 1500
+    assert not Product.objects.annotate(n=Count("variants")).exclude(n=5).exists()
+    assert 25 <= Category.objects.count() <= 35
+    assert set(Category.objects.values_list("depth", flat=True)) == {0, 1, 2}
+    assert 4 <= ProductType.objects.count() <= 6
+    assert set(Attribute.objects.values_list("input_type", flat=True)) >= {"DROPDOWN",
+                                                                          "NUMERIC"}
+    assert not ProductVariant.objects.filter(attribute_values=None).exists()
+    assert not Product.objects.filter(attribute_values=None).exists()
+    assert Product.objects.filter(samples_available=True).exists()
+    assert Product.objects.filter(preorder_allowed=True).exists()
+    assert Product.objects.filter(preorder_allowed=False).exists()
+    assert ProductVariant.objects.filter(sku="KR-FAS-0001-10L").exists()
+
+
+def _assert_images_are_stored(media_root: Path) -> None:
+    images = list(ProductImage.objects.all())
+    assert len(images) == 300
+    assert len({i.product_id for i in images}) == 300
+    for image in images:
+        assert default_storage.exists(image.image.name)
+        assert (media_root / image.image.name).is_file()
+        assert set(image.thumbnails) == {str(size) for size in THUMBNAIL_SIZES}
+        for name in image.thumbnails.values():
+            assert default_storage.exists(name)
+
+
+def _assert_search_works() -> None:
+    assert not Product.objects.filter(search_document="").exists()
+    product = Product.objects.get(variants__sku="KR-FAS-0001-10L")
+    assert "kr-fas-0001-10l" in product.search_document
+    found = search_products(Product.objects.all(), "краски фасадные")
+    assert found.filter(pk=product.pk).exists()
+    assert search_products(Product.objects.all(), "KR-FAS-0001").filter(pk=product.pk).exists()
+
+
+def test_demo_plan_has_the_documented_size():
+    plan = plan_catalog()
+
+    assert len(plan.products) == 300
+    assert plan.variant_count == 1500
+    assert len({v.sku for p in plan.products for v in p.variants}) == 1500
+    assert len({p.slug for p in plan.products}) == 300
+
+
+def test_demo_readme_lists_every_demo_login():
+    readme = DEMO_README.read_text(encoding="utf-8")
+
+    assert DEMO_PASSWORD in readme
+    for user in USERS:
+        assert f"`{user.email}`" in readme, user.email
+    for org in ORGANIZATIONS:
+        assert org.name in readme, org.name
