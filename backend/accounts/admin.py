@@ -1,7 +1,7 @@
 """Django admin for users, organizations, memberships and refresh tokens.
 
-The admin is the manufacturer's back office. Its forms check what the services check
-(INN and KPP, the organization tree's rules) so a staff user cannot save what the API
+The admin is the manufacturer's back office. Its organization form asks the service for
+its validation (INN and KPP, the tree's rules), so a staff user cannot save what the API
 would refuse.
 """
 
@@ -15,13 +15,12 @@ from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from backend.core.money import CURRENCY_DECIMALS
+from backend.core.admin_forms import add_domain_errors
 from backend.core.permissions import Perm
 from backend.core.plugins import get_plugins_manager
 
-from .inn import inn_error, kpp_error
-from .models import Membership, Organization, OrganizationKind, RefreshToken, User
-from .services import MAX_TREE_DEPTH
+from .models import Membership, Organization, RefreshToken, User
+from .services import OrganizationData, organization_errors
 
 STAFF_PERMISSION_CHOICES = [(p.value, p.label) for p in Perm]
 
@@ -104,64 +103,27 @@ class MembershipInline(admin.TabularInline):
         return super().get_queryset(request).select_related("user", "organization")
 
 
+ORGANIZATION_FIELDS = ("name", "legal_name", "kind", "status", "parent", "inn", "kpp",
+                       "country", "region", "address", "currency")
+
+
 class OrganizationForm(forms.ModelForm):
-    """The rules of services.create_organization/update_organization, as form errors."""
+    """Checked by services.organization_errors, the same rules as the API's."""
 
     class Meta:
         model = Organization
-        fields = ("name", "legal_name", "kind", "status", "parent", "inn", "kpp", "country",
-                  "region", "address", "currency")
-
-    def clean_inn(self) -> str:
-        inn = self.cleaned_data["inn"].strip()
-        message = inn_error(inn)
-        if message:
-            raise forms.ValidationError(message)
-        return inn
-
-    def clean_kpp(self) -> str:
-        kpp = self.cleaned_data.get("kpp", "").strip().upper()
-        message = kpp_error(kpp) if kpp else None
-        if message:
-            raise forms.ValidationError(message)
-        return kpp
-
-    def clean_currency(self) -> str:
-        currency = self.cleaned_data["currency"].strip().upper()
-        if currency not in CURRENCY_DECIMALS:
-            raise forms.ValidationError(
-                _("Unsupported currency. Use one of: %(codes)s."),
-                params={"codes": ", ".join(sorted(CURRENCY_DECIMALS))},
-            )
-        return currency
-
-    def clean_country(self) -> str:
-        country = self.cleaned_data["country"].strip().upper()
-        if len(country) != 2 or not country.isalpha():
-            raise forms.ValidationError(_("Use a two-letter country code, e.g. RU."))
-        return country
+        fields = ORGANIZATION_FIELDS
 
     def clean(self):
         cleaned = super().clean()
-        kind, parent = cleaned.get("kind"), cleaned.get("parent")
-        org = self.instance
-        if kind == OrganizationKind.MANUFACTURER and parent is not None:
-            self.add_error("parent", _("A manufacturer has no supplier."))
-        elif kind and kind != OrganizationKind.MANUFACTURER and parent is None:
-            self.add_error("parent", _("Choose the organization this one buys from."))
-        elif parent is not None:
-            if org.pk and org.path and parent.path.startswith(org.path):
-                self.add_error("parent", _("An organization cannot be placed under itself or "
-                                           "its own subtree."))
-            else:
-                height = 0
-                if org.pk and org.path:
-                    deepest = (org.subtree().order_by("-depth")
-                               .values_list("depth", flat=True).first())
-                    height = (deepest or org.depth) - org.depth
-                if parent.depth + 1 + height > MAX_TREE_DEPTH:
-                    self.add_error("parent", _("The network is at most %(levels)d levels deep.")
-                                   % {"levels": MAX_TREE_DEPTH + 1})
+        data = OrganizationData(
+            **{name: cleaned.get(name) for name in ORGANIZATION_FIELDS if name != "parent"},
+            parent=cleaned.get("parent"), parent_set=True,
+        )
+        add_domain_errors(self, organization_errors(self.instance, data))
+        for name in ("kpp", "currency", "country"):
+            if cleaned.get(name):
+                cleaned[name] = cleaned[name].strip().upper()
         return cleaned
 
 

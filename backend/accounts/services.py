@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.contrib.auth import authenticate
 from django.db import IntegrityError, transaction
 
-from backend.core.errors import DomainValidationError, ErrorCollector
+from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 from backend.core.money import CURRENCY_DECIMALS
 from backend.core.plugins import get_plugins_manager
 
@@ -59,6 +59,18 @@ class OrganizationData:
     kind: str | None = None
     parent: Organization | None = None
     parent_set: bool = False
+
+
+def organization_errors(org: Organization, data: OrganizationData) -> list[ErrorDetail]:
+    """Everything wrong with applying ``data`` to ``org`` (a new one when unsaved)."""
+    errors = ErrorCollector()
+    if org.pk is None:
+        for field, label in (("name", "name"), ("legal_name", "legalName"), ("inn", "inn"),
+                             ("kind", "kind")):
+            if not getattr(data, field):
+                errors.add(AccountErrorCode.REQUIRED, "This field is required.", label)
+    _validate(org, data, errors)
+    return errors.errors
 
 
 def _validate(org: Organization, data: OrganizationData, errors: ErrorCollector) -> None:
@@ -132,14 +144,10 @@ def _save(org: Organization) -> None:
 
 
 def create_organization(data: OrganizationData) -> Organization:
-    errors = ErrorCollector()
-    for field, label in (("name", "name"), ("legal_name", "legalName"), ("inn", "inn"),
-                         ("kind", "kind")):
-        if not getattr(data, field):
-            errors.add(AccountErrorCode.REQUIRED, "This field is required.", label)
     org = Organization()
-    _validate(org, data, errors)
-    errors.raise_if_any()
+    errors = organization_errors(org, data)
+    if errors:
+        raise DomainValidationError(errors)
     _apply(org, data)
     _save(org)
     get_plugins_manager().run("organization_created", None, org)
@@ -147,9 +155,9 @@ def create_organization(data: OrganizationData) -> Organization:
 
 
 def update_organization(org: Organization, data: OrganizationData) -> Organization:
-    errors = ErrorCollector()
-    _validate(org, data, errors)
-    errors.raise_if_any()
+    errors = organization_errors(org, data)
+    if errors:
+        raise DomainValidationError(errors)
     _apply(org, data)
     _save(org)
     return org

@@ -18,6 +18,7 @@ from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from backend.core.admin_forms import add_domain_errors
 from backend.core.plugins import get_plugins_manager
 
 from .models import (
@@ -30,9 +31,9 @@ from .models import (
     ProductVariant,
 )
 from .search import refresh_search_index
-from .services.categories import MAX_CATEGORY_DEPTH
-from .services.products import MAX_IMAGE_BYTES
-from .thumbnails import InvalidImage, make_thumbnails, verify_image
+from .services.categories import category_errors
+from .services.products import image_errors, product_errors, variant_errors
+from .thumbnails import make_thumbnails
 
 # --- keeping derived data current ------------------------------------------------------------
 
@@ -83,18 +84,10 @@ class CategoryForm(forms.ModelForm):
         model = Category
         fields = ("name", "slug", "parent", "description", "sort_order")
 
-    def clean_parent(self):
-        parent = self.cleaned_data.get("parent")
-        category = self.instance
-        if parent is None:
-            return parent
-        if category.pk and category.path and parent.path.startswith(category.path):
-            raise forms.ValidationError(
-                _("A category cannot be placed under itself or its subcategories."))
-        if parent.depth + 1 >= MAX_CATEGORY_DEPTH:
-            raise forms.ValidationError(
-                _("Categories nest at most %(levels)d levels.") % {"levels": MAX_CATEGORY_DEPTH})
-        return parent
+    def clean(self):
+        cleaned = super().clean()
+        add_domain_errors(self, category_errors(self.instance, cleaned))
+        return cleaned
 
 
 @admin.register(Category)
@@ -171,16 +164,6 @@ class ProductTypeAdmin(admin.ModelAdmin):
 # --- products, variants, images ---------------------------------------------------------------
 
 
-def check_attribute_values(values, allowed: Iterable[Attribute], what: str) -> None:
-    allowed_ids = {attribute.pk for attribute in allowed}
-    wrong = [str(value) for value in values if value.attribute_id not in allowed_ids]
-    if wrong:
-        raise forms.ValidationError(
-            _("Not used by this product type's %(what)s attributes: %(values)s."),
-            params={"what": what, "values": ", ".join(wrong)},
-        )
-
-
 class ProductForm(forms.ModelForm):
     class Meta:
         model = Product
@@ -189,49 +172,24 @@ class ProductForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        product_type, values = cleaned.get("product_type"), cleaned.get("attribute_values")
-        if product_type is not None and values:
-            try:
-                check_attribute_values(values, product_type.product_attributes.all(),
-                                       _("product"))
-            except forms.ValidationError as exc:
-                self.add_error("attribute_values", exc)
+        add_domain_errors(self, product_errors(self.instance, cleaned))
         return cleaned
 
 
 class ProductVariantForm(forms.ModelForm):
-    """The checks of services.products.save_variant that the model does not make itself."""
+    """Checked by services.products.variant_errors, the same rules as the API's."""
 
     class Meta:
         model = ProductVariant
         fields = ("product", "sku", "name", "unit", "pack_size", "min_order_quantity",
                   "order_multiple", "weight_kg", "volume_m3", "attribute_values", "sort_order")
 
-    def clean_sku(self) -> str:
-        sku = self.cleaned_data["sku"].strip()
-        if any(character.isspace() for character in sku):
-            raise forms.ValidationError(_("A SKU has no spaces."))
-        taken = ProductVariant.objects.filter(sku__iexact=sku)
-        if self.instance.pk:
-            taken = taken.exclude(pk=self.instance.pk)
-        if taken.exists():
-            raise forms.ValidationError(_("SKU '%(sku)s' is already used."), params={"sku": sku})
-        return sku
-
     def clean(self):
         cleaned = super().clean()
-        moq, multiple = cleaned.get("min_order_quantity"), cleaned.get("order_multiple")
-        if moq and multiple and moq > 0 and multiple > 0 and moq % multiple != 0:
-            self.add_error("min_order_quantity", _(
-                "The minimum order quantity must be a multiple of the order multiple."))
-        product, values = cleaned.get("product"), cleaned.get("attribute_values")
-        if product is not None and values:
-            try:
-                check_attribute_values(
-                    values, product.product_type.variant_attributes.all(), _("variant"))
-            except forms.ValidationError as exc:
-                self.add_error("attribute_values", exc)
-        return cleaned
+        if "product" not in cleaned and self.instance.product_id:  # inline: parent's product
+            cleaned = {**cleaned, "product": self.instance.product}
+        add_domain_errors(self, variant_errors(self.instance, cleaned))
+        return self.cleaned_data
 
 
 class ProductImageForm(forms.ModelForm):
@@ -242,12 +200,9 @@ class ProductImageForm(forms.ModelForm):
     def clean_image(self):
         image = self.cleaned_data.get("image")
         if isinstance(image, UploadedFile):  # a new upload, not the stored file
-            if image.size is not None and image.size > MAX_IMAGE_BYTES:
-                raise forms.ValidationError(_("The image is larger than 10 MB."))
-            try:
-                verify_image(image)
-            except InvalidImage as exc:
-                raise forms.ValidationError(str(exc))
+            errors = image_errors(image)
+            if errors:
+                raise forms.ValidationError(errors[0].message)
         return image
 
 

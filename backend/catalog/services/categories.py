@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db.models import ProtectedError
 
-from backend.core.errors import DomainValidationError, ErrorCollector
+from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 
 from ..errors import CatalogErrorCode
 from ..models import Attribute, AttributeValue, Category, ProductType
@@ -15,18 +15,23 @@ from ..slugs import slug_base, unique_slug
 MAX_CATEGORY_DEPTH = 5
 
 
-def slug_for(model, data: dict[str, Any], errors: ErrorCollector, *, exclude_pk=None) -> str:
-    """The given slug, checked free, or a unique one made from the name."""
-    given = data.get("slug")
-    if given:
-        slug = slug_base(given)
-        taken = model._default_manager.filter(slug=slug)
-        if exclude_pk:
-            taken = taken.exclude(pk=exclude_pk)
-        if taken.exists():
-            errors.add(CatalogErrorCode.DUPLICATE_SLUG, f"The slug '{slug}' is already used.",
-                       "slug")
-        return slug
+def check_slug(model, data: dict[str, Any], errors: ErrorCollector, *, exclude_pk=None) -> None:
+    """A slug given in ``data`` must be free."""
+    if not data.get("slug"):
+        return
+    slug = slug_base(data["slug"])
+    taken = model._default_manager.filter(slug=slug)
+    if exclude_pk:
+        taken = taken.exclude(pk=exclude_pk)
+    if taken.exists():
+        errors.add(CatalogErrorCode.DUPLICATE_SLUG, f"The slug '{slug}' is already used.",
+                   "slug")
+
+
+def slug_for(model, data: dict[str, Any], *, exclude_pk=None) -> str:
+    """The given slug (checked by ``check_slug``), or a unique one made from the name."""
+    if data.get("slug"):
+        return slug_base(data["slug"])
     return unique_slug(model, data.get("name") or "", exclude_pk=exclude_pk)
 
 
@@ -36,24 +41,30 @@ def require_name(data: dict[str, Any], errors: ErrorCollector, creating: bool) -
         errors.add(CatalogErrorCode.REQUIRED, "Enter a name.", "name")
 
 
-def save_category(category: Category | None, data: dict[str, Any]) -> Category:
-    creating = category is None
-    category = category or Category()
+def category_errors(category: Category, data: dict[str, Any]) -> list[ErrorDetail]:
+    """Everything wrong with applying ``data`` to ``category`` (new when unsaved)."""
     errors = ErrorCollector()
-    require_name(data, errors, creating)
+    require_name(data, errors, category.pk is None)
+    parent = data.get("parent")
+    if parent is not None and category.pk and parent.path.startswith(category.path):
+        errors.add(CatalogErrorCode.INVALID_PARENT,
+                   "A category cannot be placed under itself or its subcategories.", "parent")
+    elif parent is not None and parent.depth + 1 >= MAX_CATEGORY_DEPTH:
+        errors.add(CatalogErrorCode.INVALID_PARENT,
+                   f"Categories nest at most {MAX_CATEGORY_DEPTH} levels.", "parent")
+    check_slug(Category, data, errors, exclude_pk=category.pk)
+    return errors.errors
+
+
+def save_category(category: Category | None, data: dict[str, Any]) -> Category:
+    category = category or Category()
+    errors = category_errors(category, data)
+    if errors:
+        raise DomainValidationError(errors)
     if "parent" in data:
-        parent = data["parent"]
-        if parent is not None and category.pk and parent.path.startswith(category.path):
-            errors.add(CatalogErrorCode.INVALID_PARENT,
-                       "A category cannot be placed under itself or its subcategories.",
-                       "parent")
-        elif parent is not None and parent.depth + 1 >= MAX_CATEGORY_DEPTH:
-            errors.add(CatalogErrorCode.INVALID_PARENT,
-                       f"Categories nest at most {MAX_CATEGORY_DEPTH} levels.", "parent")
-        category.parent = parent
-    if creating or data.get("slug"):
-        category.slug = slug_for(Category, data, errors, exclude_pk=category.pk)
-    errors.raise_if_any()
+        category.parent = data["parent"]
+    if category.pk is None or data.get("slug"):
+        category.slug = slug_for(Category, data, exclude_pk=category.pk)
     for field in ("name", "description", "sort_order"):
         if data.get(field) is not None:
             setattr(category, field, data[field].strip() if field == "name" else data[field])
@@ -77,8 +88,7 @@ def save_attribute(attribute: Attribute | None, data: dict[str, Any]) -> Attribu
     attribute = attribute or Attribute()
     errors = ErrorCollector()
     require_name(data, errors, creating)
-    if creating or data.get("slug"):
-        attribute.slug = slug_for(Attribute, data, errors, exclude_pk=attribute.pk)
+    check_slug(Attribute, data, errors, exclude_pk=attribute.pk)
     values = data.get("values") or []
     seen: set[str] = set()
     for i, value in enumerate(values):
@@ -91,6 +101,8 @@ def save_attribute(attribute: Attribute | None, data: dict[str, Any]) -> Attribu
                        f"values.{i}")
         seen.add(slug)
     errors.raise_if_any()
+    if creating or data.get("slug"):
+        attribute.slug = slug_for(Attribute, data, exclude_pk=attribute.pk)
     for field in ("name", "input_type", "unit", "filterable"):
         if data.get(field) is not None:
             setattr(attribute, field, data[field])
@@ -108,9 +120,10 @@ def save_product_type(product_type: ProductType | None, data: dict[str, Any]) ->
     product_type = product_type or ProductType()
     errors = ErrorCollector()
     require_name(data, errors, creating)
-    if creating or data.get("slug"):
-        product_type.slug = slug_for(ProductType, data, errors, exclude_pk=product_type.pk)
+    check_slug(ProductType, data, errors, exclude_pk=product_type.pk)
     errors.raise_if_any()
+    if creating or data.get("slug"):
+        product_type.slug = slug_for(ProductType, data, exclude_pk=product_type.pk)
     if data.get("name"):
         product_type.name = data["name"].strip()
     product_type.save()

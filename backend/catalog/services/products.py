@@ -8,14 +8,14 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Upper
 
-from backend.core.errors import DomainValidationError, ErrorCollector
+from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 from backend.core.plugins import get_plugins_manager
 
 from ..errors import CatalogErrorCode
-from ..models import AttributeValue, Product, ProductImage, ProductVariant
+from ..models import Product, ProductImage, ProductVariant
 from ..search import refresh_search_index
 from ..thumbnails import InvalidImage, make_thumbnails, verify_image
-from .categories import require_name, slug_for
+from .categories import check_slug, require_name, slug_for
 
 QUANTITY_FIELDS = ("pack_size", "min_order_quantity", "order_multiple")
 MEASURE_FIELDS = ("weight_kg", "volume_m3")
@@ -27,8 +27,8 @@ def _camel(name: str) -> str:
     return head + "".join(p.title() for p in rest)
 
 
-def _check_attribute_values(values: list[AttributeValue], allowed_attribute_ids: set[int],
-                            field: str, errors: ErrorCollector) -> None:
+def _check_attribute_values(values, allowed_attribute_ids: set[int], field: str,
+                            errors: ErrorCollector) -> None:
     for value in values:
         if value.attribute_id not in allowed_attribute_ids:
             errors.add(CatalogErrorCode.INVALID_ATTRIBUTE_VALUE,
@@ -41,30 +41,39 @@ def _after_change(product: Product, created: bool) -> None:
     get_plugins_manager().run("product_created" if created else "product_updated", None, product)
 
 
-def save_product(product: Product | None, data: dict[str, Any]) -> Product:
-    creating = product is None
-    product = product or Product()
+def product_errors(product: Product, data: dict[str, Any]) -> list[ErrorDetail]:
+    """Everything wrong with applying ``data`` to ``product`` (new when unsaved)."""
+    creating = product.pk is None
     errors = ErrorCollector()
     require_name(data, errors, creating)
     for field in ("category", "product_type"):
         if creating and data.get(field) is None:
             errors.add(CatalogErrorCode.REQUIRED, "This field is required.", _camel(field))
-    if creating or data.get("slug"):
-        product.slug = slug_for(Product, data, errors, exclude_pk=product.pk)
-    product_type = data.get("product_type") or (product.product_type if product.pk else None)
+    check_slug(Product, data, errors, exclude_pk=product.pk)
+    product_type = data.get("product_type") or (product.product_type if not creating else None)
     values = data.get("attribute_values")
     if values is not None and product_type is not None:
         allowed = set(product_type.product_attributes.values_list("pk", flat=True))
         _check_attribute_values(values, allowed, "attributeValues", errors)
-    errors.raise_if_any()
+    return errors.errors
+
+
+def save_product(product: Product | None, data: dict[str, Any]) -> Product:
+    product = product or Product()
+    creating = product.pk is None
+    errors = product_errors(product, data)
+    if errors:
+        raise DomainValidationError(errors)
+    if creating or data.get("slug"):
+        product.slug = slug_for(Product, data, exclude_pk=product.pk)
     for field in ("name", "description", "category", "product_type", "is_published",
                   "samples_available", "preorder_allowed"):
         if data.get(field) is not None:
             value = data[field]
             setattr(product, field, value.strip() if field == "name" else value)
     product.save()
-    if values is not None:
-        product.attribute_values.set(values)
+    if data.get("attribute_values") is not None:
+        product.attribute_values.set(data["attribute_values"])
     _after_change(product, creating)
     return product
 
@@ -73,9 +82,8 @@ def delete_product(product: Product) -> None:
     product.delete()
 
 
-def _validate_quantities(variant: ProductVariant, data: dict[str, Any],
-                         errors: ErrorCollector) -> None:
-    """Check signs and precision, and store each value at the column's scale."""
+def _quantity_errors(variant: ProductVariant, data: dict[str, Any],
+                     errors: ErrorCollector) -> None:
     for field in (*QUANTITY_FIELDS, *MEASURE_FIELDS):
         value = data.get(field)
         if value is None:
@@ -91,8 +99,6 @@ def _validate_quantities(variant: ProductVariant, data: dict[str, Any],
             errors.add(CatalogErrorCode.INVALID_QUANTITY,
                        f"Use at most {places} decimal places and {12 - places} digits before "
                        "the point.", _camel(field))
-        else:
-            data[field] = value.quantize(Decimal(1).scaleb(-places))
     moq = data.get("min_order_quantity") or variant.min_order_quantity or Decimal(1)
     multiple = data.get("order_multiple") or variant.order_multiple or Decimal(1)
     if moq > 0 and multiple > 0 and moq % multiple != 0:
@@ -109,9 +115,9 @@ def _sku_taken(sku: str, exclude_pk: int | None) -> bool:
     return taken.exists()
 
 
-def save_variant(variant: ProductVariant | None, data: dict[str, Any]) -> ProductVariant:
-    creating = variant is None
-    variant = variant or ProductVariant(product=data.get("product"))
+def variant_errors(variant: ProductVariant, data: dict[str, Any]) -> list[ErrorDetail]:
+    """Everything wrong with applying ``data`` to ``variant`` (new when unsaved)."""
+    creating = variant.pk is None
     errors = ErrorCollector()
     sku = data.get("sku")
     if sku is not None:
@@ -125,28 +131,40 @@ def save_variant(variant: ProductVariant | None, data: dict[str, Any]) -> Produc
             errors.add(CatalogErrorCode.DUPLICATE_SKU, f"SKU '{sku}' is already used.", "sku")
     elif creating:
         errors.add(CatalogErrorCode.REQUIRED, "Enter a SKU.", "sku")
-    if creating and variant.product_id is None:
+    product = data.get("product") or (variant.product if variant.product_id else None)
+    if creating and product is None:
         errors.add(CatalogErrorCode.REQUIRED, "Choose the product.", "product")
-    _validate_quantities(variant, data, errors)
+    _quantity_errors(variant, data, errors)
     values = data.get("attribute_values")
-    if values is not None and variant.product_id:
-        variant_attributes = variant.product.product_type.variant_attributes
+    if values is not None and product is not None:
+        variant_attributes = product.product_type.variant_attributes
         allowed = set(variant_attributes.values_list("pk", flat=True))
         _check_attribute_values(values, allowed, "attributeValues", errors)
-    errors.raise_if_any()
-    if sku is not None:
-        variant.sku = sku
-    for field in ("name", "unit", "sort_order", *QUANTITY_FIELDS, *MEASURE_FIELDS):
+    return errors.errors
+
+
+def save_variant(variant: ProductVariant | None, data: dict[str, Any]) -> ProductVariant:
+    variant = variant or ProductVariant(product=data.get("product"))
+    errors = variant_errors(variant, data)
+    if errors:
+        raise DomainValidationError(errors)
+    if data.get("sku") is not None:
+        variant.sku = data["sku"].strip()
+    for field in ("name", "unit", "sort_order"):
         if data.get(field) is not None:
             setattr(variant, field, data[field])
+    for field in (*QUANTITY_FIELDS, *MEASURE_FIELDS):
+        if data.get(field) is not None:  # stored at the column's scale, as read back
+            places = ProductVariant._meta.get_field(field).decimal_places
+            setattr(variant, field, data[field].quantize(Decimal(1).scaleb(-places)))
     try:
         with transaction.atomic():
             variant.save()
     except IntegrityError:  # a concurrent insert took the SKU between check and save
         raise DomainValidationError.single(
             CatalogErrorCode.DUPLICATE_SKU, f"SKU '{variant.sku}' is already used.", "sku")
-    if values is not None:
-        variant.attribute_values.set(values)
+    if data.get("attribute_values") is not None:
+        variant.attribute_values.set(data["attribute_values"])
     _after_change(variant.product, created=False)
     return variant
 
@@ -157,16 +175,24 @@ def delete_variant(variant: ProductVariant) -> None:
     _after_change(product, created=False)
 
 
-def add_product_image(product: Product, upload, alt: str = "") -> ProductImage:
+def image_errors(upload) -> list[ErrorDetail]:
+    """What is wrong with an uploaded image file."""
     if upload is None:
-        raise DomainValidationError.single(CatalogErrorCode.REQUIRED, "Attach an image.", "image")
-    if getattr(upload, "size", 0) > MAX_IMAGE_BYTES:
-        raise DomainValidationError.single(
-            CatalogErrorCode.INVALID_IMAGE, "The image is larger than 10 MB.", "image")
+        return [ErrorDetail(CatalogErrorCode.REQUIRED, "Attach an image.", "image")]
+    if (getattr(upload, "size", 0) or 0) > MAX_IMAGE_BYTES:
+        return [ErrorDetail(CatalogErrorCode.INVALID_IMAGE, "The image is larger than 10 MB.",
+                            "image")]
     try:
         verify_image(upload)
     except InvalidImage as exc:
-        raise DomainValidationError.single(CatalogErrorCode.INVALID_IMAGE, str(exc), "image")
+        return [ErrorDetail(CatalogErrorCode.INVALID_IMAGE, str(exc), "image")]
+    return []
+
+
+def add_product_image(product: Product, upload, alt: str = "") -> ProductImage:
+    errors = image_errors(upload)
+    if errors:
+        raise DomainValidationError(errors)
     position = product.images.count()
     image = ProductImage(product=product, alt=alt, sort_order=position)
     image.image.save(upload.name, upload, save=False)

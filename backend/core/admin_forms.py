@@ -1,0 +1,22 @@
+"""Admin forms report the services' own validation, so each rule lives in one place."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+
+from .errors import ErrorDetail
+
+
+def snake_case(field: str) -> str:
+    """``"minOrderQuantity"`` -> ``"min_order_quantity"`` (API field -> form field)."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", field.split(".")[0]).lower()
+
+
+def add_domain_errors(form: forms.BaseForm, errors: list[ErrorDetail]) -> None:
+    """Attach each service error to its form field, or to the form when the field is not
+    on it."""
+    for error in errors:
+        name = snake_case(error.field) if error.field else None
+        form.add_error(name if name in form.fields else None, error.message)
