@@ -35,9 +35,10 @@ SCHEMA = graphene.Schema(query=Query).graphql_schema
 
 
 class GeneralPath(PortalExecutionContext):
-    """The same context with the fast path switched off: the reference."""
+    """The same context with the fast paths switched off: the reference."""
 
     execute_field = DeferredExecutionContext.execute_field
+    complete_object_value = DeferredExecutionContext.complete_object_value
 
 
 def run(context_class, source):
@@ -53,6 +54,22 @@ def test_plain_fields_resolve_as_in_the_general_path():
     assert fast[0] == {"things": [
         {"name": "a", "size": "1.50", "kind": "A", "shout": "A"},
         {"name": "b", "size": None, "kind": "B", "shout": "B"}]}
+
+
+def test_objects_of_plain_fields_are_built_at_once_with_typename():
+    source = "{ things { __typename kind name size } }"
+    fast = run(PortalExecutionContext, source)
+    assert fast == run(GeneralPath, source)
+    assert fast[0]["things"][0] == {"__typename": "Thing", "kind": "A", "name": "a",
+                                    "size": "1.50"}
+    assert list(fast[0]["things"][0]) == ["__typename", "kind", "name", "size"]
+
+
+def test_an_object_with_a_bad_value_falls_back_to_the_general_errors():
+    source = "{ broken { name size } }"
+    fast = run(PortalExecutionContext, source)
+    assert fast == run(GeneralPath, source)
+    assert fast[0] == {"broken": [None]}
 
 
 def test_null_in_a_required_field_is_the_same_error_in_both_paths():

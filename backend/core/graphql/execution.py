@@ -7,8 +7,11 @@
 - Fast path: most fields of a catalog page are scalars read straight off a model (``sku``,
   ``packSize``...). For a field with no arguments, graphene's default attribute resolver and
   a scalar or enum type, the value is read and serialized directly, skipping the
-  ``ResolveInfo`` and argument machinery that dominates the cost of a large page. The result
-  and the errors are the same as the general path (``tests/test_execution_fast_path.py``).
+  ``ResolveInfo`` and argument machinery that dominates the cost of a large page. When
+  every field selected on an object is such a field (or ``__typename``), the whole object
+  is built in one step. Anything unusual (a null in a required field, a value that does not
+  serialize) falls back to the general path, so results and errors are the same
+  (``tests/test_execution_fast_path.py``).
 """
 
 from __future__ import annotations
@@ -71,6 +74,35 @@ def _plain_field(field_def: GraphQLField) -> _PlainField | None:
     return plan
 
 
+class _Fallback(Exception):
+    """The fast path cannot answer this object; the general path will (and report)."""
+
+
+def _reader(plan: _PlainField, type_name: str):
+    """A function reading one plain field off a source object."""
+    if plan.global_id_node is not None:
+        to_global_id = plan.global_id_node.to_global_id
+        return lambda source: to_global_id(type_name, source.pk)
+    attname, default, serialize = plan.attname, plan.default, plan.leaf_type.serialize
+    non_null = plan.non_null
+
+    def read(source):
+        if isinstance(source, dict):
+            value = source.get(attname, default)
+        else:
+            value = getattr(source, attname, default)
+        if value is None:
+            if non_null:
+                raise _Fallback
+            return None
+        serialized = serialize(value)
+        if serialized is Undefined or serialized is None:
+            raise _Fallback
+        return serialized
+
+    return read
+
+
 def _path_from_list(keys) -> Path | None:
     path = None
     for key in keys or ():
@@ -79,6 +111,44 @@ def _path_from_list(keys) -> Path | None:
 
 
 class PortalExecutionContext(DeferredExecutionContext):
+    _object_plans: dict[tuple, list | None]
+
+    def _object_plan(self, return_type, field_nodes) -> list | None:
+        """``[(response key, reader)]`` when every selected field is plain, else None."""
+        if not hasattr(self, "_object_plans"):
+            self._object_plans = {}
+        key = (return_type, tuple(map(id, field_nodes)))
+        if key in self._object_plans:
+            return self._object_plans[key]
+        plan: list | None = []
+        if self.middleware_manager is not None:
+            plan = None
+        else:
+            for response_key, nodes in self.collect_subfields(return_type, field_nodes).items():
+                name = nodes[0].name.value
+                if name == "__typename":
+                    type_name = return_type.name
+                    plan.append((response_key, lambda source, n=type_name: n))
+                    continue
+                field_def = return_type.fields.get(name)
+                field_plan = _plain_field(field_def) if field_def else None
+                if field_plan is None:
+                    plan = None
+                    break
+                plan.append((response_key, _reader(field_plan, return_type.name)))
+        self._object_plans[key] = plan
+        return plan
+
+    def complete_object_value(self, return_type, field_nodes, info, path, result):
+        plan = self._object_plan(return_type, field_nodes)
+        if plan is not None and (return_type.is_type_of is None
+                                 or return_type.is_type_of(result, info) is True):
+            try:
+                return {response_key: read(result) for response_key, read in plan}
+            except _Fallback:
+                pass
+        return super().complete_object_value(return_type, field_nodes, info, path, result)
+
     def execute_field(self, parent_type, source, field_nodes, path):
         field_def = get_field_def(self.schema, parent_type, field_nodes[0])
         plan = _plain_field(field_def) if field_def and not self.middleware_manager else None
