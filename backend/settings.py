@@ -128,6 +128,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", default=not IS_PRODUCTION)
+# The storefront's build (storefront/dist): WhiteNoise serves its files at the site root,
+# hashed /assets/ files with a far-future cache; backend.core.storefront answers the app's
+# page addresses with its index.html.
+STOREFRONT_DIST = Path(env_str("STOREFRONT_DIST", str(BASE_DIR / "storefront" / "dist")))
+WHITENOISE_ROOT = STOREFRONT_DIST
+WHITENOISE_IMMUTABLE_FILE_TEST = r"^/assets/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
@@ -171,6 +177,10 @@ JWT_ACCESS_TTL = timedelta(seconds=env_int("JWT_ACCESS_TTL_SECONDS", 15 * 60))
 JWT_REFRESH_TTL = timedelta(seconds=env_int("JWT_REFRESH_TTL_SECONDS", 30 * 24 * 3600))
 LOGIN_THROTTLE_ATTEMPTS = env_int("LOGIN_THROTTLE_ATTEMPTS", 5)
 LOGIN_THROTTLE_WINDOW = timedelta(seconds=env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60))
+
+# Invitations: links in e-mails point at the storefront.
+PORTAL_URL = env_str("PORTAL_URL", "http://localhost:8000")
+INVITATION_TTL = timedelta(days=env_int("INVITATION_TTL_DAYS", 7))
 
 # GraphQL limits.
 GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 12)

@@ -4,7 +4,7 @@ from django.urls import path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve
 
-from backend.core import health
+from backend.core import health, storefront
 from backend.core.graphql.view import PortalGraphQLView
 
 urlpatterns = [
@@ -18,3 +18,8 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
+
+# Last: every other page address belongs to the storefront (a single-page app).
+urlpatterns += [
+    re_path(storefront.PAGE_PATTERN, storefront.storefront_index, name="storefront"),
+]

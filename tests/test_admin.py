@@ -19,7 +19,8 @@ from django.urls import reverse
 from PIL import Image
 
 from backend.accounts.inn import complete_inn
-from backend.accounts.models import Organization, User
+from backend.accounts.members import invite_member
+from backend.accounts.models import CustomRole, Organization, User
 from backend.accounts.tokens import issue_tokens
 from backend.catalog.models import (
     Attribute,
@@ -70,6 +71,9 @@ def grow(network, make_org, make_user, make_category, make_product, product_type
         sub_dealer = make_org(f"Субдилер {n}", kind="SUB_DEALER", parent=dealer)
         user = make_user(f"buyer{n}@dealer.test", dealer)
         make_user(f"viewer{n}@dealer.test", sub_dealer, role="VIEWER")
+        role = CustomRole.objects.create(organization=dealer, name=f"Закупщик {n}",
+                                         permissions=["PLACE_ORDERS"])
+        invite_member(dealer, f"new{n}@dealer.test", custom_role=role, invited_by=user)
         issue_tokens(user)
         category = make_category(f"Категория {n}", parent=make_category(f"Раздел {n}"))
         product = make_product(f"Товар {n}", category, variants=2, colors=("white",),

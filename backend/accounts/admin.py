@@ -19,7 +19,15 @@ from backend.core.admin_forms import add_domain_errors
 from backend.core.permissions import Perm
 from backend.core.plugins import get_plugins_manager
 
-from .models import Membership, Organization, RefreshToken, User
+from .models import (
+    AuditEvent,
+    CustomRole,
+    Invitation,
+    Membership,
+    Organization,
+    RefreshToken,
+    User,
+)
 from .services import OrganizationData, organization_errors
 
 STAFF_PERMISSION_CHOICES = [(p.value, p.label) for p in Perm]
@@ -161,26 +169,19 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):
-    list_display = ("user", "organization", "role", "is_active", "created_at")
+    list_display = ("user", "organization", "role", "custom_role", "spending_limit",
+                    "is_active", "created_at")
     list_filter = ("role", "is_active", "organization__kind")
     search_fields = ("user__email", "user__first_name", "user__last_name",
                      "organization__name", "organization__inn")
-    list_select_related = ("user", "organization")
+    list_select_related = ("user", "organization", "custom_role")
     autocomplete_fields = ("user", "organization")
-    readonly_fields = ("created_at",)
+    raw_id_fields = ("custom_role",)
+    readonly_fields = ("created_at", "deactivated_at")
 
 
-@admin.register(RefreshToken)
-class RefreshTokenAdmin(admin.ModelAdmin):
-    """Issued refresh tokens, for support and audits: written only by the token service."""
-
-    list_display = ("user", "created_at", "expires_at", "used_at", "revoked_at", "family")
-    list_filter = ("created_at", "expires_at")
-    search_fields = ("user__email", "jti__exact", "family__exact")
-    list_select_related = ("user",)
-    date_hierarchy = "created_at"
-    fields = ("jti", "family", "user", "created_at", "expires_at", "used_at", "revoked_at")
-    readonly_fields = fields
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows written only by services (tokens, invitations, the audit trail)."""
 
     def has_add_permission(self, request):
         return False
@@ -190,3 +191,43 @@ class RefreshTokenAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(CustomRole)
+class CustomRoleAdmin(admin.ModelAdmin):
+    list_display = ("name", "organization", "created_at")
+    search_fields = ("name", "organization__name")
+    list_select_related = ("organization",)
+    raw_id_fields = ("organization",)
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyAdmin):
+    list_display = ("email", "organization", "role", "created_at", "expires_at",
+                    "accepted_at", "revoked_at")
+    search_fields = ("email", "organization__name")
+    list_select_related = ("organization",)
+    exclude = ("token_hash",)
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "organization", "actor", "action", "target_type",
+                    "target_id")
+    list_filter = ("action",)
+    search_fields = ("organization__name", "actor__email", "action")
+    list_select_related = ("organization", "actor")
+    date_hierarchy = "created_at"
+
+
+@admin.register(RefreshToken)
+class RefreshTokenAdmin(ReadOnlyAdmin):
+    """Issued refresh tokens, for support and audits: written only by the token service."""
+
+    list_display = ("user", "created_at", "expires_at", "used_at", "revoked_at", "family")
+    list_filter = ("created_at", "expires_at")
+    search_fields = ("user__email", "jti__exact", "family__exact")
+    list_select_related = ("user",)
+    date_hierarchy = "created_at"
+    fields = ("jti", "family", "user", "created_at", "expires_at", "used_at", "revoked_at")
+    readonly_fields = fields

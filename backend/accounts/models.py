@@ -9,7 +9,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 
-from backend.core.permissions import Perm
+from backend.core.permissions import BUILTIN_ROLE_PERMS, OrgPerm, Perm
 from backend.core.tree import TreeNode
 
 
@@ -129,12 +129,40 @@ class Role(models.TextChoices):
     VIEWER = "VIEWER", "Viewer"
 
 
+class CustomRole(models.Model):
+    """A role an organization's admin composed from ``OrgPerm`` permissions."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="custom_roles")
+    name = models.CharField(max_length=100)
+    permissions = ArrayField(
+        models.CharField(max_length=32, choices=[(p.value, p.label) for p in OrgPerm]),
+        default=list,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["organization_id", "name"]
+        constraints = [models.UniqueConstraint(fields=["organization", "name"],
+                                               name="custom_role_org_name_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organization})"
+
+
 class Membership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
                                      related_name="memberships")
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.BUYER)
+    custom_role = models.ForeignKey(CustomRole, null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="memberships",
+                                    help_text="Replaces the built-in role's permissions.")
+    spending_limit = models.DecimalField(max_digits=14, decimal_places=2, null=True,
+                                         blank=True, help_text="Per order, in the "
+                                         "organization's currency; empty: no limit.")
     is_active = models.BooleanField(default=True)
+    deactivated_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -146,6 +174,77 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organization} ({self.role})"
+
+    def permissions(self) -> frozenset[OrgPerm]:
+        if not self.is_active:
+            return frozenset()
+        if self.custom_role_id is not None:
+            return frozenset(OrgPerm(p) for p in self.custom_role.permissions
+                             if p in OrgPerm._value2member_map_)
+        return BUILTIN_ROLE_PERMS.get(self.role, frozenset())
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "PENDING", "Pending"
+    ACCEPTED = "ACCEPTED", "Accepted"
+    REVOKED = "REVOKED", "Revoked"
+    EXPIRED = "EXPIRED", "Expired"
+
+
+class Invitation(models.Model):
+    """An e-mailed link to join an organization. Only a hash of the token is stored."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="invitations")
+    email = models.EmailField()
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.BUYER)
+    custom_role = models.ForeignKey(CustomRole, null=True, blank=True, on_delete=models.SET_NULL)
+    spending_limit = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["organization", "email"], name="invitation_org_email")]
+
+    def __str__(self) -> str:
+        return f"{self.email} -> {self.organization}"
+
+    def status_at(self, now) -> str:
+        if self.accepted_at:
+            return InvitationStatus.ACCEPTED
+        if self.revoked_at:
+            return InvitationStatus.REVOKED
+        if self.expires_at <= now:
+            return InvitationStatus.EXPIRED
+        return InvitationStatus.PENDING
+
+
+class AuditEvent(models.Model):
+    """Who changed which membership, role or organization, and when. Append-only."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="audit_events")
+    actor = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    action = models.CharField(max_length=64)
+    target_type = models.CharField(max_length=64)
+    target_id = models.BigIntegerField(null=True, blank=True)
+    changes = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organization", "-created_at"],
+                                name="audit_org_created")]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}"
 
 
 class RefreshToken(models.Model):

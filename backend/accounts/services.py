@@ -11,7 +11,7 @@ from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDeta
 from backend.core.money import CURRENCY_DECIMALS
 from backend.core.plugins import get_plugins_manager
 
-from . import throttle
+from . import audit, throttle
 from .errors import AccountErrorCode
 from .inn import inn_error, kpp_error
 from .models import Organization, OrganizationKind, User
@@ -143,21 +143,30 @@ def _save(org: Organization) -> None:
             "An organization with this INN and KPP is already registered.", "inn")
 
 
-def create_organization(data: OrganizationData) -> Organization:
+def create_organization(data: OrganizationData, actor: User | None = None) -> Organization:
     org = Organization()
     errors = organization_errors(org, data)
     if errors:
         raise DomainValidationError(errors)
     _apply(org, data)
     _save(org)
+    audit.record(org, actor, "organization.created", org, name=org.name, inn=org.inn,
+                 kind=org.kind, parent=org.parent_id)
     get_plugins_manager().run("organization_created", None, org)
     return org
 
 
-def update_organization(org: Organization, data: OrganizationData) -> Organization:
+def update_organization(org: Organization, data: OrganizationData,
+                        actor: User | None = None) -> Organization:
     errors = organization_errors(org, data)
     if errors:
         raise DomainValidationError(errors)
+    fields = ("name", "legal_name", "inn", "kpp", "address", "country", "region", "currency",
+              "status", "kind", "parent_id")
+    before = {f: getattr(org, f) for f in fields}
     _apply(org, data)
     _save(org)
+    changed = {f: [before[f], getattr(org, f)] for f in fields if before[f] != getattr(org, f)}
+    if changed:
+        audit.record(org, actor, "organization.updated", org, **changed)
     return org

@@ -52,7 +52,7 @@ def viewer_from_request(request) -> Viewer:
         raise ViewerError(detail.message, detail.code_value)
 
     memberships = list(
-        Membership.objects.select_related("organization")
+        Membership.objects.select_related("organization", "custom_role")
         .filter(user=user, is_active=True,
                 organization__status=OrganizationStatus.ACTIVE)
         .order_by("organization__path")

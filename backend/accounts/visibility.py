@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from backend.core.permissions import Perm
+from backend.core.permissions import OrgPerm, Perm
 from backend.core.viewer import Viewer
 
-from .models import Membership, Organization, User
+from .models import CustomRole, Invitation, Membership, Organization, User
 
 
 def _sees_everything(viewer: Viewer) -> bool:
@@ -55,3 +55,23 @@ def visible_users(viewer: Viewer) -> QuerySet[User]:
         Q(pk=viewer.user.pk)
         | Q(memberships__in=visible_memberships(viewer).values("pk"))
     ).distinct()
+
+
+def visible_invitations(viewer: Viewer) -> QuerySet[Invitation]:
+    """Invitations of the active organization, for those who manage its members."""
+    if _sees_everything(viewer):
+        return Invitation.objects.all()
+    org = viewer.organization
+    if org is None or not viewer.can(OrgPerm.MANAGE_MEMBERS):
+        return Invitation.objects.none()
+    return Invitation.objects.filter(organization=org)
+
+
+def visible_custom_roles(viewer: Viewer) -> QuerySet[CustomRole]:
+    """The active organization's custom roles."""
+    if _sees_everything(viewer):
+        return CustomRole.objects.all()
+    org = viewer.organization
+    if org is None:
+        return CustomRole.objects.none()
+    return CustomRole.objects.filter(organization=org)

@@ -12,6 +12,8 @@ import graphene
 from django.conf import settings
 from graphene import relay
 
+from backend.accounts.schema.member_mutations import MemberMutations
+from backend.accounts.schema.members import MemberQueries
 from backend.accounts.schema.mutations import AccountMutations
 from backend.accounts.schema.queries import AccountQueries
 from backend.catalog.schema.mutations_root import CatalogMutations
@@ -36,9 +38,9 @@ class NodeQueries(graphene.ObjectType):
     node = relay.Node.Field(description="Any object by its global ID, if the viewer may see it.")
 
 
-Query = type("Query", (*_plugin_roots("Queries"), AccountQueries, CatalogQueries, NodeQueries,
-                       graphene.ObjectType), {})
-Mutation = type("Mutation", (*_plugin_roots("Mutations"), AccountMutations, CatalogMutations,
-                             graphene.ObjectType), {})
+Query = type("Query", (*_plugin_roots("Queries"), AccountQueries, MemberQueries,
+                       CatalogQueries, NodeQueries, graphene.ObjectType), {})
+Mutation = type("Mutation", (*_plugin_roots("Mutations"), AccountMutations, MemberMutations,
+                             CatalogMutations, graphene.ObjectType), {})
 
 schema = graphene.Schema(query=Query, mutation=Mutation)

@@ -24,3 +24,44 @@ PERM_LABELS = {
     Perm.MODERATE_ORDERS: "Moderate orders",
     Perm.VIEW_ALL: "See every organization and its data",
 }
+
+
+class OrgPerm(StrEnum):
+    """What a member may do inside their organization (built-in roles are sets of these;
+    an organization's admin may compose custom roles from them)."""
+
+    MANAGE_MEMBERS = "MANAGE_MEMBERS"
+    MANAGE_ROLES = "MANAGE_ROLES"
+    MANAGE_SUB_DEALERS = "MANAGE_SUB_DEALERS"
+    VIEW_AUDIT = "VIEW_AUDIT"
+    PLACE_ORDERS = "PLACE_ORDERS"
+    APPROVE_ORDERS = "APPROVE_ORDERS"
+    VIEW_ORDERS = "VIEW_ORDERS"
+    VIEW_INVOICES = "VIEW_INVOICES"
+    MANAGE_PAYMENTS = "MANAGE_PAYMENTS"
+
+    @property
+    def label(self) -> str:
+        return ORG_PERM_LABELS[self]
+
+
+ORG_PERM_LABELS = {
+    OrgPerm.MANAGE_MEMBERS: "Invite members, change their roles and limits, deactivate them",
+    OrgPerm.MANAGE_ROLES: "Create and edit custom roles",
+    OrgPerm.MANAGE_SUB_DEALERS: "Create sub-dealers and invite their first admin",
+    OrgPerm.VIEW_AUDIT: "See who changed members, roles and the organization",
+    OrgPerm.PLACE_ORDERS: "Place orders (up to the spending limit)",
+    OrgPerm.APPROVE_ORDERS: "Approve orders above a buyer's limit",
+    OrgPerm.VIEW_ORDERS: "See the organization's orders",
+    OrgPerm.VIEW_INVOICES: "See invoices and statements",
+    OrgPerm.MANAGE_PAYMENTS: "Pay invoices",
+}
+
+BUILTIN_ROLE_PERMS: dict[str, frozenset[OrgPerm]] = {
+    "ADMIN": frozenset(OrgPerm),
+    "BUYER": frozenset({OrgPerm.PLACE_ORDERS, OrgPerm.VIEW_ORDERS}),
+    "APPROVER": frozenset({OrgPerm.APPROVE_ORDERS, OrgPerm.PLACE_ORDERS, OrgPerm.VIEW_ORDERS}),
+    "ACCOUNTANT": frozenset({OrgPerm.VIEW_INVOICES, OrgPerm.MANAGE_PAYMENTS,
+                             OrgPerm.VIEW_ORDERS}),
+    "VIEWER": frozenset({OrgPerm.VIEW_ORDERS}),
+}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .permissions import Perm
+from .permissions import OrgPerm, Perm
 
 if TYPE_CHECKING:
     from backend.accounts.models import Membership, Organization, User
@@ -39,6 +39,14 @@ class Viewer:
 
     def has_perms(self, perms: tuple[Perm, ...] | list[Perm]) -> bool:
         return all(self.has_perm(p) for p in perms)
+
+    @property
+    def org_permissions(self) -> frozenset[OrgPerm]:
+        """What the viewer may do in the active organization."""
+        return self.membership.permissions() if self.membership else frozenset()
+
+    def can(self, perm: OrgPerm) -> bool:
+        return perm in self.org_permissions
 
 
 ANONYMOUS = Viewer()

@@ -147,7 +147,8 @@ class OrganizationCreate(AccountMutation):
 
     @classmethod
     def perform_mutation(cls, root, info, input):
-        return cls(organization=create_organization(_organization_data(info, input)))
+        return cls(organization=create_organization(_organization_data(info, input),
+                                                    info.context.viewer.user))
 
 
 class OrganizationUpdate(AccountMutation):
@@ -164,8 +165,8 @@ class OrganizationUpdate(AccountMutation):
     @classmethod
     def perform_mutation(cls, root, info, id, input):
         organization = OrganizationType.get_visible(info, id)
-        return cls(organization=update_organization(organization,
-                                                    _organization_data(info, input)))
+        return cls(organization=update_organization(
+            organization, _organization_data(info, input), info.context.viewer.user))
 
 
 class AccountMutations(graphene.ObjectType):

@@ -46,12 +46,40 @@ class OrganizationType(ModelObjectType):
 class MembershipType(ModelObjectType):
     role = graphene.Field(RoleEnum, required=True)
     organization = graphene.Field(OrganizationType, required=True)
+    user = graphene.Field(lambda: UserType, required=True)
+    custom_role = graphene.Field("backend.accounts.schema.members.CustomRoleType")
+    permissions = graphene.List(graphene.NonNull(graphene.String), required=True,
+                                description="What the member may do in the organization.")
+    spending_limit = graphene.Decimal(description="Per order; null: no limit.")
 
     class Meta:
         model = Membership
         name = "Membership"
         visible = visible_memberships
-        fields = ("id", "is_active", "created_at")
+        fields = ("id", "is_active", "created_at", "deactivated_at")
+
+    @staticmethod
+    def resolve_user(root: Membership, info):
+        from .loaders import UserByIdLoader
+
+        return UserByIdLoader(info.context).load(root.user_id)
+
+    @staticmethod
+    def resolve_custom_role(root: Membership, info):
+        if root.custom_role_id is None:
+            return None
+        from .loaders import CustomRoleByIdLoader
+
+        return CustomRoleByIdLoader(info.context).load(root.custom_role_id)
+
+    @staticmethod
+    def resolve_permissions(root: Membership, info):
+        if root.custom_role_id is None:
+            return sorted(root.permissions())
+        from .loaders import CustomRoleByIdLoader
+
+        return CustomRoleByIdLoader(info.context).load_then(
+            root.custom_role_id, lambda role: sorted(role.permissions) if root.is_active else [])
 
     @staticmethod
     def resolve_organization(root: Membership, info):

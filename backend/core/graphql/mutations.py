@@ -12,7 +12,7 @@ from django.db import transaction
 from graphene.types.mutation import MutationOptions
 
 from ..errors import CoreErrorCode, DomainValidationError, ErrorDetail
-from ..permissions import Perm
+from ..permissions import OrgPerm, Perm
 from .errors import error_code_for, error_type
 
 logger = logging.getLogger(__name__)
@@ -24,6 +24,7 @@ class BaseMutationOptions(MutationOptions):
     error_type_class = None
     error_code_enum = None
     permissions: tuple[Perm, ...] = ()
+    org_permissions: tuple[OrgPerm, ...] = ()
     login_required = True
 
 
@@ -48,6 +49,7 @@ class BaseMutation(graphene.Mutation):
         error_type_class=None,
         error_code_enum=None,
         permissions=(),
+        org_permissions=(),
         login_required=True,
         description="",
         _meta=None,
@@ -59,10 +61,15 @@ class BaseMutation(graphene.Mutation):
         _meta.error_type_class = error_type_class
         _meta.error_code_enum = error_code_enum or CoreErrorCode
         _meta.permissions = tuple(permissions)
-        _meta.login_required = login_required or bool(permissions)
+        _meta.org_permissions = tuple(org_permissions)
+        _meta.login_required = login_required or bool(permissions) or bool(org_permissions)
         if permissions:
             names = ", ".join(p.value for p in permissions)
             description = f"{description}\n\nRequires staff permissions: {names}.".strip()
+        elif org_permissions:
+            names = ", ".join(p.value for p in org_permissions)
+            description = (f"{description}\n\nRequires, in the active organization "
+                           f"(X-Organization): {names}.").strip()
         elif login_required:
             description = f"{description}\n\nRequires a signed-in user.".strip()
         cls.errors = graphene.List(graphene.NonNull(error_type_class), required=True)
@@ -90,12 +97,17 @@ class BaseMutation(graphene.Mutation):
         if cls._meta.login_required and not viewer.is_authenticated:
             return [ErrorDetail(CoreErrorCode.AUTHENTICATION_REQUIRED,
                                 "Sign in to do this.")]
-        missing = [p for p in cls._meta.permissions if not viewer.has_perm(p)]
+        missing = [p.value for p in cls._meta.permissions if not viewer.has_perm(p)]
+        if cls._meta.org_permissions and viewer.organization is None:
+            return [ErrorDetail(
+                CoreErrorCode.PERMISSION_DENIED,
+                "Choose the organization to act for (X-Organization header).",
+            )]
+        missing += [p.value for p in cls._meta.org_permissions if not viewer.can(p)]
         if missing:
             return [ErrorDetail(
                 CoreErrorCode.PERMISSION_DENIED,
-                "You do not have permission to do this (needs "
-                + ", ".join(p.value for p in missing) + ").",
+                f"You do not have permission to do this (needs {', '.join(missing)}).",
             )]
         return []
 
