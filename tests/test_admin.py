@@ -20,7 +20,7 @@ from PIL import Image
 
 from backend.accounts.inn import complete_inn
 from backend.accounts.members import invite_member
-from backend.accounts.models import CustomRole, Organization, User
+from backend.accounts.models import CustomRole, Organization, StaffAssignment, User
 from backend.accounts.tokens import issue_tokens
 from backend.catalog.models import (
     Attribute,
@@ -74,6 +74,8 @@ def grow(network, make_org, make_user, make_category, make_product, product_type
         role = CustomRole.objects.create(organization=dealer, name=f"Закупщик {n}",
                                          permissions=["PLACE_ORDERS"])
         invite_member(dealer, f"new{n}@dealer.test", custom_role=role, invited_by=user)
+        manager = make_user(f"manager{n}@factory.test", is_staff=True)
+        StaffAssignment.objects.create(user=manager, organization=dealer)
         issue_tokens(user)
         category = make_category(f"Категория {n}", parent=make_category(f"Раздел {n}"))
         product = make_product(f"Товар {n}", category, variants=2, colors=("white",),

@@ -26,6 +26,7 @@ from .models import (
     Membership,
     Organization,
     RefreshToken,
+    StaffAssignment,
     User,
 )
 from .services import OrganizationData, organization_errors
@@ -191,6 +192,16 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(StaffAssignment)
+class StaffAssignmentAdmin(admin.ModelAdmin):
+    """Regional managers: staff without VIEW_ALL see only their assigned subtrees."""
+
+    list_display = ("user", "organization", "created_at")
+    search_fields = ("user__email", "organization__name")
+    list_select_related = ("user", "organization")
+    raw_id_fields = ("user", "organization")
 
 
 @admin.register(CustomRole)

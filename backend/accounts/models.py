@@ -264,3 +264,21 @@ class RefreshToken(models.Model):
 
     def __str__(self) -> str:
         return f"refresh token {self.jti} of user {self.user_id}"
+
+
+class StaffAssignment(models.Model):
+    """A regional manager (staff without VIEW_ALL) sees the organizations assigned to them
+    and everything below those."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="assignments",
+                             limit_choices_to={"is_staff": True})
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                                     related_name="staff_assignments")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "organization"],
+                                               name="staff_assignment_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} -> {self.organization}"

@@ -10,7 +10,7 @@ from backend.core.errors import DomainValidationError
 from backend.core.graphql.view import ViewerError
 from backend.core.viewer import ANONYMOUS, Viewer
 
-from .models import Membership, OrganizationStatus
+from .models import Membership, OrganizationStatus, StaffAssignment
 from .tokens import user_from_access_token
 
 
@@ -71,9 +71,14 @@ def viewer_from_request(request) -> Viewer:
             )
     elif len(memberships) == 1:
         membership = memberships[0]
+    assigned_paths: tuple[str, ...] = ()
+    if user.is_staff:
+        assigned_paths = tuple(StaffAssignment.objects.filter(user=user).values_list(
+            "organization__path", flat=True))
     return Viewer(
         user=user,
         organization=membership.organization if membership else None,
         membership=membership,
         staff_permissions=user.granted_staff_permissions(),
+        assigned_paths=assigned_paths,
     )

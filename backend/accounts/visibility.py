@@ -1,8 +1,9 @@
 """Which organizations, memberships and users a viewer may see: the only place that decides.
 
-- Staff with VIEW_ALL or MANAGE_ORGANIZATIONS see every organization.
-- Anyone else sees the active organization's subtree (itself and what is below it) and
-  its direct supplier (parent), nothing above or beside it.
+- Staff with VIEW_ALL see every organization.
+- Other staff (regional managers) see the subtrees of the organizations assigned to them.
+- A member sees the active organization's subtree (itself and what is below it) and its
+  direct supplier (parent), nothing above or beside it.
 - Anonymous viewers see nothing.
 """
 
@@ -17,18 +18,27 @@ from .models import CustomRole, Invitation, Membership, Organization, User
 
 
 def _sees_everything(viewer: Viewer) -> bool:
-    return viewer.has_perm(Perm.VIEW_ALL) or viewer.has_perm(Perm.MANAGE_ORGANIZATIONS)
+    return viewer.has_perm(Perm.VIEW_ALL)
+
+
+def _assigned(viewer: Viewer, prefix: str = "") -> Q:
+    """Rows in the subtrees assigned to a regional manager (nothing for others)."""
+    condition = Q(pk__in=[])
+    if viewer.is_staff:
+        for path in viewer.assigned_paths:
+            condition |= Q(**{f"{prefix}path__startswith": path})
+    return condition
 
 
 def visible_organizations(viewer: Viewer) -> QuerySet[Organization]:
     if _sees_everything(viewer):
         return Organization.objects.all()
+    condition = _assigned(viewer)
     org = viewer.organization
-    if org is None:
-        return Organization.objects.none()
-    condition = Q(path__startswith=org.path)
-    if org.parent_id:
-        condition |= Q(pk=org.parent_id)
+    if org is not None:
+        condition |= Q(path__startswith=org.path)
+        if org.parent_id:
+            condition |= Q(pk=org.parent_id)
     return Organization.objects.filter(condition)
 
 
@@ -36,14 +46,12 @@ def visible_memberships(viewer: Viewer) -> QuerySet[Membership]:
     """Members of the viewer's own organization and below; staff see all."""
     if _sees_everything(viewer):
         return Membership.objects.all()
-    org = viewer.organization
-    if org is None:
-        if viewer.user is None:
-            return Membership.objects.none()
-        return Membership.objects.filter(user=viewer.user)
-    return Membership.objects.filter(
-        Q(organization__path__startswith=org.path) | Q(user=viewer.user)
-    )
+    if viewer.user is None:
+        return Membership.objects.none()
+    condition = Q(user=viewer.user) | _assigned(viewer, "organization__")
+    if viewer.organization is not None:
+        condition |= Q(organization__path__startswith=viewer.organization.path)
+    return Membership.objects.filter(condition)
 
 
 def visible_users(viewer: Viewer) -> QuerySet[User]:

@@ -21,6 +21,8 @@ class Viewer:
     organization: Organization | None = None
     membership: Membership | None = None
     staff_permissions: frozenset[Perm] = field(default_factory=frozenset)
+    # Paths of the organizations a regional manager (staff) is assigned to.
+    assigned_paths: tuple[str, ...] = ()
 
     @property
     def is_authenticated(self) -> bool:

@@ -60,7 +60,7 @@ class InvitationType(ModelObjectType):
 
     @staticmethod
     def resolve_status(root: Invitation, info):
-        return root.status_at(timezone.now())
+        return str(root.status_at(timezone.now()).value)
 
 
 class AuditEventType(ModelObjectType):
