@@ -94,7 +94,8 @@ def test_an_expired_or_revoked_or_forged_link_is_refused(admin_api, api, mailout
     admin_api.mutate(INVITE, {"input": {"email": "gone@alfa.test"}}, result="invitationCreate")
     invitation = Invitation.objects.get(email="gone@alfa.test")
     revoked = admin_api.mutate(
-        "mutation($id: ID!) { invitationRevoke(id: $id) { invitation { status } errors { code } } }",
+        "mutation($id: ID!) { invitationRevoke(id: $id) { invitation { status } "
+        "errors { code } } }",
         {"id": gid("Invitation", invitation.pk)}, result="invitationRevoke")
     assert revoked == {"invitation": {"status": "REVOKED"}, "errors": []}
     refused = api.mutate(ACCEPT, {"token": token_from(mailoutbox[1]),
