@@ -59,6 +59,10 @@ class InvitationType(ModelObjectType):
         fields = ("id", "email", "spending_limit", "created_at", "expires_at", "accepted_at")
 
     @staticmethod
+    def resolve_organization(root: Invitation, info):
+        return VisibleOrganizationByIdLoader(info.context).load(root.organization_id)
+
+    @staticmethod
     def resolve_status(root: Invitation, info):
         return str(root.status_at(timezone.now()).value)
 
