@@ -32,4 +32,7 @@ def setup_django() -> str:
     from django.conf import settings
 
     django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)  # the data may predate newer migrations
     return str(settings.DATABASES["default"]["NAME"])

@@ -19,9 +19,9 @@ class Result(Protocol):
 
 
 def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
-    from bench import catalog_page
+    from bench import catalog_page, visibility
 
-    return [("W1 catalog page", catalog_page.run)]
+    return [("W1 catalog page", catalog_page.run), ("Visibility", visibility.run)]
 
 
 def main() -> int:
