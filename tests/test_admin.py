@@ -31,8 +31,9 @@ from backend.catalog.models import (
     ProductVariant,
 )
 from backend.catalog.services.products import add_product_image
+from plugins.dealer_network.services import ApplicationData, submit_application
 
-ADMIN_APPS = ("accounts", "catalog")
+ADMIN_APPS = ("accounts", "catalog", "dealer_network")
 REGISTERED = sorted(
     (model for model in admin.site._registry if model._meta.app_label in ADMIN_APPS),
     key=lambda model: model._meta.label,
@@ -76,6 +77,10 @@ def grow(network, make_org, make_user, make_category, make_product, product_type
         invite_member(dealer, f"new{n}@dealer.test", custom_role=role, invited_by=user)
         manager = make_user(f"manager{n}@factory.test", is_staff=True)
         StaffAssignment.objects.create(user=manager, organization=dealer)
+        submit_application(ApplicationData(
+            company_name=f"Партнёр {n}", legal_name=f"ООО «Партнёр {n}»",
+            inn=complete_inn(f"{500_000_000 + n}"), region=f"Регион {n}",
+            contact_first_name="Анна", email=f"partner{n}@example.test"))
         issue_tokens(user)
         category = make_category(f"Категория {n}", parent=make_category(f"Раздел {n}"))
         product = make_product(f"Товар {n}", category, variants=2, colors=("white",),

@@ -20,6 +20,7 @@ from backend.catalog.models import (
 from backend.demo.catalog import load_catalog, load_images
 from backend.demo.catalog_plan import plan_catalog
 from backend.demo.network import DEMO_PASSWORD, load_network
+from backend.demo.partners import load_partner_applications
 
 
 class Command(BaseCommand):
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         plan = plan_catalog()
         with transaction.atomic():
             network = load_network()
+            applications = load_partner_applications()
         network_done = time.perf_counter()
         with transaction.atomic():
             catalog, product_ids = load_catalog(plan)
@@ -45,7 +47,7 @@ class Command(BaseCommand):
         finished = time.perf_counter()
         elapsed = finished - started
 
-        created = network.created + catalog.created
+        created = network.created + catalog.created + applications
         self.stdout.write(self._summary())
         self.stdout.write(f"time: network {network_done - started:.1f} s, catalog "
                           f"{catalog_done - network_done:.1f} s, images "

@@ -1,0 +1,42 @@
+"""Demo partner applications waiting for review (when the dealer_network plugin is on).
+
+One would join under the Moscow dealer, one under the manufacturer (no dealer in its
+region), and one resembles a registered sub-dealer, so staff see a SIMILAR_NAME flag.
+Keyed by INN + KPP: loading again creates nothing.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+
+from backend.accounts.inn import complete_inn
+
+# (company name, legal name, INN prefix, region, contact first name, last name, e-mail)
+APPLICATIONS = (
+    ("Краски Замоскворечья", "ООО «Краски Замоскворечья»", "770501384", "Москва",
+     "Георгий", "Артемьев", "partner1@demo.local"),
+    ("Тульский колорит", "ООО «Тульский колорит»", "710500263", "Тульская область",
+     "Вера", "Ларина", "partner2@demo.local"),
+    ("ДомТорг", "ООО «ДомТорг»", "773502915", "Москва",
+     "Кирилл", "Жуков", "partner3@demo.local"),
+)
+
+
+def load_partner_applications() -> int:
+    """Submit the demo applications that are missing; the number created."""
+    if not apps.is_installed("plugins.dealer_network"):
+        return 0
+    from plugins.dealer_network.models import PartnerApplication
+    from plugins.dealer_network.services import ApplicationData, submit_application
+
+    created = 0
+    for company, legal_name, inn_prefix, region, first, last, email in APPLICATIONS:
+        inn, kpp = complete_inn(inn_prefix), f"{inn_prefix[:4]}01001"
+        if PartnerApplication.objects.filter(inn=inn, kpp=kpp).exists():
+            continue
+        submit_application(ApplicationData(
+            company_name=company, legal_name=legal_name, inn=inn, kpp=kpp, region=region,
+            contact_first_name=first, contact_last_name=last, email=email,
+            phone="+7 (495) 000-00-00", comment="Демо-заявка"))
+        created += 1
+    return created

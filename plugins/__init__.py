@@ -1,0 +1,1 @@
+"""Features that hook into the core through the plugin manager (see README "Plugins")."""

@@ -1,0 +1,338 @@
+"""Ways into the network: a dealer creates its sub-dealers; a company applies as a partner.
+
+Each function either does everything it promises or raises ``DomainValidationError`` (the
+caller's transaction is then rolled back, so nothing changes). Organizations are created
+by ``backend.accounts.services.create_organization`` and first admins are invited by
+``backend.accounts.members.invite_member``: their rules (INN checksum, INN + KPP unique,
+tree depth, e-mail) apply here unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F, JSONField, Q, QuerySet, Value
+from django.db.models.expressions import CombinedExpression
+from django.utils import timezone
+
+from backend.accounts.inn import inn_error, kpp_error
+from backend.accounts.members import invite_member
+from backend.accounts.models import (
+    Invitation,
+    Organization,
+    OrganizationKind,
+    OrganizationStatus,
+    Role,
+    User,
+)
+from backend.accounts.services import OrganizationData, create_organization, organization_errors
+from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
+
+from .errors import DealerNetworkErrorCode as Code
+from .models import ApplicationStatus, FlagCode, PartnerApplication, PartnerApplicationEvent
+from .names import SIMILARITY_THRESHOLD, name_similarity, same_normalized_name
+
+# Kinds of organization that may have sub-dealers of their own.
+DEALER_KINDS = frozenset({OrganizationKind.DEALER, OrganizationKind.DISTRIBUTOR})
+MAX_FLAGS_PER_CHECK = 10
+_PHONE = re.compile(r"^\+?[\d\s()\-]{5,31}$")
+
+
+# --- sub-dealers ---------------------------------------------------------------------------
+
+@dataclass
+class SubDealerData:
+    name: str = ""
+    legal_name: str = ""
+    inn: str = ""
+    kpp: str = ""
+    address: str = ""
+    region: str = ""
+    admin_email: str = ""
+
+
+def create_sub_dealer(dealer: Organization, data: SubDealerData,
+                      actor: User | None) -> tuple[Organization, Invitation]:
+    """A new SUB_DEALER under ``dealer`` (a dealer or distributor) and an e-mailed
+    invitation for its first admin. Every problem of the input is reported at once."""
+    if dealer.kind not in DEALER_KINDS:
+        raise DomainValidationError.single(
+            Code.NOT_A_DEALER, "Only a dealer or a distributor can have sub-dealers.")
+    organization_data = OrganizationData(
+        name=data.name, legal_name=data.legal_name, inn=data.inn, kpp=data.kpp or "",
+        address=data.address or "", region=(data.region or dealer.region or ""),
+        country=dealer.country, currency=dealer.currency,
+        kind=OrganizationKind.SUB_DEALER.value, parent=dealer, parent_set=True,
+    )
+    errors = [_without_parent_field(e)
+              for e in organization_errors(Organization(), organization_data)]
+    if not _is_email(data.admin_email):
+        errors.append(ErrorDetail(Code.INVALID_EMAIL, "Enter a valid e-mail address.",
+                                  "adminEmail"))
+    if errors:
+        raise DomainValidationError(errors)
+    try:
+        organization = create_organization(organization_data, actor)
+    except DomainValidationError as exc:
+        raise DomainValidationError([_without_parent_field(e) for e in exc.errors])
+    invitation, _token = invite_member(organization, data.admin_email, role=Role.ADMIN.value,
+                                       invited_by=actor)
+    return organization, invitation
+
+
+def _without_parent_field(error: ErrorDetail) -> ErrorDetail:
+    """The parent is the dealer itself, not an input: its errors concern the whole input."""
+    if error.field == "parent":
+        return ErrorDetail(error.code, error.message, None, error.params)
+    return error
+
+
+def _is_email(value: str | None) -> bool:
+    try:
+        validate_email((value or "").strip())
+    except ValidationError:
+        return False
+    return True
+
+
+# --- partner applications: submitting ------------------------------------------------------
+
+@dataclass
+class ApplicationData:
+    company_name: str = ""
+    legal_name: str = ""
+    inn: str = ""
+    kpp: str = ""
+    country: str = "RU"
+    region: str = ""
+    address: str = ""
+    contact_first_name: str = ""
+    contact_last_name: str = ""
+    email: str = ""
+    phone: str = ""
+    comment: str = ""
+
+    def cleaned(self) -> ApplicationData:
+        values = {f.name: (getattr(self, f.name) or "").strip() for f in fields(self)}
+        values["kpp"] = values["kpp"].upper()
+        values["country"] = (values["country"] or "RU").upper()
+        values["email"] = values["email"].lower()
+        values["region"] = " ".join(values["region"].split())
+        return ApplicationData(**values)
+
+
+_REQUIRED = (("company_name", "companyName"), ("legal_name", "legalName"), ("inn", "inn"),
+             ("region", "region"), ("contact_first_name", "contactFirstName"),
+             ("email", "email"))
+
+
+def application_errors(data: ApplicationData) -> list[ErrorDetail]:
+    """Everything wrong with an application's input (``data`` already cleaned)."""
+    errors = ErrorCollector()
+    for name, label in _REQUIRED:
+        if not getattr(data, name):
+            errors.add(Code.REQUIRED, "This field is required.", label)
+    if data.inn and (message := inn_error(data.inn)):
+        errors.add(Code.INVALID_INN, message, "inn")
+    if data.kpp and (message := kpp_error(data.kpp)):
+        errors.add(Code.INVALID_KPP, message, "kpp")
+    if data.email and not _is_email(data.email):
+        errors.add(Code.INVALID_EMAIL, "Enter a valid e-mail address.", "email")
+    if data.phone and not _PHONE.fullmatch(data.phone):
+        errors.add(Code.INVALID_PHONE, "Enter a phone number: digits, spaces, +, ( ) and -.",
+                   "phone")
+    if len(data.country) != 2 or not data.country.isalpha():
+        errors.add(Code.INVALID, "Use a two-letter country code, e.g. RU.", "country")
+    return errors.errors
+
+
+def submit_application(data: ApplicationData, actor: User | None = None) -> PartnerApplication:
+    """Record a company's application, flag what staff should check (same INN, a
+    near-duplicate name in the region), and refuse a second pending one for the same
+    INN + KPP."""
+    data = data.cleaned()
+    errors = application_errors(data)
+    if errors:
+        raise DomainValidationError(errors)
+    if _pending(data.inn, data.kpp).exists():
+        raise _duplicate_application()
+    application = PartnerApplication(**{f.name: getattr(data, f.name) for f in fields(data)})
+    application.flags = _flags(application)
+    try:
+        with transaction.atomic():
+            application.save()
+    except IntegrityError:  # a concurrent submission for the same INN + KPP won
+        raise _duplicate_application()
+    _flag_back(application)
+    _record(application, actor, "", ApplicationStatus.SUBMITTED.value)
+    return application
+
+
+def _pending(inn: str, kpp: str) -> QuerySet[PartnerApplication]:
+    return PartnerApplication.objects.filter(status=ApplicationStatus.SUBMITTED, inn=inn,
+                                             kpp=kpp)
+
+
+def _duplicate_application() -> DomainValidationError:
+    return DomainValidationError.single(
+        Code.DUPLICATE_APPLICATION,
+        "An application for this INN and KPP is already being reviewed.", "inn")
+
+
+def _flags(application: PartnerApplication) -> list[dict]:
+    """Staff-only notes on ``application`` (not saved yet): registered or pending
+    companies with its INN, and near-duplicate names in its region."""
+    flags: list[dict] = []
+    same_inn = list(Organization.objects.filter(inn=application.inn)
+                    .order_by("path")[:MAX_FLAGS_PER_CHECK])
+    for org in same_inn:
+        flags.append({"code": FlagCode.DUPLICATE_INN.value, "organization": org.pk,
+                      "message": f"INN {org.inn} is registered to {org.name} "
+                                 f"(KPP {org.kpp or '—'})."})
+    for other in (PartnerApplication.objects.filter(status=ApplicationStatus.SUBMITTED,
+                                                    inn=application.inn)
+                  .order_by("created_at", "pk")[:MAX_FLAGS_PER_CHECK]):
+        flags.append({"code": FlagCode.DUPLICATE_INN.value, "application": other.pk,
+                      "message": f"INN {other.inn} is also in the pending application "
+                                 f"of {other.company_name}."})
+    names = (application.company_name, application.legal_name)
+    for org in _similar(Organization.objects.exclude(pk__in=[o.pk for o in same_inn]),
+                        ("name", "legal_name"), names, application.region, "path"):
+        flags.append(_similar_flag("organization", org.pk, org.name, org.similarity))
+    pending = PartnerApplication.objects.filter(status=ApplicationStatus.SUBMITTED)
+    for other in _similar(pending.exclude(inn=application.inn),
+                          ("company_name", "legal_name"), names, application.region, "pk"):
+        flags.append(_similar_flag("application", other.pk, other.company_name,
+                                   other.similarity))
+    return flags
+
+
+def _similar(queryset: QuerySet, columns: tuple[str, ...], names: tuple[str, ...],
+             region: str, tie_breaker: str) -> list:
+    """Rows of ``queryset`` in ``region`` whose name is a near-duplicate of ``names``."""
+    return list(
+        queryset.filter(region__iexact=region)
+        .annotate(similarity=name_similarity(columns, names))
+        .filter(Q(similarity__gte=SIMILARITY_THRESHOLD) | same_normalized_name(columns, names))
+        .order_by("-similarity", tie_breaker)[:MAX_FLAGS_PER_CHECK]
+    )
+
+
+def _similar_flag(kind: str, pk: int, name: str, similarity: float) -> dict:
+    where = "a registered organization" if kind == "organization" else "a pending application"
+    return {"code": FlagCode.SIMILAR_NAME.value, kind: pk,
+            "similarity": round(float(similarity), 3),
+            "message": f"The name resembles {name}, {where} in the same region."}
+
+
+def _flag_back(application: PartnerApplication) -> None:
+    """Tell the pending applications that ``application`` resembles about it too, so the
+    one reviewed first shows the conflict. Appends in SQL: no lost update."""
+    for flag in application.flags:
+        if "application" not in flag:
+            continue
+        note = {"code": flag["code"], "application": application.pk,
+                "similarity": flag.get("similarity"),
+                "message": f"A later application from {application.company_name} "
+                           f"({flag['code'].replace('_', ' ').lower()})."}
+        if note["similarity"] is None:
+            del note["similarity"]
+        PartnerApplication.objects.filter(pk=flag["application"]).update(
+            flags=CombinedExpression(F("flags"), "||",
+                                     Value([note], output_field=JSONField())))
+
+
+# --- partner applications: reviewing -------------------------------------------------------
+
+def regional_supplier(region: str) -> Organization:
+    """Where an approved partner joins the network: the first active dealer of its region
+    (in tree order), else the manufacturer."""
+    dealer = (Organization.objects
+              .filter(kind=OrganizationKind.DEALER, status=OrganizationStatus.ACTIVE,
+                      region__iexact=region.strip())
+              .order_by("path").first()) if region.strip() else None
+    if dealer is not None:
+        return dealer
+    manufacturer = (Organization.objects
+                    .filter(kind=OrganizationKind.MANUFACTURER, parent=None)
+                    .order_by("path").first())
+    if manufacturer is None:
+        raise DomainValidationError.single(
+            Code.NO_SUPPLIER, "There is no manufacturer to place the new partner under.")
+    return manufacturer
+
+
+def approve_application(application: PartnerApplication, actor: User) -> PartnerApplication:
+    """Create the applicant's organization under its regional supplier (a sub-dealer of the
+    region's dealer, else a dealer of the manufacturer) and invite the applicant as its
+    admin."""
+    application = _locked_submitted(application)
+    supplier = regional_supplier(application.region)
+    kind = (OrganizationKind.SUB_DEALER if supplier.kind == OrganizationKind.DEALER
+            else OrganizationKind.DEALER).value
+    try:
+        organization = create_organization(OrganizationData(
+            name=application.company_name, legal_name=application.legal_name,
+            inn=application.inn, kpp=application.kpp, address=application.address,
+            country=application.country, region=application.region,
+            currency=supplier.currency, kind=kind, parent=supplier, parent_set=True,
+        ), actor)
+    except DomainValidationError as exc:
+        raise DomainValidationError([_without_parent_field(e) for e in exc.errors])
+    invite_member(organization, application.email, role=Role.ADMIN.value, invited_by=actor)
+    application.organization = organization
+    _review(application, actor, ApplicationStatus.APPROVED.value,
+            f"{organization.name} created under {supplier.name}.")
+    return application
+
+
+def reject_application(application: PartnerApplication, actor: User,
+                       reason: str) -> PartnerApplication:
+    """Refuse the application, telling the applicant why by e-mail."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainValidationError.single(
+            Code.REQUIRED, "Say why the application is rejected: the applicant is told.",
+            "reason")
+    application = _locked_submitted(application)
+    application.rejection_reason = reason
+    _review(application, actor, ApplicationStatus.REJECTED.value, reason)
+    email, company = application.email, application.company_name
+    transaction.on_commit(lambda: send_mail(
+        subject=f"Заявка {company} отклонена / Application of {company} rejected",
+        message=(f"Ваша заявка на партнёрство отклонена. Причина:\n"
+                 f"Your partner application was rejected. The reason:\n\n{reason}"),
+        from_email=None, recipient_list=[email],
+    ))
+    return application
+
+
+def _locked_submitted(application: PartnerApplication) -> PartnerApplication:
+    """The application locked for this transaction; it must still await review."""
+    locked = PartnerApplication.objects.select_for_update().get(pk=application.pk)
+    if locked.status != ApplicationStatus.SUBMITTED:
+        raise DomainValidationError.single(
+            Code.INVALID_STATUS,
+            f"This application was already {locked.get_status_display().lower()}.", "id")
+    return locked
+
+
+def _review(application: PartnerApplication, actor: User, status: str, note: str) -> None:
+    previous = application.status
+    application.status = status
+    application.reviewed_by = actor
+    application.reviewed_at = timezone.now()
+    application.save()
+    _record(application, actor, previous, status, note)
+
+
+def _record(application: PartnerApplication, actor: User | None, from_status: str,
+            to_status: str, note: str = "") -> PartnerApplicationEvent:
+    return PartnerApplicationEvent.objects.create(
+        application=application, actor=actor, from_status=from_status, to_status=to_status,
+        note=note)
