@@ -274,3 +274,19 @@ def test_a_regional_manager_sees_only_the_assigned_subtree(make_user, api_as, ne
                                      {"id": gid("Organization", network["dealer_b"].pk)},
                                      result="organizationUpdate")
     assert outside["errors"] == [{"field": "id", "code": "NOT_FOUND"}]
+
+
+def test_a_dealer_follows_its_sub_dealers_invitations_but_not_a_siblings(
+        admin_api, network):
+    from backend.accounts.members import invite_member
+
+    invite_member(network["sub_a"], "first.admin@sub-a.test", role="ADMIN")
+    invite_member(network["sub_b"], "first.admin@sub-b.test", role="ADMIN")
+    query = ("query($o: ID) { invitations(organization: $o) { edges { node { email status "
+             "organization { name } } } } }")
+    own_sub = admin_api(query, {"o": gid("Organization", network["sub_a"].pk)}).data
+    assert [e["node"] for e in own_sub["invitations"]["edges"]] == [
+        {"email": "first.admin@sub-a.test", "status": "PENDING",
+         "organization": {"name": "Субдилер Альфа-1"}}]
+    sibling = admin_api(query, {"o": gid("Organization", network["sub_b"].pk)}).data
+    assert sibling["invitations"]["edges"] == []

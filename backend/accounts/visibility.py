@@ -66,13 +66,20 @@ def visible_users(viewer: Viewer) -> QuerySet[User]:
 
 
 def visible_invitations(viewer: Viewer) -> QuerySet[Invitation]:
-    """Invitations of the active organization, for those who manage its members."""
+    """Invitations of the active organization, for those who manage its members; those of
+    its sub-dealers too, for those who manage sub-dealers (to follow a first admin's
+    invitation)."""
     if _sees_everything(viewer):
         return Invitation.objects.all()
     org = viewer.organization
-    if org is None or not viewer.can(OrgPerm.MANAGE_MEMBERS):
+    if org is None:
         return Invitation.objects.none()
-    return Invitation.objects.filter(organization=org)
+    condition = Q(pk__in=[])
+    if viewer.can(OrgPerm.MANAGE_MEMBERS):
+        condition |= Q(organization=org)
+    if viewer.can(OrgPerm.MANAGE_SUB_DEALERS):
+        condition |= Q(organization__path__startswith=org.path)
+    return Invitation.objects.filter(condition)
 
 
 def visible_custom_roles(viewer: Viewer) -> QuerySet[CustomRole]:

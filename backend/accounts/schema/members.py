@@ -102,6 +102,8 @@ class MemberQueries(graphene.ObjectType):
     invitations = graphene.ConnectionField(
         InvitationType._meta.connection, required=True,
         status=graphene.Argument(InvitationStatusEnum),
+        organization=graphene.ID(description="A sub-dealer's (for those who manage "
+                                             "sub-dealers); default: the active one."),
         description="Invitations of the active organization (for its admins).")
     custom_roles = graphene.ConnectionField(CustomRoleType._meta.connection, required=True)
     permissions = graphene.List(graphene.NonNull(PermissionInfo), required=True,
@@ -133,8 +135,13 @@ class MemberQueries(graphene.ObjectType):
                                   args, MembershipType._meta.connection)
 
     @staticmethod
-    def resolve_invitations(root, info, status=None, **args):
+    def resolve_invitations(root, info, status=None, organization=None, **args):
         queryset = InvitationType.visible_queryset(info).order_by("-created_at", "-pk")
+        if organization:
+            queryset = queryset.filter(organization_id=decode_query_id(
+                organization, "Organization", "organization"))
+        elif info.context.viewer.organization is not None:
+            queryset = queryset.filter(organization=info.context.viewer.organization)
         status = plain_values(status)
         now = timezone.now()
         if status == InvitationStatus.ACCEPTED:
