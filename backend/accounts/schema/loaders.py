@@ -1,11 +1,13 @@
 from backend.core.graphql.loaders import DataLoader
 
-from ..models import CustomRole, Organization, User
+from ..models import AuditEvent, CustomRole, Invitation, Membership, Organization, User
 from ..visibility import visible_organizations
 
 
 class OrganizationByIdLoader(DataLoader):
     """Organizations by id, for rows already known to be visible (memberships)."""
+
+    siblings = ((Membership, "organization_id"),)
 
     def batch_load(self, keys):
         rows = Organization.objects.in_bulk(keys)
@@ -15,6 +17,9 @@ class OrganizationByIdLoader(DataLoader):
 class VisibleOrganizationByIdLoader(DataLoader):
     """Organizations by id, ``None`` for those the viewer may not see."""
 
+    siblings = ((Organization, "parent_id"), (Membership, "organization_id"),
+                (Invitation, "organization_id"), (AuditEvent, "organization_id"))
+
     def batch_load(self, keys):
         rows = visible_organizations(self.context.viewer).in_bulk(keys)
         return [rows.get(key) for key in keys]
@@ -23,12 +28,16 @@ class VisibleOrganizationByIdLoader(DataLoader):
 class UserByIdLoader(DataLoader):
     """Users by id, for rows already known to be visible (members)."""
 
+    siblings = ((Membership, "user_id"),)
+
     def batch_load(self, keys):
         rows = User.objects.in_bulk(keys)
         return [rows.get(key) for key in keys]
 
 
 class CustomRoleByIdLoader(DataLoader):
+    siblings = ((Membership, "custom_role_id"),)
+
     def batch_load(self, keys):
         rows = CustomRole.objects.in_bulk(keys)
         return [rows.get(key) for key in keys]

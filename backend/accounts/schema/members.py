@@ -132,7 +132,7 @@ class MemberQueries(graphene.ObjectType):
         if filter.get("is_active") is not None:
             queryset = queryset.filter(is_active=filter["is_active"])
         return resolve_connection(queryset.order_by("organization__path", "user__email", "pk"),
-                                  args, MembershipType._meta.connection)
+                                  args, MembershipType._meta.connection, info_context=info.context)
 
     @staticmethod
     def resolve_invitations(root, info, status=None, organization=None, **args):
@@ -152,12 +152,13 @@ class MemberQueries(graphene.ObjectType):
             queryset = queryset.filter(accepted_at=None, revoked_at=None, expires_at__lte=now)
         elif status == InvitationStatus.PENDING:
             queryset = queryset.filter(accepted_at=None, revoked_at=None, expires_at__gt=now)
-        return resolve_connection(queryset, args, InvitationType._meta.connection)
+        return resolve_connection(queryset, args, InvitationType._meta.connection,
+                                  info_context=info.context)
 
     @staticmethod
     def resolve_custom_roles(root, info, **args):
         return resolve_connection(CustomRoleType.visible_queryset(info).order_by("name", "pk"),
-                                  args, CustomRoleType._meta.connection)
+                                  args, CustomRoleType._meta.connection, info_context=info.context)
 
     @staticmethod
     def resolve_permissions(root, info):
@@ -170,4 +171,4 @@ class MemberQueries(graphene.ObjectType):
             queryset = queryset.filter(organization_id=decode_query_id(
                 organization, "Organization", "organization"))
         return resolve_connection(queryset.order_by("-created_at", "-pk"), args,
-                                  AuditEventType._meta.connection)
+                                  AuditEventType._meta.connection, info_context=info.context)

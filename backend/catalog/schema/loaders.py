@@ -26,22 +26,28 @@ class _ByIdLoader(DataLoader):
 
 
 class CategoryByIdLoader(_ByIdLoader):
+    siblings = ((Product, "category_id"), (Category, "parent_id"))
     model = Category
 
 
 class ProductTypeByIdLoader(_ByIdLoader):
+    siblings = ((Product, "product_type_id"),)
     model = ProductType
 
 
 class AttributeByIdLoader(_ByIdLoader):
+    siblings = ((AttributeValue, "attribute_id"),)
     model = Attribute
 
 
 class ProductByIdLoader(_ByIdLoader):
+    siblings = ((ProductVariant, "product_id"),)
     model = Product
 
 
 class VariantsByProductIdLoader(DataLoader):
+    siblings = ((Product, "pk"),)
+
     def batch_load(self, keys):
         # Timestamps are not in the API; parsing 2 per variant is a tenth of a page's cost.
         variants = ProductVariant.objects.filter(product_id__in=keys).defer(
@@ -51,18 +57,24 @@ class VariantsByProductIdLoader(DataLoader):
 
 
 class ImagesByProductIdLoader(DataLoader):
+    siblings = ((Product, "pk"),)
+
     def batch_load(self, keys):
         grouped = group_by(ProductImage.objects.filter(product_id__in=keys), "product_id")
         return [grouped.get(key, []) for key in keys]
 
 
 class ChildrenByCategoryIdLoader(DataLoader):
+    siblings = ((Category, "pk"),)
+
     def batch_load(self, keys):
         grouped = group_by(Category.objects.filter(parent_id__in=keys), "parent_id")
         return [grouped.get(key, []) for key in keys]
 
 
 class ValuesByAttributeIdLoader(DataLoader):
+    siblings = ((Attribute, "pk"),)
+
     def batch_load(self, keys):
         grouped = group_by(AttributeValue.objects.filter(attribute_id__in=keys), "attribute_id")
         return [grouped.get(key, []) for key in keys]
@@ -79,11 +91,15 @@ def _values_by_owner(through_model, owner_field: str, keys):
 
 
 class AttributeValuesByProductIdLoader(DataLoader):
+    siblings = ((Product, "pk"),)
+
     def batch_load(self, keys):
         return _values_by_owner(Product.attribute_values.through, "product_id", keys)
 
 
 class AttributeValuesByVariantIdLoader(DataLoader):
+    siblings = ((ProductVariant, "pk"),)
+
     def batch_load(self, keys):
         return _values_by_owner(ProductVariant.attribute_values.through, "productvariant_id",
                                 keys)
@@ -102,8 +118,10 @@ class _AttributesOfTypeLoader(DataLoader):
 
 
 class ProductAttributesByTypeIdLoader(_AttributesOfTypeLoader):
+    siblings = ((ProductType, "pk"),)
     relation = "product_attributes"
 
 
 class VariantAttributesByTypeIdLoader(_AttributesOfTypeLoader):
+    siblings = ((ProductType, "pk"),)
     relation = "variant_attributes"

@@ -16,6 +16,8 @@ from graphene import relay
 from graphql import GraphQLError
 from graphql_relay import cursor_to_offset, offset_to_cursor
 
+from .loaders import remember_rows
+
 
 class CountableConnection(relay.Connection):
     class Meta:
@@ -69,11 +71,13 @@ def page_bounds(args: dict[str, Any], count) -> tuple[int, int | None, bool]:
     return start, end, True
 
 
-def resolve_connection(queryset, args: dict[str, Any], connection_type, *, list_items=None):
+def resolve_connection(queryset, args: dict[str, Any], connection_type, *, list_items=None,
+                       info_context=None):
     """Slice ``queryset`` by the Relay arguments and build ``connection_type``.
 
     ``list_items`` may post-process the page's rows (for instance to attach a viewer
-    context); it receives and returns a list.
+    context); it receives and returns a list. With ``info_context`` (the request), the
+    rows are remembered as siblings for the loaders of their relations.
     """
     cache: dict[str, int] = {}
 
@@ -88,6 +92,8 @@ def resolve_connection(queryset, args: dict[str, Any], connection_type, *, list_
     rows = rows[: max(end - start, 0)]
     if list_items is not None:
         rows = list_items(rows)
+    if info_context is not None:
+        remember_rows(info_context, rows)
     if args.get("before") is not None and not has_next:
         has_next = True
     edge_type = connection_type.Edge

@@ -1,7 +1,17 @@
 """Per-request data loaders (batching) for synchronous graphene execution.
 
 Loaders live on the request (``info.context``) so that one request shares one cache.
-Subclass ``DataLoader`` with ``context_key`` and ``batch_load(keys) -> list``.
+Subclass ``DataLoader`` with ``batch_load(keys) -> list`` (values in the keys' order).
+
+Two ways of batching:
+
+- Sibling batching (``siblings = ((Model, "attribute"), ...)``): when the key comes from a
+  row this request has already produced (rows from connections and from other loaders
+  are remembered), the first ``load`` loads the keys of all such rows at once (the rest of
+  the page) and answers with a plain value. One query per relation per page, no futures.
+- Otherwise (a key from an unremembered row), deferred batching: ``load`` returns a
+  future, and the execution context dispatches every queued key of the loader together
+  after the level is resolved.
 """
 
 from __future__ import annotations
@@ -10,11 +20,27 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.db.models import Model
 from graphql_sync_dataloaders import SyncDataLoader, SyncFuture
+
+_MISSING = object()
+
+
+def remember_rows(context, rows: Iterable[Any]) -> None:
+    """Record model rows produced for this request, as siblings for later loads."""
+    registry = context.__dict__.setdefault("_rows", defaultdict(list))
+    for row in rows:
+        if isinstance(row, Model):
+            registry[row._meta.concrete_model].append(row)
+
+
+def _rows_of(context, model) -> list[Any]:
+    return context.__dict__.get("_rows", {}).get(model, [])
 
 
 class DataLoader(SyncDataLoader):
     context_key: str = ""
+    siblings: tuple[tuple[type[Model], str], ...] = ()
 
     def __new__(cls, context):
         loaders = context.__dict__.setdefault("_dataloaders", {})
@@ -30,10 +56,29 @@ class DataLoader(SyncDataLoader):
             return
         self._initialised = True
         self.context = context
-        super().__init__(self.batch_load)
+        self._values: dict[Any, Any] = {}
+        super().__init__(self._load_and_remember)
 
     def batch_load(self, keys: list[Any]) -> list[Any]:
         raise NotImplementedError
+
+    def _load_and_remember(self, keys: list[Any]) -> list[Any]:
+        values = self.batch_load(keys)
+        for value in values:
+            remember_rows(self.context, value if isinstance(value, list) else [value])
+        return values
+
+    def load(self, key: Any) -> Any:
+        value = self._values.get(key, _MISSING)
+        if value is not _MISSING:
+            return value
+        keys = {getattr(row, attribute) for model, attribute in self.siblings
+                for row in _rows_of(self.context, model)}
+        if key not in keys:
+            return super().load(key)
+        wanted = [k for k in keys if k is not None and k not in self._values]
+        self._values.update(zip(wanted, self._load_and_remember(wanted), strict=True))
+        return self._values[key]
 
     def load_then(self, key: Any, fn: Callable[[Any], Any]) -> Any:
         """``fn`` applied to the loaded value, as a future when the value is pending."""
@@ -43,10 +88,15 @@ class DataLoader(SyncDataLoader):
         """The loaded values of ``keys`` in order, as one future when any is pending."""
         return self._chain([self.load(key) for key in keys], list)
 
-    def _chain(self, futures: list[SyncFuture], fn: Callable[[list[Any]], Any]) -> Any:
+    def _chain(self, results: list[Any], fn: Callable[[list[Any]], Any]) -> Any:
+        futures = [r for r in results if isinstance(r, SyncFuture)]
         pending = [f for f in futures if not f.done()]
+
+        def values() -> list[Any]:
+            return [r.result() if isinstance(r, SyncFuture) else r for r in results]
+
         if not pending:
-            return fn([f.result() for f in futures])
+            return fn(values())
         derived = SyncFuture()
         derived.deferred_callback = self.dispatch_queue
         remaining = [len(pending)]
@@ -56,7 +106,7 @@ class DataLoader(SyncDataLoader):
             if remaining[0]:
                 return
             try:
-                derived.set_result(fn([f.result() for f in futures]))
+                derived.set_result(fn(values()))
             except Exception as exc:  # handed to the executor, which reports it
                 derived.set_exception(exc)
 
