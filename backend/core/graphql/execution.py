@@ -23,6 +23,7 @@ from graphene.relay.node import GlobalID
 from graphene.types.resolver import attr_resolver, dict_or_attr_resolver
 from graphene_django.types import DjangoObjectType
 from graphql import (
+    GraphQLEnumType,
     GraphQLError,
     GraphQLField,
     GraphQLLeafType,
@@ -78,6 +79,23 @@ class _Fallback(Exception):
     """The fast path cannot answer this object; the general path will (and report)."""
 
 
+def _memoized(serialize):
+    """Enum serialization looks values up by name, then by value: remember the answers
+    (enums have few values)."""
+    answers: dict[Any, Any] = {}
+
+    def cached(value):
+        try:
+            return answers[value]
+        except KeyError:
+            answers[value] = result = serialize(value)
+            return result
+        except TypeError:  # unhashable
+            return serialize(value)
+
+    return cached
+
+
 def _reader(plan: _PlainField, type_name: str):
     """A function reading one plain field off a source object."""
     if plan.global_id_node is not None:
@@ -85,6 +103,8 @@ def _reader(plan: _PlainField, type_name: str):
         return lambda source: to_global_id(type_name, source.pk)
     attname, default, serialize = plan.attname, plan.default, plan.leaf_type.serialize
     non_null = plan.non_null
+    if isinstance(plan.leaf_type, GraphQLEnumType):
+        serialize = _memoized(serialize)
 
     def read(source):
         if isinstance(source, dict):
