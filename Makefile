@@ -29,7 +29,7 @@ serve:
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(VENV)/bin/gunicorn backend.wsgi:application --bind 0.0.0.0:$(PORT) --workers 2 --threads 4 --access-logfile -
 
-run: demo serve
+run: demo storefront-build serve
 
 lint: setup
 	$(VENV)/bin/ruff check .
@@ -40,7 +40,7 @@ typecheck: setup
 pytest: db
 	$(VENV)/bin/pytest --create-db
 
-test: lint typecheck pytest
+test: lint typecheck pytest storefront-check e2e
 
 schema: db
 	$(PY) manage.py graphql_schema --schema backend.api.schema.schema --out schema.graphql
@@ -55,4 +55,6 @@ stop-db:
 	-$(PY) -m backend.devdb stop
 
 clean: stop-db
-	rm -rf $(VENV) .pgdata media staticfiles
+	rm -rf $(VENV) .pgdata media staticfiles storefront/node_modules storefront/dist
+
+include storefront/storefront.mk

@@ -1,0 +1,48 @@
+import { expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const PASSWORD = 'demo12345';
+export const DEALER_BUYER = 'dealer1.buyer@demo.local';
+export const MULTI = 'multi@demo.local';
+
+/** Screenshots for people to look at: <repo>/test-artifacts/screenshots (git-ignored). */
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? resolve(process.cwd(), '..', 'test-artifacts', 'screenshots');
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Let lazy pictures finish so the screenshot shows what a person sees.
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.evaluate(async () => {
+    const pending = [...document.images].filter((image) => !image.complete);
+    await Promise.all(
+      pending.map(
+        (image) =>
+          new Promise<void>((done) => {
+            image.addEventListener('load', () => done(), { once: true });
+            image.addEventListener('error', () => done(), { once: true });
+            setTimeout(done, 3000);
+          }),
+      ),
+    );
+  });
+  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), fullPage });
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Пароль').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Каталог' })).toBeVisible();
+}
+
+/** The catalog's result rows (list view), in either language. */
+export function resultRows(page: Page) {
+  return page.getByTestId('catalog-results').locator('table tbody tr');
+}
+
+export async function resultsCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('results-count').textContent()) ?? '';
+  return Number(text.replace(/[^\d]/g, ''));
+}

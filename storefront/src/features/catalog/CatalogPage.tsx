@@ -1,0 +1,378 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import {
+  CatalogAttributesDocument,
+  CatalogCategoriesDocument,
+  CatalogProductsDocument,
+} from '../../gql/graphql';
+import { useFormat } from '../../i18n/useFormat';
+import { Button, EmptyState, ErrorState, Pagination, SegmentedControl, SelectField, Skeleton, Spinner } from '../../ui';
+import { usePageTitle } from '../shell/usePageTitle';
+import { AttributeFilters, attributeLabel, type FilterAttribute } from './AttributeFilters';
+import {
+  effectiveSort,
+  firstPage,
+  hasFilters,
+  lastPage,
+  MIN_SEARCH_LENGTH,
+  nextPage,
+  PAGE_SIZES,
+  pageCount,
+  parseCatalogParams,
+  previousPage,
+  productsVariables,
+  serializeCatalogParams,
+  toggleAttributeValue,
+  type CatalogParams,
+  type CatalogView,
+  type SortKey,
+} from './catalogParams';
+import { buildCategoryTree, pathTo } from './categoryTree';
+import { CategoryTree } from './CategoryTree';
+import { ProductGrid } from './ProductGrid';
+import { ProductTable } from './ProductTable';
+import { SearchBox } from './SearchBox';
+import { useLatest } from '../../lib/useLatest';
+import './catalog.css';
+
+/** Set once per page load when the first results are on screen (read by the e2e tests). */
+export const RESULTS_MARK = 'catalog:results-visible';
+let resultsMarked = false;
+
+export default function CatalogPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { categorySlug } = useParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const state = useMemo(() => parseCatalogParams(searchParams), [searchParams]);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  // On a phone the panel folds away once a category is chosen, showing its products.
+  useEffect(() => setFiltersOpen(false), [categorySlug]);
+
+  const update = useCallback(
+    (next: CatalogParams, replace = false) => setSearchParams(serializeCatalogParams(next), { replace }),
+    [setSearchParams],
+  );
+
+  const [categoriesResult, retryCategories] = useQuery({ query: CatalogCategoriesDocument });
+  const [attributesResult, retryAttributes] = useQuery({ query: CatalogAttributesDocument });
+
+  const tree = useMemo(
+    () =>
+      buildCategoryTree(
+        categoriesResult.data?.categories.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [],
+      ),
+    [categoriesResult.data],
+  );
+  const attributes = useMemo<FilterAttribute[]>(
+    () => attributesResult.data?.attributes.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [],
+    [attributesResult.data],
+  );
+  const category = categorySlug ? tree.bySlug.get(categorySlug) : undefined;
+  const categoryMissing = Boolean(categorySlug && categoriesResult.data && !category);
+  const waitingForCategory = Boolean(categorySlug && !categoriesResult.data);
+
+  const variables = useMemo(
+    () => productsVariables(state, category?.id ?? null, state.view === 'grid' ? 256 : 64),
+    [state, category],
+  );
+  const [productsResult, retryProducts] = useQuery({
+    query: CatalogProductsDocument,
+    variables,
+    pause: waitingForCategory || categoryMissing,
+  });
+  const products = useLatest(productsResult.data?.products);
+  const productList = useMemo(
+    () => products?.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [],
+    [products],
+  );
+  const stale = productsResult.fetching || productsResult.data?.products !== products;
+
+  useEffect(() => {
+    if (products && !resultsMarked) {
+      resultsMarked = true;
+      performance.mark(RESULTS_MARK);
+    }
+  }, [products]);
+
+  // Turning a page (from the controls under the list) starts reading at the top of the list.
+  const [shownPage, setShownPage] = useState(state.page);
+  useEffect(() => {
+    if (state.page !== shownPage) {
+      setShownPage(state.page);
+      document.querySelector('.catalog__head')?.scrollIntoView({ block: 'start' });
+    }
+  }, [state.page, shownPage]);
+
+  const title = category?.name ?? t('catalog.title');
+  usePageTitle(title);
+
+  const sort = effectiveSort(state);
+  const searching = state.search.trim().length >= MIN_SEARCH_LENGTH;
+  const linkSearch = serializeCatalogParams(firstPage(state)).toString();
+  const breadcrumbs = pathTo(tree, category?.id);
+  const total = products?.totalCount ?? 0;
+
+  const chosenFilters = Object.entries(state.attributes).flatMap(([slug, values]) => {
+    const attribute = attributes.find((a) => a.slug === slug);
+    return values.map((value) => ({
+      slug,
+      value,
+      label: `${attribute ? attributeLabel(attribute) : slug}: ${format.valueName(attribute?.values.find((v) => v.slug === value)?.name ?? value)}`,
+    }));
+  });
+
+  const resetFilters = () => update(firstPage({ ...state, search: '', attributes: {} }));
+
+  let results: React.ReactNode;
+  if (categoryMissing) {
+    results = (
+      <EmptyState title={t('catalog.categoryMissing')} action={<Link to="/catalog">{t('catalog.categories.all')}</Link>} />
+    );
+  } else if (productsResult.error && !products) {
+    results = <ErrorState error={productsResult.error} onRetry={() => retryProducts({ requestPolicy: 'network-only' })} />;
+  } else if (!products) {
+    results = <ResultsSkeleton view={state.view} />;
+  } else if (productList.length === 0) {
+    results = (
+      <EmptyState
+        title={searching ? t('catalog.empty.searchTitle', { query: state.search.trim() }) : t('catalog.empty.title')}
+        action={
+          hasFilters(state) ? (
+            <Button onClick={resetFilters}>{t('catalog.filters.reset')}</Button>
+          ) : undefined
+        }
+      >
+        <p>{hasFilters(state) ? t('catalog.empty.withFilters') : t('catalog.empty.noProducts')}</p>
+      </EmptyState>
+    );
+  } else if (state.view === 'grid') {
+    results = <ProductGrid products={productList} busy={stale} />;
+  } else {
+    results = (
+      <ProductTable
+        products={productList}
+        busy={stale}
+        nameSort={sort === 'name' ? 'asc' : sort === '-name' ? 'desc' : null}
+        onNameSort={(direction) => update(firstPage({ ...state, sort: direction === 'asc' ? 'name' : '-name' }))}
+      />
+    );
+  }
+
+  const sortOptions: { value: SortKey; label: string }[] = [
+    ...(searching ? [{ value: 'relevance' as const, label: t('catalog.sort.relevance') }] : []),
+    { value: 'name', label: t('catalog.sort.nameAsc') },
+    { value: '-name', label: t('catalog.sort.nameDesc') },
+    { value: '-created', label: t('catalog.sort.newest') },
+    { value: '-updated', label: t('catalog.sort.updated') },
+  ];
+
+  return (
+    <div className="catalog">
+
+      <div className="catalog__head">
+        <nav aria-label={t('catalog.breadcrumbs')} className="breadcrumbs">
+          <ol>
+            <li>
+              {category ? <Link to={{ pathname: '/catalog', search: linkSearch }}>{t('catalog.title')}</Link> : <span aria-current="page">{t('catalog.title')}</span>}
+            </li>
+            {breadcrumbs.map((node) => (
+              <li key={node.id}>
+                {node.id === category?.id ? (
+                  <span aria-current="page">{node.name}</span>
+                ) : (
+                  <Link to={{ pathname: `/catalog/${node.slug}`, search: linkSearch }}>{node.name}</Link>
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <h1>{title}</h1>
+
+        <div className="catalog__toolbar">
+          <SearchBox value={state.search} onSearch={(search) => update(firstPage({ ...state, search }), true)} />
+          <div className="catalog__controls">
+            <Button
+              className="catalog__filters-toggle"
+              aria-expanded={filtersOpen}
+              aria-controls="catalog-sidebar"
+              onClick={() => setFiltersOpen((open) => !open)}
+            >
+              {t('catalog.filters.toggle')}
+              {chosenFilters.length > 0 && ` (${format.number(chosenFilters.length)})`}
+            </Button>
+            <SelectField
+              inline
+              label={t('catalog.sort.label')}
+              value={sort}
+              options={sortOptions}
+              onChange={(event) => update(firstPage({ ...state, sort: event.target.value as SortKey }))}
+            />
+            <SegmentedControl<CatalogView>
+              label={t('catalog.view.label')}
+              value={state.view}
+              onChange={(view) => update({ ...state, view }, true)}
+              segments={[
+                { value: 'list', label: t('catalog.view.list'), icon: <ListIcon /> },
+                { value: 'grid', label: t('catalog.view.grid'), icon: <GridIcon /> },
+              ]}
+            />
+          </div>
+        </div>
+
+        {chosenFilters.length > 0 && (
+          <ul className="filter-chips" aria-label={t('catalog.filters.active')}>
+            {chosenFilters.map((chip) => (
+              <li key={`${chip.slug}:${chip.value}`}>
+                <button
+                  type="button"
+                  className="filter-chip"
+                  onClick={() => update(toggleAttributeValue(state, chip.slug, chip.value))}
+                  aria-label={t('catalog.filters.remove', { filter: chip.label })}
+                >
+                  {chip.label} <span aria-hidden>×</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+
+        <p className="catalog__count" role="status" data-testid="results-count">
+          {products
+            ? t('catalog.found', { count: total, formatted: format.number(total) })
+            : t('common.loading')}
+          {products && stale && <Spinner size="sm" label={t('common.updating')} />}
+        </p>
+      </div>
+
+      <aside
+        id="catalog-sidebar"
+        className={['catalog__sidebar', filtersOpen ? 'catalog__sidebar--open' : ''].join(' ')}
+        aria-label={t('catalog.sidebar')}
+      >
+        <section className="catalog__panel">
+          <h2 className="catalog__panel-title">{t('catalog.categories.title')}</h2>
+          {categoriesResult.error && !categoriesResult.data ? (
+            <ErrorState error={categoriesResult.error} onRetry={() => retryCategories({ requestPolicy: 'network-only' })} />
+          ) : !categoriesResult.data ? (
+            <SidebarSkeleton />
+          ) : (
+            <CategoryTree tree={tree} selectedId={category?.id ?? null} linkSearch={linkSearch} />
+          )}
+        </section>
+        <section className="catalog__panel">
+          <div className="catalog__panel-head">
+            <h2 className="catalog__panel-title">{t('catalog.filters.title')}</h2>
+            {Object.keys(state.attributes).length > 0 && (
+              <Button size="sm" variant="ghost" onClick={() => update(firstPage({ ...state, attributes: {} }))}>
+                {t('catalog.filters.clear')}
+              </Button>
+            )}
+          </div>
+          {attributesResult.error && !attributesResult.data ? (
+            <ErrorState error={attributesResult.error} onRetry={() => retryAttributes({ requestPolicy: 'network-only' })} />
+          ) : !attributesResult.data ? (
+            <SidebarSkeleton />
+          ) : attributes.length === 0 ? (
+            <p className="catalog__muted">{t('catalog.filters.none')}</p>
+          ) : (
+            <AttributeFilters
+              attributes={attributes}
+              selected={state.attributes}
+              onToggle={(slug, value) => update(toggleAttributeValue(state, slug, value))}
+            />
+          )}
+        </section>
+      </aside>
+
+      <div className="catalog__main">
+        {productsResult.error && products && (
+          <ErrorState error={productsResult.error} onRetry={() => retryProducts({ requestPolicy: 'network-only' })} />
+        )}
+
+        <div className="catalog__results" data-testid="catalog-results">
+          {results}
+        </div>
+
+        {products && total > state.pageSize && (
+          <Pagination
+            label={t('catalog.pagination')}
+            page={state.page}
+            pageCount={pageCount(total, state.pageSize)}
+            pageSize={state.pageSize}
+            pageSizes={[...PAGE_SIZES]}
+            total={total}
+            hasPrevious={state.page > 1}
+            hasNext={state.page < pageCount(total, state.pageSize)}
+            onFirst={() => update(firstPage(state))}
+            onPrevious={() => update(previousPage(state, products.pageInfo))}
+            onNext={() => update(nextPage(state, products.pageInfo))}
+            onLast={() => update(lastPage(state, total))}
+            onPageSizeChange={(pageSize) => update(firstPage({ ...state, pageSize }))}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ResultsSkeleton({ view }: { view: CatalogView }) {
+  const rows = Array.from({ length: 8 }, (_, index) => index);
+  if (view === 'grid') {
+    return (
+      <div className="product-grid" aria-hidden>
+        {rows.map((row) => (
+          <div key={row} className="product-card">
+            <Skeleton className="product-card__image" height="auto" />
+            <div className="product-card__body">
+              <Skeleton width="90%" />
+              <Skeleton width="50%" />
+            </div>
+          </div>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <div className="ui-table-wrap results-skeleton" aria-hidden>
+      {rows.map((row) => (
+        <div key={row} className="results-skeleton__row">
+          <Skeleton width="48px" height="48px" />
+          <Skeleton width="45%" />
+          <Skeleton width="20%" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function SidebarSkeleton() {
+  return (
+    <div className="sidebar-skeleton" aria-hidden>
+      {[70, 55, 80, 60, 65].map((width) => (
+        <Skeleton key={width} width={`${width}%`} />
+      ))}
+    </div>
+  );
+}
+
+function ListIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden focusable="false">
+      <path d="M2 3h12M2 8h12M2 13h12" stroke="currentColor" strokeWidth="2" />
+    </svg>
+  );
+}
+
+function GridIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden focusable="false">
+      <rect x="1.5" y="1.5" width="5" height="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <rect x="9.5" y="1.5" width="5" height="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <rect x="1.5" y="9.5" width="5" height="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <rect x="9.5" y="9.5" width="5" height="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+    </svg>
+  );
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useFormat } from '../../i18n/useFormat';
+import { ProductBadges } from './ProductBadges';
+import type { CatalogProduct } from './ProductTable';
+import { summarizeVariants } from './productSummary';
+
+/** The grid view: a card with a large picture per product. */
+export function ProductGrid({ products, busy }: { products: CatalogProduct[]; busy: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const location = useLocation();
+  return (
+    <ul className={['product-grid', busy ? 'product-grid--busy' : ''].join(' ')} aria-busy={busy || undefined}>
+      {products.map((product) => {
+        const figures = summarizeVariants(product.variants);
+        return (
+          <li key={product.id} className="product-card">
+            <div className="product-card__image">
+              {product.thumbnail ? (
+                <img src={product.thumbnail.url} alt="" width={256} height={256} loading="lazy" decoding="async" />
+              ) : (
+                <span className="product-card__no-image" aria-hidden />
+              )}
+            </div>
+            <div className="product-card__body">
+              <h3 className="product-card__name">
+                <Link to={`/product/${product.slug}`} state={{ from: location }} className="product-card__link">
+                  {product.name}
+                </Link>
+              </h3>
+              {figures.firstSku && (
+                <p className="product-card__sku">
+                  <span className="sku">{figures.firstSku}</span>
+                  {figures.otherSkus > 0 && ` ${t('catalog.moreSkus', { count: figures.otherSkus })}`}
+                </p>
+              )}
+              <p className="product-card__meta">
+                {figures.minOrder &&
+                  t('catalog.minOrderFrom', { quantity: format.quantity(figures.minOrder.quantity, figures.minOrder.unit) })}
+              </p>
+              <ProductBadges product={product} />
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

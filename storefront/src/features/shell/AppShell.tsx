@@ -1,0 +1,100 @@
+import { Suspense, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { ErrorState, Spinner } from '../../ui';
+import { useSession } from '../auth/SessionProvider';
+import { useViewer } from '../auth/ViewerProvider';
+import { LanguageSwitcher } from './LanguageSwitcher';
+import { OrganizationSwitcher } from './OrganizationSwitcher';
+import { UserMenu } from './UserMenu';
+
+/** Sends a signed-out visitor to the sign-in page, remembering where they were going. */
+export function RequireAuth({ children }: { children: React.ReactNode }) {
+  const { state } = useSession();
+  const location = useLocation();
+  if (!state.tokens) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+export function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <div className="page-loading">
+      <Spinner size="lg" label={t('common.loading')} />
+    </div>
+  );
+}
+
+/** The frame of every signed-in screen: skip link, header, navigation and main content. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstRender = useRef(true);
+
+  // Move focus to the new page's content when the route changes (not on the first load),
+  // so keyboard and screen-reader users start reading the new page.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [pathname]);
+
+  let content: React.ReactNode;
+  if (viewer.ready) {
+    content = (
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+    );
+  } else if (viewer.error && !viewer.me) {
+    content = <ErrorState error={viewer.error} onRetry={viewer.retry} />;
+  } else {
+    content = <PageLoading />;
+  }
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <header className="shell__header">
+        <div className="shell__bar">
+          <Link className="brand" to="/catalog">
+            <span className="brand-mark" aria-hidden>
+              B2B
+            </span>
+            <span className="brand__name">{t('app.name')}</span>
+          </Link>
+          <nav className="shell__nav" aria-label={t('shell.mainNavigation')}>
+            <NavLink
+              to="/catalog"
+              className={({ isActive }) =>
+                isActive || pathname.startsWith('/product/') ? 'shell__nav-link active' : 'shell__nav-link'
+              }
+            >
+              {t('shell.nav.catalog')}
+            </NavLink>
+          </nav>
+          <div className="shell__context">
+            <OrganizationSwitcher />
+          </div>
+          <div className="shell__tools">
+            <LanguageSwitcher tone="dark" />
+            <UserMenu />
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="shell__main">
+        {content}
+      </main>
+    </div>
+  );
+}

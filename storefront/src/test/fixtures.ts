@@ -1,0 +1,124 @@
+/** Demo-like API answers for component tests. */
+import type {
+  CatalogAttributesQuery,
+  CatalogCategoriesQuery,
+  CatalogProductsQuery,
+  MeQuery,
+  ProductDetailQuery,
+} from '../gql/graphql';
+
+export const categories: CatalogCategoriesQuery = {
+  categories: {
+    edges: [
+      { node: { id: 'C1', name: 'Лакокрасочные материалы', slug: 'lakokrasochnye-materialy', level: 0, parent: null } },
+      { node: { id: 'C2', name: 'Краски', slug: 'kraski', level: 1, parent: { id: 'C1' } } },
+      { node: { id: 'C3', name: 'Фасадные краски', slug: 'fasadnye-kraski', level: 2, parent: { id: 'C2' } } },
+      { node: { id: 'C4', name: 'Двери', slug: 'dveri', level: 0, parent: null } },
+    ],
+  },
+};
+
+export const attributes: CatalogAttributesQuery = {
+  attributes: {
+    edges: [
+      {
+        node: {
+          id: 'A1',
+          slug: 'osnova',
+          name: 'Основа',
+          unit: '',
+          values: [
+            { id: 'V1', slug: 'akrilovaia', name: 'акриловая' },
+            { id: 'V2', slug: 'alkidnaia', name: 'алкидная' },
+          ],
+        },
+      },
+    ],
+  },
+};
+
+const variant = (sku: string, minOrderQuantity = '6.000') => ({
+  id: `V-${sku}`,
+  sku,
+  unit: 'PCS' as const,
+  packSize: '6.000',
+  minOrderQuantity,
+});
+
+export function products(count = 2, totalCount = count): CatalogProductsQuery {
+  return {
+    products: {
+      totalCount,
+      pageInfo: { hasNextPage: totalCount > count, hasPreviousPage: false, startCursor: 'c0', endCursor: `c${count - 1}` },
+      edges: Array.from({ length: count }, (_, i) => ({
+        node: {
+          id: `P${i}`,
+          name: i === 0 ? 'Краска фасадная «Фасад-Про» акриловая' : `Эмаль ПФ-115 №${i}`,
+          slug: i === 0 ? 'kraska-fasadnaia-fasad-pro' : `emal-${i}`,
+          preorderAllowed: i === 1,
+          samplesAvailable: false,
+          category: { id: 'C3', name: 'Фасадные краски' },
+          thumbnail: { url: `http://localhost/media/p${i}_64.webp`, alt: '' },
+          variants: [variant(`KR-FAS-000${i}-10L`, '1.000'), variant(`KR-FAS-000${i}-20L`)],
+        },
+      })),
+    },
+  };
+}
+
+export const emptyProducts: CatalogProductsQuery = {
+  products: { totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, edges: [] },
+};
+
+export function me(memberships: 1 | 2 = 1, activeIndex: number | null = 0): MeQuery {
+  const all = [
+    { id: 'M1', role: 'BUYER' as const, organization: { id: 'O2', name: 'Столичный дом красок', kind: 'DEALER' as const } },
+    { id: 'M2', role: 'BUYER' as const, organization: { id: 'O5', name: 'Подмосковный строитель', kind: 'SUB_DEALER' as const } },
+  ].slice(0, memberships);
+  const active = activeIndex === null ? null : (all[activeIndex]?.organization ?? null);
+  return {
+    me: {
+      user: { id: 'U1', email: 'multi@demo.local', fullName: 'Юлия Миронова', isStaff: false },
+      memberships: all,
+      activeOrganization: active,
+      role: active ? 'BUYER' : null,
+    },
+  };
+}
+
+export const productDetail: ProductDetailQuery = {
+  product: {
+    id: 'P0',
+    name: 'Краска фасадная «Фасад-Про» акриловая',
+    slug: 'kraska-fasadnaia-fasad-pro',
+    description: 'Для наружных работ по бетону и штукатурке.',
+    preorderAllowed: false,
+    samplesAvailable: true,
+    productType: { id: 'T1', name: 'Краска' },
+    category: {
+      id: 'C3',
+      name: 'Фасадные краски',
+      slug: 'fasadnye-kraski',
+      ancestors: [
+        { id: 'C1', name: 'Лакокрасочные материалы', slug: 'lakokrasochnye-materialy' },
+        { id: 'C2', name: 'Краски', slug: 'kraski' },
+      ],
+    },
+    attributes: [{ attribute: { id: 'A1', name: 'Основа', unit: '' }, values: [{ id: 'V1', name: 'акриловая' }] }],
+    images: [{ id: 'I1', alt: '', large: { url: 'http://localhost/p_512.webp' }, small: { url: 'http://localhost/p_64.webp' } }],
+    variants: [
+      {
+        id: 'PV1',
+        sku: 'KR-FAS-0001-0.9L',
+        name: '0,9 л',
+        unit: 'PCS',
+        packSize: '6.000',
+        minOrderQuantity: '12.000',
+        orderMultiple: '6.000',
+        weightKg: '1.415',
+        volumeM3: '0.001170',
+        attributes: [{ attribute: { id: 'A2', name: 'Объём', unit: 'л' }, values: [{ id: 'V9', name: '0.9' }] }],
+      },
+    ],
+  },
+};

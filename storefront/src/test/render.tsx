@@ -1,0 +1,79 @@
+/**
+ * Renders screens as the app does: i18n, a session over a fake /graphql/ endpoint, and the
+ * router. The fake answers each operation by name and records the calls.
+ */
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
+import { vi } from 'vitest';
+import { AppRoutes } from '../App';
+import { Session, STORAGE_KEYS } from '../features/auth/session';
+import { SessionProvider } from '../features/auth/SessionProvider';
+import { createI18n, type Language } from '../i18n';
+import { fakeJwt } from './jwt';
+
+export interface ApiCall {
+  operation: string;
+  variables: Record<string, unknown>;
+  organization: string | null;
+}
+
+export type Answer = unknown | ((call: ApiCall) => unknown);
+
+/** Answers: operation name → `data` (or a function of the call returning it). */
+export function fakeGraphQL(answers: Record<string, Answer>) {
+  const calls: ApiCall[] = [];
+  const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body)) as { query: string; variables?: Record<string, unknown> };
+    const operation = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? 'anonymous';
+    const call = {
+      operation,
+      variables: body.variables ?? {},
+      organization: new Headers(init?.headers).get('X-Organization'),
+    };
+    calls.push(call);
+    const answer = answers[operation];
+    if (answer === undefined) throw new Error(`the test gave no answer for ${operation}`);
+    const result = typeof answer === 'function' ? (answer as (call: ApiCall) => unknown)(call) : answer;
+    if (result instanceof Response) return result;
+    // `{ errors: [...] }` is sent as it is; anything else is the operation's `data`.
+    const payload = result && typeof result === 'object' && 'errors' in result ? result : { data: result };
+    return new Response(JSON.stringify(payload), { headers: { 'Content-Type': 'application/json' } });
+  });
+  return { fetch, calls };
+}
+
+export function renderApp({
+  path,
+  answers,
+  signedIn = true,
+  organization,
+  language = 'ru',
+  element,
+}: {
+  path: string;
+  answers: Record<string, Answer>;
+  signedIn?: boolean;
+  organization?: string;
+  language?: Language;
+  element?: ReactElement;
+}) {
+  const api = fakeGraphQL(answers);
+  const storage = window.localStorage;
+  if (signedIn) {
+    storage.setItem(STORAGE_KEYS.access, fakeJwt({ exp: Date.now() / 1000 + 900 }));
+    storage.setItem(STORAGE_KEYS.refresh, 'refresh');
+  }
+  if (organization) storage.setItem(STORAGE_KEYS.organization, organization);
+  const session = new Session({ endpoint: '/graphql/', fetch: api.fetch, storage });
+  const i18n = createI18n(language);
+  const utils = render(
+    <I18nextProvider i18n={i18n}>
+      <SessionProvider session={session}>
+        <MemoryRouter initialEntries={[path]}>{element ?? <AppRoutes />}</MemoryRouter>
+      </SessionProvider>
+    </I18nextProvider>,
+  );
+  return { ...utils, api, session, i18n };
+}

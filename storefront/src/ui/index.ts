@@ -1,0 +1,12 @@
+export { Alert } from './Alert';
+export { Badge } from './Badge';
+export { Button, type ButtonProps } from './Button';
+export { Checkbox } from './Checkbox';
+export { DataTable, type DataTableProps } from './DataTable';
+export { EmptyState } from './EmptyState';
+export { ErrorState } from './ErrorState';
+export { Pagination, type PaginationProps } from './Pagination';
+export { SegmentedControl, type Segment } from './SegmentedControl';
+export { SelectField, type SelectOption } from './SelectField';
+export { Skeleton, Spinner } from './Spinner';
+export { TextField, type TextFieldProps } from './TextField';

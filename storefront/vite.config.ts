@@ -1,0 +1,29 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// In development the API runs separately (`make run`, port 8000); Vite proxies to it so the
+// app talks to the same origin it will have when Django serves the build.
+const api = process.env.API_PROXY ?? 'http://127.0.0.1:8000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/graphql/': api,
+      '/media/': api,
+    },
+  },
+  build: {
+    manifest: true,
+    sourcemap: false,
+    target: 'es2022',
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/test/setup.ts'],
+    restoreMocks: true,
+    reporters: ['default', './scripts/vitest-summary.ts'],
+  },
+});
