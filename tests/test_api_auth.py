@@ -537,3 +537,15 @@ def test_viewer_errors_are_json(buyer):
     assert response.status_code == 401
     assert response["Content-Type"] == "application/json"
     assert json.loads(response.content)["errors"][0]["message"]
+
+
+def test_a_throttled_sign_in_says_in_how_many_seconds_as_a_number(api, buyer, settings):
+    for _ in range(settings.LOGIN_THROTTLE_ATTEMPTS):
+        sign_in(api, buyer.email, "wrong-password")
+    result = api("""mutation($email: String!, $password: String!) {
+        tokenCreate(email: $email, password: $password) { token errors { code retryAfter } } }""",
+                 {"email": buyer.email, "password": PASSWORD}).data["tokenCreate"]
+    assert result["token"] is None
+    assert result["errors"][0]["code"] == "LOGIN_THROTTLED"
+    window = int(settings.LOGIN_THROTTLE_WINDOW.total_seconds())
+    assert 0 < result["errors"][0]["retryAfter"] <= window + 1

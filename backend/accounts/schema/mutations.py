@@ -17,7 +17,10 @@ from ..errors import AccountErrorCode
 from ..services import OrganizationData, create_organization, sign_in, update_organization
 from .types import OrganizationKindEnum, OrganizationStatusEnum, OrganizationType, UserType
 
-AccountError = error_type("AccountError", AccountErrorCode, "An error of an account operation.")
+AccountError = error_type(
+    "AccountError", AccountErrorCode, "An error of an account operation.",
+    retry_after=graphene.Int(description="LOGIN_THROTTLED: seconds until a new attempt."),
+)
 
 
 class AccountMutation(BaseMutation):

@@ -16,9 +16,12 @@ def graphql_enum(python_enum: type[Enum]) -> type[graphene.Enum]:
     return _enum_cache[python_enum]
 
 
-def error_type(name: str, code_enum: type[Enum], description: str = "") -> type:
-    """An ``<Domain>Error`` object type: ``{field, code, message}``."""
+def error_type(name: str, code_enum: type[Enum], description: str = "",
+               **extra_fields) -> type:
+    """An ``<Domain>Error`` object type: ``{field, code, message}``, plus ``extra_fields``
+    (graphene fields) filled from the error's params of the same name."""
     attrs = {
+        **extra_fields,
         "field": graphene.String(
             description="The input field the error is about, or null for the whole input."
         ),

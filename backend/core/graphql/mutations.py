@@ -83,9 +83,11 @@ class BaseMutation(graphene.Mutation):
     def failure(cls, errors: list[ErrorDetail]):
         enum = cls._meta.error_code_enum
         error_class = cls._meta.error_type_class
+        extra = set(error_class._meta.fields) - {"field", "code", "message"}
         return cls(
             errors=[
-                error_class(field=e.field, code=error_code_for(enum, e.code), message=e.message)
+                error_class(field=e.field, code=error_code_for(enum, e.code), message=e.message,
+                            **{k: v for k, v in e.params.items() if k in extra})
                 for e in errors
             ],
             **cls.failure_defaults,
