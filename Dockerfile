@@ -10,17 +10,15 @@
 # Configuration comes from the environment at run time (backend/settings.py and
 # deploy/production.env.example); nothing secret is baked into the image.
 
-# ---------------------------------------------------------------------------------------------
-# Storefront (React + TypeScript + Vite, storefront/): not built yet. When storefront/ lands,
-# enable this stage and the COPY --from=storefront line in the runtime stage below.
-#
-# FROM node:22-slim AS storefront
-# WORKDIR /storefront
-# COPY storefront/package.json storefront/package-lock.json ./
-# RUN npm ci
-# COPY storefront/ ./
-# RUN npm run build
-# ---------------------------------------------------------------------------------------------
+# Storefront (React + TypeScript + Vite, storefront/): built here, served by Django at /.
+# The schema file is what the GraphQL types are generated from. No browser is downloaded.
+FROM node:22-slim AS storefront
+WORKDIR /build/storefront
+COPY storefront/package.json storefront/package-lock.json ./
+RUN PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+COPY schema.graphql /build/schema.graphql
+COPY storefront/ ./
+RUN npm run build
 
 FROM python:3.11-slim AS builder
 
@@ -62,7 +60,7 @@ COPY --from=builder /opt/venv /opt/venv
 
 WORKDIR /app
 COPY . .
-# COPY --from=storefront /storefront/dist /app/storefront/dist
+COPY --from=storefront /build/storefront/dist /app/storefront/dist
 
 # Static files are collected at build time with the production storage (compressed by
 # whitenoise). Settings need a database URL and a real-looking secret at import; these

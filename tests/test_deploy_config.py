@@ -320,10 +320,12 @@ def test_env_example_documents_every_compose_variable():
 # --- Dockerfile: structure ---------------------------------------------------------------------
 
 
-def test_dockerfile_builds_from_python_311_slim():
+def test_dockerfile_builds_from_python_311_slim_with_the_storefront_built_by_node():
     bases = [args.split()[0] for keyword, args in dockerfile_instructions() if keyword == "FROM"]
     assert bases and bases[-1] == "python:3.11-slim", bases
-    assert all(not base.startswith("node") for base in bases), "the storefront is not built yet"
+    assert any(base.startswith("node:") for base in bases), "the storefront build stage"
+    copies = [args for keyword, args in dockerfile_instructions() if keyword == "COPY"]
+    assert any("--from=storefront" in c and c.endswith("/app/storefront/dist") for c in copies)
 
 
 def test_dockerfile_installs_the_project_without_dev_extras():
