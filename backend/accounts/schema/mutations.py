@@ -27,11 +27,7 @@ class AccountMutation(BaseMutation):
     class Meta:
         abstract = True
 
-    @classmethod
-    def __init_subclass_with_meta__(cls, **options):
-        options.setdefault("error_type_class", AccountError)
-        options.setdefault("error_code_enum", AccountErrorCode)
-        super().__init_subclass_with_meta__(**options)
+    meta_defaults = {"error_type_class": AccountError, "error_code_enum": AccountErrorCode}
 
 
 class TokenCreate(AccountMutation):

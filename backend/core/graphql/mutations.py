@@ -42,6 +42,9 @@ class BaseMutation(graphene.Mutation):
     _meta: ClassVar[BaseMutationOptions]
     # Values of required payload fields when the mutation fails (e.g. ``isValid: false``).
     failure_defaults: ClassVar[dict[str, Any]] = {}
+    # Meta options a domain's abstract base gives all its mutations (error type, codes,
+    # permissions); a mutation's own Meta overrides them.
+    meta_defaults: ClassVar[dict[str, Any]] = {}
 
     @classmethod
     def __init_subclass_with_meta__(
@@ -57,6 +60,10 @@ class BaseMutation(graphene.Mutation):
     ):
         if not _meta:
             _meta = BaseMutationOptions(cls)
+        defaults = cls.meta_defaults
+        error_type_class = error_type_class or defaults.get("error_type_class")
+        error_code_enum = error_code_enum or defaults.get("error_code_enum")
+        permissions = permissions or defaults.get("permissions", ())
         error_type_class = error_type_class or CoreError
         _meta.error_type_class = error_type_class
         _meta.error_code_enum = error_code_enum or CoreErrorCode

@@ -22,11 +22,8 @@ class DealerNetworkMutation(BaseMutation):
     class Meta:
         abstract = True
 
-    @classmethod
-    def __init_subclass_with_meta__(cls, **options):
-        options.setdefault("error_type_class", DealerNetworkError)
-        options.setdefault("error_code_enum", DealerNetworkErrorCode)
-        super().__init_subclass_with_meta__(**options)
+    meta_defaults = {"error_type_class": DealerNetworkError,
+                     "error_code_enum": DealerNetworkErrorCode}
 
 
 class SubDealerCreateInput(graphene.InputObjectType):

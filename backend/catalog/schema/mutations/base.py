@@ -13,9 +13,5 @@ class CatalogMutation(BaseMutation):
     class Meta:
         abstract = True
 
-    @classmethod
-    def __init_subclass_with_meta__(cls, **options):
-        options.setdefault("error_type_class", CatalogError)
-        options.setdefault("error_code_enum", CatalogErrorCode)
-        options.setdefault("permissions", (Perm.MANAGE_CATALOG,))
-        super().__init_subclass_with_meta__(**options)
+    meta_defaults = {"error_type_class": CatalogError, "error_code_enum": CatalogErrorCode,
+                     "permissions": (Perm.MANAGE_CATALOG,)}
