@@ -36,3 +36,20 @@ def setup_django() -> str:
 
     call_command("migrate", verbosity=0)  # the data may predate newer migrations
     return str(settings.DATABASES["default"]["NAME"])
+
+
+def cli(prog: str, doc: str | None, run, **options: int) -> int:
+    """Command line of one benchmark: ``--<option> N`` for each of ``options`` (their
+    defaults), then set up Django, run, print the report; exit 1 when the target is missed."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog=prog, description=doc,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    for name, default in options.items():
+        parser.add_argument(f"--{name.replace('_', '-')}", type=int, default=default)
+    args = parser.parse_args(sys.argv[1:])
+    setup_django()
+    result = run(**vars(args))
+    print(result.report())
+    return 0 if result.passed else 1

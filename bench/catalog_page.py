@@ -10,7 +10,6 @@ A raw-SQL baseline fetches the same answer in two queries, in the same run.
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import sys
@@ -173,19 +172,10 @@ def run(runs: int = 50, warmups: int = 5) -> CatalogPageResult:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.catalog_page", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=50)
-    parser.add_argument("--warmups", type=int, default=5)
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+def main() -> int:
+    from bench import cli
 
-    from bench import setup_django
-
-    setup_django()
-    result = run(args.runs, args.warmups)
-    print(result.report())
-    return 0 if result.passed else 1
+    return cli("python -m bench.catalog_page", __doc__, run, runs=50, warmups=5)
 
 
 if __name__ == "__main__":

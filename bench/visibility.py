@@ -12,7 +12,6 @@ each query's median under 20 ms; the plans (printed) use the path and buyer inde
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -147,19 +146,10 @@ def run(orders: int = 1_000_000, runs: int = 50) -> VisibilityResult:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.visibility", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--orders", type=int, default=1_000_000)
-    parser.add_argument("--runs", type=int, default=50)
-    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+def main() -> int:
+    from bench import cli
 
-    from bench import setup_django
-
-    setup_django()
-    result = run(args.orders, args.runs)
-    print(result.report())
-    return 0 if result.passed else 1
+    return cli("python -m bench.visibility", __doc__, run, orders=1_000_000, runs=50)
 
 
 if __name__ == "__main__":
