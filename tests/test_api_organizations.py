@@ -11,7 +11,7 @@ from backend.core.tree_paths import child_path
 ORGANIZATION_CREATE = """
 mutation Create($input: OrganizationInput!) {
   organizationCreate(input: $input) {
-    organization { id name inn kpp level parent { name } }
+    organization { id name inn kpp level kind status parent { name } }
     errors { field code message }
   }
 }
@@ -92,6 +92,7 @@ def test_staff_with_manage_organizations_creates_a_dealer(create, network):
     assert created["name"] == "Дилер Гамма"
     assert created["inn"] == VALID_INN and created["kpp"] == "770701001"
     assert created["level"] == 1
+    assert (created["kind"], created["status"]) == ("DEALER", "ACTIVE")  # a model default
     assert created["parent"] == {"name": "Завод"}
     org = Organization.objects.get(inn=VALID_INN)
     assert org.kind == "DEALER"

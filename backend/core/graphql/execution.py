@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from functools import partial
 from typing import Any, NamedTuple
 
@@ -30,7 +31,6 @@ from graphql import (
     GraphQLOutputType,
     is_leaf_type,
     is_non_null_type,
-    located_error,
 )
 from graphql.execution.execute import get_field_def
 from graphql.pyutils import Path, Undefined
@@ -81,10 +81,13 @@ class _Fallback(Exception):
 
 def _memoized(serialize):
     """Enum serialization looks values up by name, then by value: remember the answers
-    (enums have few values)."""
+    (enums have few values). A Python enum member (a model's ``TextChoices`` default, not
+    yet read back from the database) is taken by its value."""
     answers: dict[Any, Any] = {}
 
     def cached(value):
+        if isinstance(value, Enum):
+            value = value.value
         try:
             return answers[value]
         except KeyError:
@@ -132,6 +135,7 @@ def _path_from_list(keys) -> Path | None:
 
 class PortalExecutionContext(DeferredExecutionContext):
     _object_plans: dict[tuple, list | None]
+    _readers: dict[tuple[int, str], Any]
 
     def _object_plan(self, return_type, field_nodes) -> list | None:
         """``[(response key, reader)]`` when every selected field is plain, else None."""
@@ -141,21 +145,18 @@ class PortalExecutionContext(DeferredExecutionContext):
         if key in self._object_plans:
             return self._object_plans[key]
         plan: list | None = []
-        if self.middleware_manager is not None:
-            plan = None
-        else:
-            for response_key, nodes in self.collect_subfields(return_type, field_nodes).items():
-                name = nodes[0].name.value
-                if name == "__typename":
-                    type_name = return_type.name
-                    plan.append((response_key, lambda source, n=type_name: n))
-                    continue
-                field_def = return_type.fields.get(name)
-                field_plan = _plain_field(field_def) if field_def else None
-                if field_plan is None:
-                    plan = None
-                    break
-                plan.append((response_key, _reader(field_plan, return_type.name)))
+        for response_key, nodes in self.collect_subfields(return_type, field_nodes).items():
+            name = nodes[0].name.value
+            if name == "__typename":
+                type_name = return_type.name
+                plan.append((response_key, lambda source, n=type_name: n))
+                continue
+            field_def = return_type.fields.get(name)
+            read = self._field_reader(return_type, field_def) if field_def else None
+            if read is None:
+                plan = None
+                break
+            plan.append((response_key, read))
         self._object_plans[key] = plan
         return plan
 
@@ -165,36 +166,29 @@ class PortalExecutionContext(DeferredExecutionContext):
                                  or return_type.is_type_of(result, info) is True):
             try:
                 return {response_key: read(result) for response_key, read in plan}
-            except _Fallback:
+            except Exception:
                 pass
         return super().complete_object_value(return_type, field_nodes, info, path, result)
 
+    def _field_reader(self, parent_type, field_def):
+        """The reader of a plain field on ``parent_type`` (cached), or None."""
+        if not hasattr(self, "_readers"):
+            self._readers = {}
+        key = (id(field_def), parent_type.name)
+        if key not in self._readers:
+            plan = _plain_field(field_def) if self.middleware_manager is None else None
+            self._readers[key] = _reader(plan, parent_type.name) if plan else None
+        return self._readers[key]
+
     def execute_field(self, parent_type, source, field_nodes, path):
         field_def = get_field_def(self.schema, parent_type, field_nodes[0])
-        plan = _plain_field(field_def) if field_def and not self.middleware_manager else None
-        if plan is None or field_nodes[0].directives:
-            return super().execute_field(parent_type, source, field_nodes, path)
-        try:
-            if plan.global_id_node is not None:
-                return plan.global_id_node.to_global_id(parent_type.name, source.pk)
-            if isinstance(source, dict):
-                value = source.get(plan.attname, plan.default)
-            else:
-                value = getattr(source, plan.attname, plan.default)
-            if value is None:
-                if plan.non_null:
-                    raise TypeError("Cannot return null for non-nullable field"
-                                    f" {parent_type.name}.{field_nodes[0].name.value}.")
-                return None
-            serialized = plan.leaf_type.serialize(value)
-            if serialized is Undefined or serialized is None:
-                raise TypeError(f"Expected `{plan.leaf_type.name}.serialize({value!r})`"
-                                " to return non-nullish value")
-            return serialized
-        except Exception as raw_error:
-            error = located_error(raw_error, field_nodes, path.as_list())
-            self.handle_field_error(error, field_def.type, path)
-            return None
+        read = self._field_reader(parent_type, field_def) if field_def else None
+        if read is not None:
+            try:
+                return read(source)
+            except Exception:
+                pass
+        return super().execute_field(parent_type, source, field_nodes, path)
 
     def handle_field_error(self, error: GraphQLError, return_type: GraphQLOutputType,
                            path: Path | None = None) -> None:
