@@ -190,6 +190,9 @@ GRAPHQL_PAGE_SIZE_DEFAULT = 20
 GRAPHIQL = env_bool("GRAPHIQL", default=not IS_PRODUCTION)
 GRAPHENE = {"SCHEMA": "backend.api.schema.schema", "ATOMIC_MUTATIONS": False, "MIDDLEWARE": []}
 
+# Young-generation threshold of the garbage collector in server processes (0: default).
+GC_GEN0_THRESHOLD = env_int("GC_GEN0_THRESHOLD", 50_000)
+
 ORGANIZATION_HEADER = "HTTP_X_ORGANIZATION"
 # Anonymous visitors may browse the published catalog (never prices).
 CATALOG_PUBLIC = env_bool("CATALOG_PUBLIC", default=True)

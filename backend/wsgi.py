@@ -5,3 +5,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backend.settings")
 
 application = get_wsgi_application()
+
+from backend.api.schema import schema  # noqa: E402,F401  load the schema before freezing
+from backend.core.runtime import tune_garbage_collector  # noqa: E402
+
+tune_garbage_collector()

@@ -35,6 +35,11 @@ def setup_django() -> str:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)  # the data may predate newer migrations
+    # As the web server does once the application is loaded (backend/wsgi.py).
+    from backend.api.schema import schema  # noqa: F401
+    from backend.core.runtime import tune_garbage_collector
+
+    tune_garbage_collector()
     return str(settings.DATABASES["default"]["NAME"])
 
 

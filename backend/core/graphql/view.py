@@ -1,15 +1,31 @@
-"""The ``/graphql/`` endpoint: viewer, limits, data loaders, multipart uploads."""
+"""The ``/graphql/`` endpoint: viewer, limits, data loaders, multipart uploads.
+
+Parsing and validating a document cost more than executing a small query, and clients send
+the same few documents over and over: both are done once per distinct document text
+(``prepare_document``, a bounded LRU cache) and reused.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
+from functools import lru_cache
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from graphene.validation import depth_limit_validator
+from graphene_django.views import HttpError
 from graphene_file_upload.django import FileUploadGraphQLView
-from graphql import ExecutionResult, GraphQLError, parse, specified_rules
+from graphql import (
+    ExecutionResult,
+    GraphQLError,
+    OperationType,
+    execute,
+    get_operation_ast,
+    parse,
+    specified_rules,
+    validate,
+)
 
 from .cost import check_query_cost
 from .execution import PortalExecutionContext
@@ -26,15 +42,19 @@ class ViewerError(Exception):
         self.status = status
 
 
+@lru_cache(maxsize=512)
+def prepare_document(schema, query: str, max_depth: int):
+    """(document, errors) for a query text: parsed and validated once per distinct text."""
+    try:
+        document = parse(query)
+    except GraphQLError as error:
+        return None, (error,)
+    rules = (*specified_rules, depth_limit_validator(max_depth=max_depth))
+    return document, tuple(validate(schema, document, rules))
+
+
 class PortalGraphQLView(FileUploadGraphQLView):
     execution_context_class = PortalExecutionContext
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault(
-            "validation_rules",
-            (*specified_rules, depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH)),
-        )
-        super().__init__(**kwargs)
 
     def get_middleware(self, request):
         """No graphene middleware: ``None`` (not an empty list, which graphql-core turns into
@@ -54,18 +74,38 @@ class PortalGraphQLView(FileUploadGraphQLView):
 
     def execute_graphql_request(self, request, data, query, variables, operation_name,
                                 show_graphiql=False):
-        if query:
-            try:
-                document = parse(query)
-            except GraphQLError:
-                document = None
-            if document is not None:
-                error = check_query_cost(document, operation_name, variables)
-                if error is not None:
-                    return ExecutionResult(data=None, errors=[error])
-        return super().execute_graphql_request(
-            request, data, query, variables, operation_name, show_graphiql
-        )
+        """As graphene-django's, with a cached parse and validation and the cost limit."""
+        if not query:
+            if show_graphiql:
+                return None
+            raise HttpError(HttpResponseBadRequest("Must provide query string."))
+        schema = self.schema.graphql_schema
+        document, errors = prepare_document(schema, query, settings.GRAPHQL_MAX_DEPTH)
+        if document is None:
+            return ExecutionResult(data=None, errors=list(errors))
+        operation = get_operation_ast(document, operation_name)
+        if (request.method.lower() == "get" and operation is not None
+                and operation.operation != OperationType.QUERY):
+            if show_graphiql:
+                return None
+            raise HttpError(HttpResponseNotAllowed(
+                ["POST"], f"Can only perform a {operation.operation.value} operation from a "
+                          "POST request."))
+        if errors:
+            return ExecutionResult(data=None, errors=list(errors))
+        cost_error = check_query_cost(document, operation_name, variables)
+        if cost_error is not None:
+            return ExecutionResult(data=None, errors=[cost_error])
+        try:
+            result = execute(
+                schema, document, root_value=self.get_root_value(request),
+                context_value=self.get_context(request), variable_values=variables,
+                operation_name=operation_name, middleware=self.get_middleware(request),
+                execution_context_class=self.execution_context_class,
+            )
+        except Exception as error:  # a bug; reported as a GraphQL error, logged
+            return ExecutionResult(errors=[error])
+        return result
 
     @staticmethod
     def format_error(error):
