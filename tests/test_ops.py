@@ -255,3 +255,29 @@ def test_a_user_password_is_stored_as_argon2(settings, db):
     user = User.objects.create_user("argon@test.local", "long-enough-pass-1")
     assert user.password.startswith("argon2$")
     assert user.check_password("long-enough-pass-1")
+
+
+def test_a_cached_document_is_still_validated_on_every_request(api):
+    from backend.core.graphql.view import prepare_document
+
+    prepare_document.cache_clear()
+    for _ in range(2):
+        response = api("{ products(first: 1) { edges { node { nope } } } }")
+        assert "nope" in response.errors[0]["message"]
+    assert prepare_document.cache_info().hits >= 1
+
+
+def test_server_processes_freeze_start_up_objects_and_collect_less_often(settings):
+    import gc
+
+    from backend.core.runtime import tune_garbage_collector
+
+    before = gc.get_threshold()
+    settings.GC_GEN0_THRESHOLD = 40_000
+    try:
+        tune_garbage_collector()
+        assert gc.get_threshold()[0] == 40_000
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
