@@ -1,14 +1,32 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ViewerProvider } from './features/auth/ViewerProvider';
-import { AppShell, PageLoading, RequireAuth } from './features/shell/AppShell';
-import { loadCatalogPage, loadProductPage, loadSignInPage } from './routes';
+import { AppShell, OrganizationHome, PageLoading, RequireAuth } from './features/shell/AppShell';
+import {
+  loadApplyPage,
+  loadAuditPage,
+  loadCatalogPage,
+  loadInvitationPage,
+  loadMembersPage,
+  loadProductPage,
+  loadReviewPage,
+  loadRolesPage,
+  loadSignInPage,
+  loadSubDealersPage,
+} from './routes';
 
 // Each screen is its own chunk; the entry holds only the shell.
 const SignInPage = lazy(loadSignInPage);
 const CatalogPage = lazy(loadCatalogPage);
 const ProductPage = lazy(loadProductPage);
 const NotFoundPage = lazy(() => import('./features/shell/NotFoundPage'));
+const MembersPage = lazy(loadMembersPage);
+const RolesPage = lazy(loadRolesPage);
+const SubDealersPage = lazy(loadSubDealersPage);
+const AuditPage = lazy(loadAuditPage);
+const ReviewPage = lazy(loadReviewPage);
+const InvitationAcceptPage = lazy(loadInvitationPage);
+const ApplyPage = lazy(loadApplyPage);
 
 export function AppRoutes() {
   return (
@@ -18,6 +36,22 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<PageLoading />}>
             <SignInPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/invitation/:token"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <InvitationAcceptPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/apply"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <ApplyPage />
           </Suspense>
         }
       />
@@ -33,6 +67,12 @@ export function AppRoutes() {
         <Route index element={<Navigate to="/catalog" replace />} />
         <Route path="/catalog/:categorySlug?" element={<CatalogPage />} />
         <Route path="/product/:slug" element={<ProductPage />} />
+        <Route path="/organization" element={<OrganizationHome />} />
+        <Route path="/organization/members" element={<MembersPage />} />
+        <Route path="/organization/roles" element={<RolesPage />} />
+        <Route path="/organization/sub-dealers" element={<SubDealersPage />} />
+        <Route path="/organization/audit" element={<AuditPage />} />
+        <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -10,10 +10,30 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export const loadSignInPage = once(() => import('./features/auth/SignInPage'));
 export const loadCatalogPage = once(() => import('./features/catalog/CatalogPage'));
 export const loadProductPage = once(() => import('./features/catalog/ProductPage'));
+export const loadMembersPage = once(() => import('./features/network/MembersPage'));
+export const loadRolesPage = once(() => import('./features/network/RolesPage'));
+export const loadSubDealersPage = once(() => import('./features/network/SubDealersPage'));
+export const loadAuditPage = once(() => import('./features/network/AuditPage'));
+export const loadReviewPage = once(() => import('./features/network/ReviewPage'));
+export const loadInvitationPage = once(() => import('./features/network/InvitationAcceptPage'));
+export const loadApplyPage = once(() => import('./features/network/ApplyPage'));
+
+const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
+  ['/product/', loadProductPage],
+  ['/organization/members', loadMembersPage],
+  ['/organization/roles', loadRolesPage],
+  ['/organization/sub-dealers', loadSubDealersPage],
+  ['/organization/audit', loadAuditPage],
+  ['/staff/applications', loadReviewPage],
+];
 
 /** Starts downloading the chunk the current URL will need. */
 export function preloadFor(pathname: string, signedIn: boolean): void {
-  if (!signedIn || pathname.startsWith('/sign-in')) void loadSignInPage();
-  else if (pathname.startsWith('/product/')) void loadProductPage();
-  else void loadCatalogPage();
+  if (pathname.startsWith('/invitation/')) void loadInvitationPage();
+  else if (pathname.startsWith('/apply')) void loadApplyPage();
+  else if (!signedIn || pathname.startsWith('/sign-in')) void loadSignInPage();
+  else {
+    const screen = SIGNED_IN_SCREENS.find(([prefix]) => pathname.startsWith(prefix));
+    void (screen ? screen[1]() : loadCatalogPage());
+  }
 }

@@ -70,18 +70,37 @@ export const emptyProducts: CatalogProductsQuery = {
   products: { totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, edges: [] },
 };
 
-export function me(memberships: 1 | 2 = 1, activeIndex: number | null = 0): MeQuery {
+export const BUYER_PERMISSIONS = ['PLACE_ORDERS', 'VIEW_ORDERS', 'VIEW_INVOICES'];
+export const ADMIN_PERMISSIONS = [
+  'MANAGE_MEMBERS',
+  'MANAGE_ROLES',
+  'MANAGE_SUB_DEALERS',
+  'VIEW_AUDIT',
+  'PLACE_ORDERS',
+  'APPROVE_ORDERS',
+  'VIEW_ORDERS',
+  'VIEW_INVOICES',
+  'MANAGE_PAYMENTS',
+];
+
+export function me(
+  memberships: 1 | 2 = 1,
+  activeIndex: number | null = 0,
+  { admin = false, staffPermissions = [] as string[] } = {},
+): MeQuery {
+  const role = admin ? ('ADMIN' as const) : ('BUYER' as const);
+  const permissions = admin ? ADMIN_PERMISSIONS : BUYER_PERMISSIONS;
   const all = [
-    { id: 'M1', role: 'BUYER' as const, organization: { id: 'O2', name: 'Столичный дом красок', kind: 'DEALER' as const } },
-    { id: 'M2', role: 'BUYER' as const, organization: { id: 'O5', name: 'Подмосковный строитель', kind: 'SUB_DEALER' as const } },
+    { id: 'M1', role, permissions, organization: { id: 'O2', name: 'Столичный дом красок', kind: 'DEALER' as const, currency: 'RUB' } },
+    { id: 'M2', role, permissions, organization: { id: 'O5', name: 'Подмосковный строитель', kind: 'SUB_DEALER' as const, currency: 'RUB' } },
   ].slice(0, memberships);
   const active = activeIndex === null ? null : (all[activeIndex]?.organization ?? null);
   return {
     me: {
-      user: { id: 'U1', email: 'multi@demo.local', fullName: 'Юлия Миронова', isStaff: false },
+      user: { id: 'U1', email: 'multi@demo.local', fullName: 'Юлия Миронова', isStaff: staffPermissions.length > 0, staffPermissions },
       memberships: all,
       activeOrganization: active,
-      role: active ? 'BUYER' : null,
+      role: active ? role : null,
     },
   };
 }

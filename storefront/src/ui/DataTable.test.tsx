@@ -56,4 +56,11 @@ describe('DataTable', () => {
     expect(skus()).toEqual(['B-2', 'A-1', 'C-3']);
     expect(wishes).toEqual([[{ id: 'sku', desc: true }]]);
   });
+
+  it('labels each cell with its column header when rows stack into cards on a phone', () => {
+    render(<DataTable caption="Variants" columns={columns} data={rows} getRowId={(row) => row.sku} stackOnPhone />);
+    expect(screen.getByRole('table').className).toContain('ui-table--stack');
+    const cells = within(screen.getAllByRole('row')[1] as HTMLElement).getAllByRole('cell');
+    expect(cells.map((cell) => cell.getAttribute('data-label'))).toEqual(['SKU', 'Pack']);
+  });
 });

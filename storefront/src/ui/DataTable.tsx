@@ -33,6 +33,8 @@ export interface DataTableProps<T> {
   /** Dims the rows while newer data loads. */
   busy?: boolean;
   empty?: ReactNode;
+  /** On a phone, show each row as a card of label–value lines instead of scrolling sideways. */
+  stackOnPhone?: boolean;
 }
 
 /** A sortable, accessible table over TanStack Table (headless) with the portal's look. */
@@ -46,6 +48,7 @@ export function DataTable<T>({
   manualSorting = false,
   busy = false,
   empty,
+  stackOnPhone = false,
 }: DataTableProps<T>) {
   const table = useReactTable({
     data,
@@ -61,7 +64,7 @@ export function DataTable<T>({
 
   return (
     <div className="ui-table-wrap" aria-busy={busy || undefined}>
-      <table className={['ui-table', busy ? 'ui-table--busy' : ''].join(' ')}>
+      <table className={['ui-table', busy ? 'ui-table--busy' : '', stackOnPhone ? 'ui-table--stack' : ''].join(' ')}>
         <caption className="ui-visually-hidden">{caption}</caption>
         <thead>
           {table.getHeaderGroups().map((group) => (
@@ -116,8 +119,13 @@ export function DataTable<T>({
                 const classes = [meta?.align === 'end' ? 'ui-cell--end' : '', meta?.className ?? '']
                   .filter(Boolean)
                   .join(' ');
+                const header = cell.column.columnDef.header;
                 return (
-                  <td key={cell.id} className={classes || undefined}>
+                  <td
+                    key={cell.id}
+                    className={classes || undefined}
+                    data-label={stackOnPhone && typeof header === 'string' ? header : undefined}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </td>
                 );

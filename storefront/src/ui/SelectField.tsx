@@ -1,4 +1,4 @@
-import { useId, type SelectHTMLAttributes, type ReactNode } from 'react';
+import { forwardRef, useId, type SelectHTMLAttributes, type ReactNode } from 'react';
 
 export interface SelectOption {
   value: string;
@@ -13,14 +13,17 @@ export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectEl
 }
 
 /** A labelled native select: keyboard and screen-reader behaviour come from the browser. */
-export function SelectField({ label, options, hideLabel = false, inline = false, className, ...rest }: SelectFieldProps) {
+export const SelectField = forwardRef<HTMLSelectElement, SelectFieldProps>(function SelectField(
+  { label, options, hideLabel = false, inline = false, className, ...rest },
+  ref,
+) {
   const id = useId();
   return (
     <div className={['ui-field', inline ? 'ui-field--inline' : '', className].filter(Boolean).join(' ')}>
       <label htmlFor={id} className={hideLabel ? 'ui-visually-hidden' : 'ui-field__label'}>
         {label}
       </label>
-      <select id={id} className="ui-select" {...rest}>
+      <select ref={ref} id={id} className="ui-select" {...rest}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -29,4 +32,4 @@ export function SelectField({ label, options, hideLabel = false, inline = false,
       </select>
     </div>
   );
-}
+});

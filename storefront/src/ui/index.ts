@@ -10,3 +10,5 @@ export { SegmentedControl, type Segment } from './SegmentedControl';
 export { SelectField, type SelectOption } from './SelectField';
 export { Skeleton, Spinner } from './Spinner';
 export { TextField, type TextFieldProps } from './TextField';
+export { Dialog } from './Dialog';
+export { TextArea } from './TextArea';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { describeProblem, type ApiProblem } from '../../api/errors';
 import { Alert, Button, TextField } from '../../ui';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
@@ -107,6 +107,9 @@ export default function SignInPage() {
           </Button>
         </form>
         <p className="signin__help">{t('auth.help')}</p>
+        <p className="signin__help">
+          {t('auth.applyQuestion')} <Link to="/apply">{t('auth.applyLink')}</Link>
+        </p>
       </main>
     </div>
   );

@@ -117,17 +117,22 @@ export class Session {
     }
     const payload = result.data?.tokenCreate;
     if (payload?.token && payload.refreshToken) {
-      this.writeTokens({ access: payload.token, refresh: payload.refreshToken });
-      this.update({
-        tokens: { access: payload.token, refresh: payload.refreshToken },
-        endReason: null,
-        identity: this.state.identity + 1,
-      });
-      this.schedule();
+      this.adoptTokens(payload.token, payload.refreshToken);
       return [];
     }
     if (payload?.errors.length) return payload.errors;
     return [{ field: null, code: 'GRAPHQL_ERROR', message: result.errors?.[0]?.message ?? '' }];
+  }
+
+  /**
+   * Starts a session from a token pair the API issued elsewhere (accepting an invitation
+   * signs the new member in). The organization is chosen afresh for the new identity.
+   */
+  adoptTokens(access: string, refresh: string): void {
+    const tokens = { access, refresh };
+    this.writeTokens(tokens);
+    this.update({ tokens, endReason: null, identity: this.state.identity + 1 });
+    this.schedule();
   }
 
   /** Revokes the refresh token (best effort) and forgets the session. */

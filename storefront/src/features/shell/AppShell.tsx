@@ -4,6 +4,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorState, Spinner } from '../../ui';
 import { useSession } from '../auth/SessionProvider';
 import { useViewer } from '../auth/ViewerProvider';
+import { hasStaffPermission, organizationSections, REVIEW_PERMISSION } from '../network/access';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
 import { UserMenu } from './UserMenu';
@@ -28,6 +29,13 @@ export function PageLoading() {
   );
 }
 
+/** `/organization`: the first organization screen the viewer may open. */
+export function OrganizationHome() {
+  const { me, organization } = useViewer();
+  const first = organizationSections(me, organization?.id)[0];
+  return <Navigate to={first ? first.path : '/catalog'} replace />;
+}
+
 /** The frame of every signed-in screen: skip link, header, navigation and main content. */
 export function AppShell() {
   const { t } = useTranslation();
@@ -46,6 +54,9 @@ export function AppShell() {
     mainRef.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [pathname]);
+
+  const sections = organizationSections(viewer.me, viewer.organization?.id);
+  const reviews = hasStaffPermission(viewer.me, REVIEW_PERMISSION);
 
   let content: React.ReactNode;
   if (viewer.ready) {
@@ -82,6 +93,19 @@ export function AppShell() {
             >
               {t('shell.nav.catalog')}
             </NavLink>
+            {sections[0] && (
+              <NavLink
+                to={sections[0].path}
+                className={() => (pathname.startsWith('/organization') ? 'shell__nav-link active' : 'shell__nav-link')}
+              >
+                {t('shell.nav.organization')}
+              </NavLink>
+            )}
+            {reviews && (
+              <NavLink to="/staff/applications" className="shell__nav-link">
+                {t('shell.nav.applications')}
+              </NavLink>
+            )}
           </nav>
           <div className="shell__context">
             <OrganizationSwitcher />

@@ -1,0 +1,109 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { AuditEventsDocument, type AuditEventsQuery } from '../../gql/graphql';
+import { useFormat } from '../../i18n/useFormat';
+import { DataTable, EmptyState, ErrorState } from '../../ui';
+import { TableSkeleton } from './MembersPage';
+import { NetworkPage } from './NetworkLayout';
+
+type AuditEvent = NonNullable<NonNullable<AuditEventsQuery['auditEvents']['edges'][number]>['node']>;
+const column = createColumnHelper<AuditEvent>();
+
+/** The `changes` JSON as label/value pairs; a [before, after] pair reads "before → after". */
+export function changeLines(changes: string): Array<{ key: string; value: string }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(changes);
+    // graphene's JSONString may arrive double-encoded.
+    if (typeof parsed === 'string') parsed = JSON.parse(parsed);
+  } catch {
+    return changes ? [{ key: '', value: changes }] : [];
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
+  const show = (value: unknown): string => {
+    if (value === null || value === undefined || value === '') return '—';
+    if (Array.isArray(value)) return value.map(show).join(', ');
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  };
+  return Object.entries(parsed as Record<string, unknown>).map(([key, value]) => ({
+    key,
+    value:
+      Array.isArray(value) && value.length === 2 && !key.includes('permission')
+        ? `${show(value[0])} → ${show(value[1])}`
+        : show(value),
+  }));
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: AuditEventsDocument,
+    variables: { first: 100 },
+    requestPolicy: 'cache-and-network',
+  });
+  const columns = useMemo(
+    () => [
+      column.accessor('createdAt', {
+        header: t('network.audit.columns.time'),
+        cell: ({ getValue }) => <span style={{ whiteSpace: 'nowrap' }}>{format.dateTime(getValue())}</span>,
+      }),
+      column.accessor((row) => row.actor?.fullName || row.actor?.email || '', {
+        id: 'actor',
+        header: t('network.audit.columns.actor'),
+        cell: ({ row }) =>
+          row.original.actor ? (
+            <span className="net-cell-stack">
+              <span>{row.original.actor.fullName || row.original.actor.email}</span>
+              {row.original.actor.fullName && <span className="net-muted">{row.original.actor.email}</span>}
+            </span>
+          ) : (
+            t('network.audit.system')
+          ),
+      }),
+      column.accessor('action', {
+        header: t('network.audit.columns.action'),
+        cell: ({ getValue }) => t(`network.audit.actions.${getValue().replace('.', '_')}`, { defaultValue: getValue() }),
+      }),
+      column.accessor('changes', {
+        header: t('network.audit.columns.changes'),
+        enableSorting: false,
+        cell: ({ getValue }) => (
+          <ul className="net-changes">
+            {changeLines(getValue()).map((line, i) => (
+              <li key={i}>
+                {line.key && <span className="net-muted">{t(`network.audit.fields.${line.key}`, { defaultValue: line.key })}: </span>}
+                <code>{line.value}</code>
+              </li>
+            ))}
+          </ul>
+        ),
+      }),
+    ],
+    [t, format],
+  );
+  const rows = data?.auditEvents.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
+  return (
+    <NetworkPage title={t('network.audit.title')} permission="VIEW_AUDIT">
+      <section className="net-card" aria-labelledby="audit-heading">
+        <h2 id="audit-heading">{t('network.audit.listTitle')}</h2>
+        {error && !data ? (
+          <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        ) : !data ? (
+          <TableSkeleton />
+        ) : rows.length === 0 ? (
+          <EmptyState title={t('network.audit.empty')} />
+        ) : (
+          <>
+            <DataTable stackOnPhone caption={t('network.audit.listTitle')} columns={columns} data={rows} getRowId={(row) => row.id} busy={fetching} />
+            {data.auditEvents.totalCount > rows.length && (
+              <p className="net-muted">{t('network.audit.latestOf', { shown: rows.length, total: data.auditEvents.totalCount })}</p>
+            )}
+          </>
+        )}
+      </section>
+    </NetworkPage>
+  );
+}

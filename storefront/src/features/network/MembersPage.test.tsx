@@ -1,0 +1,158 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { InvitationRowFragment, MemberRowFragment } from '../../gql/graphql';
+import { me } from '../../test/fixtures';
+import { renderApp } from '../../test/render';
+
+const member = (id: string, name: string, email: string, role: MemberRowFragment['role'], spendingLimit: string | null = null): MemberRowFragment => ({
+  id,
+  isActive: true,
+  deactivatedAt: null,
+  role,
+  spendingLimit,
+  permissions: [],
+  user: { id: `U${id}`, email, fullName: name },
+  customRole: null,
+});
+
+const pending: InvitationRowFragment = {
+  id: 'I1',
+  email: 'new.colleague@demo.local',
+  role: 'APPROVER',
+  spendingLimit: '150000.00',
+  status: 'PENDING',
+  createdAt: '2026-11-20T10:00:00Z',
+  expiresAt: '2026-11-27T10:00:00Z',
+  customRole: null,
+};
+
+const connection = <T,>(nodes: T[]) => ({ totalCount: nodes.length, edges: nodes.map((node) => ({ node })) });
+
+const answers = {
+  Me: me(1, 0, { admin: true }),
+  Members: { members: connection([member('M1', 'Анна Лебедева', 'dealer1.admin@demo.local', 'ADMIN'), member('M2', 'Олег Сидоров', 'dealer1.buyer@demo.local', 'BUYER', '250000.00')]) },
+  Invitations: { invitations: connection([pending]) },
+  CustomRoleOptions: { customRoles: { edges: [] } },
+};
+
+describe('members screen', () => {
+  it('lists members with roles and limits in the organization currency, and pending invitations', async () => {
+    renderApp({ path: '/organization/members', answers });
+
+    const table = await screen.findByRole('table', { name: 'Участники организации' });
+    const buyer = within(table).getByText('dealer1.buyer@demo.local').closest('tr') as HTMLElement;
+    expect(buyer.textContent).toContain('Закупщик');
+    expect(buyer.textContent).toMatch(/250\s000,00\s₽/);
+    expect(within(table).getAllByText('Без лимита')).toHaveLength(1);
+    const invitations = await screen.findByRole('table', { name: 'Приглашения' });
+    expect(within(invitations).getByText('new.colleague@demo.local')).toBeTruthy();
+    expect(within(invitations).getByText('Ожидает')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Организация' })).toBeTruthy();
+  });
+
+  it('sends the search and role filter to the API', async () => {
+    const { api } = renderApp({ path: '/organization/members?role=ADMIN&q=%D0%B0%D0%BD%D0%BD%D0%B0', answers });
+    await screen.findByRole('table', { name: 'Участники организации' });
+    await waitFor(() =>
+      expect(api.calls.filter((c) => c.operation === 'Members').at(-1)?.variables).toMatchObject({ filter: { role: 'ADMIN', search: 'анна' } }),
+    );
+  });
+
+  it('explains that the last admin cannot be deactivated', async () => {
+    renderApp({
+      path: '/organization/members',
+      answers: {
+        ...answers,
+        MembershipDeactivate: {
+          membershipDeactivate: {
+            membership: null,
+            errors: [{ field: 'id', code: 'LAST_ADMIN', message: "This is the organization's last admin" }],
+          },
+        },
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Отключить: Анна Лебедева' }));
+    const dialog = screen.getByRole('dialog', { name: 'Отключить участника — Анна Лебедева?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Отключить' }));
+
+    expect((await within(dialog).findByRole('alert')).textContent).toContain('Нельзя отключить последнего администратора');
+  });
+
+  it('validates the invite form before sending, then shows the server error by the field', async () => {
+    const { api } = renderApp({
+      path: '/organization/members',
+      answers: {
+        ...answers,
+        InvitationCreate: {
+          invitationCreate: { invitation: null, errors: [{ field: 'email', code: 'ALREADY_MEMBER', message: 'already' }] },
+        },
+      },
+    });
+    const user = userEvent.setup();
+    const form = await screen.findByRole('region', { name: 'Пригласить коллегу' });
+    await user.click(within(form).getByRole('button', { name: 'Отправить приглашение' }));
+    expect(await within(form).findByText('Обязательное поле')).toBeTruthy();
+    expect(api.calls.some((c) => c.operation === 'InvitationCreate')).toBe(false);
+
+    await user.type(within(form).getByLabelText('E-mail'), 'dealer1.buyer@demo.local');
+    await user.type(within(form).getByLabelText('Лимит на заказ (необязательно)'), '100 000,5');
+    await user.click(within(form).getByRole('button', { name: 'Отправить приглашение' }));
+
+    expect(await within(form).findByText('Этот человек уже состоит в организации.')).toBeTruthy();
+    expect(api.calls.find((c) => c.operation === 'InvitationCreate')?.variables).toEqual({
+      input: { email: 'dealer1.buyer@demo.local', role: 'BUYER', customRole: null, spendingLimit: '100000.5' },
+    });
+  });
+
+  it('tells a member without the permission that the section is closed, and hides the link', async () => {
+    renderApp({ path: '/organization/members', answers: { ...answers, Me: me(1, 0) } });
+    expect(await screen.findByText('Нет доступа')).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Организация' })).toBeNull();
+  });
+});
+
+describe('invitation acceptance', () => {
+  it('signs the new member in and opens the catalog', async () => {
+    const { fakeJwt } = await import('../../test/jwt');
+    const access = fakeJwt({ exp: Date.now() / 1000 + 900 });
+    const { api } = renderApp({
+      path: '/invitation/tok123',
+      signedIn: false,
+      answers: {
+        InvitationAccept: { invitationAccept: { token: access, refreshToken: 'r1', errors: [] } },
+        Me: me(1, 0),
+        CatalogCategories: { categories: { edges: [] } },
+        CatalogAttributes: { attributes: { edges: [] } },
+        CatalogProducts: { products: { totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, edges: [] } },
+      },
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Имя'), 'Пётр');
+    await user.type(screen.getByLabelText('Пароль'), 'long-enough-1');
+    await user.type(screen.getByLabelText('Пароль ещё раз'), 'long-enough-1');
+    await user.click(screen.getByRole('button', { name: 'Принять приглашение' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Каталог' })).toBeTruthy();
+    expect(window.localStorage.getItem('b2b.access')).toBe(access);
+    expect(api.calls.find((c) => c.operation === 'InvitationAccept')?.variables).toMatchObject({ token: 'tok123', firstName: 'Пётр' });
+  });
+
+  it('explains an expired invitation', async () => {
+    renderApp({
+      path: '/invitation/old',
+      signedIn: false,
+      answers: {
+        InvitationAccept: {
+          invitationAccept: { token: null, refreshToken: null, errors: [{ field: 'token', code: 'INVITATION_EXPIRED', message: 'expired' }] },
+        },
+      },
+    });
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('Пароль'), 'long-enough-1');
+    await user.type(screen.getByLabelText('Пароль ещё раз'), 'long-enough-1');
+    await user.click(screen.getByRole('button', { name: 'Принять приглашение' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('Срок действия приглашения истёк');
+  });
+});

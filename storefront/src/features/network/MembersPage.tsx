@@ -1,0 +1,569 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { describeProblem, problemOf, type ApiProblem } from '../../api/errors';
+import {
+  CustomRoleOptionsDocument,
+  InvitationCreateDocument,
+  InvitationRevokeDocument,
+  InvitationsDocument,
+  MembersDocument,
+  MembershipDeactivateDocument,
+  MembershipUpdateDocument,
+  type InvitationRowFragment,
+  type InvitationStatus,
+  type MemberRowFragment,
+  type Role,
+} from '../../gql/graphql';
+import { useFormat } from '../../i18n/useFormat';
+import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { useLatest } from '../../lib/useLatest';
+import { Alert, Badge, Button, DataTable, Dialog, EmptyState, ErrorState, SegmentedControl, SelectField, Skeleton, TextField } from '../../ui';
+import { useViewer } from '../auth/ViewerProvider';
+import { applyFieldErrors, EMAIL_PATTERN, isAmount, parseAmount } from './formErrors';
+import { NetworkPage } from './NetworkLayout';
+
+export const ROLES: Role[] = ['ADMIN', 'BUYER', 'APPROVER', 'ACCOUNTANT', 'VIEWER'];
+
+const member = createColumnHelper<MemberRowFragment>();
+const invitation = createColumnHelper<InvitationRowFragment>();
+
+function useCurrency(): string {
+  return useViewer().organization?.currency ?? 'RUB';
+}
+
+function useCustomRoleOptions() {
+  const [{ data }] = useQuery({ query: CustomRoleOptionsDocument });
+  return data?.customRoles.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
+}
+
+export function TableSkeleton({ rows = 4 }: { rows?: number }) {
+  return (
+    <div className="net-card" aria-hidden>
+      {Array.from({ length: rows }, (_, i) => (
+        <Skeleton key={i} height="28px" />
+      ))}
+    </div>
+  );
+}
+
+export default function MembersPage() {
+  const { t } = useTranslation();
+  return (
+    <NetworkPage title={t('network.members.title')} permission="MANAGE_MEMBERS">
+      <MembersSection />
+      <InvitationsSection />
+      <InviteForm />
+    </NetworkPage>
+  );
+}
+
+function MembersSection() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const currency = useCurrency();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const roleFilter = (params.get('role') ?? '') as Role | '';
+  const debounced = useDebouncedValue(search.trim(), 300);
+  const [{ data: fresh, fetching, error }, reexecute] = useQuery({
+    query: MembersDocument,
+    variables: { first: 100, filter: { search: debounced || null, role: roleFilter || null } },
+    requestPolicy: 'cache-and-network',
+  });
+  const data = useLatest(fresh);
+  const [editing, setEditing] = useState<MemberRowFragment | null>(null);
+  const [deactivating, setDeactivating] = useState<MemberRowFragment | null>(null);
+
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  const columns = useMemo(
+    () => [
+      member.accessor((row) => row.user.fullName || row.user.email, {
+        id: 'name',
+        header: t('network.members.columns.name'),
+        cell: ({ row }) => (
+          <span className="net-cell-stack">
+            <strong>{row.original.user.fullName || '—'}</strong>
+            <span className="net-muted">{row.original.user.email}</span>
+          </span>
+        ),
+      }),
+      member.accessor('role', {
+        header: t('network.members.columns.role'),
+        cell: ({ row }) =>
+          row.original.customRole ? (
+            <span className="net-cell-stack">
+              <span>{row.original.customRole.name}</span>
+              <span className="net-muted">{t('network.members.customRoleOf', { role: t(`roles.${row.original.role}`) })}</span>
+            </span>
+          ) : (
+            t(`roles.${row.original.role}`)
+          ),
+      }),
+      member.accessor((row) => Number(row.spendingLimit ?? Infinity), {
+        id: 'limit',
+        header: t('network.members.columns.limit'),
+        meta: { align: 'end' },
+        cell: ({ row }) =>
+          row.original.spendingLimit === null || row.original.spendingLimit === undefined
+            ? t('network.members.noLimit')
+            : format.money(row.original.spendingLimit, currency),
+      }),
+      member.accessor('isActive', {
+        header: t('network.members.columns.status'),
+        cell: ({ row }) =>
+          row.original.isActive ? (
+            <Badge tone="success">{t('network.members.active')}</Badge>
+          ) : (
+            <span className="net-cell-stack">
+              <Badge>{t('network.members.deactivated')}</Badge>
+              <span className="net-muted">{format.date(row.original.deactivatedAt)}</span>
+            </span>
+          ),
+      }),
+      member.display({
+        id: 'actions',
+        header: () => <span className="ui-visually-hidden">{t('network.actions')}</span>,
+        cell: ({ row }) =>
+          row.original.isActive ? (
+            <span className="net-row-actions">
+              <Button
+                size="sm"
+                onClick={() => setEditing(row.original)}
+                aria-label={t('network.members.editFor', { name: row.original.user.fullName || row.original.user.email })}
+              >
+                {t('network.edit')}
+              </Button>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => setDeactivating(row.original)}
+                aria-label={t('network.members.deactivateFor', { name: row.original.user.fullName || row.original.user.email })}
+              >
+                {t('network.members.deactivate')}
+              </Button>
+            </span>
+          ) : null,
+      }),
+    ],
+    [t, format, currency],
+  );
+
+  const rows = data?.members.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
+  const filtered = Boolean(search || roleFilter);
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+
+  return (
+    <section className="net-card" aria-labelledby="members-heading">
+      <h2 id="members-heading">{t('network.members.listTitle')}</h2>
+      <div className="net-toolbar" role="search">
+        <TextField
+          className="net-toolbar__grow"
+          type="search"
+          label={t('network.members.search')}
+          placeholder={t('network.members.searchPlaceholder')}
+          value={search}
+          onChange={(event) => setParam('q', event.target.value)}
+        />
+        <SelectField
+          label={t('network.members.roleFilter')}
+          value={roleFilter}
+          onChange={(event) => setParam('role', event.target.value)}
+          options={[{ value: '', label: t('network.members.allRoles') }, ...ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))]}
+        />
+      </div>
+      {error && !data ? (
+        <ErrorState error={error} onRetry={refresh} />
+      ) : !data ? (
+        <TableSkeleton />
+      ) : rows.length === 0 ? (
+        <EmptyState title={filtered ? t('network.members.emptyFiltered') : t('network.members.empty')} />
+      ) : (
+        <>
+          {error && <ErrorState error={error} onRetry={refresh} />}
+          <DataTable stackOnPhone
+            caption={t('network.members.listTitle')}
+            columns={columns}
+            data={rows}
+            getRowId={(row) => row.id}
+            busy={fetching}
+          />
+          {data.members.totalCount > rows.length && (
+            <p className="net-muted">{t('network.shownOf', { shown: rows.length, total: data.members.totalCount })}</p>
+          )}
+        </>
+      )}
+      {editing && <EditMemberDialog membership={editing} onClose={() => setEditing(null)} onSaved={refresh} />}
+      {deactivating && (
+        <DeactivateDialog membership={deactivating} onClose={() => setDeactivating(null)} onDone={refresh} />
+      )}
+    </section>
+  );
+}
+
+interface EditValues {
+  role: Role;
+  customRole: string;
+  spendingLimit: string;
+}
+
+function EditMemberDialog({
+  membership,
+  onClose,
+  onSaved,
+}: {
+  membership: MemberRowFragment;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const customRoles = useCustomRoleOptions();
+  const [, update] = useMutation(MembershipUpdateDocument);
+  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<EditValues>({
+    defaultValues: {
+      role: membership.role,
+      customRole: membership.customRole?.id ?? '',
+      spendingLimit: membership.spendingLimit ? String(Number(membership.spendingLimit)) : '',
+    },
+  });
+  const name = membership.user.fullName || membership.user.email;
+
+  const onSubmit = async (values: EditValues) => {
+    setProblems([]);
+    const result = await update({
+      id: membership.id,
+      input: {
+        role: values.role,
+        customRole: values.customRole || null,
+        spendingLimit: parseAmount(values.spendingLimit),
+      },
+    });
+    const apiErrors = result.data?.membershipUpdate?.errors ?? [];
+    if (result.error) {
+      setProblems([problemOf(result.error)]);
+      return;
+    }
+    if (apiErrors.length) {
+      setProblems(applyFieldErrors(t, apiErrors, ['role', 'customRole', 'spendingLimit'], setError));
+      return;
+    }
+    onSaved();
+    onClose();
+  };
+
+  return (
+    <Dialog
+      open
+      title={t('network.members.editTitle', { name })}
+      onClose={onClose}
+    >
+      <form className="net-dialog-form" onSubmit={handleSubmit(onSubmit)} noValidate>
+        {problems.map((problem, i) => (
+          <Alert key={i} tone="error">
+            {describeProblem(t, problem)}
+          </Alert>
+        ))}
+        <SelectField
+          label={t('network.fields.role')}
+          options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          {...register('role')}
+        />
+        <SelectField
+          label={t('network.fields.customRole')}
+          options={[{ value: '', label: t('network.fields.noCustomRole') }, ...customRoles.map((role) => ({ value: role.id, label: role.name }))]}
+          {...register('customRole')}
+        />
+        {errors.customRole?.message && <p className="ui-field__error">{errors.customRole.message}</p>}
+        <TextField
+          label={t('network.fields.spendingLimit')}
+          hint={t('network.fields.spendingLimitHint')}
+          inputMode="decimal"
+          error={errors.spendingLimit?.message}
+          {...register('spendingLimit', { validate: (value) => isAmount(value) || t('validation.amount') })}
+        />
+        <div className="ui-dialog__footer">
+          <Button onClick={onClose}>{t('network.cancel')}</Button>
+          <Button type="submit" variant="primary" busy={isSubmitting}>
+            {t('network.save')}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function DeactivateDialog({
+  membership,
+  onClose,
+  onDone,
+}: {
+  membership: MemberRowFragment;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [{ fetching }, deactivate] = useMutation(MembershipDeactivateDocument);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const name = membership.user.fullName || membership.user.email;
+
+  const confirm = async () => {
+    setProblem(null);
+    const result = await deactivate({ id: membership.id });
+    const first = result.data?.membershipDeactivate?.errors[0];
+    if (result.error) {
+      setProblem(problemOf(result.error));
+      return;
+    }
+    if (first) {
+      setProblem({ code: first.code, detail: first.message });
+      return;
+    }
+    onDone();
+    onClose();
+  };
+
+  return (
+    <Dialog
+      open
+      title={t('network.members.deactivateTitle', { name })}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('network.cancel')}</Button>
+          <Button variant="danger" onClick={confirm} busy={fetching}>
+            {t('network.members.deactivate')}
+          </Button>
+        </>
+      }
+    >
+      <p>{t('network.members.deactivateText', { name })}</p>
+      {problem && (
+        <Alert tone="error" title={problem.code === 'LAST_ADMIN' ? t('network.members.lastAdminTitle') : undefined}>
+          {describeProblem(t, problem)}
+        </Alert>
+      )}
+    </Dialog>
+  );
+}
+
+type InvitationView = 'PENDING' | 'ALL';
+
+function InvitationsSection() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const currency = useCurrency();
+  const [view, setView] = useState<InvitationView>('PENDING');
+  const status: InvitationStatus | null = view === 'PENDING' ? 'PENDING' : null;
+  const [{ data: fresh, fetching, error }, reexecute] = useQuery({
+    query: InvitationsDocument,
+    variables: { status, first: 100 },
+    requestPolicy: 'cache-and-network',
+    context: useMemo(() => ({ additionalTypenames: ['Invitation'] }), []),
+  });
+  const data = useLatest(fresh);
+  const [, revoke] = useMutation(InvitationRevokeDocument);
+  const [revoking, setRevoking] = useState<string | null>(null);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+
+  const onRevoke = async (row: InvitationRowFragment) => {
+    setRevoking(row.id);
+    setProblem(null);
+    const result = await revoke({ id: row.id });
+    setRevoking(null);
+    const first = result.data?.invitationRevoke?.errors[0];
+    if (first) setProblem({ code: first.code, detail: first.message });
+    else if (result.error) setProblem(problemOf(result.error));
+    reexecute({ requestPolicy: 'network-only' });
+  };
+
+  const tone = (s: InvitationStatus) => (s === 'PENDING' ? 'info' : s === 'ACCEPTED' ? 'success' : s === 'EXPIRED' ? 'warning' : 'neutral');
+
+  const columns = useMemo(
+    () => [
+      invitation.accessor('email', { header: t('network.fields.email') }),
+      invitation.accessor('role', {
+        header: t('network.members.columns.role'),
+        cell: ({ row }) => row.original.customRole?.name ?? t(`roles.${row.original.role}`),
+      }),
+      invitation.accessor((row) => Number(row.spendingLimit ?? Infinity), {
+        id: 'limit',
+        header: t('network.members.columns.limit'),
+        meta: { align: 'end', className: 'ui-col-wide' },
+        cell: ({ row }) =>
+          row.original.spendingLimit ? format.money(row.original.spendingLimit, currency) : t('network.members.noLimit'),
+      }),
+      invitation.accessor('status', {
+        header: t('network.members.columns.status'),
+        cell: ({ getValue }) => <Badge tone={tone(getValue())}>{t(`network.invitationStatus.${getValue()}`)}</Badge>,
+      }),
+      invitation.accessor('expiresAt', {
+        header: t('network.invitations.expires'),
+        cell: ({ getValue }) => format.dateTime(getValue()),
+      }),
+      invitation.display({
+        id: 'actions',
+        header: () => <span className="ui-visually-hidden">{t('network.actions')}</span>,
+        cell: ({ row }) =>
+          row.original.status === 'PENDING' ? (
+            <span className="net-row-actions">
+              <Button
+                size="sm"
+                variant="ghost"
+                busy={revoking === row.original.id}
+                onClick={() => void onRevoke(row.original)}
+                aria-label={t('network.invitations.revokeFor', { email: row.original.email })}
+              >
+                {t('network.invitations.revoke')}
+              </Button>
+            </span>
+          ) : null,
+      }),
+    ],
+    [t, format, currency, revoking],
+  );
+  const rows = data?.invitations.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
+
+  return (
+    <section className="net-card" aria-labelledby="invitations-heading" data-testid="invitations">
+      <div className="net-page__head">
+        <h2 id="invitations-heading">{t('network.invitations.title')}</h2>
+        <SegmentedControl<InvitationView>
+          label={t('network.invitations.show')}
+          value={view}
+          onChange={setView}
+          segments={[
+            { value: 'PENDING', label: t('network.invitations.pending') },
+            { value: 'ALL', label: t('network.invitations.all') },
+          ]}
+        />
+      </div>
+      {problem && <Alert tone="error">{describeProblem(t, problem)}</Alert>}
+      {error && !data ? (
+        <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      ) : !data ? (
+        <TableSkeleton rows={2} />
+      ) : rows.length === 0 ? (
+        <EmptyState title={view === 'PENDING' ? t('network.invitations.emptyPending') : t('network.invitations.empty')} />
+      ) : (
+        <DataTable stackOnPhone caption={t('network.invitations.title')} columns={columns} data={rows} getRowId={(row) => row.id} busy={fetching} />
+      )}
+    </section>
+  );
+}
+
+interface InviteValues {
+  email: string;
+  role: Role;
+  customRole: string;
+  spendingLimit: string;
+}
+
+const INVITE_FIELDS = ['email', 'role', 'customRole', 'spendingLimit'] as const;
+
+export function InviteForm() {
+  const { t } = useTranslation();
+  const customRoles = useCustomRoleOptions();
+  const [, create] = useMutation(InvitationCreateDocument);
+  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors, isSubmitting },
+  } = useForm<InviteValues>({ defaultValues: { email: '', role: 'BUYER', customRole: '', spendingLimit: '' } });
+
+  const onSubmit = async (values: InviteValues) => {
+    setProblems([]);
+    setSentTo(null);
+    const result = await create({
+      input: {
+        email: values.email.trim(),
+        role: values.role,
+        customRole: values.customRole || null,
+        spendingLimit: parseAmount(values.spendingLimit),
+      },
+    });
+    if (result.error) {
+      setProblems([problemOf(result.error)]);
+      return;
+    }
+    const apiErrors = result.data?.invitationCreate?.errors ?? [];
+    if (apiErrors.length) {
+      setProblems(applyFieldErrors(t, apiErrors, INVITE_FIELDS, setError));
+      return;
+    }
+    setSentTo(result.data?.invitationCreate?.invitation?.email ?? values.email);
+    reset();
+  };
+
+  return (
+    <section className="net-card" aria-labelledby="invite-heading">
+      <h2 id="invite-heading">{t('network.invite.title')}</h2>
+      <p className="net-muted">{t('network.invite.lead')}</p>
+      {sentTo && <Alert tone="success">{t('network.invite.sent', { email: sentTo })}</Alert>}
+      {problems.map((problem, i) => (
+        <Alert key={i} tone="error">
+          {describeProblem(t, problem)}
+        </Alert>
+      ))}
+      <form className="net-form" onSubmit={handleSubmit(onSubmit)} noValidate>
+        <TextField
+          label={t('network.fields.email')}
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          error={errors.email?.message}
+          {...register('email', {
+            required: t('validation.required'),
+            pattern: { value: EMAIL_PATTERN, message: t('validation.email') },
+          })}
+        />
+        <div>
+          <SelectField
+            label={t('network.fields.role')}
+            options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            {...register('role')}
+          />
+          {errors.role?.message && <p className="ui-field__error">{errors.role.message}</p>}
+        </div>
+        <div>
+          <SelectField
+            label={t('network.fields.customRoleOptional')}
+            options={[{ value: '', label: t('network.fields.noCustomRole') }, ...customRoles.map((role) => ({ value: role.id, label: role.name }))]}
+            {...register('customRole')}
+          />
+          {errors.customRole?.message && <p className="ui-field__error">{errors.customRole.message}</p>}
+        </div>
+        <TextField
+          label={t('network.fields.spendingLimitOptional')}
+          hint={t('network.fields.spendingLimitHint')}
+          inputMode="decimal"
+          error={errors.spendingLimit?.message}
+          {...register('spendingLimit', { validate: (value) => isAmount(value) || t('validation.amount') })}
+        />
+        <div className="net-form__actions">
+          <Button type="submit" variant="primary" busy={isSubmitting}>
+            {t('network.invite.submit')}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,258 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import { describeProblem, problemOf, type ApiProblem } from '../../api/errors';
+import {
+  CustomRoleCreateDocument,
+  CustomRoleDeleteDocument,
+  CustomRolesDocument,
+  CustomRoleUpdateDocument,
+  type CustomRoleRowFragment,
+  type CustomRolesQuery,
+} from '../../gql/graphql';
+import { useFormat } from '../../i18n/useFormat';
+import { Alert, Badge, Button, DataTable, Dialog, EmptyState, ErrorState, TextField } from '../../ui';
+import { applyFieldErrors } from './formErrors';
+import { TableSkeleton } from './MembersPage';
+import { NetworkPage } from './NetworkLayout';
+
+type PermissionInfo = CustomRolesQuery['permissions'][number];
+const column = createColumnHelper<CustomRoleRowFragment>();
+
+export default function RolesPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: CustomRolesDocument,
+    requestPolicy: 'cache-and-network',
+    context: useMemo(() => ({ additionalTypenames: ['CustomRole'] }), []),
+  });
+  const [editing, setEditing] = useState<CustomRoleRowFragment | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<CustomRoleRowFragment | null>(null);
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+
+  const columns = useMemo(
+    () => [
+      column.accessor('name', { header: t('network.roles.columns.name'), cell: ({ getValue }) => <strong>{getValue()}</strong> }),
+      column.accessor('permissions', {
+        header: t('network.roles.columns.permissions'),
+        enableSorting: false,
+        cell: ({ getValue }) => (
+          <span className="net-perms">
+            {getValue().map((code) => (
+              <Badge key={code} tone="info">
+                {t(`permissions.${code}`)}
+              </Badge>
+            ))}
+          </span>
+        ),
+      }),
+      column.accessor('memberCount', {
+        header: t('network.roles.columns.members'),
+        meta: { align: 'end' },
+        cell: ({ getValue }) => format.number(getValue()),
+      }),
+      column.display({
+        id: 'actions',
+        header: () => <span className="ui-visually-hidden">{t('network.actions')}</span>,
+        cell: ({ row }) => (
+          <span className="net-row-actions">
+            <Button size="sm" onClick={() => setEditing(row.original)} aria-label={t('network.roles.editFor', { name: row.original.name })}>
+              {t('network.edit')}
+            </Button>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => setDeleting(row.original)}
+              aria-label={t('network.roles.deleteFor', { name: row.original.name })}
+            >
+              {t('network.delete')}
+            </Button>
+          </span>
+        ),
+      }),
+    ],
+    [t, format],
+  );
+
+  const rows = data?.customRoles.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
+  const permissions = data?.permissions ?? [];
+
+  return (
+    <NetworkPage
+      title={t('network.roles.title')}
+      permission="MANAGE_ROLES"
+      actions={
+        <Button variant="primary" onClick={() => setEditing('new')} disabled={!data}>
+          {t('network.roles.create')}
+        </Button>
+      }
+    >
+      <section className="net-card" aria-labelledby="roles-heading">
+        <h2 id="roles-heading">{t('network.roles.listTitle')}</h2>
+        <p className="net-muted">{t('network.roles.lead')}</p>
+        {error && !data ? (
+          <ErrorState error={error} onRetry={refresh} />
+        ) : !data ? (
+          <TableSkeleton rows={3} />
+        ) : rows.length === 0 ? (
+          <EmptyState
+            title={t('network.roles.empty')}
+            action={
+              <Button variant="primary" onClick={() => setEditing('new')}>
+                {t('network.roles.create')}
+              </Button>
+            }
+          >
+            <p>{t('network.roles.emptyText')}</p>
+          </EmptyState>
+        ) : (
+          <DataTable stackOnPhone caption={t('network.roles.listTitle')} columns={columns} data={rows} getRowId={(row) => row.id} busy={fetching} />
+        )}
+      </section>
+      {editing && (
+        <RoleDialog
+          role={editing === 'new' ? null : editing}
+          permissions={permissions}
+          onClose={() => setEditing(null)}
+          onSaved={refresh}
+        />
+      )}
+      {deleting && <DeleteRoleDialog role={deleting} onClose={() => setDeleting(null)} onDone={refresh} />}
+    </NetworkPage>
+  );
+}
+
+interface RoleValues {
+  name: string;
+  permissions: string[];
+}
+
+export function RoleDialog({
+  role,
+  permissions,
+  onClose,
+  onSaved,
+}: {
+  role: CustomRoleRowFragment | null;
+  permissions: PermissionInfo[];
+  onClose: () => void;
+  onSaved: () => void;
+}) {
+  const { t } = useTranslation();
+  const [, create] = useMutation(CustomRoleCreateDocument);
+  const [, update] = useMutation(CustomRoleUpdateDocument);
+  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<RoleValues>({ defaultValues: { name: role?.name ?? '', permissions: role?.permissions ?? [] } });
+
+  const onSubmit = async (values: RoleValues) => {
+    setProblems([]);
+    const input = { name: values.name.trim(), permissions: values.permissions };
+    const result = role ? await update({ id: role.id, input }) : await create({ input });
+    if (result.error) {
+      setProblems([problemOf(result.error)]);
+      return;
+    }
+    const data = result.data as { customRoleCreate?: { errors: ApiFieldErrorLike[] } | null; customRoleUpdate?: { errors: ApiFieldErrorLike[] } | null };
+    const apiErrors = (role ? data.customRoleUpdate?.errors : data.customRoleCreate?.errors) ?? [];
+    if (apiErrors.length) {
+      setProblems(applyFieldErrors(t, apiErrors, ['name', 'permissions'], setError));
+      return;
+    }
+    onSaved();
+    onClose();
+  };
+
+  return (
+    <Dialog open title={role ? t('network.roles.editTitle', { name: role.name }) : t('network.roles.createTitle')} onClose={onClose}>
+      <form className="net-dialog-form" onSubmit={handleSubmit(onSubmit)} noValidate>
+        {problems.map((problem, i) => (
+          <Alert key={i} tone="error">
+            {describeProblem(t, problem)}
+          </Alert>
+        ))}
+        <TextField
+          label={t('network.roles.name')}
+          error={errors.name?.message}
+          {...register('name', { validate: (value) => value.trim() !== '' || t('validation.required') })}
+        />
+        <fieldset className="net-checks" aria-describedby={errors.permissions ? 'role-permissions-error' : undefined}>
+          <legend>{t('network.roles.permissions')}</legend>
+          {permissions.map((permission) => (
+            <div className="ui-checkbox" key={permission.code}>
+              <input
+                id={`perm-${permission.code}`}
+                type="checkbox"
+                value={permission.code}
+                {...register('permissions', { validate: (value) => value.length > 0 || t('network.roles.choosePermission') })}
+              />
+              <label htmlFor={`perm-${permission.code}`}>
+                {t(`permissions.${permission.code}`)}
+                <small>{t(`permissionHints.${permission.code}`, { defaultValue: permission.description })}</small>
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        {errors.permissions?.message && (
+          <p id="role-permissions-error" className="ui-field__error">
+            {errors.permissions.message}
+          </p>
+        )}
+        <div className="ui-dialog__footer">
+          <Button onClick={onClose}>{t('network.cancel')}</Button>
+          <Button type="submit" variant="primary" busy={isSubmitting}>
+            {role ? t('network.save') : t('network.roles.createSubmit')}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+interface ApiFieldErrorLike {
+  field?: string | null;
+  code: string;
+  message: string;
+}
+
+function DeleteRoleDialog({ role, onClose, onDone }: { role: CustomRoleRowFragment; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [{ fetching }, remove] = useMutation(CustomRoleDeleteDocument);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const confirm = async () => {
+    setProblem(null);
+    const result = await remove({ id: role.id });
+    const first = result.data?.customRoleDelete?.errors[0];
+    if (result.error) setProblem(problemOf(result.error));
+    else if (first) setProblem({ code: first.code, detail: first.message });
+    else {
+      onDone();
+      onClose();
+    }
+  };
+  return (
+    <Dialog
+      open
+      title={t('network.roles.deleteTitle', { name: role.name })}
+      onClose={onClose}
+      footer={
+        <>
+          <Button onClick={onClose}>{t('network.cancel')}</Button>
+          <Button variant="danger" onClick={confirm} busy={fetching}>
+            {t('network.delete')}
+          </Button>
+        </>
+      }
+    >
+      <p>{t('network.roles.deleteText', { name: role.name })}</p>
+      {problem && <Alert tone="error">{describeProblem(t, problem)}</Alert>}
+    </Dialog>
+  );
+}

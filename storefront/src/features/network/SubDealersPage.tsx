@@ -1,0 +1,230 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { describeProblem, problemOf, type ApiProblem } from '../../api/errors';
+import { SubDealerCreateDocument, SubDealersDocument, type SubDealerRowFragment } from '../../gql/graphql';
+import { useFormat } from '../../i18n/useFormat';
+import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { useLatest } from '../../lib/useLatest';
+import { Alert, Badge, Button, DataTable, EmptyState, ErrorState, TextField } from '../../ui';
+import { applyFieldErrors, EMAIL_PATTERN } from './formErrors';
+import { useInnHint } from './innHint';
+import { isValidKpp } from './inn';
+import { TableSkeleton } from './MembersPage';
+import { NetworkPage } from './NetworkLayout';
+
+const column = createColumnHelper<SubDealerRowFragment>();
+
+export default function SubDealersPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const debounced = useDebouncedValue(search.trim(), 300);
+  const [{ data: fresh, fetching, error }, reexecute] = useQuery({
+    query: SubDealersDocument,
+    variables: { search: debounced || null, first: 100 },
+    requestPolicy: 'cache-and-network',
+  });
+  const data = useLatest(fresh);
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<{ name: string; email: string } | null>(null);
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+
+  const columns = useMemo(
+    () => [
+      column.accessor('name', {
+        header: t('network.subDealers.columns.name'),
+        cell: ({ row }) => (
+          <span className="net-cell-stack">
+            <strong>{row.original.name}</strong>
+            <span className="net-muted">{row.original.legalName}</span>
+          </span>
+        ),
+      }),
+      column.accessor('inn', {
+        header: t('network.subDealers.columns.inn'),
+        cell: ({ row }) => `${row.original.inn}${row.original.kpp ? ` / ${row.original.kpp}` : ''}`,
+      }),
+      column.accessor('region', { header: t('network.subDealers.columns.region'), meta: { className: 'ui-col-wide' } }),
+      column.accessor('status', {
+        header: t('network.subDealers.columns.status'),
+        cell: ({ getValue }) => (
+          <Badge tone={getValue() === 'ACTIVE' ? 'success' : getValue() === 'PENDING' ? 'info' : 'warning'}>
+            {t(`network.orgStatus.${getValue()}`)}
+          </Badge>
+        ),
+      }),
+      column.accessor('createdAt', {
+        header: t('network.subDealers.columns.created'),
+        meta: { className: 'ui-col-wide' },
+        cell: ({ getValue }) => format.date(getValue()),
+      }),
+    ],
+    [t, format],
+  );
+  const rows = data?.subDealers.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
+
+  return (
+    <NetworkPage
+      title={t('network.subDealers.title')}
+      permission="MANAGE_SUB_DEALERS"
+      actions={
+        !creating && (
+          <Button variant="primary" onClick={() => setCreating(true)}>
+            {t('network.subDealers.create')}
+          </Button>
+        )
+      }
+    >
+      {created && <Alert tone="success">{t('network.subDealers.created', created)}</Alert>}
+      {creating && (
+        <SubDealerForm
+          onCancel={() => setCreating(false)}
+          onCreated={(result) => {
+            setCreated(result);
+            setCreating(false);
+            refresh();
+          }}
+        />
+      )}
+      <section className="net-card" aria-labelledby="sub-dealers-heading">
+        <h2 id="sub-dealers-heading">{t('network.subDealers.listTitle')}</h2>
+        <div className="net-toolbar" role="search">
+          <TextField
+            className="net-toolbar__grow"
+            type="search"
+            label={t('network.subDealers.search')}
+            placeholder={t('network.subDealers.searchPlaceholder')}
+            value={search}
+            onChange={(event) => {
+              const next = new URLSearchParams(params);
+              if (event.target.value) next.set('q', event.target.value);
+              else next.delete('q');
+              setParams(next, { replace: true });
+            }}
+          />
+        </div>
+        {error && !data ? (
+          <ErrorState error={error} onRetry={refresh} />
+        ) : !data ? (
+          <TableSkeleton />
+        ) : rows.length === 0 ? (
+          <EmptyState title={search ? t('network.subDealers.emptyFiltered') : t('network.subDealers.empty')} />
+        ) : (
+          <DataTable stackOnPhone caption={t('network.subDealers.listTitle')} columns={columns} data={rows} getRowId={(row) => row.id} busy={fetching} />
+        )}
+      </section>
+    </NetworkPage>
+  );
+}
+
+interface SubDealerValues {
+  name: string;
+  legalName: string;
+  inn: string;
+  kpp: string;
+  address: string;
+  region: string;
+  adminEmail: string;
+}
+
+const FIELDS = ['name', 'legalName', 'inn', 'kpp', 'address', 'region', 'adminEmail'] as const;
+
+function SubDealerForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (result: { name: string; email: string }) => void }) {
+  const { t } = useTranslation();
+  const [, create] = useMutation(SubDealerCreateDocument);
+  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    watch,
+    formState: { errors, isSubmitting },
+  } = useForm<SubDealerValues>({
+    defaultValues: { name: '', legalName: '', inn: '', kpp: '', address: '', region: '', adminEmail: '' },
+  });
+  const innHint = useInnHint(watch('inn'));
+  const required = { validate: (value: string) => value.trim() !== '' || t('validation.required') };
+
+  const onSubmit = async (values: SubDealerValues) => {
+    setProblems([]);
+    const result = await create({
+      input: {
+        name: values.name.trim(),
+        legalName: values.legalName.trim(),
+        inn: values.inn.replace(/\s+/g, ''),
+        kpp: values.kpp.trim() || null,
+        address: values.address.trim() || null,
+        region: values.region.trim() || null,
+        adminEmail: values.adminEmail.trim(),
+      },
+    });
+    if (result.error) {
+      setProblems([problemOf(result.error)]);
+      return;
+    }
+    const payload = result.data?.subDealerCreate;
+    if (payload?.errors.length) {
+      setProblems(applyFieldErrors(t, payload.errors, FIELDS, setError, { admin_email: 'adminEmail' }));
+      return;
+    }
+    onCreated({ name: payload?.organization?.name ?? values.name, email: payload?.invitation?.email ?? values.adminEmail });
+  };
+
+  return (
+    <section className="net-card" aria-labelledby="sub-dealer-form-heading">
+      <h2 id="sub-dealer-form-heading">{t('network.subDealers.createTitle')}</h2>
+      <p className="net-muted">{t('network.subDealers.createLead')}</p>
+      {problems.map((problem, i) => (
+        <Alert key={i} tone="error">
+          {describeProblem(t, problem)}
+        </Alert>
+      ))}
+      <form className="net-form" onSubmit={handleSubmit(onSubmit)} noValidate>
+        <TextField label={t('network.subDealers.fields.name')} error={errors.name?.message} {...register('name', required)} />
+        <TextField label={t('network.subDealers.fields.legalName')} error={errors.legalName?.message} {...register('legalName', required)} />
+        <TextField
+          label={t('network.subDealers.fields.inn')}
+          inputMode="numeric"
+          autoComplete="off"
+          hint={innHint}
+          error={errors.inn?.message}
+          {...register('inn', required)}
+        />
+        <TextField
+          label={t('network.subDealers.fields.kpp')}
+          autoComplete="off"
+          error={errors.kpp?.message}
+          {...register('kpp', { validate: (value) => !value.trim() || isValidKpp(value) || t('validation.kpp') })}
+        />
+        <TextField className="net-form__wide" label={t('network.subDealers.fields.address')} error={errors.address?.message} {...register('address')} />
+        <TextField
+          label={t('network.subDealers.fields.region')}
+          hint={t('network.subDealers.fields.regionHint')}
+          error={errors.region?.message}
+          {...register('region')}
+        />
+        <TextField
+          label={t('network.subDealers.fields.adminEmail')}
+          type="email"
+          autoComplete="off"
+          error={errors.adminEmail?.message}
+          {...register('adminEmail', {
+            required: t('validation.required'),
+            pattern: { value: EMAIL_PATTERN, message: t('validation.email') },
+          })}
+        />
+        <div className="net-form__actions">
+          <Button type="submit" variant="primary" busy={isSubmitting}>
+            {t('network.subDealers.submit')}
+          </Button>
+          <Button onClick={onCancel}>{t('network.cancel')}</Button>
+        </div>
+      </form>
+    </section>
+  );
+}
