@@ -281,3 +281,13 @@ def test_server_processes_freeze_start_up_objects_and_collect_less_often(setting
     finally:
         gc.unfreeze()
         gc.set_threshold(*before)
+
+
+def test_answers_carry_russian_text_as_utf8_not_escapes(api, catalog):
+    from django.test import Client
+
+    response = Client().post("/graphql/", {"query": "{ products(first: 1) { edges { node { "
+                                                    "name } } } }"},
+                             content_type="application/json")
+    assert response["Content-Type"].startswith("application/json")
+    assert "Дверь".encode() in response.content and b"\\u0414" not in response.content
