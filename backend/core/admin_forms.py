@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from django import forms
 
 from .errors import ErrorDetail
-
-
-def snake_case(field: str) -> str:
-    """``"minOrderQuantity"`` -> ``"min_order_quantity"`` (API field -> form field)."""
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", field.split(".")[0]).lower()
+from .naming import snake_case
 
 
 def add_domain_errors(form: forms.BaseForm, errors: list[ErrorDetail]) -> None:

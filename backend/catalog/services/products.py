@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.db.models.functions import Upper
 
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
+from backend.core.naming import camel_case
 from backend.core.plugins import get_plugins_manager
 
 from ..errors import CatalogErrorCode
@@ -20,11 +21,6 @@ from .categories import check_slug, require_name, slug_for
 QUANTITY_FIELDS = ("pack_size", "min_order_quantity", "order_multiple")
 MEASURE_FIELDS = ("weight_kg", "volume_m3")
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(p.title() for p in rest)
 
 
 def _check_attribute_values(values, allowed_attribute_ids: set[int], field: str,
@@ -48,7 +44,7 @@ def product_errors(product: Product, data: dict[str, Any]) -> list[ErrorDetail]:
     require_name(data, errors, creating)
     for field in ("category", "product_type"):
         if creating and data.get(field) is None:
-            errors.add(CatalogErrorCode.REQUIRED, "This field is required.", _camel(field))
+            errors.add(CatalogErrorCode.REQUIRED, "This field is required.", camel_case(field))
     check_slug(Product, data, errors, exclude_pk=product.pk)
     product_type = data.get("product_type") or (product.product_type if not creating else None)
     values = data.get("attribute_values")
@@ -91,14 +87,14 @@ def _quantity_errors(variant: ProductVariant, data: dict[str, Any],
         places = ProductVariant._meta.get_field(field).decimal_places
         if field in QUANTITY_FIELDS and value <= 0:
             errors.add(CatalogErrorCode.INVALID_QUANTITY, "Must be greater than zero.",
-                       _camel(field))
+                       camel_case(field))
         elif value < 0:
-            errors.add(CatalogErrorCode.INVALID_QUANTITY, "Cannot be negative.", _camel(field))
+            errors.add(CatalogErrorCode.INVALID_QUANTITY, "Cannot be negative.", camel_case(field))
         elif (value.normalize().as_tuple().exponent < -places  # type: ignore[operator]
               or value >= Decimal(10) ** (12 - places)):
             errors.add(CatalogErrorCode.INVALID_QUANTITY,
                        f"Use at most {places} decimal places and {12 - places} digits before "
-                       "the point.", _camel(field))
+                       "the point.", camel_case(field))
     moq = data.get("min_order_quantity") or variant.min_order_quantity or Decimal(1)
     multiple = data.get("order_multiple") or variant.order_multiple or Decimal(1)
     if moq > 0 and multiple > 0 and moq % multiple != 0:

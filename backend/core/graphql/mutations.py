@@ -12,6 +12,7 @@ from django.db import transaction
 from graphene.types.mutation import MutationOptions
 
 from ..errors import CoreErrorCode, DomainValidationError, ErrorDetail
+from ..naming import camel_case
 from ..permissions import OrgPerm, Perm
 from .errors import error_code_for, error_type
 
@@ -170,7 +171,7 @@ def django_errors(exc: DjangoValidationError) -> list[ErrorDetail]:
                 message = error.message % error.params if error.params else error.message
                 details.append(ErrorDetail(
                     code=_django_code(error.code), message=str(message),
-                    field=None if field == "__all__" else _camel(field),
+                    field=None if field == "__all__" else camel_case(field),
                 ))
     else:
         for error in exc.error_list:
@@ -182,8 +183,3 @@ def django_errors(exc: DjangoValidationError) -> list[ErrorDetail]:
 def _django_code(code: str | None) -> str:
     return {"unique": "UNIQUE", "required": "REQUIRED", "blank": "REQUIRED",
             "null": "REQUIRED"}.get(code or "", "INVALID")
-
-
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
