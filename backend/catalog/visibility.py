@@ -15,7 +15,15 @@ from backend.core.permissions import Perm
 from backend.core.plugins import get_plugins_manager
 from backend.core.viewer import Viewer
 
-from .models import Category, Product, ProductImage, ProductVariant
+from .models import (
+    Attribute,
+    AttributeValue,
+    Category,
+    Product,
+    ProductImage,
+    ProductType,
+    ProductVariant,
+)
 
 
 def _manages_catalog(viewer: Viewer) -> bool:
@@ -52,3 +60,21 @@ def visible_categories(viewer: Viewer) -> QuerySet[Category]:
     if not viewer.is_authenticated and not settings.CATALOG_PUBLIC:
         return Category.objects.none()
     return Category.objects.all()
+
+
+def visible_attributes(viewer: Viewer) -> QuerySet[Attribute]:
+    """Attributes, their values and product types describe the shared catalog: whoever
+    may see categories may see them."""
+    if not viewer.is_authenticated and not settings.CATALOG_PUBLIC:
+        return Attribute.objects.none()
+    return Attribute.objects.all()
+
+
+def visible_attribute_values(viewer: Viewer) -> QuerySet[AttributeValue]:
+    return AttributeValue.objects.filter(attribute__in=visible_attributes(viewer))
+
+
+def visible_product_types(viewer: Viewer) -> QuerySet[ProductType]:
+    if not viewer.is_authenticated and not settings.CATALOG_PUBLIC:
+        return ProductType.objects.none()
+    return ProductType.objects.all()

@@ -24,8 +24,11 @@ from ..models import (
 )
 from ..thumbnails import THUMBNAIL_SIZES, pick_size
 from ..visibility import (
+    visible_attribute_values,
+    visible_attributes,
     visible_categories,
     visible_product_images,
+    visible_product_types,
     visible_products,
     visible_variants,
 )
@@ -109,7 +112,7 @@ class AttributeValueType(ModelObjectType):
     class Meta:
         model = AttributeValue
         name = "AttributeValue"
-        visible = lambda viewer: AttributeValue.objects.all()  # noqa: E731
+        visible = visible_attribute_values
         fields = ("id", "name", "slug")
 
     @staticmethod
@@ -124,7 +127,7 @@ class AttributeType(ModelObjectType):
     class Meta:
         model = Attribute
         name = "Attribute"
-        visible = lambda viewer: Attribute.objects.all()  # noqa: E731
+        visible = visible_attributes
         fields = ("id", "name", "slug", "unit", "filterable")
 
     @staticmethod
@@ -155,7 +158,7 @@ class ProductTypeType(ModelObjectType):
     class Meta:
         model = ProductType
         name = "ProductType"
-        visible = lambda viewer: ProductType.objects.all()  # noqa: E731
+        visible = visible_product_types
         fields = ("id", "name", "slug")
 
     @staticmethod
