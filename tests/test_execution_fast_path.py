@@ -1,5 +1,7 @@
 """The execution fast path answers exactly as the general graphql-core path does."""
 
+from decimal import Decimal
+
 import graphene
 from graphql import graphql_sync
 from graphql_sync_dataloaders import DeferredExecutionContext
@@ -21,6 +23,8 @@ class Thing(graphene.ObjectType):
 class Query(graphene.ObjectType):
     things = graphene.List(Thing)
     broken = graphene.List(Thing)
+    mixed = graphene.List(Thing)
+    required_items = graphene.List(graphene.NonNull(Thing))
 
     @staticmethod
     def resolve_things(root, info):
@@ -29,6 +33,14 @@ class Query(graphene.ObjectType):
     @staticmethod
     def resolve_broken(root, info):
         return [{"name": None, "size": "not a number"}]
+
+    @staticmethod
+    def resolve_mixed(root, info):
+        return [{"name": "a", "size": Decimal("2.500")}, None, {"name": "c", "size": 1.5}]
+
+    @staticmethod
+    def resolve_required_items(root, info):
+        return [{"name": "a"}, None]
 
 
 SCHEMA = graphene.Schema(query=Query).graphql_schema
@@ -39,6 +51,7 @@ class GeneralPath(PortalExecutionContext):
 
     execute_field = DeferredExecutionContext.execute_field
     complete_object_value = DeferredExecutionContext.complete_object_value
+    complete_list_value = DeferredExecutionContext.complete_list_value
 
 
 def run(context_class, source):
@@ -97,3 +110,20 @@ def test_global_ids_of_model_types_match_graphene(api, catalog):
     assert node["id"] == to_global_id("Product", door.pk)
     assert node["variants"][0]["id"] == to_global_id("ProductVariant",
                                                       door.variants.first().pk)
+
+
+def test_a_list_with_an_item_the_fast_path_cannot_answer_is_answered_in_full():
+    source = "{ mixed { name size } }"
+    fast = run(PortalExecutionContext, source)
+    assert fast == run(GeneralPath, source)
+    assert fast[0] == {"mixed": [{"name": "a", "size": "2.500"}, None,
+                                 {"name": "c", "size": None}]}
+    assert fast[1] and fast[1][0][1] == ("mixed", 2, "size")
+
+
+def test_a_null_item_in_a_list_of_required_items_is_the_same_error_in_both_paths():
+    source = "{ requiredItems { name } }"
+    fast = run(PortalExecutionContext, source)
+    assert fast == run(GeneralPath, source)
+    assert fast[0] == {"requiredItems": None}
+    assert fast[1][0][1] == ("requiredItems", 1)

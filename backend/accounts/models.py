@@ -9,6 +9,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
 
+from backend.core.models import PortalModel
 from backend.core.permissions import BUILTIN_ROLE_PERMS, OrgPerm, Perm
 from backend.core.tree import TreeNode
 
@@ -35,7 +36,7 @@ class UserManager(BaseUserManager):
         return self._create(email, password, **fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+class User(PortalModel, AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(unique=True)
     first_name = models.CharField(max_length=150, blank=True)
     last_name = models.CharField(max_length=150, blank=True)
@@ -129,7 +130,7 @@ class Role(models.TextChoices):
     VIEWER = "VIEWER", "Viewer"
 
 
-class CustomRole(models.Model):
+class CustomRole(PortalModel):
     """A role an organization's admin composed from ``OrgPerm`` permissions."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
@@ -150,7 +151,7 @@ class CustomRole(models.Model):
         return f"{self.name} ({self.organization})"
 
 
-class Membership(models.Model):
+class Membership(PortalModel):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
                                      related_name="memberships")
@@ -191,7 +192,7 @@ class InvitationStatus(models.TextChoices):
     EXPIRED = "EXPIRED", "Expired"
 
 
-class Invitation(models.Model):
+class Invitation(PortalModel):
     """An e-mailed link to join an organization. Only a hash of the token is stored."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
@@ -225,7 +226,7 @@ class Invitation(models.Model):
         return InvitationStatus.PENDING
 
 
-class AuditEvent(models.Model):
+class AuditEvent(PortalModel):
     """Who changed which membership, role or organization, and when. Append-only."""
 
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE,
@@ -247,7 +248,7 @@ class AuditEvent(models.Model):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.target_type}"
 
 
-class RefreshToken(models.Model):
+class RefreshToken(PortalModel):
     """One issued refresh token. Rotation marks it used; reusing a used token revokes its
     whole family (everything issued from the same sign-in), as it signals a stolen token."""
 
@@ -266,7 +267,7 @@ class RefreshToken(models.Model):
         return f"refresh token {self.jti} of user {self.user_id}"
 
 
-class StaffAssignment(models.Model):
+class StaffAssignment(PortalModel):
     """A regional manager (staff without VIEW_ALL) sees the organizations assigned to them
     and everything below those."""
 

@@ -6,6 +6,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 
+from backend.core.models import PortalModel
 from backend.core.tree import TreeNode
 
 
@@ -33,7 +34,7 @@ class AttributeInputType(models.TextChoices):
     BOOLEAN = "BOOLEAN", "Yes / no"
 
 
-class Attribute(models.Model):
+class Attribute(PortalModel):
     name = models.CharField(max_length=255)
     slug = models.SlugField(max_length=255, unique=True)
     input_type = models.CharField(max_length=16, choices=AttributeInputType.choices,
@@ -48,7 +49,7 @@ class Attribute(models.Model):
         return self.name
 
 
-class AttributeValue(models.Model):
+class AttributeValue(PortalModel):
     attribute = models.ForeignKey(Attribute, on_delete=models.CASCADE, related_name="values")
     name = models.CharField(max_length=255)
     slug = models.SlugField(max_length=255)
@@ -63,7 +64,7 @@ class AttributeValue(models.Model):
         return f"{self.attribute.name}: {self.name}"
 
 
-class ProductType(models.Model):
+class ProductType(PortalModel):
     name = models.CharField(max_length=255)
     slug = models.SlugField(max_length=255, unique=True)
     product_attributes = models.ManyToManyField(Attribute, blank=True,
@@ -78,7 +79,7 @@ class ProductType(models.Model):
         return self.name
 
 
-class Product(models.Model):
+class Product(PortalModel):
     product_type = models.ForeignKey(ProductType, on_delete=models.PROTECT,
                                      related_name="products")
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="products")
@@ -105,6 +106,10 @@ class Product(models.Model):
             models.Index(fields=["category", "name"], name="product_category_name_idx"),
             # The default order of the catalog list: a page is an index range, not a sort.
             models.Index(fields=["name", "id"], name="product_name_id_idx"),
+            # What dealers see: published products by name. Its index-only scan is also
+            # the cheapest way to count them (a third of reading the table).
+            models.Index(fields=["name", "id"], condition=models.Q(is_published=True),
+                         name="product_published_name_idx"),
         ]
 
     def __str__(self) -> str:
@@ -122,7 +127,7 @@ class Unit(models.TextChoices):
     SET = "SET", "set"
 
 
-class ProductVariant(models.Model):
+class ProductVariant(PortalModel):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="variants")
     sku = models.CharField("SKU", max_length=64, unique=True)
     name = models.CharField(max_length=255, blank=True)
@@ -157,7 +162,7 @@ def product_image_path(instance: ProductImage, filename: str) -> str:
     return f"products/{instance.product_id}/{filename}"
 
 
-class ProductImage(models.Model):
+class ProductImage(PortalModel):
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(upload_to=product_image_path)
     alt = models.CharField(max_length=255, blank=True)

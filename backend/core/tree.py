@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Length, Substr
 
+from .models import PortalModel
 from .tree_paths import child_path, depth_of
 
 
@@ -13,7 +14,7 @@ class TreeCycleError(ValueError):
     """A node cannot be moved under itself or its descendants."""
 
 
-class TreeNode(models.Model):
+class TreeNode(PortalModel):
     """Concrete subclasses define ``parent = ForeignKey("self", ...)``.
 
     ``path`` and ``depth`` are maintained by ``save()``: a new node gets its path right

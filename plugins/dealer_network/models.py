@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from backend.accounts.models import Organization, User
+from backend.core.models import PortalModel
 
 
 class ApplicationStatus(models.TextChoices):
@@ -21,7 +22,7 @@ class FlagCode(models.TextChoices):
     SIMILAR_NAME = "SIMILAR_NAME", "A company of nearly the same name is in the same region"
 
 
-class PartnerApplication(models.Model):
+class PartnerApplication(PortalModel):
     """A company's request to become a partner, sent through the public form.
 
     ``flags`` is a list of ``{"code", "message", "organization"?, "application"?,
@@ -71,7 +72,7 @@ class PartnerApplication(models.Model):
         return f"{self.company_name} ({self.inn})"
 
 
-class PartnerApplicationEvent(models.Model):
+class PartnerApplicationEvent(PortalModel):
     """One change of an application's status, with who made it. Append-only."""
 
     application = models.ForeignKey(PartnerApplication, on_delete=models.CASCADE,
