@@ -85,13 +85,25 @@ def decode(token: str, expected_type: str) -> dict[str, Any]:
     return payload
 
 
-def user_from_access_token(token: str) -> User:
-    payload = decode(token, ACCESS)
-    user = User.objects.filter(pk=payload["sub"]).first()
+def access_token_user_id(token: str) -> int:
+    """The user id of a valid access token (its user is not checked here)."""
+    subject = decode(token, ACCESS)["sub"]
+    if not str(subject).isdigit():
+        raise DomainValidationError.single(
+            AccountErrorCode.INVALID_TOKEN, "The token is not valid.", "token")
+    return int(subject)
+
+
+def active_user(user: User | None) -> User:
+    """``user`` when it exists and is active; a domain error otherwise."""
     if user is None or not user.is_active:
         raise DomainValidationError.single(
             AccountErrorCode.INACTIVE_USER, "This account is deactivated.", "token")
     return user
+
+
+def user_from_access_token(token: str) -> User:
+    return active_user(User.objects.filter(pk=access_token_user_id(token)).first())
 
 
 def refresh_tokens(token: str) -> TokenPair:

@@ -10,8 +10,8 @@ from backend.core.errors import DomainValidationError
 from backend.core.graphql.view import ViewerError
 from backend.core.viewer import ANONYMOUS, Viewer
 
-from .models import Membership, OrganizationStatus, StaffAssignment
-from .tokens import user_from_access_token
+from .models import Membership, OrganizationStatus, StaffAssignment, User
+from .tokens import access_token_user_id, active_user
 
 
 def _bearer(request) -> str | None:
@@ -38,6 +38,23 @@ def _organization_pk(raw: str) -> int | None:
     return None
 
 
+def _user_and_memberships(user_id: int) -> tuple[User, list[Membership]]:
+    """The active user and their active memberships, in one query when they have any
+    (the user comes joined to the memberships; every request pays for this)."""
+    memberships = list(
+        Membership.objects.select_related("user", "organization", "custom_role")
+        .filter(user_id=user_id, is_active=True,
+                organization__status=OrganizationStatus.ACTIVE)
+        .order_by("organization__path")
+    )
+    if not memberships:
+        return active_user(User.objects.filter(pk=user_id).first()), []
+    user = active_user(memberships[0].user)
+    for membership in memberships:
+        membership.user = user
+    return user, memberships
+
+
 def viewer_from_request(request) -> Viewer:
     token = _bearer(request)
     if token is None:
@@ -46,17 +63,10 @@ def viewer_from_request(request) -> Viewer:
                               "AUTHENTICATION_REQUIRED")
         return ANONYMOUS
     try:
-        user = user_from_access_token(token)
+        user, memberships = _user_and_memberships(access_token_user_id(token))
     except DomainValidationError as exc:
         detail = exc.errors[0]
         raise ViewerError(detail.message, detail.code_value)
-
-    memberships = list(
-        Membership.objects.select_related("organization", "custom_role")
-        .filter(user=user, is_active=True,
-                organization__status=OrganizationStatus.ACTIVE)
-        .order_by("organization__path")
-    )
     raw_org = request.META.get(settings.ORGANIZATION_HEADER, "")
     membership = None
     if raw_org:

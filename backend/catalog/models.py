@@ -106,10 +106,11 @@ class Product(PortalModel):
             models.Index(fields=["category", "name"], name="product_category_name_idx"),
             # The default order of the catalog list: a page is an index range, not a sort.
             models.Index(fields=["name", "id"], name="product_name_id_idx"),
-            # What dealers see: published products by name. Its index-only scan is also
-            # the cheapest way to count them (a third of reading the table).
-            models.Index(fields=["name", "id"], condition=models.Q(is_published=True),
-                         name="product_published_name_idx"),
+            # Counts what dealers see. Every key is the same, so B-tree deduplication
+            # packs 20,000 rows into a few pages: an index-only count takes a third of
+            # the time of a sequential scan of the (wide) table.
+            models.Index(fields=["is_published"], condition=models.Q(is_published=True),
+                         name="product_published_idx"),
         ]
 
     def __str__(self) -> str:

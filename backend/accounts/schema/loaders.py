@@ -1,4 +1,4 @@
-from backend.core.graphql.loaders import DataLoader
+from backend.core.graphql.loaders import DataLoader, rows_by_pk
 
 from ..models import AuditEvent, CustomRole, Invitation, Membership, Organization, User
 from ..visibility import visible_organizations
@@ -10,7 +10,7 @@ class OrganizationByIdLoader(DataLoader):
     siblings = ((Membership, "organization_id"),)
 
     def batch_load(self, keys):
-        rows = Organization.objects.in_bulk(keys)
+        rows = rows_by_pk(Organization.objects, keys)
         return [rows.get(key) for key in keys]
 
 
@@ -21,7 +21,7 @@ class VisibleOrganizationByIdLoader(DataLoader):
                 (Invitation, "organization_id"), (AuditEvent, "organization_id"))
 
     def batch_load(self, keys):
-        rows = visible_organizations(self.context.viewer).in_bulk(keys)
+        rows = rows_by_pk(visible_organizations(self.context.viewer), keys)
         return [rows.get(key) for key in keys]
 
 
@@ -31,7 +31,7 @@ class UserByIdLoader(DataLoader):
     siblings = ((Membership, "user_id"),)
 
     def batch_load(self, keys):
-        rows = User.objects.in_bulk(keys)
+        rows = rows_by_pk(User.objects, keys)
         return [rows.get(key) for key in keys]
 
 
@@ -39,5 +39,5 @@ class CustomRoleByIdLoader(DataLoader):
     siblings = ((Membership, "custom_role_id"),)
 
     def batch_load(self, keys):
-        rows = CustomRole.objects.in_bulk(keys)
+        rows = rows_by_pk(CustomRole.objects, keys)
         return [rows.get(key) for key in keys]

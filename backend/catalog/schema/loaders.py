@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from backend.core.graphql.loaders import DataLoader, group_by
+from backend.core.graphql.loaders import DataLoader, group_by, rows_by_pk
 
 from ..models import (
     Attribute,
@@ -21,7 +21,7 @@ class _ByIdLoader(DataLoader):
     model = None
 
     def batch_load(self, keys):
-        rows = self.model._default_manager.in_bulk(keys)
+        rows = rows_by_pk(self.model._default_manager, keys)
         return [rows.get(key) for key in keys]
 
 
@@ -50,7 +50,7 @@ class VariantsByProductIdLoader(DataLoader):
 
     def batch_load(self, keys):
         # Timestamps are not in the API; parsing 2 per variant is a tenth of a page's cost.
-        variants = ProductVariant.objects.filter(product_id__in=keys).defer(
+        variants = ProductVariant.objects.filter(product_id__any=keys).defer(
             "created_at", "updated_at")
         grouped = group_by(variants, "product_id")
         return [grouped.get(key, []) for key in keys]
@@ -60,7 +60,7 @@ class ImagesByProductIdLoader(DataLoader):
     siblings = ((Product, "pk"),)
 
     def batch_load(self, keys):
-        grouped = group_by(ProductImage.objects.filter(product_id__in=keys), "product_id")
+        grouped = group_by(ProductImage.objects.filter(product_id__any=keys), "product_id")
         return [grouped.get(key, []) for key in keys]
 
 
@@ -68,7 +68,7 @@ class ChildrenByCategoryIdLoader(DataLoader):
     siblings = ((Category, "pk"),)
 
     def batch_load(self, keys):
-        grouped = group_by(Category.objects.filter(parent_id__in=keys), "parent_id")
+        grouped = group_by(Category.objects.filter(parent_id__any=keys), "parent_id")
         return [grouped.get(key, []) for key in keys]
 
 
@@ -76,12 +76,12 @@ class ValuesByAttributeIdLoader(DataLoader):
     siblings = ((Attribute, "pk"),)
 
     def batch_load(self, keys):
-        grouped = group_by(AttributeValue.objects.filter(attribute_id__in=keys), "attribute_id")
+        grouped = group_by(AttributeValue.objects.filter(attribute_id__any=keys), "attribute_id")
         return [grouped.get(key, []) for key in keys]
 
 
 def _values_by_owner(through_model, owner_field: str, keys):
-    links = (through_model.objects.filter(**{f"{owner_field}__in": keys})
+    links = (through_model.objects.filter(**{f"{owner_field}__any": keys})
              .select_related("attributevalue__attribute")
              .order_by("attributevalue__attribute__name", "attributevalue__sort_order"))
     grouped = defaultdict(list)
@@ -110,7 +110,7 @@ class _AttributesOfTypeLoader(DataLoader):
 
     def batch_load(self, keys):
         through = getattr(ProductType, self.relation).through
-        links = through.objects.filter(producttype_id__in=keys).select_related("attribute")
+        links = through.objects.filter(producttype_id__any=keys).select_related("attribute")
         grouped = defaultdict(list)
         for link in links:
             grouped[link.producttype_id].append(link.attribute)

@@ -115,6 +115,12 @@ class DataLoader(SyncDataLoader):
         return derived
 
 
+def rows_by_pk(queryset, keys: Iterable[Any]) -> dict[Any, Any]:
+    """``{pk: row}`` for the rows of ``queryset`` among ``keys`` (one array parameter;
+    see ``backend.core.lookups``)."""
+    return {row.pk: row for row in queryset.filter(pk__any=list(keys))}
+
+
 def group_by(rows: Iterable[Any], key: str) -> dict[Any, list[Any]]:
     grouped: dict[Any, list[Any]] = defaultdict(list)
     for row in rows:

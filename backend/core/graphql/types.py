@@ -10,6 +10,7 @@ from graphene_django.types import DjangoObjectTypeOptions
 from ..errors import CoreErrorCode, DomainValidationError
 from .connection import CountableConnection
 from .ids import decode_global_id, decode_query_id
+from .loaders import rows_by_pk
 
 
 class ModelObjectTypeOptions(DjangoObjectTypeOptions):
@@ -69,7 +70,7 @@ class ModelObjectType(DjangoObjectType):
     @classmethod
     def get_visible_many(cls, info, global_ids: list[str], field: str) -> list:
         pks = [decode_global_id(g, cls._meta.name, field) for g in global_ids]
-        rows = cls.visible_queryset(info).in_bulk(pks)
+        rows = rows_by_pk(cls.visible_queryset(info), pks)
         missing = [g for g, pk in zip(global_ids, pks, strict=True) if pk not in rows]
         if missing:
             raise DomainValidationError.single(

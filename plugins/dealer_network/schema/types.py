@@ -7,7 +7,7 @@ from graphql_relay import to_global_id
 
 from backend.accounts.schema.loaders import UserByIdLoader, VisibleOrganizationByIdLoader
 from backend.accounts.schema.types import OrganizationType, UserType
-from backend.core.graphql.loaders import DataLoader
+from backend.core.graphql.loaders import DataLoader, rows_by_pk
 from backend.core.graphql.types import ModelObjectType
 
 from ..models import ApplicationStatus, FlagCode, PartnerApplication, PartnerApplicationEvent
@@ -25,7 +25,7 @@ class EventsByApplicationIdLoader(DataLoader):
     def batch_load(self, keys):
         by_application: dict[int, list] = {key: [] for key in keys}
         events = (visible_partner_application_events(self.context.viewer)
-                  .filter(application_id__in=keys).order_by("created_at", "pk"))
+                  .filter(application_id__any=keys).order_by("created_at", "pk"))
         for event in events:
             by_application[event.application_id].append(event)
         return [by_application[key] for key in keys]
@@ -33,7 +33,7 @@ class EventsByApplicationIdLoader(DataLoader):
 
 class VisibleApplicationByIdLoader(DataLoader):
     def batch_load(self, keys):
-        rows = visible_partner_applications(self.context.viewer).in_bulk(keys)
+        rows = rows_by_pk(visible_partner_applications(self.context.viewer), keys)
         return [rows.get(key) for key in keys]
 
 
