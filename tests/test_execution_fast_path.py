@@ -20,11 +20,41 @@ class Thing(graphene.ObjectType):
         return root["name"].upper()
 
 
+class Box(graphene.ObjectType):
+    """Read off attributes (the compiled builder's own branch), not dict keys."""
+
+    label = graphene.String(required=True)
+    code = graphene.ID()
+    count = graphene.Int()
+    flag = graphene.Boolean()
+    size = graphene.Decimal()
+    kind = graphene.Field(graphene.Enum("BoxKind", [("A", "A"), ("B", "B")]))
+
+
+class _Box:
+    def __init__(self, **values):
+        self.__dict__.update(values)
+
+
 class Query(graphene.ObjectType):
+    boxes = graphene.List(graphene.NonNull(Box))
+    box = graphene.Field(Box)
     things = graphene.List(Thing)
     broken = graphene.List(Thing)
     mixed = graphene.List(Thing)
     required_items = graphene.List(graphene.NonNull(Thing))
+
+    @staticmethod
+    def resolve_boxes(root, info):
+        return [
+            _Box(label="a", code=7, count=3, flag=True, size=Decimal("1.50"), kind="A"),
+            _Box(label=12, code="x", count=None, flag=0, size="2.5", kind="B"),
+            _Box(label="c"),  # the other attributes are missing: null
+        ]
+
+    @staticmethod
+    def resolve_box(root, info):
+        return _Box(label="d", size=1.5)
 
     @staticmethod
     def resolve_things(root, info):
@@ -127,3 +157,25 @@ def test_a_null_item_in_a_list_of_required_items_is_the_same_error_in_both_paths
     assert fast == run(GeneralPath, source)
     assert fast[0] == {"requiredItems": None}
     assert fast[1][0][1] == ("requiredItems", 1)
+
+
+def test_objects_read_off_attributes_serialize_as_in_the_general_path():
+    source = "{ boxes { __typename label code count flag size kind } }"
+    fast = run(PortalExecutionContext, source)
+    assert fast == run(GeneralPath, source)
+    assert fast[0]["boxes"] == [
+        {"__typename": "Box", "label": "a", "code": "7", "count": 3, "flag": True,
+         "size": "1.50", "kind": "A"},
+        {"__typename": "Box", "label": "12", "code": "x", "count": None, "flag": False,
+         "size": "2.5", "kind": "B"},
+        {"__typename": "Box", "label": "c", "code": None, "count": None, "flag": None,
+         "size": None, "kind": None},
+    ]
+
+
+def test_an_attribute_that_does_not_serialize_is_the_same_error_in_both_paths():
+    source = "{ box { label size } }"
+    fast = run(PortalExecutionContext, source)
+    assert fast == run(GeneralPath, source)
+    assert fast[0] == {"box": {"label": "d", "size": None}}
+    assert fast[1][0][1] == ("box", "size")

@@ -14,11 +14,18 @@ from django.core.exceptions import EmptyResultSet
 from django.db.models import Field, ForeignObject, Lookup
 
 
+class KeysParameter:
+    """Stands for the keys in a query compiled once and executed with many key lists
+    (``backend.core.keyed_query``)."""
+
+
 class AnyOf(Lookup):
     lookup_name = "any"
     prepare_rhs = False
 
     def get_db_prep_lookup(self, value, connection):
+        if isinstance(value, KeysParameter):
+            return "%s", [value]
         field = self.lhs.output_field
         values = [field.get_db_prep_value(v, connection, prepared=False)
                   for v in value if v is not None]

@@ -1,4 +1,4 @@
-from backend.core.graphql.loaders import DataLoader, rows_by_pk
+from backend.core.graphql.loaders import DataLoader, model_rows_by_pk, rows_by_pk
 
 from ..models import AuditEvent, CustomRole, Invitation, Membership, Organization, User
 from ..visibility import visible_organizations
@@ -10,7 +10,7 @@ class OrganizationByIdLoader(DataLoader):
     siblings = ((Membership, "organization_id"),)
 
     def batch_load(self, keys):
-        rows = rows_by_pk(Organization.objects, keys)
+        rows = model_rows_by_pk(Organization, keys)
         return [rows.get(key) for key in keys]
 
 
@@ -31,7 +31,7 @@ class UserByIdLoader(DataLoader):
     siblings = ((Membership, "user_id"),)
 
     def batch_load(self, keys):
-        rows = rows_by_pk(User.objects, keys)
+        rows = model_rows_by_pk(User, keys)
         return [rows.get(key) for key in keys]
 
 
@@ -39,5 +39,5 @@ class CustomRoleByIdLoader(DataLoader):
     siblings = ((Membership, "custom_role_id"),)
 
     def batch_load(self, keys):
-        rows = rows_by_pk(CustomRole.objects, keys)
+        rows = model_rows_by_pk(CustomRole, keys)
         return [rows.get(key) for key in keys]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 import graphene
@@ -46,6 +47,10 @@ class Image(graphene.ObjectType):
     size = graphene.Int(description="Longest side in pixels, for thumbnails.")
 
 
+# Characters ``filepath_to_uri`` leaves as they are.
+_URL_SAFE_NAME = re.compile(r"[A-Za-z0-9_.~!*()'/-]*")
+
+
 def _absolute(info, name: str) -> str:
     """Absolute URL of a stored file. For files on the local file system the request's
     media base is computed once and joined by hand (``storage.url`` per image is a
@@ -56,6 +61,8 @@ def _absolute(info, name: str) -> str:
     if base is None:
         base = info.context._media_base = info.context.build_absolute_uri(
             default_storage.base_url)
+    if _URL_SAFE_NAME.fullmatch(name):  # most names: quoting would change nothing
+        return base + name
     return base + filepath_to_uri(name)
 
 

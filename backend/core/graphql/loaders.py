@@ -23,6 +23,8 @@ from typing import Any
 from django.db.models import Model
 from graphql_sync_dataloaders import SyncDataLoader, SyncFuture
 
+from ..keyed_query import KeyedQuery
+
 _MISSING = object()
 
 
@@ -82,7 +84,10 @@ class DataLoader(SyncDataLoader):
 
     def load_then(self, key: Any, fn: Callable[[Any], Any]) -> Any:
         """``fn`` applied to the loaded value, as a future when the value is pending."""
-        return self._chain([self.load(key)], lambda values: fn(values[0]))
+        value = self.load(key)
+        if not isinstance(value, SyncFuture):
+            return fn(value)
+        return self._chain([value], lambda values: fn(values[0]))
 
     def load_many(self, keys: list[Any]) -> Any:
         """The loaded values of ``keys`` in order, as one future when any is pending."""
@@ -113,6 +118,18 @@ class DataLoader(SyncDataLoader):
         for future in pending:
             future.add_done_callback(on_done)
         return derived
+
+
+_by_pk: dict[type[Model], KeyedQuery] = {}
+
+
+def model_rows_by_pk(model: type[Model], keys: Iterable[Any]) -> dict[Any, Any]:
+    """``{pk: row}`` of ``model``'s rows among ``keys`` (all rows of the model: for
+    relations of rows the viewer already may see), by a query compiled once."""
+    query = _by_pk.get(model)
+    if query is None:
+        query = _by_pk[model] = KeyedQuery(model._default_manager.all, "pk")
+    return {row.pk: row for row in query.rows(keys)}
 
 
 def rows_by_pk(queryset, keys: Iterable[Any]) -> dict[Any, Any]:
