@@ -6,6 +6,7 @@ import graphene
 from graphql import graphql_sync
 from graphql_sync_dataloaders import DeferredExecutionContext
 
+from backend.core.graphql import execution
 from backend.core.graphql.execution import PortalExecutionContext
 
 
@@ -36,13 +37,76 @@ class _Box:
         self.__dict__.update(values)
 
 
+class Shape(graphene.Interface):
+    sides = graphene.Int()
+
+
+class Square(graphene.ObjectType):
+    class Meta:
+        interfaces = (Shape,)
+
+
+class Crate(graphene.ObjectType):
+    """Fields with resolvers and arguments, nested objects and lists, futures, errors:
+    the builders call the resolvers themselves."""
+
+    label = graphene.String(required=True)
+    boxes = graphene.List(graphene.NonNull(Box), required=True, first=graphene.Int())
+    inner = graphene.Field(lambda: Crate)
+    grid = graphene.List(graphene.List(graphene.Int))
+    later = graphene.String(description="A value from a data loader, after the level.")
+    fragile = graphene.String()
+    shape = graphene.Field(Shape)
+    numbers = graphene.List(graphene.Int)
+
+    @staticmethod
+    def resolve_boxes(root, info, first=None):
+        boxes = [_Box(label=f"{root.label}-{i}", count=i) for i in range(3)]
+        return boxes[:first] if first is not None else boxes
+
+    @staticmethod
+    def resolve_inner(root, info):
+        return _Box(label=root.label + "+") if len(root.label) < 3 else None
+
+    @staticmethod
+    def resolve_grid(root, info):
+        return [[1, 2], None, [3]]
+
+    @staticmethod
+    def resolve_later(root, info):
+        from graphql_sync_dataloaders import SyncDataLoader
+
+        loader = info.context.setdefault(
+            "loader", SyncDataLoader(lambda keys: [k.upper() for k in keys]))
+        return loader.load(root.label)
+
+    @staticmethod
+    def resolve_fragile(root, info):
+        if root.label.endswith("+"):
+            raise ValueError("broken inside")
+        return "fine"
+
+    @staticmethod
+    def resolve_shape(root, info):
+        return Square(sides=4)
+
+    @staticmethod
+    def resolve_numbers(root, info):
+        return range(3)  # an iterable, not a list
+
+
 class Query(graphene.ObjectType):
+    crates = graphene.List(Crate)
     boxes = graphene.List(graphene.NonNull(Box))
     box = graphene.Field(Box)
     things = graphene.List(Thing)
     broken = graphene.List(Thing)
     mixed = graphene.List(Thing)
     required_items = graphene.List(graphene.NonNull(Thing))
+
+    @staticmethod
+    def resolve_crates(root, info):
+        return [_Box(label="a"), _Box(label="b")]
 
     @staticmethod
     def resolve_boxes(root, info):
@@ -73,7 +137,7 @@ class Query(graphene.ObjectType):
         return [{"name": "a"}, None]
 
 
-SCHEMA = graphene.Schema(query=Query).graphql_schema
+SCHEMA = graphene.Schema(query=Query, types=[Square]).graphql_schema
 
 
 class GeneralPath(PortalExecutionContext):
@@ -84,8 +148,9 @@ class GeneralPath(PortalExecutionContext):
     complete_list_value = DeferredExecutionContext.complete_list_value
 
 
-def run(context_class, source):
-    result = graphql_sync(SCHEMA, source, execution_context_class=context_class)
+def run(context_class, source, variables=None):
+    result = graphql_sync(SCHEMA, source, execution_context_class=context_class,
+                          context_value={}, variable_values=variables)
     errors = sorted((e.message, tuple(e.path or ())) for e in result.errors or [])
     return result.data, errors
 
@@ -179,3 +244,37 @@ def test_an_attribute_that_does_not_serialize_is_the_same_error_in_both_paths():
     assert fast == run(GeneralPath, source)
     assert fast[0] == {"box": {"label": "d", "size": None}}
     assert fast[1][0][1] == ("box", "size")
+
+
+def test_fields_with_resolvers_and_arguments_are_built_as_in_the_general_path():
+    source = """query ($n: Int) { crates { label boxes(first: $n) { label count }
+        inner { label boxes { label } inner { label } } grid } }"""
+    fast = run(PortalExecutionContext, source, {"n": 2})
+    assert fast == run(GeneralPath, source, {"n": 2})
+    assert fast[0]["crates"][0] == {
+        "label": "a", "boxes": [{"label": "a-0", "count": 0}, {"label": "a-1", "count": 1}],
+        "inner": {"label": "a+", "boxes": [{"label": "a+-0"}, {"label": "a+-1"},
+                                           {"label": "a+-2"}], "inner": {"label": "a++"}},
+        "grid": [[1, 2], None, [3]]}
+    assert run(PortalExecutionContext, source, {"n": 1})[0]["crates"][1]["boxes"] == [
+        {"label": "b-0", "count": 0}]
+    assert "Crate" in {key[0] for key in execution._builders}  # built, not walked
+
+
+def test_an_error_deep_in_a_built_object_is_reported_at_its_path():
+    source = "{ crates { label fragile inner { label fragile } } }"
+    fast = run(PortalExecutionContext, source)
+    assert fast == run(GeneralPath, source)
+    assert fast[0]["crates"][0] == {"label": "a", "fragile": "fine",
+                                    "inner": {"label": "a+", "fragile": None}}
+    assert [path for _, path in fast[1]] == [("crates", 0, "inner", "fragile"),
+                                             ("crates", 1, "inner", "fragile")]
+
+
+def test_futures_interfaces_and_other_iterables_take_the_general_path():
+    source = "{ crates { later shape { sides __typename } numbers } }"
+    fast = run(PortalExecutionContext, source)
+    assert fast == run(GeneralPath, source)
+    assert fast[0]["crates"] == [
+        {"later": "A", "shape": {"sides": 4, "__typename": "Square"}, "numbers": [0, 1, 2]},
+        {"later": "B", "shape": {"sides": 4, "__typename": "Square"}, "numbers": [0, 1, 2]}]

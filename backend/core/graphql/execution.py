@@ -1,17 +1,29 @@
-"""The execution context: batching data loaders, and a fast path for plain fields.
+"""The execution context: batching data loaders, and a fast path that builds objects.
 
 - Data loaders: graphql-sync-dataloaders' ``DeferredExecutionContext`` resolves
   ``SyncFuture`` values after each level, so loaders batch a whole page.
 - Compatibility: that context calls ``handle_field_error(error, return_type)``, the
   graphql-core 3.2.3 signature; 3.2.4 added ``path``. We accept both and rebuild the path.
-- Fast path: most fields of a catalog page are scalars read straight off a model (``sku``,
-  ``packSize``...). For a field with no arguments, graphene's default attribute resolver and
-  a scalar or enum type, the value is read and serialized directly, skipping the
-  ``ResolveInfo`` and argument machinery that dominates the cost of a large page. When
-  every field selected on an object is such a field (or ``__typename``), the whole object
-  is built in one step. Anything unusual (a null in a required field, a value that does not
-  serialize) falls back to the general path, so results and errors are the same
-  (``tests/test_execution_fast_path.py``).
+- Fast path. graphql-core completes every field of every object on its own (a path, a
+  ``ResolveInfo``, argument coercion, a resolver call, a completion): on a catalog page of
+  100 products with 500 variants that machinery, not the data, was most of the time.
+  Instead, for each object type and selection the context compiles a *builder*, a
+  generated function that makes the response object of one source at once:
+
+  - a plain field (graphene's default attribute resolver, no arguments, a scalar or enum
+    type, or a model type's Relay ``id``) is read and serialized by inline code;
+  - a field with a resolver (or an object-valued attribute) calls the resolver with a
+    ``ResolveInfo`` and arguments made once per execution, and completes the value with
+    the builder of the object below (lists item by item). Such a resolver sees the
+    field's own key as ``info.path``, not the whole path (nothing here reads it).
+
+  Builders are shared by all requests (keyed by the selection). Lists of objects are built
+  in one loop. Anything a builder cannot answer (a null in a required field, a value that
+  does not serialize, an error in a resolver, a loader's pending future, an interface or
+  union, an iterable that is not a list) makes it raise, and that object is completed by
+  the general path, which then reports errors at their exact paths. Results and errors
+  are the same either way (``tests/test_execution_fast_path.py``). With graphene
+  middleware configured, the fast path is off.
 """
 
 from __future__ import annotations
@@ -35,6 +47,7 @@ from graphql import (
     GraphQLField,
     GraphQLID,
     GraphQLLeafType,
+    GraphQLList,
     GraphQLObjectType,
     GraphQLOutputType,
     GraphQLString,
@@ -42,6 +55,7 @@ from graphql import (
     is_non_null_type,
 )
 from graphql.execution.execute import get_field_def
+from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, Undefined
 from graphql_sync_dataloaders import DeferredExecutionContext, SyncFuture
 
@@ -172,57 +186,89 @@ _IDENTITY_TYPES = {String.serialize: str, ID.serialize: str, Boolean.serialize: 
                    GraphQLBoolean.serialize: bool}
 
 
-def _compile_builder(type_name: str, entries: list[tuple[str, _PlainField | None, Any]]):
-    """A function building the response object of one source from ``entries``
-    (response key, plain field or None for ``__typename``, that field's reader).
+class _ResolvedField:
+    """A field of a built object that has its own resolver (or returns an object): the
+    builder calls the resolver and completes the value. Its ``ResolveInfo`` and
+    arguments are made once per execution (``PortalExecutionContext._resolver_env``)."""
 
-    The function is generated so that reading and serializing each field is inline code
-    rather than a call: on a page of 700 objects the calls were most of the work. A
-    source that is a dict (graphene objects built from dicts) goes through the readers.
-    Anything the fast path cannot answer raises, and the caller takes the general path.
+    __slots__ = ("field_def", "field_nodes", "parent_type", "response_key")
+
+    def __init__(self, field_def, field_nodes, parent_type, response_key):
+        self.field_def = field_def
+        self.field_nodes = field_nodes
+        self.parent_type = parent_type
+        self.response_key = response_key
+
+
+class _Entry(NamedTuple):
+    response_key: str
+    plain: _PlainField | None = None  # a plain field...
+    reader: Any = None  # ...and its reader
+    resolved: _ResolvedField | None = None  # or a field with a resolver...
+    complete: Any = None  # ...and the completion of its value
+    key: tuple = ()  # what identifies the entry among compiled builders
+
+
+def _compile_builder(type_name: str, entries: list[_Entry]):
+    """A function ``build(source, env)`` making the response object of one source.
+
+    The function is generated so that reading and serializing each plain field is inline
+    code rather than a call: on a page of 700 objects the calls were most of the work. A
+    source that is a dict (graphene objects built from dicts) has its plain fields read by
+    the readers. Fields with resolvers call them with the execution's ``ResolveInfo`` and
+    arguments (``env(field)``) and complete the value by nested builders. Anything the
+    fast path cannot answer raises, and the caller takes the general path.
     """
     namespace: dict[str, Any] = {"_Fallback": _Fallback, "Undefined": Undefined,
                                  "Decimal": Decimal, "b64encode": b64encode}
-    lines: list[str] = []
+    inline: list[str] = []
     from_dict: list[str] = []
+    resolved: list[str] = []
     result: list[str] = []
-    for i, (key, plan, reader) in enumerate(entries):
-        namespace[f"r{i}"] = reader
-        from_dict.append(f"{key!r}: r{i}(source)")
-        result.append(f"{key!r}: v{i}")
-        if plan is None:
+    for i, entry in enumerate(entries):
+        result.append(f"{entry.response_key!r}: v{i}")
+        if entry.resolved is not None:
+            namespace[f"k{i}"] = entry.resolved
+            namespace[f"f{i}"] = entry.resolved.field_def.resolve
+            namespace[f"c{i}"] = entry.complete
+            resolved += [f"    e = env(k{i})",
+                         f"    v{i} = c{i}(f{i}(source, e[0], **e[1]), e[0], env)"]
+            continue
+        plan = entry.plain
+        if plan is None:  # __typename
             namespace[f"v{i}"] = type_name
             continue
+        namespace[f"r{i}"] = entry.reader
+        from_dict.append(f"        v{i} = r{i}(source)")
         if plan.global_id_node is not None:
             if _uses_default_global_ids(plan.global_id_node):
                 namespace[f"p{i}"] = f"{type_name}:"
-                lines.append(f"    v{i} = b64encode((p{i} + str(source.pk)).encode()).decode()")
+                inline.append(f"v{i} = b64encode((p{i} + str(source.pk)).encode()).decode()")
             else:
-                lines.append(f"    v{i} = r{i}(source)")
+                inline.append(f"v{i} = r{i}(source)")
             continue
         namespace[f"d{i}"] = plan.default
         namespace[f"s{i}"] = serialize = _serializer(plan.leaf_type)
-        lines += [f"    v{i} = getattr(source, {plan.attname!r}, d{i})",
-                  f"    if v{i} is None:",
-                  "        raise _Fallback" if plan.non_null else "        pass"]
+        inline += [f"v{i} = getattr(source, {plan.attname!r}, d{i})",
+                   f"if v{i} is None:",
+                   "    raise _Fallback" if plan.non_null else "    pass"]
         identity = _IDENTITY_TYPES.get(getattr(serialize, "__func__", serialize))
         if identity is not None:
             namespace[f"t{i}"] = identity
-            lines.append(f"    elif type(v{i}) is t{i}:\n        pass")
+            inline += [f"elif type(v{i}) is t{i}:", "    pass"]
         elif plan.leaf_type.serialize is DecimalScalar.serialize:
-            lines.append(f"    elif type(v{i}) is Decimal:\n        v{i} = str(v{i})")
-        lines += ["    else:",
-                  f"        v{i} = s{i}(v{i})",
-                  f"        if v{i} is None or v{i} is Undefined:",
-                  "            raise _Fallback"]
-    source = "\n".join([
-        "def build(source):",
-        "    if type(source) is dict:",
-        f"        return {{{', '.join(from_dict)}}}",
-        *lines,
-        f"    return {{{', '.join(result)}}}",
-    ])
-    exec(compile(source, f"<object builder {type_name}>", "exec"), namespace)
+            inline += [f"elif type(v{i}) is Decimal:", f"    v{i} = str(v{i})"]
+        inline += ["else:",
+                   f"    v{i} = s{i}(v{i})",
+                   f"    if v{i} is None or v{i} is Undefined:",
+                   "        raise _Fallback"]
+    lines = ["def build(source, env):"]
+    if from_dict:
+        lines += ["    if type(source) is dict:", *from_dict, "    else:",
+                  *(f"        {line}" for line in inline)]
+    lines += resolved
+    lines.append(f"    return {{{', '.join(result)}}}")
+    exec(compile("\n".join(lines), f"<object builder {type_name}>", "exec"), namespace)
     return namespace["build"]
 
 
@@ -230,10 +276,20 @@ _builders: dict[tuple, Any] = {}
 _MAX_BUILDERS = 4096
 
 
-def _builder(type_name: str, entries: list[tuple[str, _PlainField | None, Any]]):
-    """The compiled builder for this selection, shared by every request (field plans
-    live as long as the schema, so their ids identify the selection)."""
-    key = (type_name, *((response_key, id(plan)) for response_key, plan, _ in entries))
+def _shared(key: tuple, make, *args):
+    """``make(*args)``, made once per ``key`` and kept with the builders."""
+    key = ("completion", make.__name__, *key)
+    made = _builders.get(key)
+    if made is None:
+        made = _builders[key] = make(*args)
+    return made
+
+
+def _builder(type_name: str, entries: list[_Entry]):
+    """The compiled builder for this selection, shared by every request. Entries are
+    identified by objects that live as long as the builder (field plans live as long as
+    the schema; a resolved field holds its document's nodes), so their ids are stable."""
+    key = (type_name, *(entry.key for entry in entries))
     build = _builders.get(key)
     if build is None:
         if len(_builders) >= _MAX_BUILDERS:  # arbitrary documents: stay bounded
@@ -242,7 +298,54 @@ def _builder(type_name: str, entries: list[tuple[str, _PlainField | None, Any]])
     return build
 
 
-def _complete_plain_objects(object_type, build, info, items) -> list | None:
+def _leaf_completion(leaf_type, non_null: bool):
+    serialize = _serializer(leaf_type)
+
+    def complete(value, info, env):
+        if value is None:
+            if non_null:
+                raise _Fallback
+            return None
+        if isinstance(value, SyncFuture):
+            raise _Fallback
+        serialized = serialize(value)
+        if serialized is None or serialized is Undefined:
+            raise _Fallback
+        return serialized
+
+    return complete
+
+
+def _object_completion(object_type, build, non_null: bool):
+    is_type_of = object_type.is_type_of
+
+    def complete(value, info, env):
+        if value is None:
+            if non_null:
+                raise _Fallback
+            return None
+        if isinstance(value, SyncFuture) or (
+                is_type_of is not None and is_type_of(value, info) is not True):
+            raise _Fallback
+        return build(value, env)
+
+    return complete
+
+
+def _list_completion(complete_item, non_null: bool):
+    def complete(value, info, env):
+        if value is None:
+            if non_null:
+                raise _Fallback
+            return None
+        if type(value) is not list and type(value) is not tuple:
+            raise _Fallback  # futures, querysets, generators: the general path
+        return [complete_item(item, info, env) for item in value]
+
+    return complete
+
+
+def _complete_plain_objects(object_type, build, info, items, env) -> list | None:
     is_type_of = object_type.is_type_of
     completed = []
     try:
@@ -250,7 +353,7 @@ def _complete_plain_objects(object_type, build, info, items) -> list | None:
             if (item is None or isinstance(item, SyncFuture)
                     or (is_type_of is not None and is_type_of(item, info) is not True)):
                 return None
-            completed.append(build(item))
+            completed.append(build(item, env))
     except Exception:
         return None
     return completed
@@ -268,8 +371,8 @@ class PortalExecutionContext(DeferredExecutionContext):
     _readers: dict[tuple[int, str], Any]
 
     def _object_plan(self, return_type, field_nodes):
-        """A function building the object (``_compile_builder``) when every selected
-        field is plain, else None."""
+        """A function building the object (``_compile_builder``) when the fast path can
+        build every selected field (and those of the objects below), else None."""
         if not hasattr(self, "_object_plans"):
             self._object_plans = {}
         # As graphql-core's own subfield cache: the node ids, not the list's.
@@ -279,43 +382,96 @@ class PortalExecutionContext(DeferredExecutionContext):
             return self._object_plans[key]
         except KeyError:
             pass
-        entries: list[tuple[str, _PlainField | None, Any]] | None = []
+        self._object_plans[key] = None  # a selection that contains itself: general path
+        entries: list[_Entry] | None = []
         for response_key, nodes in self.collect_subfields(return_type, field_nodes).items():
-            name = nodes[0].name.value
-            if name == "__typename":
-                type_name = return_type.name
-                entries.append((response_key, None, lambda source, n=type_name: n))
-                continue
-            field_def = return_type.fields.get(name)
-            read = self._field_reader(return_type, field_def) if field_def else None
-            if read is None:
+            entry = self._entry(return_type, response_key, nodes)
+            if entry is None:
                 entries = None
                 break
-            entries.append((response_key, _plain_field(field_def), read))
+            entries.append(entry)
         build = _builder(return_type.name, entries) if entries is not None else None
         self._object_plans[key] = build
         return build
+
+    def _entry(self, parent_type, response_key: str, nodes) -> _Entry | None:
+        name = nodes[0].name.value
+        if name == "__typename":
+            return _Entry(response_key, key=(response_key, "__typename"))
+        field_def = parent_type.fields.get(name)
+        if field_def is None:
+            return None
+        read = self._field_reader(parent_type, field_def)
+        if read is not None:
+            plan = _plain_field(field_def)
+            return _Entry(response_key, plain=plan, reader=read,
+                          key=(response_key, id(plan)))
+        if field_def.resolve is None or self.middleware_manager is not None:
+            return None
+        complete = self._completion(field_def.type, nodes)
+        if complete is None:
+            return None
+        resolved = _ResolvedField(field_def, nodes, parent_type, response_key)
+        return _Entry(response_key, resolved=resolved, complete=complete,
+                      key=(response_key, id(field_def), *map(id, nodes), id(complete)))
+
+    def _completion(self, return_type, field_nodes):
+        """How the builder completes a resolved value of ``return_type``, or None.
+        Completions are shared like builders, so that a builder's key stays the same."""
+        non_null = is_non_null_type(return_type)
+        inner = return_type.of_type if non_null else return_type
+        if is_leaf_type(inner):
+            return _shared((id(return_type),), _leaf_completion, inner, non_null)
+        if isinstance(inner, GraphQLObjectType):
+            build = self._object_plan(inner, field_nodes)
+            if build is None:
+                return None
+            return _shared((id(return_type), id(build)), _object_completion, inner, build,
+                           non_null)
+        if isinstance(inner, GraphQLList):
+            item = self._completion(inner.of_type, field_nodes)
+            if item is None:
+                return None
+            return _shared((id(return_type), id(item)), _list_completion, item, non_null)
+        return None  # interfaces and unions: the general path resolves their type
+
+    def _resolver_env(self, field: _ResolvedField):
+        """(ResolveInfo, arguments) of a resolved field, made once per execution."""
+        try:
+            return self._envs[field]
+        except AttributeError:
+            self._envs: dict[_ResolvedField, tuple] = {}
+        except KeyError:
+            pass
+        path = Path(None, field.response_key, field.parent_type.name)
+        info = self.build_resolve_info(field.field_def, field.field_nodes, field.parent_type,
+                                       path)
+        args = get_argument_values(field.field_def, field.field_nodes[0],
+                                   self.variable_values)
+        env = self._envs[field] = (info, args)
+        return env
 
     def complete_object_value(self, return_type, field_nodes, info, path, result):
         plan = self._object_plan(return_type, field_nodes)
         if plan is not None and (return_type.is_type_of is None
                                  or return_type.is_type_of(result, info) is True):
             try:
-                return plan(result)
+                return plan(result, self._resolver_env)
             except Exception:
                 pass
         return super().complete_object_value(return_type, field_nodes, info, path, result)
 
     def complete_list_value(self, return_type, field_nodes, info, path, result):
-        """A list of objects whose selected fields are all plain (a product's variants)
-        is built in one loop, without completing each item on its own; any item the fast
-        path cannot answer sends the whole list down the general path."""
+        """A list of objects the fast path can build (a product's variants) is built in
+        one loop, without completing each item on its own; any item the fast path cannot
+        answer sends the whole list down the general path."""
         item_type = return_type.of_type
         object_type = item_type.of_type if is_non_null_type(item_type) else item_type
         if type(result) is list and isinstance(object_type, GraphQLObjectType):
             plan = self._object_plan(object_type, field_nodes)
             if plan is not None:
-                completed = _complete_plain_objects(object_type, plan, info, result)
+                completed = _complete_plain_objects(object_type, plan, info, result,
+                                                    self._resolver_env)
                 if completed is not None:
                     return completed
         return super().complete_list_value(return_type, field_nodes, info, path, result)
