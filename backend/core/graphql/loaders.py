@@ -36,6 +36,16 @@ def remember_rows(context, rows: Iterable[Any]) -> None:
             registry[row._meta.concrete_model].append(row)
 
 
+def release(context) -> None:
+    """Empty the request's loaders and forget its rows once it is answered. A loader and
+    its request refer to each other (and a loader to itself, through its batch function):
+    without this, every page's rows would wait in reference cycles for the garbage
+    collector, which then walks them all, in the middle of a later request."""
+    for loader in context.__dict__.pop("_dataloaders", {}).values():
+        loader.release()
+    context.__dict__.pop("_rows", None)
+
+
 def _rows_of(context, model) -> list[Any]:
     return context.__dict__.get("_rows", {}).get(model, [])
 
@@ -63,6 +73,12 @@ class DataLoader(SyncDataLoader):
 
     def batch_load(self, keys: list[Any]) -> list[Any]:
         raise NotImplementedError
+
+    def release(self) -> None:
+        self._values = {}
+        self._cache = {}
+        self._queue = []
+        self.context = None
 
     def _load_and_remember(self, keys: list[Any]) -> list[Any]:
         values = self.batch_load(keys)

@@ -29,8 +29,10 @@ from graphql import (
     validate,
 )
 
+from ..runtime import collector_paused
 from .cost import check_query_cost
 from .execution import PortalExecutionContext
+from .loaders import release as release_loaders
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +81,11 @@ class PortalGraphQLView(FileUploadGraphQLView):
             body = {"errors": [{"message": str(exc), "extensions": {"code": exc.code}}]}
             return HttpResponse(json.dumps(body), status=exc.status,
                                 content_type="application/json")
-        return super().dispatch(request, *args, **kwargs)
+        try:
+            with collector_paused():
+                return super().dispatch(request, *args, **kwargs)
+        finally:
+            release_loaders(request)
 
     def execute_graphql_request(self, request, data, query, variables, operation_name,
                                 show_graphiql=False):
