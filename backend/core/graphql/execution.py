@@ -144,16 +144,21 @@ def _decimal_serializer(serialize):
     return fast
 
 
+def _serializer(leaf_type: GraphQLLeafType):
+    serialize = leaf_type.serialize
+    if isinstance(leaf_type, GraphQLEnumType):
+        return _memoized(serialize)
+    if serialize is DecimalScalar.serialize:
+        return _decimal_serializer(serialize)
+    return serialize
+
+
 def _reader(plan: _PlainField, type_name: str):
     """A function reading one plain field off a source object."""
     if plan.global_id_node is not None:
         return _global_id_reader(plan.global_id_node, type_name)
-    attname, default, serialize = plan.attname, plan.default, plan.leaf_type.serialize
-    non_null = plan.non_null
-    if isinstance(plan.leaf_type, GraphQLEnumType):
-        serialize = _memoized(serialize)
-    elif serialize is DecimalScalar.serialize:
-        serialize = _decimal_serializer(serialize)
+    attname, default, non_null = plan.attname, plan.default, plan.non_null
+    serialize = _serializer(plan.leaf_type)
 
     def read(source):
         if isinstance(source, dict):
@@ -170,13 +175,6 @@ def _reader(plan: _PlainField, type_name: str):
         return serialized
 
     return read
-
-
-def _serializer(leaf_type: GraphQLLeafType):
-    serialize = leaf_type.serialize
-    if isinstance(leaf_type, GraphQLEnumType):
-        return _memoized(serialize)
-    return serialize
 
 
 # Scalars whose serializer returns a value of this type unchanged: the built object
