@@ -7,7 +7,6 @@ the same few documents over and over: both are done once per distinct document t
 
 from __future__ import annotations
 
-import json
 import logging
 from functools import lru_cache
 
@@ -79,7 +78,7 @@ class PortalGraphQLView(FileUploadGraphQLView):
             request.viewer = viewer_from_request(request)
         except ViewerError as exc:
             body = {"errors": [{"message": str(exc), "extensions": {"code": exc.code}}]}
-            return HttpResponse(json.dumps(body), status=exc.status,
+            return HttpResponse(orjson.dumps(body), status=exc.status,
                                 content_type="application/json")
         try:
             with collector_paused():
