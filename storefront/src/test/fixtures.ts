@@ -141,3 +141,19 @@ export const productDetail: ProductDetailQuery = {
     ],
   },
 };
+
+/**
+ * A fake connection field answering `first`/`after` as the server does (graphql-relay offset
+ * cursors): `total` rows, row `i` made by `node(i)`.
+ */
+export function pagedAnswer<T>(field: string, total: number, node: (index: number) => T) {
+  return ({ variables }: { variables: Record<string, unknown> }) => {
+    const after = typeof variables['after'] === 'string' ? Number(atob(variables['after']).split(':')[1]) : -1;
+    const first = typeof variables['first'] === 'number' ? variables['first'] : 20;
+    const indices = Array.from({ length: Math.max(0, Math.min(first, total - after - 1)) }, (_, i) => after + 1 + i);
+    return { [field]: { totalCount: total, edges: indices.map((index) => ({ node: node(index) })) } };
+  };
+}
+
+/** graphql-relay's cursor for the row at `offset`, as the server writes it. */
+export const relayCursor = (offset: number) => btoa(`arrayconnection:${offset}`);

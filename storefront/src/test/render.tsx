@@ -5,7 +5,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation, useNavigate } from 'react-router';
 import { vi } from 'vitest';
 import { AppRoutes } from '../App';
 import { Session, STORAGE_KEYS } from '../features/auth/session';
@@ -44,6 +44,26 @@ export function fakeGraphQL(answers: Record<string, Answer>) {
   return { fetch, calls };
 }
 
+/** The router's address as text, and a Back button that steps back as the browser's would. */
+export function LocationProbe() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  return (
+    <div>
+      <output data-testid="location">{`${location.pathname}${location.search}`}</output>
+      <button type="button" onClick={() => void navigate(-1)}>
+        test: back
+      </button>
+    </div>
+  );
+}
+
+/** The search params of the address LocationProbe shows. */
+export function shownSearchParams(): URLSearchParams {
+  const text = document.querySelector('[data-testid="location"]')?.textContent ?? '';
+  return new URLSearchParams(text.split('?')[1] ?? '');
+}
+
 export function renderApp({
   path,
   answers,
@@ -51,6 +71,7 @@ export function renderApp({
   organization,
   language = 'ru',
   element,
+  showLocation = false,
 }: {
   path: string;
   answers: Record<string, Answer>;
@@ -58,6 +79,8 @@ export function renderApp({
   organization?: string;
   language?: Language;
   element?: ReactElement;
+  /** Also render LocationProbe, to read the URL and go Back. */
+  showLocation?: boolean;
 }) {
   const api = fakeGraphQL(answers);
   const storage = window.localStorage;
@@ -71,7 +94,10 @@ export function renderApp({
   const utils = render(
     <I18nextProvider i18n={i18n}>
       <SessionProvider session={session}>
-        <MemoryRouter initialEntries={[path]}>{element ?? <AppRoutes />}</MemoryRouter>
+        <MemoryRouter initialEntries={[path]}>
+          {element ?? <AppRoutes />}
+          {showLocation && <LocationProbe />}
+        </MemoryRouter>
       </SessionProvider>
     </I18nextProvider>,
   );

@@ -7,7 +7,8 @@ export interface PaginationProps {
   page: number;
   pageCount: number;
   pageSize: number;
-  pageSizes: number[];
+  /** Sizes to choose from; without them (or `onPageSizeChange`) the size is fixed and not shown. */
+  pageSizes?: number[];
   total: number;
   hasPrevious: boolean;
   hasNext: boolean;
@@ -15,16 +16,16 @@ export interface PaginationProps {
   onPrevious: () => void;
   onNext: () => void;
   onLast: () => void;
-  onPageSizeChange: (size: number) => void;
+  onPageSizeChange?: (size: number) => void;
   /** Names the navigation landmark, e.g. "Pages of products". */
   label: string;
 }
 
-/** Page controls for a cursor connection: first, previous, next, last and the page size. */
+/** Page controls for a cursor connection: first, previous, next, last and, if offered, the page size. */
 export function Pagination(props: PaginationProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { page, pageCount, pageSize, total } = props;
+  const { page, pageCount, pageSize, pageSizes, onPageSizeChange, total } = props;
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(page * pageSize, total);
   return (
@@ -49,13 +50,15 @@ export function Pagination(props: PaginationProps) {
           »
         </Button>
       </div>
-      <SelectField
-        inline
-        label={t('ui.pagination.pageSize')}
-        value={String(pageSize)}
-        onChange={(event) => props.onPageSizeChange(Number(event.target.value))}
-        options={props.pageSizes.map((size) => ({ value: String(size), label: format.number(size) }))}
-      />
+      {pageSizes && onPageSizeChange && (
+        <SelectField
+          inline
+          label={t('ui.pagination.pageSize')}
+          value={String(pageSize)}
+          onChange={(event) => onPageSizeChange(Number(event.target.value))}
+          options={pageSizes.map((size) => ({ value: String(size), label: format.number(size) }))}
+        />
+      )}
     </nav>
   );
 }

@@ -1,3 +1,4 @@
+export { actionsColumn, type RowAction } from './actionsColumn';
 export { Alert } from './Alert';
 export { Badge } from './Badge';
 export { Button, type ButtonProps } from './Button';
@@ -6,6 +7,7 @@ export { DataTable, type DataTableProps } from './DataTable';
 export { EmptyState } from './EmptyState';
 export { ErrorState } from './ErrorState';
 export { Pagination, type PaginationProps } from './Pagination';
+export { SearchToolbar, type SearchToolbarProps } from './SearchToolbar';
 export { SegmentedControl, type Segment } from './SegmentedControl';
 export { SelectField, type SelectOption } from './SelectField';
 export { Skeleton, Spinner } from './Spinner';

@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import { describeProblem, problemOf, type ApiProblem } from '../../api/errors';
+import { problemOf, type ApiProblem } from '../../api/errors';
 import { PartnerApplicationSubmitDocument, type PartnerApplicationSubmitMutation } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { Alert, Button, TextArea, TextField } from '../../ui';
@@ -12,6 +12,7 @@ import { usePageTitle } from '../shell/usePageTitle';
 import { applyFieldErrors, EMAIL_PATTERN } from './formErrors';
 import { isValidKpp } from './inn';
 import { useInnHint } from './innHint';
+import { ProblemAlerts } from './ProblemAlerts';
 import './network.css';
 
 interface ApplyValues {
@@ -133,11 +134,7 @@ export default function ApplyPage() {
         ) : (
           <>
             <p className="net-muted">{t('network.apply.lead')}</p>
-            {problems.map((problem, i) => (
-              <Alert key={i} tone="error">
-                {describeProblem(t, problem)}
-              </Alert>
-            ))}
+            <ProblemAlerts problems={problems} />
             <form className="net-dialog-form" onSubmit={handleSubmit(onSubmit)} noValidate>
               <fieldset className="net-form net-fieldset">
                 <legend>{t('network.apply.company')}</legend>

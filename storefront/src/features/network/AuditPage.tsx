@@ -1,12 +1,11 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
 import { AuditEventsDocument, type AuditEventsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
-import { DataTable, EmptyState, ErrorState } from '../../ui';
-import { TableSkeleton } from './MembersPage';
+import { EmptyState } from '../../ui';
 import { NetworkPage } from './NetworkLayout';
+import { PagedList, useListParams, usePagedQuery } from './PagedList';
 
 type AuditEvent = NonNullable<NonNullable<AuditEventsQuery['auditEvents']['edges'][number]>['node']>;
 const column = createColumnHelper<AuditEvent>();
@@ -39,11 +38,12 @@ export function changeLines(changes: string): Array<{ key: string; value: string
 export default function AuditPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: AuditEventsDocument,
-    variables: { first: 100 },
-    requestPolicy: 'cache-and-network',
-  });
+  const list = useListParams();
+  const events = usePagedQuery(
+    list,
+    { query: AuditEventsDocument, variables: list.pageArgs, requestPolicy: 'cache-and-network' },
+    (result) => result.auditEvents,
+  );
   const columns = useMemo(
     () => [
       column.accessor('createdAt', {
@@ -84,25 +84,18 @@ export default function AuditPage() {
     ],
     [t, format],
   );
-  const rows = data?.auditEvents.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
   return (
     <NetworkPage title={t('network.audit.title')} permission="VIEW_AUDIT">
       <section className="net-card" aria-labelledby="audit-heading">
         <h2 id="audit-heading">{t('network.audit.listTitle')}</h2>
-        {error && !data ? (
-          <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-        ) : !data ? (
-          <TableSkeleton />
-        ) : rows.length === 0 ? (
-          <EmptyState title={t('network.audit.empty')} />
-        ) : (
-          <>
-            <DataTable stackOnPhone caption={t('network.audit.listTitle')} columns={columns} data={rows} getRowId={(row) => row.id} busy={fetching} />
-            {data.auditEvents.totalCount > rows.length && (
-              <p className="net-muted">{t('network.audit.latestOf', { shown: rows.length, total: data.auditEvents.totalCount })}</p>
-            )}
-          </>
-        )}
+        <PagedList
+          list={list}
+          result={events}
+          caption={t('network.audit.listTitle')}
+          columns={columns}
+          pagesLabel={t('network.audit.pages')}
+          empty={<EmptyState title={t('network.audit.empty')} />}
+        />
       </section>
     </NetworkPage>
   );

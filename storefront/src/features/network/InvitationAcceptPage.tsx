@@ -10,6 +10,7 @@ import { useSession } from '../auth/SessionProvider';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
 import { applyFieldErrors } from './formErrors';
+import { ProblemAlerts } from './ProblemAlerts';
 import './network.css';
 
 interface AcceptValues {
@@ -116,11 +117,7 @@ export default function InvitationAcceptPage() {
         ) : (
           <>
             <p className="net-muted">{t('network.accept.lead')}</p>
-            {formProblems.map((problem, i) => (
-              <Alert key={i} tone="error">
-                {describeProblem(t, problem)}
-              </Alert>
-            ))}
+            <ProblemAlerts problems={formProblems} />
             <form className="net-dialog-form" onSubmit={handleSubmit(onSubmit)} noValidate>
               <TextField label={t('network.accept.firstName')} autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
               <TextField label={t('network.accept.lastName')} autoComplete="family-name" error={errors.lastName?.message} {...register('lastName')} />

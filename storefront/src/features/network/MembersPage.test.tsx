@@ -2,8 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { InvitationRowFragment, MemberRowFragment } from '../../gql/graphql';
-import { me } from '../../test/fixtures';
-import { renderApp } from '../../test/render';
+import { me, pagedAnswer, relayCursor } from '../../test/fixtures';
+import { renderApp, shownSearchParams, type ApiCall } from '../../test/render';
 
 const member = (id: string, name: string, email: string, role: MemberRowFragment['role'], spendingLimit: string | null = null): MemberRowFragment => ({
   id,
@@ -110,6 +110,95 @@ describe('members screen', () => {
     renderApp({ path: '/organization/members', answers: { ...answers, Me: me(1, 0) } });
     expect(await screen.findByText('Нет доступа')).toBeTruthy();
     expect(screen.queryByRole('link', { name: 'Организация' })).toBeNull();
+  });
+});
+
+const memberCalls = (calls: ApiCall[]) => calls.filter((c) => c.operation === 'Members');
+const numbered = (index: number) => member(`M${index + 1}`, `Участник ${index + 1}`, `member${index + 1}@demo.local`, 'BUYER');
+
+describe('members paging', () => {
+  const many = { ...answers, Members: pagedAnswer('members', 60, numbered) };
+
+  it('pages 25 at a time with the page in the URL, and Back returns to the previous page', async () => {
+    const { api } = renderApp({ path: '/organization/members', answers: many, showLocation: true });
+    const table = await screen.findByRole('table', { name: 'Участники организации' });
+    expect(within(table).getByText('member1@demo.local')).toBeTruthy();
+    expect(memberCalls(api.calls)[0]?.variables).toEqual({ first: 25, filter: { search: null, role: null } });
+    const pager = screen.getByRole('navigation', { name: 'Страницы списка участников' });
+    expect(pager.textContent).toContain('1–25 из 60');
+
+    const user = userEvent.setup();
+    await user.click(within(pager).getByRole('button', { name: 'Вперёд' }));
+    expect(await within(table).findByText('member26@demo.local')).toBeTruthy();
+    expect(within(table).queryByText('member1@demo.local')).toBeNull();
+    expect(memberCalls(api.calls).at(-1)?.variables).toMatchObject({ first: 25, after: relayCursor(24) });
+    expect(shownSearchParams().get('page')).toBe('2');
+    expect(pager.textContent).toContain('26–50 из 60');
+
+    await user.click(within(pager).getByRole('button', { name: 'Последняя страница' }));
+    expect(await within(table).findByText('member60@demo.local')).toBeTruthy();
+    expect(memberCalls(api.calls).at(-1)?.variables).toMatchObject({ after: relayCursor(49) });
+    expect(shownSearchParams().get('page')).toBe('3');
+
+    await user.click(screen.getByRole('button', { name: 'test: back' }));
+    expect(await within(table).findByText('member26@demo.local')).toBeTruthy();
+    expect(shownSearchParams().get('page')).toBe('2');
+  });
+
+  it('opens the page a link names, and goes back to page 1 on a new search or role', async () => {
+    const { api } = renderApp({ path: '/organization/members?page=3', answers: many, showLocation: true });
+    const table = await screen.findByRole('table', { name: 'Участники организации' });
+    expect(await within(table).findByText('member51@demo.local')).toBeTruthy();
+    expect(memberCalls(api.calls)[0]?.variables).toMatchObject({ first: 25, after: relayCursor(49) });
+
+    const user = userEvent.setup();
+    await user.type(screen.getByRole('searchbox', { name: 'Поиск по имени и e-mail' }), 'анна');
+    expect(shownSearchParams().get('page')).toBeNull();
+    expect(shownSearchParams().get('q')).toBe('анна');
+    await waitFor(() =>
+      expect(memberCalls(api.calls).at(-1)?.variables).toEqual({ first: 25, filter: { search: 'анна', role: null } }),
+    );
+
+    await user.click(within(screen.getByRole('navigation', { name: 'Страницы списка участников' })).getByRole('button', { name: 'Вперёд' }));
+    expect(shownSearchParams().get('page')).toBe('2');
+    await user.selectOptions(within(screen.getByRole('search')).getByRole('combobox', { name: 'Роль' }), 'ADMIN');
+    expect(shownSearchParams().get('page')).toBeNull();
+    await waitFor(() =>
+      expect(memberCalls(api.calls).at(-1)?.variables).toEqual({ first: 25, filter: { search: 'анна', role: 'ADMIN' } }),
+    );
+  });
+
+  it('moves a page past the end to the last page', async () => {
+    const { api } = renderApp({ path: '/organization/members?page=9', answers: many, showLocation: true });
+    const table = await screen.findByRole('table', { name: 'Участники организации' });
+    expect(await within(table).findByText('member60@demo.local')).toBeTruthy();
+    expect(shownSearchParams().get('page')).toBe('3');
+    expect(memberCalls(api.calls).at(-1)?.variables).toMatchObject({ after: relayCursor(49) });
+  });
+
+  it('shows no pager when every member fits on one page', async () => {
+    renderApp({ path: '/organization/members', answers });
+    await screen.findByRole('table', { name: 'Участники организации' });
+    expect(screen.queryByRole('navigation', { name: 'Страницы списка участников' })).toBeNull();
+  });
+
+  it('pages invitations on their own, leaving the members page as it is', async () => {
+    const invitations = pagedAnswer('invitations', 30, (index) => ({ ...pending, id: `I${index + 1}`, email: `guest${index + 1}@demo.local` }));
+    const { api } = renderApp({ path: '/organization/members?page=2', answers: { ...many, Invitations: invitations }, showLocation: true });
+    const list = await screen.findByRole('table', { name: 'Приглашения' });
+    const user = userEvent.setup();
+    await user.click(within(screen.getByRole('navigation', { name: 'Страницы списка приглашений' })).getByRole('button', { name: 'Вперёд' }));
+
+    expect(await within(list).findByText('guest26@demo.local')).toBeTruthy();
+    expect(api.calls.filter((c) => c.operation === 'Invitations').at(-1)?.variables).toEqual({ first: 25, after: relayCursor(24), status: 'PENDING' });
+    expect(shownSearchParams().get('invitationsPage')).toBe('2');
+    expect(shownSearchParams().get('page')).toBe('2');
+
+    // Showing all invitations is another list: its first page.
+    await user.click(screen.getByRole('button', { name: 'Все' }));
+    expect(shownSearchParams().get('invitations')).toBe('all');
+    expect(shownSearchParams().get('invitationsPage')).toBeNull();
+    await waitFor(() => expect(api.calls.filter((c) => c.operation === 'Invitations').at(-1)?.variables).toEqual({ first: 25, status: null }));
   });
 });
 

@@ -2,7 +2,6 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { describeProblem, problemOf, type ApiProblem } from '../../api/errors';
 import {
@@ -19,12 +18,12 @@ import {
   type Role,
 } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
-import { useDebouncedValue } from '../../lib/useDebouncedValue';
-import { useLatest } from '../../lib/useLatest';
-import { Alert, Badge, Button, DataTable, Dialog, EmptyState, ErrorState, SegmentedControl, SelectField, Skeleton, TextField } from '../../ui';
+import { actionsColumn, Alert, Badge, Button, Dialog, EmptyState, SearchToolbar, SegmentedControl, SelectField, TextField } from '../../ui';
 import { useViewer } from '../auth/ViewerProvider';
 import { applyFieldErrors, EMAIL_PATTERN, isAmount, parseAmount } from './formErrors';
 import { NetworkPage } from './NetworkLayout';
+import { PagedList, useListParams, usePagedQuery } from './PagedList';
+import { ProblemAlerts } from './ProblemAlerts';
 
 export const ROLES: Role[] = ['ADMIN', 'BUYER', 'APPROVER', 'ACCOUNTANT', 'VIEWER'];
 
@@ -38,16 +37,6 @@ function useCurrency(): string {
 function useCustomRoleOptions() {
   const [{ data }] = useQuery({ query: CustomRoleOptionsDocument });
   return data?.customRoles.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
-}
-
-export function TableSkeleton({ rows = 4 }: { rows?: number }) {
-  return (
-    <div className="net-card" aria-hidden>
-      {Array.from({ length: rows }, (_, i) => (
-        <Skeleton key={i} height="28px" />
-      ))}
-    </div>
-  );
 }
 
 export default function MembersPage() {
@@ -65,25 +54,19 @@ function MembersSection() {
   const { t } = useTranslation();
   const format = useFormat();
   const currency = useCurrency();
-  const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
-  const roleFilter = (params.get('role') ?? '') as Role | '';
-  const debounced = useDebouncedValue(search.trim(), 300);
-  const [{ data: fresh, fetching, error }, reexecute] = useQuery({
-    query: MembersDocument,
-    variables: { first: 100, filter: { search: debounced || null, role: roleFilter || null } },
-    requestPolicy: 'cache-and-network',
-  });
-  const data = useLatest(fresh);
+  const list = useListParams({ search: 'q' });
+  const roleFilter = (list.params.get('role') ?? '') as Role | '';
+  const members = usePagedQuery(
+    list,
+    {
+      query: MembersDocument,
+      variables: { ...list.pageArgs, filter: { search: list.settledSearch || null, role: roleFilter || null } },
+      requestPolicy: 'cache-and-network',
+    },
+    (result) => result.members,
+  );
   const [editing, setEditing] = useState<MemberRowFragment | null>(null);
   const [deactivating, setDeactivating] = useState<MemberRowFragment | null>(null);
-
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   const columns = useMemo(
     () => [
@@ -130,81 +113,52 @@ function MembersSection() {
             </span>
           ),
       }),
-      member.display({
-        id: 'actions',
-        header: () => <span className="ui-visually-hidden">{t('network.actions')}</span>,
-        cell: ({ row }) =>
-          row.original.isActive ? (
-            <span className="net-row-actions">
-              <Button
-                size="sm"
-                onClick={() => setEditing(row.original)}
-                aria-label={t('network.members.editFor', { name: row.original.user.fullName || row.original.user.email })}
-              >
-                {t('network.edit')}
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() => setDeactivating(row.original)}
-                aria-label={t('network.members.deactivateFor', { name: row.original.user.fullName || row.original.user.email })}
-              >
-                {t('network.members.deactivate')}
-              </Button>
-            </span>
-          ) : null,
+      actionsColumn<MemberRowFragment>(t('network.actions'), (row) => {
+        if (!row.isActive) return [];
+        const name = row.user.fullName || row.user.email;
+        return [
+          { label: t('network.edit'), name: t('network.members.editFor', { name }), onClick: () => setEditing(row) },
+          {
+            label: t('network.members.deactivate'),
+            name: t('network.members.deactivateFor', { name }),
+            variant: 'ghost',
+            onClick: () => setDeactivating(row),
+          },
+        ];
       }),
     ],
     [t, format, currency],
   );
 
-  const rows = data?.members.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
-  const filtered = Boolean(search || roleFilter);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const filtered = Boolean(list.search || roleFilter);
 
   return (
     <section className="net-card" aria-labelledby="members-heading">
       <h2 id="members-heading">{t('network.members.listTitle')}</h2>
-      <div className="net-toolbar" role="search">
-        <TextField
-          className="net-toolbar__grow"
-          type="search"
-          label={t('network.members.search')}
-          placeholder={t('network.members.searchPlaceholder')}
-          value={search}
-          onChange={(event) => setParam('q', event.target.value)}
-        />
+      <SearchToolbar
+        label={t('network.members.search')}
+        placeholder={t('network.members.searchPlaceholder')}
+        value={list.search}
+        onSearch={list.setSearch}
+      >
         <SelectField
           label={t('network.members.roleFilter')}
           value={roleFilter}
-          onChange={(event) => setParam('role', event.target.value)}
+          onChange={(event) => list.setFilter('role', event.target.value)}
           options={[{ value: '', label: t('network.members.allRoles') }, ...ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))]}
         />
-      </div>
-      {error && !data ? (
-        <ErrorState error={error} onRetry={refresh} />
-      ) : !data ? (
-        <TableSkeleton />
-      ) : rows.length === 0 ? (
-        <EmptyState title={filtered ? t('network.members.emptyFiltered') : t('network.members.empty')} />
-      ) : (
-        <>
-          {error && <ErrorState error={error} onRetry={refresh} />}
-          <DataTable stackOnPhone
-            caption={t('network.members.listTitle')}
-            columns={columns}
-            data={rows}
-            getRowId={(row) => row.id}
-            busy={fetching}
-          />
-          {data.members.totalCount > rows.length && (
-            <p className="net-muted">{t('network.shownOf', { shown: rows.length, total: data.members.totalCount })}</p>
-          )}
-        </>
-      )}
-      {editing && <EditMemberDialog membership={editing} onClose={() => setEditing(null)} onSaved={refresh} />}
+      </SearchToolbar>
+      <PagedList
+        list={list}
+        result={members}
+        caption={t('network.members.listTitle')}
+        columns={columns}
+        pagesLabel={t('network.members.pages')}
+        empty={<EmptyState title={filtered ? t('network.members.emptyFiltered') : t('network.members.empty')} />}
+      />
+      {editing && <EditMemberDialog membership={editing} onClose={() => setEditing(null)} onSaved={members.refresh} />}
       {deactivating && (
-        <DeactivateDialog membership={deactivating} onClose={() => setDeactivating(null)} onDone={refresh} />
+        <DeactivateDialog membership={deactivating} onClose={() => setDeactivating(null)} onDone={members.refresh} />
       )}
     </section>
   );
@@ -273,11 +227,7 @@ function EditMemberDialog({
       onClose={onClose}
     >
       <form className="net-dialog-form" onSubmit={handleSubmit(onSubmit)} noValidate>
-        {problems.map((problem, i) => (
-          <Alert key={i} tone="error">
-            {describeProblem(t, problem)}
-          </Alert>
-        ))}
+        <ProblemAlerts problems={problems} />
         <SelectField
           label={t('network.fields.role')}
           options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
@@ -367,15 +317,20 @@ function InvitationsSection() {
   const { t } = useTranslation();
   const format = useFormat();
   const currency = useCurrency();
-  const [view, setView] = useState<InvitationView>('PENDING');
+  // Beside the members list on the same screen: its own page and filter in the URL.
+  const list = useListParams({ page: 'invitationsPage' });
+  const view: InvitationView = list.params.get('invitations') === 'all' ? 'ALL' : 'PENDING';
   const status: InvitationStatus | null = view === 'PENDING' ? 'PENDING' : null;
-  const [{ data: fresh, fetching, error }, reexecute] = useQuery({
-    query: InvitationsDocument,
-    variables: { status, first: 100 },
-    requestPolicy: 'cache-and-network',
-    context: useMemo(() => ({ additionalTypenames: ['Invitation'] }), []),
-  });
-  const data = useLatest(fresh);
+  const invitations = usePagedQuery(
+    list,
+    {
+      query: InvitationsDocument,
+      variables: { ...list.pageArgs, status },
+      requestPolicy: 'cache-and-network',
+      context: useMemo(() => ({ additionalTypenames: ['Invitation'] }), []),
+    },
+    (result) => result.invitations,
+  );
   const [, revoke] = useMutation(InvitationRevokeDocument);
   const [revoking, setRevoking] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -388,7 +343,7 @@ function InvitationsSection() {
     const first = result.data?.invitationRevoke?.errors[0];
     if (first) setProblem({ code: first.code, detail: first.message });
     else if (result.error) setProblem(problemOf(result.error));
-    reexecute({ requestPolicy: 'network-only' });
+    invitations.refresh();
   };
 
   const tone = (s: InvitationStatus) => (s === 'PENDING' ? 'info' : s === 'ACCEPTED' ? 'success' : s === 'EXPIRED' ? 'warning' : 'neutral');
@@ -415,28 +370,22 @@ function InvitationsSection() {
         header: t('network.invitations.expires'),
         cell: ({ getValue }) => format.dateTime(getValue()),
       }),
-      invitation.display({
-        id: 'actions',
-        header: () => <span className="ui-visually-hidden">{t('network.actions')}</span>,
-        cell: ({ row }) =>
-          row.original.status === 'PENDING' ? (
-            <span className="net-row-actions">
-              <Button
-                size="sm"
-                variant="ghost"
-                busy={revoking === row.original.id}
-                onClick={() => void onRevoke(row.original)}
-                aria-label={t('network.invitations.revokeFor', { email: row.original.email })}
-              >
-                {t('network.invitations.revoke')}
-              </Button>
-            </span>
-          ) : null,
-      }),
+      actionsColumn<InvitationRowFragment>(t('network.actions'), (row) =>
+        row.status === 'PENDING'
+          ? [
+              {
+                label: t('network.invitations.revoke'),
+                name: t('network.invitations.revokeFor', { email: row.email }),
+                variant: 'ghost',
+                busy: revoking === row.id,
+                onClick: () => void onRevoke(row),
+              },
+            ]
+          : [],
+      ),
     ],
     [t, format, currency, revoking],
   );
-  const rows = data?.invitations.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
 
   return (
     <section className="net-card" aria-labelledby="invitations-heading" data-testid="invitations">
@@ -445,7 +394,7 @@ function InvitationsSection() {
         <SegmentedControl<InvitationView>
           label={t('network.invitations.show')}
           value={view}
-          onChange={setView}
+          onChange={(next) => list.setFilter('invitations', next === 'ALL' ? 'all' : '')}
           segments={[
             { value: 'PENDING', label: t('network.invitations.pending') },
             { value: 'ALL', label: t('network.invitations.all') },
@@ -453,15 +402,15 @@ function InvitationsSection() {
         />
       </div>
       {problem && <Alert tone="error">{describeProblem(t, problem)}</Alert>}
-      {error && !data ? (
-        <ErrorState error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
-      ) : !data ? (
-        <TableSkeleton rows={2} />
-      ) : rows.length === 0 ? (
-        <EmptyState title={view === 'PENDING' ? t('network.invitations.emptyPending') : t('network.invitations.empty')} />
-      ) : (
-        <DataTable stackOnPhone caption={t('network.invitations.title')} columns={columns} data={rows} getRowId={(row) => row.id} busy={fetching} />
-      )}
+      <PagedList
+        list={list}
+        result={invitations}
+        caption={t('network.invitations.title')}
+        columns={columns}
+        pagesLabel={t('network.invitations.pages')}
+        empty={<EmptyState title={view === 'PENDING' ? t('network.invitations.emptyPending') : t('network.invitations.empty')} />}
+        skeletonRows={2}
+      />
     </section>
   );
 }
@@ -518,11 +467,7 @@ export function InviteForm() {
       <h2 id="invite-heading">{t('network.invite.title')}</h2>
       <p className="net-muted">{t('network.invite.lead')}</p>
       {sentTo && <Alert tone="success">{t('network.invite.sent', { email: sentTo })}</Alert>}
-      {problems.map((problem, i) => (
-        <Alert key={i} tone="error">
-          {describeProblem(t, problem)}
-        </Alert>
-      ))}
+      <ProblemAlerts problems={problems} />
       <form className="net-form" onSubmit={handleSubmit(onSubmit)} noValidate>
         <TextField
           label={t('network.fields.email')}

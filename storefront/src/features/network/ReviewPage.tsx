@@ -2,8 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { describeProblem, problemOf, type ApiProblem } from '../../api/errors';
 import {
   PartnerApplicationApproveDocument,
@@ -13,13 +12,12 @@ import {
   type PartnerApplicationStatus,
 } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
-import { useDebouncedValue } from '../../lib/useDebouncedValue';
-import { useLatest } from '../../lib/useLatest';
-import { Alert, Badge, Button, DataTable, Dialog, EmptyState, ErrorState, SelectField, TextArea, TextField } from '../../ui';
+import { actionsColumn, Alert, Badge, Button, Dialog, EmptyState, SearchToolbar, SelectField, TextArea } from '../../ui';
 import { REVIEW_PERMISSION } from './access';
 import { applyFieldErrors } from './formErrors';
-import { TableSkeleton } from './MembersPage';
 import { NetworkPage } from './NetworkLayout';
+import { PagedList, useListParams, usePagedQuery } from './PagedList';
+import { ProblemAlerts } from './ProblemAlerts';
 
 const STATUSES: PartnerApplicationStatus[] = ['SUBMITTED', 'APPROVED', 'REJECTED'];
 const column = createColumnHelper<ApplicationRowFragment>();
@@ -32,29 +30,22 @@ export function statusParam(value: string | null): PartnerApplicationStatus | nu
 export default function ReviewPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const status = statusParam(params.get('status'));
-  const search = params.get('q') ?? '';
-  const debounced = useDebouncedValue(search.trim(), 300);
-  const [{ data: fresh, fetching, error }, reexecute] = useQuery({
-    query: PartnerApplicationsDocument,
-    variables: { status, search: debounced || null, first: 100 },
-    requestPolicy: 'cache-and-network',
-  });
-  const data = useLatest(fresh);
+  const list = useListParams({ search: 'q' });
+  const status = statusParam(list.params.get('status'));
+  const applications = usePagedQuery(
+    list,
+    {
+      query: PartnerApplicationsDocument,
+      variables: { ...list.pageArgs, status, search: list.settledSearch || null },
+      requestPolicy: 'cache-and-network',
+    },
+    (result) => result.partnerApplications,
+  );
   const [, approve] = useMutation(PartnerApplicationApproveDocument);
   const [approving, setApproving] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<ApplicationRowFragment | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
-
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   const onApprove = async (row: ApplicationRowFragment) => {
     setApproving(row.id);
@@ -69,7 +60,7 @@ export default function ReviewPage() {
       const organization = result.data?.partnerApplicationApprove?.application?.organization?.name ?? row.companyName;
       setNotice(t('network.review.approved', { name: row.companyName, organization }));
     }
-    refresh();
+    applications.refresh();
   };
 
   const columns = useMemo(
@@ -128,36 +119,28 @@ export default function ReviewPage() {
           </Badge>
         ),
       }),
-      column.display({
-        id: 'actions',
-        header: () => <span className="ui-visually-hidden">{t('network.actions')}</span>,
-        cell: ({ row }) =>
-          row.original.status === 'SUBMITTED' ? (
-            <span className="net-row-actions">
-              <Button
-                size="sm"
-                variant="primary"
-                busy={approving === row.original.id}
-                onClick={() => void onApprove(row.original)}
-                aria-label={t('network.review.approveFor', { name: row.original.companyName })}
-              >
-                {t('network.review.approve')}
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={() => setRejecting(row.original)}
-                aria-label={t('network.review.rejectFor', { name: row.original.companyName })}
-              >
-                {t('network.review.reject')}
-              </Button>
-            </span>
-          ) : null,
-      }),
+      actionsColumn<ApplicationRowFragment>(t('network.actions'), (row) =>
+        row.status === 'SUBMITTED'
+          ? [
+              {
+                label: t('network.review.approve'),
+                name: t('network.review.approveFor', { name: row.companyName }),
+                variant: 'primary',
+                busy: approving === row.id,
+                onClick: () => void onApprove(row),
+              },
+              {
+                label: t('network.review.reject'),
+                name: t('network.review.rejectFor', { name: row.companyName }),
+                variant: 'ghost',
+                onClick: () => setRejecting(row),
+              },
+            ]
+          : [],
+      ),
     ],
     [t, format, approving],
   );
-  const rows = data?.partnerApplications.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
 
   return (
     <NetworkPage title={t('network.review.title')} staffPermission={REVIEW_PERMISSION}>
@@ -165,34 +148,30 @@ export default function ReviewPage() {
       {problem && <Alert tone="error">{describeProblem(t, problem)}</Alert>}
       <section className="net-card" aria-labelledby="applications-heading">
         <h2 id="applications-heading">{t('network.review.listTitle')}</h2>
-        <div className="net-toolbar" role="search">
-          <TextField
-            className="net-toolbar__grow"
-            type="search"
-            label={t('network.review.search')}
-            placeholder={t('network.review.searchPlaceholder')}
-            value={search}
-            onChange={(event) => setParam('q', event.target.value)}
-          />
+        <SearchToolbar
+          label={t('network.review.search')}
+          placeholder={t('network.review.searchPlaceholder')}
+          value={list.search}
+          onSearch={list.setSearch}
+        >
           <SelectField
             label={t('network.review.statusFilter')}
             value={status ?? 'ALL'}
-            onChange={(event) => setParam('status', event.target.value === 'SUBMITTED' ? '' : event.target.value)}
+            onChange={(event) => list.setFilter('status', event.target.value === 'SUBMITTED' ? '' : event.target.value)}
             options={[
               ...STATUSES.map((value) => ({ value, label: t(`network.applicationStatus.${value}`) })),
               { value: 'ALL', label: t('network.review.all') },
             ]}
           />
-        </div>
-        {error && !data ? (
-          <ErrorState error={error} onRetry={refresh} />
-        ) : !data ? (
-          <TableSkeleton />
-        ) : rows.length === 0 ? (
-          <EmptyState title={status || search ? t('network.review.emptyFiltered') : t('network.review.empty')} />
-        ) : (
-          <DataTable stackOnPhone caption={t('network.review.listTitle')} columns={columns} data={rows} getRowId={(row) => row.id} busy={fetching} />
-        )}
+        </SearchToolbar>
+        <PagedList
+          list={list}
+          result={applications}
+          caption={t('network.review.listTitle')}
+          columns={columns}
+          pagesLabel={t('network.review.pages')}
+          empty={<EmptyState title={status || list.search ? t('network.review.emptyFiltered') : t('network.review.empty')} />}
+        />
       </section>
       {rejecting && (
         <RejectDialog
@@ -200,7 +179,7 @@ export default function ReviewPage() {
           onClose={() => setRejecting(null)}
           onDone={() => {
             setNotice(t('network.review.rejected', { name: rejecting.companyName }));
-            refresh();
+            applications.refresh();
           }}
         />
       )}
@@ -238,11 +217,7 @@ function RejectDialog({ application, onClose, onDone }: { application: Applicati
   return (
     <Dialog open title={t('network.review.rejectTitle', { name: application.companyName })} onClose={onClose}>
       <form className="net-dialog-form" onSubmit={handleSubmit(onSubmit)} noValidate>
-        {problems.map((problem, i) => (
-          <Alert key={i} tone="error">
-            {describeProblem(t, problem)}
-          </Alert>
-        ))}
+        <ProblemAlerts problems={problems} />
         <TextArea
           label={t('network.review.reason')}
           hint={t('network.review.reasonHint')}

@@ -2,7 +2,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { describeProblem, problemOf, type ApiProblem } from '../../api/errors';
 import {
   CustomRoleCreateDocument,
@@ -13,10 +13,11 @@ import {
   type CustomRolesQuery,
 } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
-import { Alert, Badge, Button, DataTable, Dialog, EmptyState, ErrorState, TextField } from '../../ui';
+import { actionsColumn, Alert, Badge, Button, Dialog, EmptyState, TextField } from '../../ui';
 import { applyFieldErrors } from './formErrors';
-import { TableSkeleton } from './MembersPage';
 import { NetworkPage } from './NetworkLayout';
+import { PagedList, useListParams, usePagedQuery } from './PagedList';
+import { ProblemAlerts } from './ProblemAlerts';
 
 type PermissionInfo = CustomRolesQuery['permissions'][number];
 const column = createColumnHelper<CustomRoleRowFragment>();
@@ -24,14 +25,19 @@ const column = createColumnHelper<CustomRoleRowFragment>();
 export default function RolesPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [{ data, fetching, error }, reexecute] = useQuery({
-    query: CustomRolesDocument,
-    requestPolicy: 'cache-and-network',
-    context: useMemo(() => ({ additionalTypenames: ['CustomRole'] }), []),
-  });
+  const list = useListParams();
+  const roles = usePagedQuery(
+    list,
+    {
+      query: CustomRolesDocument,
+      variables: list.pageArgs,
+      requestPolicy: 'cache-and-network',
+      context: useMemo(() => ({ additionalTypenames: ['CustomRole'] }), []),
+    },
+    (result) => result.customRoles,
+  );
   const [editing, setEditing] = useState<CustomRoleRowFragment | 'new' | null>(null);
   const [deleting, setDeleting] = useState<CustomRoleRowFragment | null>(null);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
 
   const columns = useMemo(
     () => [
@@ -54,38 +60,27 @@ export default function RolesPage() {
         meta: { align: 'end' },
         cell: ({ getValue }) => format.number(getValue()),
       }),
-      column.display({
-        id: 'actions',
-        header: () => <span className="ui-visually-hidden">{t('network.actions')}</span>,
-        cell: ({ row }) => (
-          <span className="net-row-actions">
-            <Button size="sm" onClick={() => setEditing(row.original)} aria-label={t('network.roles.editFor', { name: row.original.name })}>
-              {t('network.edit')}
-            </Button>
-            <Button
-              size="sm"
-              variant="ghost"
-              onClick={() => setDeleting(row.original)}
-              aria-label={t('network.roles.deleteFor', { name: row.original.name })}
-            >
-              {t('network.delete')}
-            </Button>
-          </span>
-        ),
-      }),
+      actionsColumn<CustomRoleRowFragment>(t('network.actions'), (row) => [
+        { label: t('network.edit'), name: t('network.roles.editFor', { name: row.name }), onClick: () => setEditing(row) },
+        {
+          label: t('network.delete'),
+          name: t('network.roles.deleteFor', { name: row.name }),
+          variant: 'ghost',
+          onClick: () => setDeleting(row),
+        },
+      ]),
     ],
     [t, format],
   );
 
-  const rows = data?.customRoles.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
-  const permissions = data?.permissions ?? [];
+  const permissions = roles.data?.permissions ?? [];
 
   return (
     <NetworkPage
       title={t('network.roles.title')}
       permission="MANAGE_ROLES"
       actions={
-        <Button variant="primary" onClick={() => setEditing('new')} disabled={!data}>
+        <Button variant="primary" onClick={() => setEditing('new')} disabled={!roles.data}>
           {t('network.roles.create')}
         </Button>
       }
@@ -93,34 +88,36 @@ export default function RolesPage() {
       <section className="net-card" aria-labelledby="roles-heading">
         <h2 id="roles-heading">{t('network.roles.listTitle')}</h2>
         <p className="net-muted">{t('network.roles.lead')}</p>
-        {error && !data ? (
-          <ErrorState error={error} onRetry={refresh} />
-        ) : !data ? (
-          <TableSkeleton rows={3} />
-        ) : rows.length === 0 ? (
-          <EmptyState
-            title={t('network.roles.empty')}
-            action={
-              <Button variant="primary" onClick={() => setEditing('new')}>
-                {t('network.roles.create')}
-              </Button>
-            }
-          >
-            <p>{t('network.roles.emptyText')}</p>
-          </EmptyState>
-        ) : (
-          <DataTable stackOnPhone caption={t('network.roles.listTitle')} columns={columns} data={rows} getRowId={(row) => row.id} busy={fetching} />
-        )}
+        <PagedList
+          list={list}
+          result={roles}
+          caption={t('network.roles.listTitle')}
+          columns={columns}
+          pagesLabel={t('network.roles.pages')}
+          empty={
+            <EmptyState
+              title={t('network.roles.empty')}
+              action={
+                <Button variant="primary" onClick={() => setEditing('new')}>
+                  {t('network.roles.create')}
+                </Button>
+              }
+            >
+              <p>{t('network.roles.emptyText')}</p>
+            </EmptyState>
+          }
+          skeletonRows={3}
+        />
       </section>
       {editing && (
         <RoleDialog
           role={editing === 'new' ? null : editing}
           permissions={permissions}
           onClose={() => setEditing(null)}
-          onSaved={refresh}
+          onSaved={roles.refresh}
         />
       )}
-      {deleting && <DeleteRoleDialog role={deleting} onClose={() => setDeleting(null)} onDone={refresh} />}
+      {deleting && <DeleteRoleDialog role={deleting} onClose={() => setDeleting(null)} onDone={roles.refresh} />}
     </NetworkPage>
   );
 }
@@ -173,11 +170,7 @@ export function RoleDialog({
   return (
     <Dialog open title={role ? t('network.roles.editTitle', { name: role.name }) : t('network.roles.createTitle')} onClose={onClose}>
       <form className="net-dialog-form" onSubmit={handleSubmit(onSubmit)} noValidate>
-        {problems.map((problem, i) => (
-          <Alert key={i} tone="error">
-            {describeProblem(t, problem)}
-          </Alert>
-        ))}
+        <ProblemAlerts problems={problems} />
         <TextField
           label={t('network.roles.name')}
           error={errors.name?.message}

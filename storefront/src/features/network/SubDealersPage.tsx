@@ -2,37 +2,35 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
-import { describeProblem, problemOf, type ApiProblem } from '../../api/errors';
+import { useMutation } from 'urql';
+import { problemOf, type ApiProblem } from '../../api/errors';
 import { SubDealerCreateDocument, SubDealersDocument, type SubDealerRowFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
-import { useDebouncedValue } from '../../lib/useDebouncedValue';
-import { useLatest } from '../../lib/useLatest';
-import { Alert, Badge, Button, DataTable, EmptyState, ErrorState, TextField } from '../../ui';
+import { Alert, Badge, Button, EmptyState, SearchToolbar, TextField } from '../../ui';
 import { applyFieldErrors, EMAIL_PATTERN } from './formErrors';
 import { useInnHint } from './innHint';
 import { isValidKpp } from './inn';
-import { TableSkeleton } from './MembersPage';
 import { NetworkPage } from './NetworkLayout';
+import { PagedList, useListParams, usePagedQuery } from './PagedList';
+import { ProblemAlerts } from './ProblemAlerts';
 
 const column = createColumnHelper<SubDealerRowFragment>();
 
 export default function SubDealersPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
-  const debounced = useDebouncedValue(search.trim(), 300);
-  const [{ data: fresh, fetching, error }, reexecute] = useQuery({
-    query: SubDealersDocument,
-    variables: { search: debounced || null, first: 100 },
-    requestPolicy: 'cache-and-network',
-  });
-  const data = useLatest(fresh);
+  const list = useListParams({ search: 'q' });
+  const subDealers = usePagedQuery(
+    list,
+    {
+      query: SubDealersDocument,
+      variables: { ...list.pageArgs, search: list.settledSearch || null },
+      requestPolicy: 'cache-and-network',
+    },
+    (result) => result.subDealers,
+  );
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ name: string; email: string } | null>(null);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
 
   const columns = useMemo(
     () => [
@@ -66,7 +64,6 @@ export default function SubDealersPage() {
     ],
     [t, format],
   );
-  const rows = data?.subDealers.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [];
 
   return (
     <NetworkPage
@@ -87,36 +84,26 @@ export default function SubDealersPage() {
           onCreated={(result) => {
             setCreated(result);
             setCreating(false);
-            refresh();
+            subDealers.refresh();
           }}
         />
       )}
       <section className="net-card" aria-labelledby="sub-dealers-heading">
         <h2 id="sub-dealers-heading">{t('network.subDealers.listTitle')}</h2>
-        <div className="net-toolbar" role="search">
-          <TextField
-            className="net-toolbar__grow"
-            type="search"
-            label={t('network.subDealers.search')}
-            placeholder={t('network.subDealers.searchPlaceholder')}
-            value={search}
-            onChange={(event) => {
-              const next = new URLSearchParams(params);
-              if (event.target.value) next.set('q', event.target.value);
-              else next.delete('q');
-              setParams(next, { replace: true });
-            }}
-          />
-        </div>
-        {error && !data ? (
-          <ErrorState error={error} onRetry={refresh} />
-        ) : !data ? (
-          <TableSkeleton />
-        ) : rows.length === 0 ? (
-          <EmptyState title={search ? t('network.subDealers.emptyFiltered') : t('network.subDealers.empty')} />
-        ) : (
-          <DataTable stackOnPhone caption={t('network.subDealers.listTitle')} columns={columns} data={rows} getRowId={(row) => row.id} busy={fetching} />
-        )}
+        <SearchToolbar
+          label={t('network.subDealers.search')}
+          placeholder={t('network.subDealers.searchPlaceholder')}
+          value={list.search}
+          onSearch={list.setSearch}
+        />
+        <PagedList
+          list={list}
+          result={subDealers}
+          caption={t('network.subDealers.listTitle')}
+          columns={columns}
+          pagesLabel={t('network.subDealers.pages')}
+          empty={<EmptyState title={list.search ? t('network.subDealers.emptyFiltered') : t('network.subDealers.empty')} />}
+        />
       </section>
     </NetworkPage>
   );
@@ -179,11 +166,7 @@ function SubDealerForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
     <section className="net-card" aria-labelledby="sub-dealer-form-heading">
       <h2 id="sub-dealer-form-heading">{t('network.subDealers.createTitle')}</h2>
       <p className="net-muted">{t('network.subDealers.createLead')}</p>
-      {problems.map((problem, i) => (
-        <Alert key={i} tone="error">
-          {describeProblem(t, problem)}
-        </Alert>
-      ))}
+      <ProblemAlerts problems={problems} />
       <form className="net-form" onSubmit={handleSubmit(onSubmit)} noValidate>
         <TextField label={t('network.subDealers.fields.name')} error={errors.name?.message} {...register('name', required)} />
         <TextField label={t('network.subDealers.fields.legalName')} error={errors.legalName?.message} {...register('legalName', required)} />
