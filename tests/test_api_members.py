@@ -290,3 +290,15 @@ def test_a_dealer_follows_its_sub_dealers_invitations_but_not_a_siblings(
          "organization": {"name": "Субдилер Альфа-1"}}]
     sibling = admin_api(query, {"o": gid("Organization", network["sub_b"].pk)}).data
     assert sibling["invitations"]["edges"] == []
+
+
+def test_custom_roles_count_their_active_members(admin_api, dealer, make_user):
+    store = CustomRole.objects.create(organization=dealer, name="Склад",
+                                      permissions=["VIEW_ORDERS"])
+    empty = CustomRole.objects.create(organization=dealer, name="Бухгалтерия", permissions=[])
+    for i in range(3):
+        make_user(f"clerk{i}@alfa.test", dealer).memberships.update(custom_role=store)
+    Membership.objects.filter(user__email="clerk2@alfa.test").update(is_active=False)
+    roles = admin_api("{ customRoles(first: 10) { edges { node { name memberCount } } } }").data
+    counts = {e["node"]["name"]: e["node"]["memberCount"] for e in roles["customRoles"]["edges"]}
+    assert counts == {store.name: 2, empty.name: 0}

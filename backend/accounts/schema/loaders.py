@@ -1,3 +1,5 @@
+from django.db.models import Count
+
 from backend.core.graphql.loaders import DataLoader, model_rows_by_pk, rows_by_pk
 
 from ..models import AuditEvent, CustomRole, Invitation, Membership, Organization, User
@@ -41,3 +43,15 @@ class CustomRoleByIdLoader(DataLoader):
     def batch_load(self, keys):
         rows = model_rows_by_pk(CustomRole, keys)
         return [rows.get(key) for key in keys]
+
+
+class ActiveMemberCountByRoleIdLoader(DataLoader):
+    """How many active members each custom role has: one grouped count for the page."""
+
+    siblings = ((CustomRole, "pk"),)
+
+    def batch_load(self, keys):
+        counts = dict(Membership.objects.filter(custom_role_id__any=keys, is_active=True)
+                      .order_by().values("custom_role_id").annotate(n=Count("pk"))
+                      .values_list("custom_role_id", "n"))
+        return [counts.get(key, 0) for key in keys]

@@ -16,7 +16,7 @@ from backend.core.permissions import ORG_PERM_LABELS, OrgPerm
 from .. import audit
 from ..models import AuditEvent, CustomRole, Invitation, InvitationStatus
 from ..visibility import visible_custom_roles, visible_invitations
-from .loaders import VisibleOrganizationByIdLoader
+from .loaders import ActiveMemberCountByRoleIdLoader, VisibleOrganizationByIdLoader
 from .types import MembershipType, OrganizationType, RoleEnum, UserType
 
 OrgPermissionEnum = graphql_enum(OrgPerm)
@@ -43,7 +43,7 @@ class CustomRoleType(ModelObjectType):
 
     @staticmethod
     def resolve_member_count(root: CustomRole, info):
-        return root.memberships.filter(is_active=True).count()
+        return ActiveMemberCountByRoleIdLoader(info.context).load(root.pk)
 
 
 class InvitationType(ModelObjectType):

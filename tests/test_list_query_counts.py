@@ -1,0 +1,68 @@
+"""Every list in the API runs the same number of SQL queries however many rows it shows.
+
+Each root query field is asked for (walked by introspection, with nested lists and
+objects, as in the authorization matrix) by staff and by a dealer's admin; then every
+kind of row is added again (a new sub-dealer with users in every role, a custom role, an
+invitation and its audit event; new products and a category), and the same documents must
+run exactly as many queries. A relation read row by row (N+1) costs more queries with
+more rows and fails here, naming the field."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from backend.accounts.members import invite_member
+from backend.accounts.models import CustomRole, Role
+from tests.fixtures.graphql import GraphQLClient
+from tests.test_authorization_matrix import _root_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def _populate(org, domain: str, make_user):
+    """Rows of every kind in ``org``: a user per role, a custom role with a member, an
+    invitation (and its audit event)."""
+    users = [make_user(f"{role.lower()}@{domain}.test", org, role) for role in Role.values]
+    custom = CustomRole.objects.create(organization=org, name=f"Склад {domain}",
+                                       permissions=["VIEW_ORDERS", "VIEW_AUDIT"])
+    clerk = make_user(f"clerk@{domain}.test", org)
+    clerk.memberships.update(custom_role=custom)
+    invite_member(org, f"invited@{domain}.test", invited_by=users[0])
+    return users[0]
+
+
+def _counts(clients, documents) -> dict[tuple[str, str], int]:
+    counts = {}
+    for label, client in clients:
+        for name, document in documents:
+            with CaptureQueriesContext(connection) as captured:
+                response = client(document)
+            assert response.status == 200 and not response.errors, (name, response.errors)
+            counts[(label, name)] = len(captured)
+    return counts
+
+
+def test_no_list_reads_its_rows_one_by_one(network, make_org, make_user, staff_user, catalog,
+                                           make_product, make_category):
+    for key in ("dealer_a", "sub_a", "dealer_b"):
+        admin = _populate(network[key], key.replace("_", "-"), make_user)
+        if key == "dealer_a":
+            dealer_admin = admin
+    clients = [("staff", GraphQLClient(staff_user, network["factory"])),
+               ("dealer admin", GraphQLClient(dealer_admin, network["dealer_a"]))]
+    documents = _root_queries()
+    before = _counts(clients, documents)
+
+    for i in (2, 3):  # more of everything
+        sub = make_org(f"Субдилер Альфа-{i}", kind="SUB_DEALER", parent=network["dealer_a"])
+        _populate(sub, f"sub-a{i}", make_user)
+        shelf = make_category(f"Полка {i}", parent=catalog["paints"])
+        make_product(f"Краска {i}", shelf, variants=3, colors=("white",), sku_prefix=f"P{i}")
+    after = _counts(clients, documents)
+
+    grown = [f"Query.{name} as {label}: {before[(label, name)]} queries, then "
+             f"{after[(label, name)]} with more rows"
+             for (label, name) in before if after[(label, name)] != before[(label, name)]]
+    assert not grown, "\n".join(grown)
