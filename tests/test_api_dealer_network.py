@@ -9,7 +9,7 @@ import re
 import pytest
 from graphql_relay import to_global_id
 
-from backend.accounts.models import Invitation, Membership, Organization, Role
+from backend.accounts.models import AuditEvent, Invitation, Membership, Organization, Role
 
 SUB_DEALER_CREATE = """
 mutation Create($input: SubDealerCreateInput!) {
@@ -104,6 +104,9 @@ def test_dealer_admin_creates_a_sub_dealer_whose_invited_admin_joins_it(
                                      "status": "PENDING"}
     sub_dealer = Organization.objects.get(inn=VALID_INN)
     assert sub_dealer.parent == dealer and sub_dealer.path.startswith(dealer.path)
+    created = AuditEvent.objects.get(action="organization.created", target_id=sub_dealer.pk)
+    assert created.changes | {"inn": None} == {"name": "Стройторг Химки", "inn": None,
+                                               "kind": "SUB_DEALER", "parent": "Дилер Альфа"}
 
     assert [mail.to for mail in mailoutbox] == [["director@stroytorg.test"]]
     link = re.search(r"https?://\S+/invitation/(\S+)", mailoutbox[0].body)
@@ -275,3 +278,17 @@ def test_a_sub_dealer_admin_cannot_register_an_organization_under_a_dealer(
 
     assert errors_of(payload) == [(None, "PERMISSION_DENIED")]
     assert not Organization.objects.filter(inn=VALID_INN).exists()
+
+
+def test_the_audit_trail_names_suppliers_when_staff_move_a_sub_dealer(api_as, staff_user,
+                                                                       network):
+    staff = api_as(staff_user, network["factory"])
+    payload = staff.mutate(
+        ORGANIZATION_UPDATE,
+        {"id": gid(network["sub_a"]), "input": {"parent": gid(network["dealer_b"])}},
+        result="organizationUpdate")
+
+    assert payload["errors"] == []
+    event = AuditEvent.objects.get(action="organization.updated")
+    assert event.changes["parent"] == ["Дилер Альфа", "Дилер Бета"]
+    assert "parent_id" not in event.changes

@@ -143,6 +143,10 @@ def _save(org: Organization) -> None:
             "An organization with this INN and KPP is already registered.", "inn")
 
 
+def _name_of(organization: Organization | None) -> str | None:
+    return organization.name if organization is not None else None
+
+
 def create_organization(data: OrganizationData, actor: User | None = None) -> Organization:
     org = Organization()
     errors = organization_errors(org, data)
@@ -151,7 +155,7 @@ def create_organization(data: OrganizationData, actor: User | None = None) -> Or
     _apply(org, data)
     _save(org)
     audit.record(org, actor, "organization.created", org, name=org.name, inn=org.inn,
-                 kind=org.kind, parent=org.parent_id)
+                 kind=org.kind, parent=_name_of(org.parent))
     get_plugins_manager().run("organization_created", None, org)
     return org
 
@@ -164,9 +168,13 @@ def update_organization(org: Organization, data: OrganizationData,
     fields = ("name", "legal_name", "inn", "kpp", "address", "country", "region", "currency",
               "status", "kind", "parent_id")
     before = {f: getattr(org, f) for f in fields}
+    parent_before = org.parent
     _apply(org, data)
     _save(org)
     changed = {f: [before[f], getattr(org, f)] for f in fields if before[f] != getattr(org, f)}
+    if "parent_id" in changed:  # the trail names the suppliers, as people know them
+        del changed["parent_id"]
+        changed["parent"] = [_name_of(parent_before), _name_of(org.parent)]
     if changed:
         audit.record(org, actor, "organization.updated", org, **changed)
     return org

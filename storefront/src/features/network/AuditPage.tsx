@@ -10,8 +10,21 @@ import { PagedList, useListParams, usePagedQuery } from './PagedList';
 type AuditEvent = NonNullable<NonNullable<AuditEventsQuery['auditEvents']['edges'][number]>['node']>;
 const column = createColumnHelper<AuditEvent>();
 
-/** The `changes` JSON as label/value pairs; a [before, after] pair reads "before → after". */
-export function changeLines(changes: string): Array<{ key: string; value: string }> {
+/** Changed fields whose values are codes with names in the translations: their group. */
+const VALUE_NAMES: Record<string, string> = {
+  role: 'roles',
+  kind: 'organizationKind',
+  permissions: 'permissions',
+};
+
+/**
+ * The `changes` JSON as label/value pairs; a [before, after] pair reads "before → after".
+ * `name(key, value)` turns a value of field `key` into words (codes such as roles).
+ */
+export function changeLines(
+  changes: string,
+  name: (key: string, value: string) => string = (_key, value) => value,
+): Array<{ key: string; value: string }> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(changes);
@@ -21,18 +34,20 @@ export function changeLines(changes: string): Array<{ key: string; value: string
     return changes ? [{ key: '', value: changes }] : [];
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return [];
-  const show = (value: unknown): string => {
-    if (value === null || value === undefined || value === '') return '—';
-    if (Array.isArray(value)) return value.map(show).join(', ');
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  };
-  return Object.entries(parsed as Record<string, unknown>).map(([key, value]) => ({
-    key,
-    value:
-      Array.isArray(value) && value.length === 2 && !key.includes('permission')
-        ? `${show(value[0])} → ${show(value[1])}`
-        : show(value),
-  }));
+  return Object.entries(parsed as Record<string, unknown>).map(([key, value]) => {
+    const show = (item: unknown): string => {
+      if (item === null || item === undefined || item === '') return '—';
+      if (Array.isArray(item)) return item.map(show).join(', ');
+      return typeof item === 'object' ? JSON.stringify(item) : name(key, String(item));
+    };
+    return {
+      key,
+      value:
+        Array.isArray(value) && value.length === 2 && !key.includes('permission')
+          ? `${show(value[0])} → ${show(value[1])}`
+          : show(value),
+    };
+  });
 }
 
 export default function AuditPage() {
@@ -44,8 +59,10 @@ export default function AuditPage() {
     { query: AuditEventsDocument, variables: list.pageArgs, requestPolicy: 'cache-and-network' },
     (result) => result.auditEvents,
   );
-  const columns = useMemo(
-    () => [
+  const columns = useMemo(() => {
+    const valueName = (key: string, value: string) =>
+      key in VALUE_NAMES ? t(`${VALUE_NAMES[key]}.${value}`, { defaultValue: value }) : value;
+    return [
       column.accessor('createdAt', {
         header: t('network.audit.columns.time'),
         cell: ({ getValue }) => <span style={{ whiteSpace: 'nowrap' }}>{format.dateTime(getValue())}</span>,
@@ -72,7 +89,7 @@ export default function AuditPage() {
         enableSorting: false,
         cell: ({ getValue }) => (
           <ul className="net-changes">
-            {changeLines(getValue()).map((line, i) => (
+            {changeLines(getValue(), valueName).map((line, i) => (
               <li key={i}>
                 {line.key && <span className="net-muted">{t(`network.audit.fields.${line.key}`, { defaultValue: line.key })}: </span>}
                 <code>{line.value}</code>
@@ -81,9 +98,8 @@ export default function AuditPage() {
           </ul>
         ),
       }),
-    ],
-    [t, format],
-  );
+    ];
+  }, [t, format]);
   return (
     <NetworkPage title={t('network.audit.title')} permission="VIEW_AUDIT">
       <section className="net-card" aria-labelledby="audit-heading">

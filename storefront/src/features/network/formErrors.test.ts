@@ -67,4 +67,13 @@ describe('form helpers', () => {
     ]);
     expect(changeLines('not json')).toEqual([{ key: '', value: 'not json' }]);
   });
+
+  it('names coded values in audit changes', () => {
+    const name = (key: string, value: string) => `${key}:${value}`;
+    expect(changeLines('{"role": ["BUYER", "APPROVER"], "permissions": ["PLACE_ORDERS"], "parent": null}', name)).toEqual([
+      { key: 'role', value: 'role:BUYER → role:APPROVER' },
+      { key: 'permissions', value: 'permissions:PLACE_ORDERS' },
+      { key: 'parent', value: '—' },
+    ]);
+  });
 });
