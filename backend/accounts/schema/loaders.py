@@ -1,48 +1,38 @@
 from django.db.models import Count
 
-from backend.core.graphql.loaders import DataLoader, model_rows_by_pk, rows_by_pk
+from backend.core.graphql.loaders import ByIdLoader, DataLoader
 
 from ..models import AuditEvent, CustomRole, Invitation, Membership, Organization, User
 from ..visibility import visible_organizations
 
 
-class OrganizationByIdLoader(DataLoader):
+class OrganizationByIdLoader(ByIdLoader):
     """Organizations by id, for rows already known to be visible (memberships)."""
 
     siblings = ((Membership, "organization_id"),)
-
-    def batch_load(self, keys):
-        rows = model_rows_by_pk(Organization, keys)
-        return [rows.get(key) for key in keys]
+    model = Organization
 
 
-class VisibleOrganizationByIdLoader(DataLoader):
+class VisibleOrganizationByIdLoader(ByIdLoader):
     """Organizations by id, ``None`` for those the viewer may not see."""
 
     siblings = ((Organization, "parent_id"), (Membership, "organization_id"),
                 (Invitation, "organization_id"), (AuditEvent, "organization_id"))
 
-    def batch_load(self, keys):
-        rows = rows_by_pk(visible_organizations(self.context.viewer), keys)
-        return [rows.get(key) for key in keys]
+    def queryset(self):
+        return visible_organizations(self.context.viewer)
 
 
-class UserByIdLoader(DataLoader):
+class UserByIdLoader(ByIdLoader):
     """Users by id, for rows already known to be visible (members)."""
 
     siblings = ((Membership, "user_id"),)
-
-    def batch_load(self, keys):
-        rows = model_rows_by_pk(User, keys)
-        return [rows.get(key) for key in keys]
+    model = User
 
 
-class CustomRoleByIdLoader(DataLoader):
+class CustomRoleByIdLoader(ByIdLoader):
     siblings = ((Membership, "custom_role_id"),)
-
-    def batch_load(self, keys):
-        rows = model_rows_by_pk(CustomRole, keys)
-        return [rows.get(key) for key in keys]
+    model = CustomRole
 
 
 class ActiveMemberCountByRoleIdLoader(DataLoader):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from backend.core.graphql.loaders import DataLoader, group_by, model_rows_by_pk
+from backend.core.graphql.loaders import ByIdLoader, DataLoader, group_by
 from backend.core.keyed_query import KeyedQuery
 
 from ..models import (
@@ -25,30 +25,22 @@ _CHILD_CATEGORIES = KeyedQuery(Category.objects.all, "parent_id")
 _VALUES_OF_ATTRIBUTES = KeyedQuery(AttributeValue.objects.all, "attribute_id")
 
 
-class _ByIdLoader(DataLoader):
-    model = None
-
-    def batch_load(self, keys):
-        rows = model_rows_by_pk(self.model, keys)
-        return [rows.get(key) for key in keys]
-
-
-class CategoryByIdLoader(_ByIdLoader):
+class CategoryByIdLoader(ByIdLoader):
     siblings = ((Product, "category_id"), (Category, "parent_id"))
     model = Category
 
 
-class ProductTypeByIdLoader(_ByIdLoader):
+class ProductTypeByIdLoader(ByIdLoader):
     siblings = ((Product, "product_type_id"),)
     model = ProductType
 
 
-class AttributeByIdLoader(_ByIdLoader):
+class AttributeByIdLoader(ByIdLoader):
     siblings = ((AttributeValue, "attribute_id"),)
     model = Attribute
 
 
-class ProductByIdLoader(_ByIdLoader):
+class ProductByIdLoader(ByIdLoader):
     siblings = ((ProductVariant, "product_id"),)
     model = Product
 

@@ -136,6 +136,23 @@ class DataLoader(SyncDataLoader):
         return derived
 
 
+class ByIdLoader(DataLoader):
+    """Rows by primary key, ``None`` for a key with no row. Set ``model`` to load among
+    all its rows (relations of rows the viewer may already see), or override
+    ``queryset()`` to load among the rows the viewer may see."""
+
+    model: type[Model] | None = None
+
+    def queryset(self):
+        return None
+
+    def batch_load(self, keys):
+        queryset = self.queryset()
+        rows = (model_rows_by_pk(self.model, keys) if queryset is None
+                else rows_by_pk(queryset, keys))
+        return [rows.get(key) for key in keys]
+
+
 _by_pk: dict[type[Model], KeyedQuery] = {}
 
 

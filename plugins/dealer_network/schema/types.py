@@ -7,7 +7,7 @@ from graphql_relay import to_global_id
 
 from backend.accounts.schema.loaders import UserByIdLoader, VisibleOrganizationByIdLoader
 from backend.accounts.schema.types import OrganizationType, UserType
-from backend.core.graphql.loaders import DataLoader, rows_by_pk
+from backend.core.graphql.loaders import ByIdLoader, DataLoader
 from backend.core.graphql.types import ModelObjectType
 
 from ..models import ApplicationStatus, FlagCode, PartnerApplication, PartnerApplicationEvent
@@ -31,10 +31,9 @@ class EventsByApplicationIdLoader(DataLoader):
         return [by_application[key] for key in keys]
 
 
-class VisibleApplicationByIdLoader(DataLoader):
-    def batch_load(self, keys):
-        rows = rows_by_pk(visible_partner_applications(self.context.viewer), keys)
-        return [rows.get(key) for key in keys]
+class VisibleApplicationByIdLoader(ByIdLoader):
+    def queryset(self):
+        return visible_partner_applications(self.context.viewer)
 
 
 class PartnerApplicationFlag(graphene.ObjectType):
