@@ -343,20 +343,6 @@ def _list_completion(complete_item, non_null: bool):
     return complete
 
 
-def _complete_plain_objects(object_type, build, info, items, env) -> list | None:
-    is_type_of = object_type.is_type_of
-    completed = []
-    try:
-        for item in items:
-            if (item is None or isinstance(item, SyncFuture)
-                    or (is_type_of is not None and is_type_of(item, info) is not True)):
-                return None
-            completed.append(build(item, env))
-    except Exception:
-        return None
-    return completed
-
-
 def _path_from_list(keys) -> Path | None:
     path = None
     for key in keys or ():
@@ -460,18 +446,15 @@ class PortalExecutionContext(DeferredExecutionContext):
         return super().complete_object_value(return_type, field_nodes, info, path, result)
 
     def complete_list_value(self, return_type, field_nodes, info, path, result):
-        """A list of objects the fast path can build (a product's variants) is built in
-        one loop, without completing each item on its own; any item the fast path cannot
-        answer sends the whole list down the general path."""
-        item_type = return_type.of_type
-        object_type = item_type.of_type if is_non_null_type(item_type) else item_type
-        if type(result) is list and isinstance(object_type, GraphQLObjectType):
-            plan = self._object_plan(object_type, field_nodes)
-            if plan is not None:
-                completed = _complete_plain_objects(object_type, plan, info, result,
-                                                    self._resolver_env)
-                if completed is not None:
-                    return completed
+        """A list the fast path can build (a product's variants) is built in one loop,
+        without completing each item on its own; any item the fast path cannot answer
+        sends the whole list down the general path."""
+        complete = self._completion(return_type, field_nodes)
+        if complete is not None:
+            try:
+                return complete(result, info, self._resolver_env)
+            except Exception:
+                pass
         return super().complete_list_value(return_type, field_nodes, info, path, result)
 
     def _field_reader(self, parent_type, field_def):
