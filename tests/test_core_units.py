@@ -263,21 +263,27 @@ def test_an_inn_with_anything_but_ascii_digits_is_invalid(inn):
     assert inn_error(inn) == "An INN consists of digits only."
 
 
-@given(st.text(alphabet="0123456789", min_size=9, max_size=9))
+def _prefixes(size: int) -> st.SearchStrategy[str]:
+    """``size`` digits starting with a region code (01-99)."""
+    return st.text(alphabet="0123456789", min_size=size, max_size=size).filter(
+        lambda digits: not digits.startswith("00"))
+
+
+@given(_prefixes(9))
 def test_completing_nine_digits_gives_a_valid_company_inn(prefix):
     inn = complete_inn(prefix)
     assert len(inn) == 10 and inn.startswith(prefix)
     assert is_valid_inn(inn)
 
 
-@given(st.text(alphabet="0123456789", min_size=10, max_size=10))
+@given(_prefixes(10))
 def test_completing_ten_digits_gives_a_valid_entrepreneur_inn(prefix):
     inn = complete_inn(prefix)
     assert len(inn) == 12 and inn.startswith(prefix)
     assert is_valid_inn(inn)
 
 
-@given(st.text(alphabet="0123456789", min_size=9, max_size=10), st.integers(1, 9))
+@given(st.one_of(_prefixes(9), _prefixes(10)), st.integers(1, 9))
 def test_changing_the_last_check_digit_makes_an_inn_invalid(prefix, shift):
     inn = complete_inn(prefix)
     broken = inn[:-1] + str((int(inn[-1]) + shift) % 10)
@@ -287,6 +293,22 @@ def test_changing_the_last_check_digit_makes_an_inn_invalid(prefix, shift):
 def test_complete_inn_refuses_other_lengths():
     with pytest.raises(ValueError):
         complete_inn("12345678")
+
+
+@pytest.mark.parametrize("inn", ["0000000000", "000000000000"])
+def test_an_inn_of_all_zeros_is_invalid_though_its_checksum_matches(inn):
+    assert inn_error(inn) == "An INN starts with a region code from 01 to 99, never 00."
+
+
+@given(st.text(alphabet="0123456789", min_size=7, max_size=8))
+def test_no_inn_of_region_00_is_valid_whatever_its_check_digits(rest):
+    for check in range(100 if len(rest) == 8 else 10):
+        assert not is_valid_inn(f"00{rest}{check:0{len(rest) - 6}d}")
+
+
+def test_complete_inn_refuses_region_00():
+    with pytest.raises(ValueError):
+        complete_inn("000000000")
 
 
 @pytest.mark.parametrize("kpp", ["770701001", "7707AB001", "773601001"])

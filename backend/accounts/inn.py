@@ -2,7 +2,9 @@
 
 An INN of a legal entity has 10 digits, the last a check digit; an individual
 entrepreneur's has 12, the last two check digits. Each check digit is a weighted sum of
-the digits before it, modulo 11, modulo 10.
+the digits before it, modulo 11, modulo 10. The first two digits are the code of a region
+(01-99), so an INN starting with 00 (all zeros, say, whose checksum is 0 and passes) is
+refused.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ def inn_error(inn: str) -> str | None:
     if not inn.isdigit() or not inn.isascii():
         return "An INN consists of digits only."
     digits = [int(c) for c in inn]
+    if len(digits) in (10, 12) and digits[0] == digits[1] == 0:
+        return "An INN starts with a region code from 01 to 99, never 00."
     if len(digits) == 10:
         if _check_digit(digits, _WEIGHTS_10) != digits[9]:
             return "The INN's check digit does not match: check the number for typos."
@@ -41,8 +45,11 @@ def is_valid_inn(inn: str) -> bool:
 
 
 def complete_inn(prefix: str) -> str:
-    """Append the check digit(s) to 9 or 10 digits: used by the demo and bench data."""
+    """Append the check digit(s) to 9 or 10 digits (not starting with the region 00): used
+    by the demo and bench data."""
     digits = [int(c) for c in prefix]
+    if prefix.startswith("00"):
+        raise ValueError("an INN starts with a region code from 01 to 99")
     if len(digits) == 9:
         return prefix + str(_check_digit(digits, _WEIGHTS_10))
     if len(digits) == 10:
