@@ -175,8 +175,21 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 JWT_SECRET = env_str("JWT_SECRET", SECRET_KEY)
 JWT_ACCESS_TTL = timedelta(seconds=env_int("JWT_ACCESS_TTL_SECONDS", 15 * 60))
 JWT_REFRESH_TTL = timedelta(seconds=env_int("JWT_REFRESH_TTL_SECONDS", 30 * 24 * 3600))
+# Password throttle (backend/accounts/throttle.py): failed passwords per window for one
+# e-mail from one address, from one address in all, and for one e-mail from addresses that
+# have not signed in to it within LOGIN_KNOWN_ADDRESS_DAYS.
 LOGIN_THROTTLE_ATTEMPTS = env_int("LOGIN_THROTTLE_ATTEMPTS", 5)
+LOGIN_THROTTLE_ADDRESS_ATTEMPTS = env_int("LOGIN_THROTTLE_ADDRESS_ATTEMPTS", 20)
+LOGIN_THROTTLE_ACCOUNT_ATTEMPTS = env_int("LOGIN_THROTTLE_ACCOUNT_ATTEMPTS", 50)
 LOGIN_THROTTLE_WINDOW = timedelta(seconds=env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60))
+LOGIN_KNOWN_ADDRESS_DAYS = env_int("LOGIN_KNOWN_ADDRESS_DAYS", 30)
+AUTHENTICATION_BACKENDS = ["backend.accounts.backends.ThrottledModelBackend"]
+
+# Public forms (partner applications): per client address and in all, per window.
+PARTNER_APPLICATIONS_PER_ADDRESS = env_int("PARTNER_APPLICATIONS_PER_ADDRESS", 5)
+PARTNER_APPLICATIONS_PER_WINDOW = env_int("PARTNER_APPLICATIONS_PER_WINDOW", 200)
+PARTNER_APPLICATION_WINDOW = timedelta(
+    seconds=env_int("PARTNER_APPLICATION_WINDOW_SECONDS", 3600))
 
 # Invitations: links in e-mails point at the storefront.
 PORTAL_URL = env_str("PORTAL_URL", "http://localhost:8000")

@@ -18,10 +18,10 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
-from backend.core.errors import DomainValidationError, ErrorCollector
+from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 from backend.core.permissions import OrgPerm
 
-from . import audit
+from . import audit, throttle
 from .errors import AccountErrorCode
 from .models import (
     CustomRole,
@@ -114,8 +114,9 @@ def revoke_invitation(invitation: Invitation, actor: User | None) -> Invitation:
 
 
 def accept_invitation(token: str, password: str, first_name: str = "",
-                      last_name: str = "") -> TokenPair:
-    """Join the organization: a new user sets a password; an existing user confirms theirs."""
+                      last_name: str = "", address: str = "unknown") -> TokenPair:
+    """Join the organization: a new user sets a password; an existing user confirms theirs
+    (under the password throttle, as a sign-in from ``address``)."""
     invitation = (Invitation.objects.select_for_update().select_related("organization")
                   .filter(token_hash=_hash(token or "")).first())
     if invitation is None:
@@ -143,10 +144,8 @@ def accept_invitation(token: str, password: str, first_name: str = "",
         user = User.objects.create_user(email=invitation.email, password=password,
                                         first_name=first_name.strip(),
                                         last_name=last_name.strip())
-    elif not user.check_password(password):
-        raise DomainValidationError.single(
-            AccountErrorCode.INVALID_CREDENTIALS,
-            "You already have an account: enter its password to accept.", "password")
+    else:
+        _confirm_password(user, password, address)
     membership, created = Membership.objects.get_or_create(
         user=user, organization=invitation.organization,
         defaults={"role": invitation.role, "custom_role": invitation.custom_role,
@@ -164,6 +163,19 @@ def accept_invitation(token: str, password: str, first_name: str = "",
     audit.record(invitation.organization, user, "invitation.accepted", membership,
                  email=user.email)
     return issue_tokens(user)
+
+
+def _confirm_password(user: User, password: str, address: str) -> None:
+    try:
+        right = throttle.check_password(user, password, address)
+    except throttle.LoginThrottled as exc:
+        raise DomainValidationError.single(AccountErrorCode.LOGIN_THROTTLED, str(exc),
+                                           "password", retry_after=exc.retry_after)
+    if not right:  # committed (nothing else is written yet): the throttle keeps the count
+        raise DomainValidationError(ErrorDetail(
+            AccountErrorCode.INVALID_CREDENTIALS,
+            "You already have an account: enter its password to accept.", "password"),
+            commit=True)
 
 
 def _is_admin(permissions: frozenset[OrgPerm]) -> bool:

@@ -21,19 +21,16 @@ MAX_TREE_DEPTH = 4  # manufacturer -> distributor -> dealer -> sub-dealer -> end
 
 
 def sign_in(email: str, password: str, ip: str) -> TokenPair:
-    """Tokens for valid credentials; a throttled or failed attempt is a domain error."""
+    """Tokens for valid credentials; a throttled or failed attempt is a domain error.
+    Runs outside a transaction: the throttle's count is kept whatever the answer."""
     email = (email or "").strip().lower()
-    wait = throttle.seconds_until_allowed(email, ip)
-    if wait:
+    try:
+        user = authenticate(None, username=email, password=password, address=ip)
+    except throttle.LoginThrottled as exc:
         raise DomainValidationError.single(
-            AccountErrorCode.LOGIN_THROTTLED,
-            f"Too many failed sign-in attempts. Try again in {wait} seconds.",
-            None, retry_after=wait,
-        )
-    user = authenticate(username=email, password=password)
+            AccountErrorCode.LOGIN_THROTTLED, str(exc), None, retry_after=exc.retry_after)
     if user is None:
         inactive = User.objects.filter(email=email, is_active=False).first()
-        throttle.record_failure(email, ip)
         # Say "deactivated" only to someone who knows the password: otherwise the answer
         # would reveal which addresses have (deactivated) accounts.
         if inactive is not None and inactive.check_password(password):
@@ -41,8 +38,8 @@ def sign_in(email: str, password: str, ip: str) -> TokenPair:
                 AccountErrorCode.INACTIVE_USER, "This account is deactivated.", "email")
         raise DomainValidationError.single(
             AccountErrorCode.INVALID_CREDENTIALS, "Wrong e-mail or password.", "password")
-    throttle.reset(email)
-    return issue_tokens(user)
+    with transaction.atomic():
+        return issue_tokens(user)
 
 
 @dataclass

@@ -34,3 +34,15 @@ class PortalModel(models.Model):
         state.adding = False
         state.db = db
         return instance
+
+
+class RateCounter(PortalModel):
+    """A counter of the database store of ``backend.core.ratelimit``: hits of ``key`` in the
+    window that ends at ``expires_at``. Written only with atomic SQL statements."""
+
+    key = models.CharField(max_length=120, primary_key=True)
+    count = models.IntegerField()
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.count}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import graphene
 
 from backend.core.errors import CoreErrorCode, DomainValidationError
+from backend.core.middleware import client_ip
 from backend.core.permissions import OrgPerm
 
 from .. import members
@@ -91,7 +92,8 @@ class InvitationAccept(AccountMutation):
 
     @classmethod
     def perform_mutation(cls, root, info, token, password, first_name="", last_name=""):
-        pair = members.accept_invitation(token, password, first_name, last_name)
+        pair = members.accept_invitation(token, password, first_name, last_name,
+                                         client_ip(info.context))
         return cls(token=pair.access, refresh_token=pair.refresh, user=pair.user)
 
 

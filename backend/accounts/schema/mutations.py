@@ -42,11 +42,10 @@ class TokenCreate(AccountMutation):
     class Meta:
         description = "Sign in with e-mail and password. Repeated failures are throttled."
         login_required = False
+        atomic = False  # the throttle's count stays whatever the answer (see sign_in)
 
     @classmethod
     def perform_mutation(cls, root, info, email, password):
-        # A failed attempt is counted by the throttle in the cache, which a rolled-back
-        # transaction does not undo.
         pair = sign_in(email, password, client_ip(info.context))
         return cls(token=pair.access, refresh_token=pair.refresh, user=pair.user)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from enum import Enum
 from typing import Any, ClassVar
 
@@ -27,6 +28,7 @@ class BaseMutationOptions(MutationOptions):
     permissions: tuple[Perm, ...] = ()
     org_permissions: tuple[OrgPerm, ...] = ()
     login_required = True
+    atomic = True
 
 
 class BaseMutation(graphene.Mutation):
@@ -35,6 +37,8 @@ class BaseMutation(graphene.Mutation):
     implement ``perform_mutation(root, info, **data)`` returning an instance of the
     mutation. ``DomainValidationError`` (and Django's ``ValidationError``) become
     ``errors``; the transaction of the mutation is rolled back, so nothing changes.
+    ``Meta.atomic = False`` leaves transactions to the service (sign-in: a throttle's count
+    is kept at once, without holding its row locked while the password is checked).
     """
 
     class Meta:
@@ -55,6 +59,7 @@ class BaseMutation(graphene.Mutation):
         permissions=(),
         org_permissions=(),
         login_required=True,
+        atomic=True,
         description="",
         _meta=None,
         **options,
@@ -71,6 +76,7 @@ class BaseMutation(graphene.Mutation):
         _meta.permissions = tuple(permissions)
         _meta.org_permissions = tuple(org_permissions)
         _meta.login_required = login_required or bool(permissions) or bool(org_permissions)
+        _meta.atomic = atomic
         if permissions:
             names = ", ".join(p.value for p in permissions)
             description = f"{description}\n\nRequires staff permissions: {names}.".strip()
@@ -128,7 +134,7 @@ class BaseMutation(graphene.Mutation):
             return cls.failure(denied)
         data = plain_values(data)
         try:
-            with transaction.atomic():
+            with transaction.atomic() if cls._meta.atomic else nullcontext():
                 try:
                     result = cls.perform_mutation(root, info, **data)
                 except DomainValidationError as exc:
