@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
@@ -30,8 +31,23 @@ from .models import (
     User,
 )
 from .services import OrganizationData, organization_errors
+from .throttle import LoginThrottled
 
 STAFF_PERMISSION_CHOICES = [(p.value, p.label) for p in Perm]
+
+
+class ThrottledAdminLoginForm(AdminAuthenticationForm):
+    """The admin's sign-in: the password throttle (through the authentication backend)
+    counts its failures with the API's, and a throttled attempt is told when to retry."""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except LoginThrottled as exc:
+            raise forms.ValidationError(str(exc), code="throttled")
+
+
+admin.site.login_form = ThrottledAdminLoginForm
 
 
 def _clean_email(form: forms.ModelForm) -> str:
