@@ -82,6 +82,13 @@ def errors_of(payload: dict) -> list[tuple[str | None, str]]:
     return [(e["field"], e["code"]) for e in payload["errors"]]
 
 
+@pytest.fixture(autouse=True)
+def _room_for_many_applications(settings):
+    """These tests send more applications from one address than the public form allows
+    in an hour; tests/test_partner_application_limits.py tests the limits."""
+    settings.PARTNER_APPLICATIONS_PER_ADDRESS = 1000
+
+
 @pytest.fixture
 def submit(api):
     def run(**overrides) -> dict:
@@ -158,16 +165,23 @@ def test_every_problem_of_the_form_comes_back_at_once(submit):
     assert not PartnerApplication.objects.exists()
 
 
-def test_a_second_pending_application_for_the_same_company_is_refused(submit, staff):
+def test_a_second_application_for_a_company_already_applying_gets_an_ordinary_receipt(
+        api, submit, staff):
+    """Refusing it would tell anyone which companies have applied."""
+    fresh = submit(inn="7736050003", companyName="Василёк", legalName="ООО «Василёк»",
+                   email="another@partner.test")
     first = submitted(submit, inn="7707083893")
 
-    again = submit(inn="7707083893", companyName="Ромашка (повторно)",
-                   email="another@partner.test")
+    again = submit(inn="7707083893", email="another@partner.test")
 
-    assert errors_of(again) == [("inn", "DUPLICATE_APPLICATION")]
-    assert PartnerApplication.objects.count() == 1
-    assert reject(staff, first, "Нет документов")["errors"] == []
-    assert submit(inn="7707083893")["errors"] == []  # a rejected one may be sent again
+    assert again["errors"] == []
+    assert again["receipt"]["id"] not in (first, fresh["receipt"]["id"])
+    assert {k: v for k, v in again["receipt"].items() if k not in ("id", "createdAt")} == {
+        k: v for k, v in fresh["receipt"].items() if k not in ("id", "createdAt")}
+    assert PartnerApplication.objects.filter(inn="7707083893", status="SUBMITTED").count() == 2
+    assert [(f["code"], f["application"]) for f in flags_of(staff, again["receipt"]["id"])] \
+        == [("DUPLICATE_INN", {"companyName": "ООО «Ромашка»"})]
+    assert [f["code"] for f in flags_of(staff, first)] == ["DUPLICATE_INN"]
 
 
 def test_a_registered_inn_is_flagged_for_staff_and_never_shown_to_the_public(

@@ -14,7 +14,8 @@ DealerNetworkErrorCode = error_code_enum(
     "INVALID_EMAIL",
     "INVALID_PHONE",
     "ALREADY_MEMBER",
-    "DUPLICATE_APPLICATION",
+    "DUPLICATE_APPLICATION",  # no longer raised: a duplicate is recorded and flagged
+    "APPLICATIONS_THROTTLED",
     "INVALID_STATUS",
     "NO_SUPPLIER",
 )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
 
 from backend.accounts.models import Organization, User
 from backend.core.models import PortalModel
@@ -60,13 +59,6 @@ class PartnerApplication(PortalModel):
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "-created_at"],
                                 name="partner_app_status_created")]
-        constraints = [
-            # One pending application per legal entity (INN + KPP): a second one, from the
-            # company itself or from a partner registering it again, is refused.
-            models.UniqueConstraint(fields=["inn", "kpp"],
-                                    condition=Q(status=ApplicationStatus.SUBMITTED),
-                                    name="partner_app_pending_inn_kpp_unique"),
-        ]
 
     def __str__(self) -> str:
         return f"{self.company_name} ({self.inn})"

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F, JSONField, Q, QuerySet, Value
 from django.db.models.expressions import CombinedExpression
 from django.utils import timezone
@@ -31,6 +32,7 @@ from backend.accounts.models import (
     User,
 )
 from backend.accounts.services import OrganizationData, create_organization, organization_errors
+from backend.core import ratelimit
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 
 from .errors import DealerNetworkErrorCode as Code
@@ -129,6 +131,13 @@ class ApplicationData:
 _REQUIRED = (("company_name", "companyName"), ("legal_name", "legalName"), ("inn", "inn"),
              ("region", "region"), ("contact_first_name", "contactFirstName"),
              ("email", "email"))
+# The longest text each field of the public form takes (the columns' lengths; the free
+# texts bounded so that one submission cannot store megabytes).
+MAX_LENGTHS = {"company_name": ("companyName", 255), "legal_name": ("legalName", 255),
+               "region": ("region", 100), "address": ("address", 500),
+               "contact_first_name": ("contactFirstName", 150),
+               "contact_last_name": ("contactLastName", 150), "email": ("email", 254),
+               "comment": ("comment", 2000)}
 
 
 def application_errors(data: ApplicationData) -> list[ErrorDetail]:
@@ -137,6 +146,10 @@ def application_errors(data: ApplicationData) -> list[ErrorDetail]:
     for name, label in _REQUIRED:
         if not getattr(data, name):
             errors.add(Code.REQUIRED, "This field is required.", label)
+    for name, (label, limit) in MAX_LENGTHS.items():
+        if len(getattr(data, name)) > limit:
+            errors.add(Code.INVALID, f"At most {limit} characters, please.", label,
+                       max_length=limit)
     if data.inn and (message := inn_error(data.inn)):
         errors.add(Code.INVALID_INN, message, "inn")
     if data.kpp and (message := kpp_error(data.kpp)):
@@ -151,37 +164,54 @@ def application_errors(data: ApplicationData) -> list[ErrorDetail]:
     return errors.errors
 
 
-def submit_application(data: ApplicationData, actor: User | None = None) -> PartnerApplication:
-    """Record a company's application, flag what staff should check (same INN, a
-    near-duplicate name in the region), and refuse a second pending one for the same
-    INN + KPP."""
+def submit_application(data: ApplicationData, actor: User | None = None,
+                       address: str | None = None) -> PartnerApplication:
+    """Record a company's application and flag what staff should check (the same INN
+    registered or applied for, a near-duplicate name in the region).
+
+    The answer never depends on other applications: a second one for a company already
+    applying is recorded like any other (flagged for staff as a duplicate), so the public
+    form tells nobody who has applied. Submissions from the public form (from client
+    ``address``) are rate-limited (``count_submission``); the count is kept whatever the
+    answer, so call this outside a transaction."""
+    if address is not None:
+        count_submission(address)
     data = data.cleaned()
     errors = application_errors(data)
     if errors:
         raise DomainValidationError(errors)
-    if _pending(data.inn, data.kpp).exists():
-        raise _duplicate_application()
-    application = PartnerApplication(**{f.name: getattr(data, f.name) for f in fields(data)})
-    application.flags = _flags(application)
-    try:
-        with transaction.atomic():
-            application.save()
-    except IntegrityError:  # a concurrent submission for the same INN + KPP won
-        raise _duplicate_application()
-    _flag_back(application)
-    _record(application, actor, "", ApplicationStatus.SUBMITTED.value)
+    with transaction.atomic():
+        application = PartnerApplication(**{f.name: getattr(data, f.name)
+                                            for f in fields(data)})
+        application.flags = _flags(application)
+        application.save()
+        _flag_back(application)
+        _record(application, actor, "", ApplicationStatus.SUBMITTED.value)
     return application
 
 
-def _pending(inn: str, kpp: str) -> QuerySet[PartnerApplication]:
-    return PartnerApplication.objects.filter(status=ApplicationStatus.SUBMITTED, inn=inn,
-                                             kpp=kpp)
-
-
-def _duplicate_application() -> DomainValidationError:
-    return DomainValidationError.single(
-        Code.DUPLICATE_APPLICATION,
-        "An application for this INN and KPP is already being reviewed.", "inn")
+def count_submission(address: str) -> None:
+    """Count one submission from ``address``; raise ``APPLICATIONS_THROTTLED`` (counting
+    nothing) past ``PARTNER_APPLICATIONS_PER_ADDRESS`` from one address or
+    ``PARTNER_APPLICATIONS_PER_WINDOW`` in all within ``PARTNER_APPLICATION_WINDOW``. A
+    refused address does not use up the common allowance."""
+    store = ratelimit.store()
+    window = int(settings.PARTNER_APPLICATION_WINDOW.total_seconds())
+    limits = ((ratelimit.key_of("partner-application-address", address),
+               settings.PARTNER_APPLICATIONS_PER_ADDRESS),
+              (ratelimit.key_of("partner-application-all"),
+               settings.PARTNER_APPLICATIONS_PER_WINDOW))
+    counted = []
+    for key, limit in limits:
+        count = store.hit(key, window)
+        counted.append(key)
+        if count.value > limit:
+            for done in counted:
+                store.refund(done)
+            raise DomainValidationError.single(
+                Code.APPLICATIONS_THROTTLED,
+                f"Too many applications at the moment. Try again in {count.retry_after} "
+                "seconds.", None, retry_after=count.retry_after)
 
 
 def _flags(application: PartnerApplication) -> list[dict]:

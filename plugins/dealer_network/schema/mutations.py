@@ -8,14 +8,18 @@ from backend.accounts.schema.members import InvitationType
 from backend.accounts.schema.types import OrganizationType
 from backend.core.graphql.errors import error_type
 from backend.core.graphql.mutations import BaseMutation
+from backend.core.middleware import client_ip
 from backend.core.permissions import OrgPerm, Perm
 
 from .. import services
 from ..errors import DealerNetworkErrorCode
 from .types import PartnerApplicationReceipt, PartnerApplicationType
 
-DealerNetworkError = error_type("DealerNetworkError", DealerNetworkErrorCode,
-                                "An error of a dealer network operation.")
+DealerNetworkError = error_type(
+    "DealerNetworkError", DealerNetworkErrorCode, "An error of a dealer network operation.",
+    retry_after=graphene.Int(
+        description="APPLICATIONS_THROTTLED: seconds until a new attempt."),
+)
 
 
 class DealerNetworkMutation(BaseMutation):
@@ -86,13 +90,17 @@ class PartnerApplicationSubmit(DealerNetworkMutation):
     class Meta:
         description = ("Apply to become a partner (public). Staff review the application; "
                        "on approval the applicant is invited as the new organization's "
-                       "admin. One pending application per INN and KPP.")
+                       "admin. The answer is the same whoever applied before (staff see "
+                       "duplicates flagged). Rate-limited per client address and in all; "
+                       "the comment takes at most 2,000 characters.")
         login_required = False
+        atomic = False  # the rate limit's count stays whatever the answer
 
     @classmethod
     def perform_mutation(cls, root, info, input):
         application = services.submit_application(services.ApplicationData(**input),
-                                                  info.context.viewer.user)
+                                                  info.context.viewer.user,
+                                                  client_ip(info.context))
         return cls(receipt=PartnerApplicationReceipt.of(application))
 
 

@@ -55,6 +55,7 @@ export type CustomRoleInput = {
 /** An enumeration. */
 export type DealerNetworkErrorCode =
   | 'ALREADY_MEMBER'
+  | 'APPLICATIONS_THROTTLED'
   | 'AUTHENTICATION_REQUIRED'
   | 'DUPLICATE_APPLICATION'
   | 'DUPLICATE_INN'
