@@ -1,7 +1,8 @@
 """Django settings, read from the environment.
 
-Development defaults are safe to run on a laptop; ``B2B_ENV=production`` refuses to start
-with the development secret key or with DEBUG on. See README "Configuration".
+Development defaults are safe to run on a laptop (the secret key is random, made on the
+first run); ``B2B_ENV=production`` refuses to start without a secret key of its own, with a
+short JWT secret or with DEBUG on. See README "Configuration".
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from .env import env_bool, env_int, env_list, env_str, parse_database_url
+from .secret_key import local_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DEV_SECRET_KEY = "dev-only-insecure-secret-key-do-not-use-in-production"
+# Published in earlier versions' source, so known to anyone: never accepted in production.
+PUBLISHED_DEV_SECRET_KEY = "dev-only-insecure-secret-key-do-not-use-in-production"
 
 ENVIRONMENT = env_str("B2B_ENV", "development")
 if ENVIRONMENT not in ("development", "test", "production"):
@@ -23,13 +26,24 @@ if ENVIRONMENT not in ("development", "test", "production"):
         f"B2B_ENV must be development, test or production, not {ENVIRONMENT!r}")
 IS_PRODUCTION = ENVIRONMENT == "production"
 
-SECRET_KEY = env_str("SECRET_KEY", DEV_SECRET_KEY)
+SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY and not IS_PRODUCTION:
+    # Random, made on the first run and kept in a git-ignored file (backend/secret_key.py).
+    SECRET_KEY = local_secret_key(Path(env_str("SECRET_KEY_FILE", str(BASE_DIR / ".secret_key"))))
+# Signs access and refresh tokens; SECRET_KEY unless set.
+JWT_SECRET = env_str("JWT_SECRET", SECRET_KEY)
 DEBUG = env_bool("DEBUG", default=not IS_PRODUCTION)
 if IS_PRODUCTION:
-    if SECRET_KEY == DEV_SECRET_KEY or len(SECRET_KEY) < 32:
+    if SECRET_KEY == PUBLISHED_DEV_SECRET_KEY or len(SECRET_KEY) < 32:
         raise ImproperlyConfigured(
-            "Refusing to start in production with the development SECRET_KEY: "
+            "Refusing to start in production without a SECRET_KEY of its own: "
             "set SECRET_KEY to a random string of at least 32 characters."
+        )
+    if JWT_SECRET == PUBLISHED_DEV_SECRET_KEY or len(JWT_SECRET.encode()) < 32:
+        raise ImproperlyConfigured(
+            "Refusing to start in production with a short JWT_SECRET: anyone could forge "
+            "tokens. Set it to a random string of at least 32 bytes, or leave it unset "
+            "(SECRET_KEY then signs the tokens)."
         )
     if DEBUG:
         raise ImproperlyConfigured("Refusing to start in production with DEBUG on.")
@@ -171,8 +185,8 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
 # socket's address.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
-# Authentication (JWT). Access tokens are short-lived; refresh tokens rotate on every use.
-JWT_SECRET = env_str("JWT_SECRET", SECRET_KEY)
+# Authentication (JWT, signed with JWT_SECRET above). Access tokens are short-lived;
+# refresh tokens rotate on every use.
 JWT_ACCESS_TTL = timedelta(seconds=env_int("JWT_ACCESS_TTL_SECONDS", 15 * 60))
 JWT_REFRESH_TTL = timedelta(seconds=env_int("JWT_REFRESH_TTL_SECONDS", 30 * 24 * 3600))
 # Password throttle (backend/accounts/throttle.py): failed passwords per window for one

@@ -364,7 +364,7 @@ def test_dockerfile_starts_gunicorn_with_the_wsgi_application():
 
 def test_dockerignore_keeps_local_state_and_secrets_out():
     ignored = set(DOCKERIGNORE.read_text().split())
-    for entry in (".git", ".venv", ".pgdata", "media", "staticfiles", ".env"):
+    for entry in (".git", ".venv", ".pgdata", "media", "staticfiles", ".env", ".secret_key"):
         assert entry in ignored, entry
 
 

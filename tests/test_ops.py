@@ -167,6 +167,12 @@ STARTS = {
                  "DEBUG": "1"},
     "no database": {"B2B_ENV": "production", "SECRET_KEY": STRONG_SECRET},
     "good": {"B2B_ENV": "production", "DATABASE_URL": DB, "SECRET_KEY": STRONG_SECRET},
+    "published key": {"B2B_ENV": "production", "DATABASE_URL": DB,
+                      "SECRET_KEY": "dev-only-insecure-secret-key-do-not-use-in-production"},
+    "short jwt secret": {"B2B_ENV": "production", "DATABASE_URL": DB,
+                         "SECRET_KEY": STRONG_SECRET, "JWT_SECRET": "x" * 31},
+    "jwt secret of 32 bytes": {"B2B_ENV": "production", "DATABASE_URL": DB,
+                               "SECRET_KEY": STRONG_SECRET, "JWT_SECRET": "ж" * 16},
     "unknown env": {"B2B_ENV": "prod", "DATABASE_URL": DB, "SECRET_KEY": STRONG_SECRET},
 }
 
@@ -182,7 +188,7 @@ class Started:
 def started() -> dict[str, Started]:
     clean = {k: v for k, v in os.environ.items()
              if k not in ("SECRET_KEY", "DEBUG", "DATABASE_URL", "B2B_ENV", "JWT_SECRET",
-                          "PLUGINS", "DJANGO_SETTINGS_MODULE")}
+                          "PLUGINS", "DJANGO_SETTINGS_MODULE", "SECRET_KEY_FILE")}
     code = ("import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'backend.settings'; "
             "django.setup(); from django.conf import settings; print('DEBUG', settings.DEBUG)")
     processes = {
@@ -204,6 +210,21 @@ def test_production_refuses_the_development_secret_key(started):
     assert result.returncode != 0
     assert "Refusing to start" in result.stderr
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_the_key_once_published_in_the_source(started):
+    result = started["published key"]
+
+    assert result.returncode != 0
+    assert "Refusing to start in production without a SECRET_KEY of its own" in result.stderr
+
+
+def test_production_refuses_a_jwt_secret_shorter_than_32_bytes(started):
+    assert started["short jwt secret"].returncode != 0
+    assert "Refusing to start in production with a short JWT_SECRET" in (
+        started["short jwt secret"].stderr)
+    assert started["jwt secret of 32 bytes"].returncode == 0, (
+        started["jwt secret of 32 bytes"].stderr)
 
 
 def test_production_refuses_a_short_secret_key(started):
@@ -291,3 +312,55 @@ def test_answers_carry_russian_text_as_utf8_not_escapes(api, catalog):
                              content_type="application/json")
     assert response["Content-Type"].startswith("application/json")
     assert "Дверь".encode() in response.content and b"\\u0414" not in response.content
+
+
+# --- the development secret key ------------------------------------------------------------
+
+def _development_keys(key_file: Path, processes: int = 1) -> list[tuple[str, str]]:
+    """(SECRET_KEY, JWT_SECRET) as seen by ``processes`` development processes started at
+    once with their key in ``key_file`` and no SECRET_KEY in the environment."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("SECRET_KEY", "JWT_SECRET", "B2B_ENV", "DJANGO_SETTINGS_MODULE")}
+    env.update(DATABASE_URL=DB, SECRET_KEY_FILE=str(key_file))
+    code = ("import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = 'backend.settings'; "
+            "django.setup(); from django.conf import settings; "
+            "print(settings.SECRET_KEY); print(settings.JWT_SECRET)")
+    started = [subprocess.Popen([sys.executable, "-c", code], cwd=REPO_ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for _ in range(processes)]
+    keys = []
+    for process in started:
+        stdout, stderr = process.communicate(timeout=60)
+        assert process.returncode == 0, stderr
+        secret, jwt_secret = stdout.split()
+        keys.append((secret, jwt_secret))
+    return keys
+
+
+def test_development_makes_a_random_key_on_first_run_readable_by_the_owner_only(tmp_path):
+    key_file = tmp_path / ".secret_key"
+
+    [(secret, jwt_secret)] = _development_keys(key_file)
+
+    assert key_file.read_text().strip() == secret == jwt_secret
+    assert len(secret) >= 50
+    assert secret != "dev-only-insecure-secret-key-do-not-use-in-production"
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    assert _development_keys(key_file) == [(secret, secret)]  # kept for later runs
+
+
+def test_every_checkout_gets_its_own_key_and_workers_starting_together_share_one(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+
+    workers = _development_keys(tmp_path / "a" / ".secret_key", processes=4)
+    other = _development_keys(tmp_path / "b" / ".secret_key")
+
+    assert len(set(workers)) == 1
+    assert other[0] != workers[0]
+    assert [p.name for p in (tmp_path / "a").iterdir()] == [".secret_key"]  # no drafts left
+
+
+def test_the_key_file_is_git_ignored():
+    ignored = subprocess.run(["git", "check-ignore", "-q", ".secret_key"], cwd=REPO_ROOT)
+    assert ignored.returncode == 0
