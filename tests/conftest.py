@@ -15,7 +15,8 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """The login throttle counts in the cache: start every test from zero."""
+    """Start every test with an empty local cache (the throttles count in the database,
+    rolled back or flushed after each test, or in a test's own Redis)."""
     from django.core.cache import cache
 
     cache.clear()

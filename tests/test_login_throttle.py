@@ -265,6 +265,42 @@ def test_the_admin_sign_in_works_from_another_address_after_an_attack(staff_user
     assert client.get("/admin/").status_code == 200
 
 
+def test_the_admin_change_password_form_checks_the_old_password_under_the_throttle(
+        staff_user, settings):
+    client = Client()
+    client.force_login(staff_user)
+
+    def change(old_password: str):
+        return client.post("/admin/password_change/", {
+            "old_password": old_password, "new_password1": "a-new-passphrase-77",
+            "new_password2": "a-new-passphrase-77"}, REMOTE_ADDR="10.0.0.9")
+
+    for _ in range(settings.LOGIN_THROTTLE_ATTEMPTS):
+        assert change("wrong").context["form"].has_error("old_password", "password_incorrect")
+    refused = change(PASSWORD)
+
+    assert refused.status_code == 200
+    assert refused.context["form"].has_error("old_password", "throttled")
+    assert "Too many failed sign-in attempts" in refused.content.decode()
+    staff_user.refresh_from_db()
+    assert staff_user.check_password(PASSWORD)
+    assert change(PASSWORD).status_code == 200  # still refused, still the old password
+    assert sign_in("staff@factory.test", address="10.0.0.9") == "LOGIN_THROTTLED"
+
+
+def test_the_admin_change_password_form_still_changes_the_password(staff_user):
+    client = Client()
+    client.force_login(staff_user)
+
+    answer = client.post("/admin/password_change/", {
+        "old_password": PASSWORD, "new_password1": "a-new-passphrase-77",
+        "new_password2": "a-new-passphrase-77"}, REMOTE_ADDR="10.0.0.9")
+
+    assert answer.status_code == 302 and answer["Location"] == "/admin/password_change/done/"
+    staff_user.refresh_from_db()
+    assert staff_user.check_password("a-new-passphrase-77")
+
+
 @pytest.fixture
 def invitation_for_existing_user(buyer, network):
     _, token = invite_member(network["dealer_b"], "buyer@alfa.test", role=Role.BUYER)

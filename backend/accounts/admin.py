@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm
 from django.contrib.auth.forms import UserChangeForm as DjangoUserChangeForm
@@ -20,6 +19,7 @@ from backend.core.admin_forms import add_domain_errors
 from backend.core.permissions import Perm
 from backend.core.plugins import get_plugins_manager
 
+from . import admin_sign_in
 from .models import (
     AuditEvent,
     CustomRole,
@@ -31,23 +31,11 @@ from .models import (
     User,
 )
 from .services import OrganizationData, organization_errors
-from .throttle import LoginThrottled
 
 STAFF_PERMISSION_CHOICES = [(p.value, p.label) for p in Perm]
 
 
-class ThrottledAdminLoginForm(AdminAuthenticationForm):
-    """The admin's sign-in: the password throttle (through the authentication backend)
-    counts its failures with the API's, and a throttled attempt is told when to retry."""
-
-    def clean(self):
-        try:
-            return super().clean()
-        except LoginThrottled as exc:
-            raise forms.ValidationError(str(exc), code="throttled")
-
-
-admin.site.login_form = ThrottledAdminLoginForm
+admin_sign_in.install(admin.site)  # password checks under the throttle
 
 
 def _clean_email(form: forms.ModelForm) -> str:
