@@ -110,6 +110,7 @@ def test_wrong_passwords_for_one_account_from_one_address_are_limited(store, buy
 
 
 def test_the_count_is_shared_by_every_worker_not_kept_in_process_memory(db, buyer, settings):
+    settings.REDIS_URL = ""  # the database store
     for _ in range(settings.LOGIN_THROTTLE_ATTEMPTS):
         sign_in("buyer@alfa.test", "wrong")
 

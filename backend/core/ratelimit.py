@@ -1,6 +1,6 @@
 """Counters for throttles, shared by every process and counted atomically.
 
-``hit(key, window)`` adds one to ``key``'s counter and returns the new value with the
+``store().hit(key, window)`` adds one to ``key``'s counter and returns the new value with the
 seconds left in the window (a fixed window that starts with the first hit). Concurrent
 hits never read the same value: the count is taken and incremented in one statement.
 
@@ -152,8 +152,3 @@ def store() -> Store:
     if settings.REDIS_URL:
         return _redis_store(settings.REDIS_URL)
     return DatabaseStore()
-
-
-def hit(key: str, window: int) -> Count:
-    """Count one hit of ``key`` in a window of ``window`` seconds; the new count."""
-    return store().hit(key, window)
