@@ -1,9 +1,10 @@
 """Members of an organization: invitations, roles, spending limits, deactivation.
 
 Every change is recorded in the audit trail. An organization always keeps at least one
-active member who may manage members (an admin). What a member may grant is decided in
-``grants.py``; the ``granter`` argument is the acting member's membership (``None``: the
-system or staff, unrestricted).
+active member who may manage members (an admin): changes that can take one away lock the
+organization first (``locks.py``). What a member may grant is decided in ``grants.py``;
+the ``granter`` argument is the acting member's membership (``None``: the system or staff,
+unrestricted).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from backend.core.permissions import OrgPerm
 from . import audit
 from .errors import AccountErrorCode
 from .grants import UNSET, Grant, check_grant, is_builtin_admin, role_permissions
+from .locks import lock_organization
 from .models import (
     CustomRole,
     Invitation,
@@ -180,7 +182,8 @@ def _is_admin(permissions: frozenset[OrgPerm]) -> bool:
 
 
 def _has_another_admin(membership: Membership) -> bool:
-    """Whether another active member of the organization may manage members."""
+    """Whether another active member of the organization may manage members (read after
+    ``lock_organization``, so no concurrent change can take that one away meanwhile)."""
     others = (Membership.objects.select_related("custom_role")
               .filter(organization_id=membership.organization_id, is_active=True)
               .exclude(pk=membership.pk))
@@ -196,8 +199,9 @@ def _check_keeps_an_admin(membership: Membership, errors: ErrorCollector) -> Non
 
 def _locked(membership: Membership, granter: Membership | None
             ) -> tuple[Membership, Membership | None]:
-    """Read the member and the granter again: what a concurrent change committed
-    meanwhile counts."""
+    """Lock the organization, then read the member and the granter again: what a
+    concurrent change committed meanwhile counts."""
+    lock_organization(membership.organization_id)
     membership.refresh_from_db()
     if granter is not None:
         granter = Membership.objects.select_related("custom_role").get(pk=granter.pk)
@@ -275,6 +279,7 @@ def save_custom_role(organization: Organization, role: CustomRole | None, actor:
     permissions it holds, and not change a role it holds itself."""
     creating = role is None
     if not creating:
+        lock_organization(organization.pk)
         role.refresh_from_db()
         if granter is not None:
             granter = Membership.objects.select_related("custom_role").get(pk=granter.pk)
