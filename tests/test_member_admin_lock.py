@@ -4,6 +4,7 @@ organization with one admin. Each request counts the other admins, then waits fo
 other request to have counted too (a barrier) before it writes, so without the
 organization lock both would see another admin and both would succeed."""
 
+import contextlib
 import threading
 
 import pytest
@@ -35,10 +36,9 @@ def counted_together(monkeypatch):
 
     def count_then_wait(membership):
         found = count(membership)
-        try:
+        # A broken barrier: the other request is not counting now, it waits for the lock.
+        with contextlib.suppress(threading.BrokenBarrierError):
             state["barrier"].wait(timeout=PATIENCE_SECONDS)
-        except threading.BrokenBarrierError:
-            pass  # the other request is not counting now: it waits for the lock
         return found
 
     monkeypatch.setattr(members, "_has_another_admin", count_then_wait)
