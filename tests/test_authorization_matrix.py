@@ -23,7 +23,8 @@ Every object the walk returns is checked twice:
   the user is the viewer or a member of O or below; rows with no link to organizations
   (the catalog) are shared. Anonymous viewers see no organization-linked row at all.
   Objects seen by anyone are then asked for through ``node(id:)`` by every other viewer,
-  with the same rule.
+  with the same rule. Staff (who see everything, or a regional manager's subtree) are
+  walked too, for the consistency check.
 """
 
 from __future__ import annotations
@@ -44,9 +45,16 @@ from graphql import (
 )
 from graphql_relay import from_global_id
 
+from backend.accounts.inn import complete_inn
 from backend.accounts.members import invite_member
-from backend.accounts.models import CustomRole, Organization, Role, User
+from backend.accounts.models import CustomRole, Organization, Role, StaffAssignment, User
 from backend.api.schema import schema
+from backend.core.permissions import Perm
+from plugins.dealer_network.services import (
+    ApplicationData,
+    approve_application,
+    submit_application,
+)
 from tests.fixtures.graphql import GraphQLClient
 
 PAGE = 50
@@ -258,8 +266,46 @@ def _consistency_problems(client: GraphQLClient, label: str,
             for i, g in enumerate(ids) if response.body["data"][f"n{i}"] is None]
 
 
+@pytest.fixture
+def staff_viewers(network, make_user, staff_user):
+    """Staff who see everything, and a regional manager of dealer A's subtree, with
+    partner applications (one approved into dealer B's region, outside that subtree)."""
+    manager = make_user("regional@factory.test", is_staff=True,
+                        staff_permissions=[Perm.MANAGE_ORGANIZATIONS.value])
+    StaffAssignment.objects.create(user=manager, organization=network["dealer_a"])
+    for n, region in enumerate(("Казань", "Москва")):
+        application = submit_application(ApplicationData(
+            company_name=f"Новый партнёр {n}", legal_name=f'ООО "Новый партнёр {n}"',
+            inn=complete_inn(str(200_000_001 + n)), region=region,
+            contact_first_name="Олег", email=f"partner{n}@new.test"))
+        if n == 0:
+            approve_application(application, staff_user)
+    return [(staff_user, network["factory"], "staff who sees everything"),
+            (manager, None, "regional manager of dealer_a")]
+
+
+def _walk(client: GraphQLClient, label: str, documents) -> dict[str, tuple[str, str]]:
+    """``{global id: (type name, where)}`` of every object the viewer receives from every
+    root query."""
+    received: dict[str, tuple[str, str]] = {}
+    for name, document, id_type in documents:
+        if id_type is None:
+            variables = [{}]
+        else:
+            variables = [{"id": g} for g, (type_name, _) in sorted(received.items())
+                         if type_name == id_type]
+        for values in variables:
+            response = client(document, values)
+            assert response.status == 200, (label, name, response.body)
+            assert not response.errors, (label, name, values, response.errors)
+            where = f"Query.{name}" + (f"({values['id']})" if values else "")
+            for global_id, type_name in _objects(response.body["data"], {}).items():
+                received.setdefault(global_id, (type_name, where))
+    return received
+
+
 def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
-        world, catalog):
+        world, staff_viewers, catalog):
     # Fields without arguments first: they find the ids the others are asked with.
     documents = ([(name, document, None) for name, document in _root_queries()]
                  + _root_queries_by_id())
@@ -269,31 +315,26 @@ def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
     problems = []
     for user, org, label in world:
         client = GraphQLClient(user, org)
-        received: dict[str, tuple[str, str]] = {}
-        for name, document, id_type in documents:
-            if id_type is None:
-                variables = [{}]
-            else:
-                variables = [{"id": g} for g, (type_name, _) in sorted(received.items())
-                             if type_name == id_type]
-            for values in variables:
-                response = client(document, values)
-                assert response.status == 200, (label, name, response.body)
-                assert not response.errors, (label, name, values, response.errors)
-                where = f"Query.{name}" + (f"({values['id']})" if values else "")
-                for global_id, type_name in _objects(response.body["data"], {}).items():
-                    received.setdefault(global_id, (type_name, where))
+        received = _walk(client, label, documents)
         for global_id, (_, where) in received.items():
             seen_by[global_id].add(label)
             reason = _violation(user, org, global_id)
             if reason:
                 problems.append(f"{label} sees {reason} through {where}")
         problems += _consistency_problems(client, label, received)
+    # Staff see beyond any organization's subtree (the rule is for members), but what they
+    # receive at any depth is what node(id:) gives them too.
+    for user, org, label in staff_viewers:
+        client = GraphQLClient(user, org)
+        received = _walk(client, label, documents)
+        for global_id in received:
+            seen_by[global_id].add(label)
+        problems += _consistency_problems(client, label, received)
     assert not problems, "\n".join(sorted(set(problems)))
     # The walk really reached organization-linked rows of several kinds.
     kinds = {from_global_id(g)[0] for g in seen_by}
-    assert {"Organization", "Membership", "User", "Invitation", "CustomRole",
-            "AuditEvent", "Product"} <= kinds, kinds
+    assert {"Organization", "Membership", "User", "Invitation", "CustomRole", "AuditEvent",
+            "Product", "PartnerApplication", "PartnerApplicationEvent"} <= kinds, kinds
 
     # Every organization-linked object anyone saw, asked for by id by every viewer.
     ids = sorted(g for g in seen_by if _is_owned(g))
