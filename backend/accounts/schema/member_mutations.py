@@ -131,9 +131,8 @@ class MembershipUpdate(AccountMutation):
                                            "customRole") if input["custom_role"] else None)
         if "spending_limit" in input:
             changes["spending_limit"] = input["spending_limit"]
-        return cls(membership=members.update_membership(membership, _actor(info),
-                                                                granter=_granter(info),
-                                                                **changes))
+        return cls(membership=members.update_membership(
+            membership, _actor(info), granter=_granter(info), **changes))
 
 
 class MembershipDeactivate(AccountMutation):
@@ -149,8 +148,8 @@ class MembershipDeactivate(AccountMutation):
     @classmethod
     def perform_mutation(cls, root, info, id):
         membership = _own(info, MembershipType, id)
-        return cls(membership=members.deactivate_membership(membership, _actor(info),
-                                                                    _granter(info)))
+        return cls(membership=members.deactivate_membership(
+            membership, _actor(info), _granter(info)))
 
 
 class CustomRoleInput(graphene.InputObjectType):

@@ -137,6 +137,7 @@ class DataLoader(SyncDataLoader):
 
 
 _visibility: dict[type[Model], Callable[[Any], Any]] = {}
+_every_row_by_pk: dict[tuple[type[Model], Any], KeyedQuery] = {}
 
 
 def register_visibility(model: type[Model], visible: Callable[[Any], Any]) -> None:
@@ -168,9 +169,6 @@ def visible_rows_by_pk(model: type[Model], viewer, keys: list[Any]) -> dict[Any,
         every_row = queryset.all()
         compiled = _every_row_by_pk[shape] = KeyedQuery(lambda: every_row, "pk")
     return {row.pk: row for row in compiled.rows(keys)}
-
-
-_every_row_by_pk: dict[tuple[type[Model], Any], KeyedQuery] = {}
 
 
 class ByIdLoader(DataLoader):
