@@ -215,21 +215,23 @@ def test_a_role_with_unknown_permissions_or_a_taken_name_is_refused(admin_api, d
     assert CustomRole.objects.count() == 1
 
 
-def test_the_last_admin_cannot_be_removed_or_demoted(admin_api, admin_user, make_user, dealer):
+def test_the_last_admin_cannot_leave_and_nobody_changes_their_own_role(
+        admin_api, admin_user, api_as, make_user, dealer):
     own = admin_user.memberships.get()
     demote = admin_api.mutate("""mutation($id: ID!) { membershipUpdate(id: $id,
         input: {role: BUYER}) { errors { code message } } }""",
                               {"id": gid("Membership", own.pk)}, result="membershipUpdate")
-    assert demote["errors"][0]["code"] == "LAST_ADMIN"
+    assert demote["errors"][0]["code"] == "CANNOT_CHANGE_OWN_ROLE"
     remove = admin_api.mutate("mutation($id: ID!) { membershipDeactivate(id: $id) { "
                               "errors { code } } }", {"id": gid("Membership", own.pk)},
                               result="membershipDeactivate")
     assert remove["errors"][0]["code"] == "LAST_ADMIN"
     assert Membership.objects.get(pk=own.pk).role == Role.ADMIN
-    make_user("second@alfa.test", dealer, Role.ADMIN)
-    ok = admin_api.mutate("""mutation($id: ID!) { membershipUpdate(id: $id,
+    second = make_user("second@alfa.test", dealer, Role.ADMIN)
+    ok = api_as(second, dealer).mutate("""mutation($id: ID!) { membershipUpdate(id: $id,
         input: {role: BUYER}) { membership { role } errors { code } } }""",
-                          {"id": gid("Membership", own.pk)}, result="membershipUpdate")
+                                       {"id": gid("Membership", own.pk)},
+                                       result="membershipUpdate")
     assert ok == {"membership": {"role": "BUYER"}, "errors": []}
 
 

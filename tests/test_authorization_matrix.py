@@ -1,17 +1,30 @@
 """Authorization matrix, from the outside: for every root query field of the schema (found
 by introspection, so new fields and types are covered without editing this test), every
 role in every organization of two dealer networks, check that nothing comes back that the
-viewer's organization may not see.
+viewer's organization may not see, at any depth of the answer.
 
-The rule, derived from the models rather than listed per type:
-- an Organization row is visible to a member of O only if it is O, below O, or O's
-  supplier (parent);
-- any other row linked to organizations (a ForeignKey to Organization) is visible only if
-  one of those organizations is O or below O;
-- a User row only if the user is the viewer or a member of O or below;
-- rows with no link to organizations (the catalog) are shared.
-Anonymous viewers see no organization-linked row at all. Objects seen by anyone are then
-asked for through `node(id:)` by every other viewer, with the same rule.
+Selections are built by introspection: every field without required arguments, objects
+expanded once per path (a type met again on the same path gets its plain fields only, so
+``Organization.parent.id`` is still checked), within the depth limit. Root fields are also
+asked with each optional ID argument (directly or in a filter input) named after a Node
+type, set to every such object the viewer received (``members(filter: {organization:})``
+for each organization it sees).
+
+Every object the walk returns is checked twice:
+
+- Consistency: an object of a Node type that a viewer receives anywhere, at any depth, is
+  returned to the same viewer by ``node(id:)``: nested fields go through the same
+  visibility as lookups. Types that are not Nodes (limited summaries such as
+  ``PersonSummary``) have no lookup and carry no ID to check.
+- The rule, derived from the models rather than listed per type: an Organization row is
+  visible to a member of O only if it is O, below O, O's supplier (parent) or an
+  organization the viewer belongs to; any other row linked to organizations (a ForeignKey
+  to Organization) only if one of those organizations is O or below O; a User row only if
+  the user is the viewer or a member of O or below; rows with no link to organizations
+  (the catalog) are shared. Anonymous viewers see no organization-linked row at all.
+  Objects seen by anyone are then asked for through ``node(id:)`` by every other viewer,
+  with the same rule. Staff (who see everything, or a regional manager's subtree) are
+  walked too, for the consistency check.
 """
 
 from __future__ import annotations
@@ -19,10 +32,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
+from django.conf import settings
 from django.db import models
 from graphene_django.registry import get_global_registry
 from graphql import (
     GraphQLEnumType,
+    GraphQLInputObjectType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
@@ -30,12 +45,18 @@ from graphql import (
 )
 from graphql_relay import from_global_id
 
+from backend.accounts.inn import complete_inn
 from backend.accounts.members import invite_member
-from backend.accounts.models import CustomRole, Organization, Role, User
+from backend.accounts.models import CustomRole, Organization, Role, StaffAssignment, User
 from backend.api.schema import schema
+from backend.core.permissions import Perm
+from plugins.dealer_network.services import (
+    ApplicationData,
+    approve_application,
+    submit_application,
+)
 from tests.fixtures.graphql import GraphQLClient
 
-NESTED_DEPTH = 3
 PAGE = 50
 
 
@@ -45,20 +66,28 @@ def _unwrap(type_):
     return type_
 
 
-def _selection(type_: GraphQLObjectType, depth: int) -> str:
-    """All argument-free fields: scalars, and objects/lists/connections to ``depth``."""
-    parts = []
+def _is_node_type(type_name: str) -> bool:
+    type_ = schema.graphql_schema.get_type(type_name)
+    return isinstance(type_, GraphQLObjectType) and any(
+        interface.name == "Node" for interface in type_.interfaces)
+
+
+def _selection(type_: GraphQLObjectType, path: frozenset[str], depth_left: int) -> str:
+    """``__typename`` and every field without required arguments; objects, lists and
+    connections expanded unless their type is already on the path (then plain fields
+    only) or the depth limit is near."""
+    parts = ["__typename"]
+    expand = type_.name not in path and depth_left > 1
     for name, field in type_.fields.items():
         if any(isinstance(arg.type, GraphQLNonNull) for arg in field.args.values()):
             continue
         inner = _unwrap(field.type)
         if isinstance(inner, GraphQLScalarType | GraphQLEnumType):
             parts.append(name)
-        elif isinstance(inner, GraphQLObjectType) and depth > 0:
+        elif isinstance(inner, GraphQLObjectType) and expand:
             args = f"(first: {PAGE})" if "edges" in inner.fields else ""
-            sub = _selection(inner, depth - 1)
-            if sub:
-                parts.append(f"{name}{args} {{ {sub} }}")
+            sub = _selection(inner, path | {type_.name}, depth_left - 1)
+            parts.append(f"{name}{args} {{ {sub} }}")
     return " ".join(parts)
 
 
@@ -69,9 +98,31 @@ def _is_lookup(field) -> bool:
         _unwrap(field.type), "fields", {})
 
 
-def _root_queries() -> list[tuple[str, str]]:
+def _id_arguments(field) -> list[tuple[str, str]]:
+    """``(argument text, Node type)`` for each optional ID argument of ``field``, directly
+    or in an input object, named after a Node type (``organization`` -> Organization)."""
+    found = []
+    for arg_name, arg in field.args.items():
+        inner = _unwrap(arg.type)
+        if isinstance(inner, GraphQLScalarType) and inner.name == "ID":
+            candidates = [(f"{arg_name}: $id", arg_name)]
+        elif isinstance(inner, GraphQLInputObjectType):
+            candidates = [(f"{arg_name}: {{{name}: $id}}", name)
+                          for name, input_field in inner.fields.items()
+                          if getattr(_unwrap(input_field.type), "name", None) == "ID"]
+        else:
+            candidates = []
+        for text, name in candidates:
+            type_name = name[:1].upper() + name[1:]
+            if _is_node_type(type_name):
+                found.append((text, type_name))
+    return found
+
+
+def _root_fields():
+    """``(name, field, selection)`` of every root field but lookups by id."""
     query_type = schema.graphql_schema.query_type
-    documents = []
+    depth_left = settings.GRAPHQL_MAX_DEPTH - 2
     for name, field in query_type.fields.items():
         if _is_lookup(field):
             continue  # lookups by id are covered by the node(id:) pass
@@ -79,24 +130,41 @@ def _root_queries() -> list[tuple[str, str]]:
         assert not required, (
             f"Query.{name} needs arguments {required}: teach this test how to call it")
         inner = _unwrap(field.type)
-        args = f"(first: {PAGE})" if "edges" in getattr(inner, "fields", {}) else ""
-        selection = _selection(inner, NESTED_DEPTH) if isinstance(
-            inner, GraphQLObjectType) else ""
-        documents.append((name, f"{{ {name}{args} {{ {selection} }} }}" if selection
-                          else f"{{ {name}{args} }}"))
-    return documents
+        selection = (f" {{ {_selection(inner, frozenset(), depth_left)} }}"
+                     if isinstance(inner, GraphQLObjectType) else "")
+        yield name, field, selection
 
 
-def _global_ids(value, found: set[str]) -> set[str]:
+def _call(name: str, field, arguments: list[str]) -> str:
+    page = [f"first: {PAGE}"] if "edges" in getattr(_unwrap(field.type), "fields", {}) else []
+    args = ", ".join(page + arguments)
+    return f"{name}({args})" if args else name
+
+
+def _root_queries() -> list[tuple[str, str]]:
+    """``(field, document)`` for every root field but lookups by id, without arguments."""
+    return [(name, f"{{ {_call(name, field, [])}{selection} }}")
+            for name, field, selection in _root_fields()]
+
+
+def _root_queries_by_id() -> list[tuple[str, str, str]]:
+    """``(field, document, Node type of its $id variable)``: every root field once per
+    optional ID argument named after a Node type."""
+    return [(name, f"query($id: ID) {{ {_call(name, field, [text])}{selection} }}", id_type)
+            for name, field, selection in _root_fields()
+            for text, id_type in _id_arguments(field)]
+
+
+def _objects(value, found: dict[str, str]) -> dict[str, str]:
+    """``{global id: type name}`` of every object with an ``id`` anywhere in ``value``."""
     if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "id" and isinstance(item, str):
-                found.add(item)
-            else:
-                _global_ids(item, found)
+        if isinstance(value.get("id"), str) and "__typename" in value:
+            found[value["id"]] = value["__typename"]
+        for item in value.values():
+            _objects(item, found)
     elif isinstance(value, list):
         for item in value:
-            _global_ids(item, found)
+            _objects(item, found)
     return found
 
 
@@ -129,6 +197,9 @@ def _violation(viewer_user: User | None, org: Organization | None, global_id: st
     if model is Organization:
         if inside(row) or (org is not None and row.pk == org.parent_id):
             return None
+        if viewer_user is not None and row.memberships.filter(
+                user=viewer_user, is_active=True).exists():
+            return None  # one of the viewer's organizations (to switch to)
         return f"organization {row.name}"
     if model is User:
         if viewer_user is not None and row.pk == viewer_user.pk:
@@ -155,46 +226,115 @@ def _is_owned(global_id: str) -> bool:
 
 
 @pytest.fixture
-def world(network, make_user):
+def world(network, make_user, staff_user):
     """Two dealer networks, every built-in role and a custom role in each organization,
-    invitations and audit events."""
+    invitations and audit events, some made by people of the supplier: the dealer's admin
+    inviting a sub-dealer's admin (as ``subDealerCreate`` does) and the manufacturer's
+    staff inviting a dealer's member."""
     viewers = [(None, None, "anonymous")]
+    admins = {}
     for key in ("dealer_a", "sub_a", "dealer_b", "sub_b"):
         org, domain = network[key], key.replace("_", "-")
         for role in Role.values:
             user = make_user(f"{role.lower()}@{domain}.test", org, role)
             viewers.append((user, org, f"{role} of {key}"))
+        admins[key] = org.memberships.get(role=Role.ADMIN).user
         custom = CustomRole.objects.create(organization=org, name=f"Склад {key}",
                                            permissions=["VIEW_ORDERS", "VIEW_AUDIT"])
-        clerk = make_user(f"clerk@{domain}.test", org)
+        clerk = make_user(f"clerk@{domain}.test", org, phone="+7 900 000-00-00")
         clerk.memberships.update(custom_role=custom)
         viewers.append((clerk, org, f"custom role of {key}"))
         invite_member(org, f"invited@{domain}.test", invited_by=user)
+    for dealer, sub in (("dealer_a", "sub_a"), ("dealer_b", "sub_b")):
+        invite_member(network[sub], f"second-admin@{network[sub].pk}.test", role=Role.ADMIN,
+                      invited_by=admins[dealer])
+        invite_member(network[dealer], f"support@{network[dealer].pk}.test", invited_by=staff_user)
     return viewers
 
 
+def _consistency_problems(client: GraphQLClient, label: str,
+                          received: dict[str, tuple[str, str]]) -> list[str]:
+    """Objects of Node types the viewer received that ``node(id:)`` refuses it."""
+    ids = sorted(g for g, (type_name, _) in received.items() if _is_node_type(type_name))
+    if not ids:
+        return []
+    aliases = " ".join(f'n{i}: node(id: "{g}") {{ id }}' for i, g in enumerate(ids))
+    response = client(f"{{ {aliases} }}")
+    assert not response.errors, (label, response.errors)
+    return [f"{label} receives {received[g][0]} {g} ({from_global_id(g)[1]}) through "
+            f"{received[g][1]}, but node(id:) refuses it"
+            for i, g in enumerate(ids) if response.body["data"][f"n{i}"] is None]
+
+
+@pytest.fixture
+def staff_viewers(network, make_user, staff_user):
+    """Staff who see everything, and a regional manager of dealer A's subtree, with
+    partner applications (one approved into dealer B's region, outside that subtree)."""
+    manager = make_user("regional@factory.test", is_staff=True,
+                        staff_permissions=[Perm.MANAGE_ORGANIZATIONS.value])
+    StaffAssignment.objects.create(user=manager, organization=network["dealer_a"])
+    for n, region in enumerate(("Казань", "Москва")):
+        application = submit_application(ApplicationData(
+            company_name=f"Новый партнёр {n}", legal_name=f'ООО "Новый партнёр {n}"',
+            inn=complete_inn(str(200_000_001 + n)), region=region,
+            contact_first_name="Олег", email=f"partner{n}@new.test"))
+        if n == 0:
+            approve_application(application, staff_user)
+    return [(staff_user, network["factory"], "staff who sees everything"),
+            (manager, None, "regional manager of dealer_a")]
+
+
+def _walk(client: GraphQLClient, label: str, documents) -> dict[str, tuple[str, str]]:
+    """``{global id: (type name, where)}`` of every object the viewer receives from every
+    root query."""
+    received: dict[str, tuple[str, str]] = {}
+    for name, document, id_type in documents:
+        if id_type is None:
+            variables = [{}]
+        else:
+            variables = [{"id": g} for g, (type_name, _) in sorted(received.items())
+                         if type_name == id_type]
+        for values in variables:
+            response = client(document, values)
+            assert response.status == 200, (label, name, response.body)
+            assert not response.errors, (label, name, values, response.errors)
+            where = f"Query.{name}" + (f"({values['id']})" if values else "")
+            for global_id, type_name in _objects(response.body["data"], {}).items():
+                received.setdefault(global_id, (type_name, where))
+    return received
+
+
 def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
-        world, catalog):
-    documents = _root_queries()
-    assert {"organizations", "members", "products", "me"} <= {name for name, _ in documents}
+        world, staff_viewers, catalog):
+    # Fields without arguments first: they find the ids the others are asked with.
+    documents = ([(name, document, None) for name, document in _root_queries()]
+                 + _root_queries_by_id())
+    assert {"organizations", "members", "products", "me"} <= {name for name, _, _ in documents}
+    assert ("members", "Organization") in {(name, id_type) for name, _, id_type in documents}
     seen_by: dict[str, set[str]] = defaultdict(set)
     problems = []
     for user, org, label in world:
         client = GraphQLClient(user, org)
-        for name, document in documents:
-            response = client(document)
-            assert response.status == 200, (label, name, response.body)
-            assert not response.errors, (label, name, response.errors)
-            for global_id in _global_ids(response.body["data"], set()):
-                seen_by[global_id].add(label)
-                reason = _violation(user, org, global_id)
-                if reason:
-                    problems.append(f"{label} sees {reason} through Query.{name}")
+        received = _walk(client, label, documents)
+        for global_id, (_, where) in received.items():
+            seen_by[global_id].add(label)
+            reason = _violation(user, org, global_id)
+            if reason:
+                problems.append(f"{label} sees {reason} through {where}")
+        problems += _consistency_problems(client, label, received)
+    # Staff see beyond any organization's subtree (the rule is for members), but what they
+    # receive at any depth is what node(id:) gives them too.
+    for user, org, label in staff_viewers:
+        client = GraphQLClient(user, org)
+        received = _walk(client, label, documents)
+        for global_id in received:
+            seen_by[global_id].add(label)
+        problems += _consistency_problems(client, label, received)
     assert not problems, "\n".join(sorted(set(problems)))
     # The walk really reached organization-linked rows of several kinds.
     kinds = {from_global_id(g)[0] for g in seen_by}
-    assert {"Organization", "Membership", "User", "Invitation", "CustomRole",
-            "AuditEvent", "Product"} <= kinds, kinds
+    assert {"Organization", "Membership", "User", "Invitation", "CustomRole", "AuditEvent",
+            "Product", "PartnerApplication", "PartnerApplicationEvent"} <= kinds, kinds
 
     # Every organization-linked object anyone saw, asked for by id by every viewer.
     ids = sorted(g for g in seen_by if _is_owned(g))

@@ -27,4 +27,6 @@ AccountErrorCode = error_code_enum(
     "DUPLICATE_ROLE",
     "ROLE_IN_USE",
     "INVALID_SPENDING_LIMIT",
+    "CANNOT_GRANT",
+    "CANNOT_CHANGE_OWN_ROLE",
 )

@@ -1,7 +1,10 @@
 """Members of an organization: invitations, roles, spending limits, deactivation.
 
 Every change is recorded in the audit trail. An organization always keeps at least one
-active member who may manage members (an admin).
+active member who may manage members (an admin): changes that can take one away lock the
+organization first (``locks.py``). What a member may grant is decided in ``grants.py``;
+the ``granter`` argument is the acting member's membership (``None``: the system or staff,
+unrestricted).
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from backend.core.permissions import OrgPerm
 
 from . import audit, throttle
 from .errors import AccountErrorCode
+from .grants import UNSET, Grant, check_grant, is_builtin_admin, role_permissions
+from .locks import lock_organization
 from .models import (
     CustomRole,
     Invitation,
@@ -34,7 +39,8 @@ from .models import (
 )
 from .tokens import TokenPair, issue_tokens
 
-UNSET = object()
+__all__ = ["UNSET", "accept_invitation", "deactivate_membership", "delete_custom_role",
+           "invite_member", "revoke_invitation", "save_custom_role", "update_membership"]
 
 
 def _hash(token: str) -> str:
@@ -60,9 +66,11 @@ def _check_limit(limit: Decimal | None, errors: ErrorCollector) -> None:
 def invite_member(organization: Organization, email: str, *, role: str = Role.BUYER,
                   custom_role: CustomRole | None = None,
                   spending_limit: Decimal | None = None,
-                  invited_by: User | None = None) -> tuple[Invitation, str]:
+                  invited_by: User | None = None,
+                  granter: Membership | None = None) -> tuple[Invitation, str]:
     """Create an invitation and e-mail its link (after commit). Returns it and the token,
-    which is stored only as a hash. A pending invitation to the same address is replaced."""
+    which is stored only as a hash. A pending invitation to the same address is replaced.
+    ``granter`` may invite only with a role it could grant (``grants.py``)."""
     email = (email or "").strip().lower()
     errors = ErrorCollector()
     try:
@@ -71,6 +79,9 @@ def invite_member(organization: Organization, email: str, *, role: str = Role.BU
         errors.add(AccountErrorCode.INVALID_EMAIL, "Enter a valid e-mail address.", "email")
     _check_role(organization, role, custom_role, errors)
     _check_limit(spending_limit, errors)
+    check_grant(granter, Grant(permissions=role_permissions(role, custom_role),
+                               makes_admin=is_builtin_admin(role, custom_role),
+                               spending_limit=spending_limit), errors)
     if email and Membership.objects.filter(organization=organization, user__email=email,
                                            is_active=True).exists():
         errors.add(AccountErrorCode.ALREADY_MEMBER,
@@ -182,38 +193,64 @@ def _is_admin(permissions: frozenset[OrgPerm]) -> bool:
     return OrgPerm.MANAGE_MEMBERS in permissions
 
 
-def _ensure_another_admin(membership: Membership) -> None:
+def _has_another_admin(membership: Membership) -> bool:
+    """Whether another active member of the organization may manage members (read after
+    ``lock_organization``, so no concurrent change can take that one away meanwhile)."""
     others = (Membership.objects.select_related("custom_role")
               .filter(organization_id=membership.organization_id, is_active=True)
               .exclude(pk=membership.pk))
-    if not any(_is_admin(m.permissions()) for m in others):
-        raise DomainValidationError.single(
-            AccountErrorCode.LAST_ADMIN,
-            "This is the organization's last admin: make someone else admin first.", "id")
+    return any(_is_admin(m.permissions()) for m in others)
+
+
+def _check_keeps_an_admin(membership: Membership, errors: ErrorCollector) -> None:
+    if not _has_another_admin(membership):
+        errors.add(AccountErrorCode.LAST_ADMIN,
+                   "This is the organization's last admin: make someone else admin first.",
+                   "id")
+
+
+def _locked(membership: Membership, granter: Membership | None
+            ) -> tuple[Membership, Membership | None]:
+    """Lock the organization, then read the member and the granter again: what a
+    concurrent change committed meanwhile counts."""
+    lock_organization(membership.organization_id)
+    membership.refresh_from_db()
+    if granter is not None:
+        granter = Membership.objects.select_related("custom_role").get(pk=granter.pk)
+    return membership, granter
 
 
 def update_membership(membership: Membership, actor: User | None, *, role=UNSET,
-                      custom_role=UNSET, spending_limit=UNSET) -> Membership:
+                      custom_role=UNSET, spending_limit=UNSET,
+                      granter: Membership | None = None) -> Membership:
+    """Change a member's role, custom role or spending limit, as ``granter`` may."""
+    membership, granter = _locked(membership, granter)
     errors = ErrorCollector()
     _check_role(membership.organization,
                 None if role is UNSET else role,
                 None if custom_role is UNSET else custom_role, errors)
     if spending_limit is not UNSET:
         _check_limit(spending_limit, errors)
-    errors.raise_if_any()
+    new_role = membership.role if role is UNSET or role is None else role
+    new_custom_role = (custom_role if custom_role is not UNSET
+                       else None if role is not UNSET and role is not None
+                       else membership.custom_role)
+    check_grant(granter, Grant(
+        permissions=role_permissions(new_role, new_custom_role),
+        replaces=role_permissions(membership.role, membership.custom_role),
+        makes_admin=(is_builtin_admin(new_role, new_custom_role)
+                     and not is_builtin_admin(membership.role, membership.custom_role)),
+        spending_limit=spending_limit,
+        own=granter is not None and granter.pk == membership.pk), errors)
     before = {"role": membership.role, "custom_role": membership.custom_role_id,
               "spending_limit": membership.spending_limit}
     was_admin = _is_admin(membership.permissions())
-    if role is not UNSET and role is not None:
-        membership.role = role
-        if custom_role is UNSET:
-            membership.custom_role = None
-    if custom_role is not UNSET:
-        membership.custom_role = custom_role
+    membership.role, membership.custom_role = new_role, new_custom_role
     if spending_limit is not UNSET:
         membership.spending_limit = spending_limit
     if was_admin and not _is_admin(membership.permissions()):
-        _ensure_another_admin(membership)
+        _check_keeps_an_admin(membership, errors)
+    errors.raise_if_any()
     membership.save()
     after = {"role": membership.role, "custom_role": membership.custom_role_id,
              "spending_limit": membership.spending_limit}
@@ -224,12 +261,21 @@ def update_membership(membership: Membership, actor: User | None, *, role=UNSET,
     return membership
 
 
-def deactivate_membership(membership: Membership, actor: User | None) -> Membership:
-    """The member loses access to the organization; their history stays."""
+def deactivate_membership(membership: Membership, actor: User | None,
+                          granter: Membership | None = None) -> Membership:
+    """The member loses access to the organization; their history stays. ``granter``
+    may deactivate only members whose permissions it holds."""
+    membership, granter = _locked(membership, granter)
     if not membership.is_active:
         return membership
+    errors = ErrorCollector()
+    check_grant(granter, Grant(
+        permissions=frozenset(),
+        replaces=role_permissions(membership.role, membership.custom_role), field="id"),
+        errors)
     if _is_admin(membership.permissions()):
-        _ensure_another_admin(membership)
+        _check_keeps_an_admin(membership, errors)
+    errors.raise_if_any()
     membership.is_active = False
     membership.deactivated_at = timezone.now()
     membership.save(update_fields=["is_active", "deactivated_at"])
@@ -239,9 +285,16 @@ def deactivate_membership(membership: Membership, actor: User | None) -> Members
 
 
 def save_custom_role(organization: Organization, role: CustomRole | None, actor: User | None,
-                     *, name: str | None = None,
-                     permissions: list[str] | None = None) -> CustomRole:
+                     *, name: str | None = None, permissions: list[str] | None = None,
+                     granter: Membership | None = None) -> CustomRole:
+    """Create (``role`` None) or change a custom role; ``granter`` may put in it only
+    permissions it holds, and not change a role it holds itself."""
     creating = role is None
+    if not creating:
+        lock_organization(organization.pk)
+        role.refresh_from_db()
+        if granter is not None:
+            granter = Membership.objects.select_related("custom_role").get(pk=granter.pk)
     role = role or CustomRole(organization=organization)
     errors = ErrorCollector()
     if (creating and not (name or "").strip()) or (name is not None and not name.strip()):
@@ -255,6 +308,12 @@ def save_custom_role(organization: Organization, role: CustomRole | None, actor:
         if unknown:
             errors.add(AccountErrorCode.UNKNOWN_PERMISSION,
                        f"Unknown permissions: {', '.join(unknown)}.", "permissions")
+        else:
+            check_grant(granter, Grant(
+                permissions=frozenset(OrgPerm(p) for p in permissions),
+                replaces=frozenset() if creating else role_permissions(None, role),
+                own=not creating and granter is not None and granter.custom_role_id == role.pk,
+                field="permissions"), errors)
     elif creating:
         errors.add(AccountErrorCode.REQUIRED, "Choose the role's permissions.", "permissions")
     errors.raise_if_any()

@@ -3,36 +3,52 @@ from django.db.models import Count
 from backend.core.graphql.loaders import ByIdLoader, DataLoader
 
 from ..models import AuditEvent, CustomRole, Invitation, Membership, Organization, User
-from ..visibility import visible_organizations
+from ..visibility import person_summaries
 
 
 class OrganizationByIdLoader(ByIdLoader):
-    """Organizations by id, for rows already known to be visible (memberships)."""
-
-    siblings = ((Membership, "organization_id"),)
-    model = Organization
-
-
-class VisibleOrganizationByIdLoader(ByIdLoader):
     """Organizations by id, ``None`` for those the viewer may not see."""
 
     siblings = ((Organization, "parent_id"), (Membership, "organization_id"),
                 (Invitation, "organization_id"), (AuditEvent, "organization_id"))
-
-    def queryset(self):
-        return visible_organizations(self.context.viewer)
+    model = Organization
 
 
 class UserByIdLoader(ByIdLoader):
-    """Users by id, for rows already known to be visible (members)."""
+    """Users by id, ``None`` for those the viewer may not see."""
 
-    siblings = ((Membership, "user_id"),)
+    siblings = ((Membership, "user_id"), (AuditEvent, "actor_id"))
     model = User
 
 
+class PersonSummaryByUserIdLoader(DataLoader):
+    """What anyone may know of a person (``visibility.person_summaries``), by user id."""
+
+    siblings = ((AuditEvent, "actor_id"),)
+
+    def batch_load(self, keys):
+        summaries = person_summaries(keys)
+        return [summaries.get(key) for key in keys]
+
+
 class CustomRoleByIdLoader(ByIdLoader):
-    siblings = ((Membership, "custom_role_id"),)
+    """Custom roles by id, ``None`` for those the viewer may not see (another
+    organization's, such as a sub-dealer's)."""
+
+    siblings = ((Membership, "custom_role_id"), (Invitation, "custom_role_id"))
     model = CustomRole
+
+
+class PermissionsByCustomRoleIdLoader(DataLoader):
+    """Each custom role's permission codes, for the permissions of the members who have
+    it (a member's permissions are the member's, whoever may see the role itself)."""
+
+    siblings = ((Membership, "custom_role_id"),)
+
+    def batch_load(self, keys):
+        permissions = dict(CustomRole.objects.filter(pk__any=keys)
+                           .values_list("pk", "permissions"))
+        return [permissions.get(key, []) for key in keys]
 
 
 class ActiveMemberCountByRoleIdLoader(DataLoader):

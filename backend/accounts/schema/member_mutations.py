@@ -18,6 +18,11 @@ def _actor(info):
     return info.context.viewer.user
 
 
+def _granter(info):
+    """The acting member's membership: what it may grant is decided in grants.py."""
+    return info.context.viewer.membership
+
+
 def _own(info, type_, global_id, field="id"):
     """A row of the active organization (not a sub-dealer's): members are managed by
     their own organization's admins."""
@@ -43,8 +48,9 @@ class InvitationCreate(AccountMutation):
         input = InvitationCreateInput(required=True)
 
     class Meta:
-        description = ("Invite a colleague by e-mail to the active organization. The link "
-                       "expires after INVITATION_TTL_DAYS; inviting again replaces it.")
+        description = ("Invite a colleague by e-mail to the active organization, with a role "
+                       "you could grant (see membershipUpdate). The link expires after "
+                       "INVITATION_TTL_DAYS; inviting again replaces it.")
         org_permissions = (OrgPerm.MANAGE_MEMBERS,)
 
     @classmethod
@@ -54,7 +60,7 @@ class InvitationCreate(AccountMutation):
         invitation, _token = members.invite_member(
             info.context.viewer.organization, input["email"], role=input.get("role") or "BUYER",
             custom_role=custom_role, spending_limit=input.get("spending_limit"),
-            invited_by=_actor(info))
+            invited_by=_actor(info), granter=_granter(info))
         return cls(invitation=invitation)
 
 
@@ -111,7 +117,9 @@ class MembershipUpdate(AccountMutation):
         input = MembershipUpdateInput(required=True)
 
     class Meta:
-        description = "Change a member's role or spending limit."
+        description = ("Change a member's role or spending limit. You grant only what you "
+                       "hold yourself (only an admin makes an admin; a spending limit up "
+                       "to your own) and never change your own membership.")
         org_permissions = (OrgPerm.MANAGE_MEMBERS,)
 
     @classmethod
@@ -125,7 +133,8 @@ class MembershipUpdate(AccountMutation):
                                            "customRole") if input["custom_role"] else None)
         if "spending_limit" in input:
             changes["spending_limit"] = input["spending_limit"]
-        return cls(membership=members.update_membership(membership, _actor(info), **changes))
+        return cls(membership=members.update_membership(
+            membership, _actor(info), granter=_granter(info), **changes))
 
 
 class MembershipDeactivate(AccountMutation):
@@ -141,7 +150,8 @@ class MembershipDeactivate(AccountMutation):
     @classmethod
     def perform_mutation(cls, root, info, id):
         membership = _own(info, MembershipType, id)
-        return cls(membership=members.deactivate_membership(membership, _actor(info)))
+        return cls(membership=members.deactivate_membership(
+            membership, _actor(info), _granter(info)))
 
 
 class CustomRoleInput(graphene.InputObjectType):
@@ -157,14 +167,15 @@ class CustomRoleCreate(AccountMutation):
         input = CustomRoleInput(required=True)
 
     class Meta:
-        description = "Create a custom role from the permission list."
+        description = ("Create a custom role from the permission list (only permissions "
+                       "you hold yourself).")
         org_permissions = (OrgPerm.MANAGE_ROLES,)
 
     @classmethod
     def perform_mutation(cls, root, info, input):
         return cls(role=members.save_custom_role(
             info.context.viewer.organization, None, _actor(info), name=input.get("name"),
-            permissions=input.get("permissions")))
+            permissions=input.get("permissions"), granter=_granter(info)))
 
 
 class CustomRoleUpdate(AccountMutation):
@@ -175,7 +186,8 @@ class CustomRoleUpdate(AccountMutation):
         input = CustomRoleInput(required=True)
 
     class Meta:
-        description = "Rename a custom role or change its permissions."
+        description = ("Rename a custom role or change its permissions (only permissions "
+                       "you hold yourself; not the role you hold).")
         org_permissions = (OrgPerm.MANAGE_ROLES,)
 
     @classmethod
@@ -183,7 +195,7 @@ class CustomRoleUpdate(AccountMutation):
         role = _own(info, CustomRoleType, id)
         return cls(role=members.save_custom_role(
             role.organization, role, _actor(info), name=input.get("name"),
-            permissions=input.get("permissions")))
+            permissions=input.get("permissions"), granter=_granter(info)))
 
 
 class CustomRoleDelete(AccountMutation):

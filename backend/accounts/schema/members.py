@@ -16,7 +16,13 @@ from backend.core.permissions import ORG_PERM_LABELS, OrgPerm
 from .. import audit
 from ..models import AuditEvent, CustomRole, Invitation, InvitationStatus
 from ..visibility import visible_custom_roles, visible_invitations
-from .loaders import ActiveMemberCountByRoleIdLoader, VisibleOrganizationByIdLoader
+from .loaders import (
+    ActiveMemberCountByRoleIdLoader,
+    CustomRoleByIdLoader,
+    OrganizationByIdLoader,
+    PersonSummaryByUserIdLoader,
+    UserByIdLoader,
+)
 from .types import MembershipType, OrganizationType, RoleEnum, UserType
 
 OrgPermissionEnum = graphql_enum(OrgPerm)
@@ -27,6 +33,16 @@ InvitationStatusEnum = graphene.Enum("InvitationStatus",
 class PermissionInfo(graphene.ObjectType):
     code = graphene.Field(OrgPermissionEnum, required=True)
     description = graphene.String(required=True)
+
+
+class PersonSummaryType(graphene.ObjectType):
+    """Someone who acted on what the viewer sees, possibly outside the people it may see
+    (its supplier's admins, the manufacturer's staff): a name only."""
+
+    full_name = graphene.String(required=True, description="Empty when none was given.")
+
+    class Meta:
+        name = "PersonSummary"
 
 
 class CustomRoleType(ModelObjectType):
@@ -59,8 +75,14 @@ class InvitationType(ModelObjectType):
         fields = ("id", "email", "spending_limit", "created_at", "expires_at", "accepted_at")
 
     @staticmethod
+    def resolve_custom_role(root: Invitation, info):
+        if root.custom_role_id is None:
+            return None
+        return CustomRoleByIdLoader(info.context).load(root.custom_role_id)
+
+    @staticmethod
     def resolve_organization(root: Invitation, info):
-        return VisibleOrganizationByIdLoader(info.context).load(root.organization_id)
+        return OrganizationByIdLoader(info.context).load(root.organization_id)
 
     @staticmethod
     def resolve_status(root: Invitation, info):
@@ -68,7 +90,11 @@ class InvitationType(ModelObjectType):
 
 
 class AuditEventType(ModelObjectType):
-    actor = graphene.Field(UserType)
+    actor = graphene.Field(UserType, description=(
+        "Who made the change, when the viewer may see that person; see actorSummary."))
+    actor_summary = graphene.Field(PersonSummaryType, description=(
+        "Who made the change, for every viewer of the event (also the supplier's admins "
+        "and the manufacturer's staff): the name only. Null for a change by the system."))
     organization = graphene.Field(OrganizationType)
     changes = graphene.JSONString(required=True)
 
@@ -80,11 +106,19 @@ class AuditEventType(ModelObjectType):
 
     @staticmethod
     def resolve_actor(root: AuditEvent, info):
-        return root.actor
+        if root.actor_id is None:
+            return None
+        return UserByIdLoader(info.context).load(root.actor_id)
+
+    @staticmethod
+    def resolve_actor_summary(root: AuditEvent, info):
+        if root.actor_id is None:
+            return None
+        return PersonSummaryByUserIdLoader(info.context).load(root.actor_id)
 
     @staticmethod
     def resolve_organization(root: AuditEvent, info):
-        return VisibleOrganizationByIdLoader(info.context).load(root.organization_id)
+        return OrganizationByIdLoader(info.context).load(root.organization_id)
 
 
 class MemberFilterInput(graphene.InputObjectType):
@@ -166,7 +200,7 @@ class MemberQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_audit_events(root, info, organization=None, **args):
-        queryset = AuditEventType.visible_queryset(info).select_related("actor")
+        queryset = AuditEventType.visible_queryset(info)
         if organization:
             queryset = queryset.filter(organization_id=decode_query_id(
                 organization, "Organization", "organization"))

@@ -38,9 +38,9 @@ class OrganizationType(ModelObjectType):
     def resolve_parent(root: Organization, info):
         if root.parent_id is None:
             return None
-        from .loaders import VisibleOrganizationByIdLoader
+        from .loaders import OrganizationByIdLoader
 
-        return VisibleOrganizationByIdLoader(info.context).load(root.parent_id)
+        return OrganizationByIdLoader(info.context).load(root.parent_id)
 
 
 class MembershipType(ModelObjectType):
@@ -76,10 +76,10 @@ class MembershipType(ModelObjectType):
     def resolve_permissions(root: Membership, info):
         if root.custom_role_id is None:
             return sorted(root.permissions())
-        from .loaders import CustomRoleByIdLoader
+        from .loaders import PermissionsByCustomRoleIdLoader
 
-        return CustomRoleByIdLoader(info.context).load_then(
-            root.custom_role_id, lambda role: sorted(role.permissions) if root.is_active else [])
+        return PermissionsByCustomRoleIdLoader(info.context).load_then(
+            root.custom_role_id, lambda codes: sorted(codes) if root.is_active else [])
 
     @staticmethod
     def resolve_organization(root: Membership, info):

@@ -136,33 +136,52 @@ class DataLoader(SyncDataLoader):
         return derived
 
 
+_visibility: dict[type[Model], Callable[[Any], Any]] = {}
+_every_row_by_pk: dict[tuple[type[Model], Any], KeyedQuery] = {}
+
+
+def register_visibility(model: type[Model], visible: Callable[[Any], Any]) -> None:
+    """Record ``visible`` (``(viewer) -> QuerySet``) as the visibility of ``model``'s rows:
+    its node type's ``Meta.visible``. One model, one visibility."""
+    known = _visibility.setdefault(model, visible)
+    if known is not visible:
+        raise TypeError(f"{model.__name__} has two visibility functions: {known.__name__} "
+                        f"and {visible.__name__}")
+
+
+def visible_rows_by_pk(model: type[Model], viewer, keys: list[Any]) -> dict[Any, Any]:
+    """``{pk: row}`` of the rows of ``model`` among ``keys`` that ``viewer`` may see, by the
+    visibility of ``model``'s node type. When the viewer may see every row (an unfiltered
+    queryset), a query compiled once per shape answers; otherwise the visible queryset."""
+    try:
+        visible = _visibility[model]
+    except KeyError:
+        raise TypeError(f"No node type declares the visibility of {model.__name__} "
+                        "rows: a by-id loader cannot load them") from None
+    queryset = visible(viewer)
+    query = queryset.query
+    if (query.where or query.select_related or query.annotations or query.distinct
+            or query.extra or query.is_sliced):
+        return rows_by_pk(queryset, keys)
+    shape = (model, query.deferred_loading)
+    compiled = _every_row_by_pk.get(shape)
+    if compiled is None:
+        every_row = queryset.all()
+        compiled = _every_row_by_pk[shape] = KeyedQuery(lambda: every_row, "pk")
+    return {row.pk: row for row in compiled.rows(keys)}
+
+
 class ByIdLoader(DataLoader):
-    """Rows by primary key, ``None`` for a key with no row. Set ``model`` to load among
-    all its rows (relations of rows the viewer may already see), or override
-    ``queryset()`` to load among the rows the viewer may see."""
+    """Rows of ``model`` by primary key, among the rows the viewer may see (the visibility
+    its node type declares in ``Meta.visible``); ``None`` for a key with no row or a row
+    the viewer may not see. Every nested relation loads through one, so a nested field
+    cannot return a row that ``node(id:)`` refuses."""
 
-    model: type[Model] | None = None
-
-    def queryset(self):
-        return None
+    model: type[Model]
 
     def batch_load(self, keys):
-        queryset = self.queryset()
-        rows = (model_rows_by_pk(self.model, keys) if queryset is None
-                else rows_by_pk(queryset, keys))
+        rows = visible_rows_by_pk(self.model, self.context.viewer, keys)
         return [rows.get(key) for key in keys]
-
-
-_by_pk: dict[type[Model], KeyedQuery] = {}
-
-
-def model_rows_by_pk(model: type[Model], keys: Iterable[Any]) -> dict[Any, Any]:
-    """``{pk: row}`` of ``model``'s rows among ``keys`` (all rows of the model: for
-    relations of rows the viewer already may see), by a query compiled once."""
-    query = _by_pk.get(model)
-    if query is None:
-        query = _by_pk[model] = KeyedQuery(model._default_manager.all, "pk")
-    return {row.pk: row for row in query.rows(keys)}
 
 
 def rows_by_pk(queryset, keys: Iterable[Any]) -> dict[Any, Any]:

@@ -10,7 +10,7 @@ from graphene_django.types import DjangoObjectTypeOptions
 from ..errors import CoreErrorCode, DomainValidationError
 from .connection import CountableConnection
 from .ids import decode_global_id, decode_query_id
-from .loaders import rows_by_pk
+from .loaders import register_visibility, rows_by_pk
 
 
 class ModelObjectTypeOptions(DjangoObjectTypeOptions):
@@ -20,8 +20,9 @@ class ModelObjectTypeOptions(DjangoObjectTypeOptions):
 class ModelObjectType(DjangoObjectType):
     """A Relay node over a model. ``Meta.visible`` is the type's visibility function
     ``(viewer) -> QuerySet``; node lookups (``node(id:)``, mutations' id arguments) go
-    through it, and root fields resolve lists through it. A type without one fails at
-    import, so no type can leak rows by omission."""
+    through it, root fields resolve lists through it, and nested relations load through
+    ``ByIdLoader``, which filters by it too. A type without one fails at import, so no
+    type can leak rows by omission."""
 
     class Meta:
         abstract = True
@@ -37,6 +38,7 @@ class ModelObjectType(DjangoObjectType):
         options.setdefault("connection_class", CountableConnection)
         options.setdefault("convert_choices_to_enum", False)
         super().__init_subclass_with_meta__(_meta=_meta, **options)
+        register_visibility(_meta.model, visible)
 
     @classmethod
     def is_type_of(cls, root, info):

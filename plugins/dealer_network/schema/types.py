@@ -5,7 +5,7 @@ from __future__ import annotations
 import graphene
 from graphql_relay import to_global_id
 
-from backend.accounts.schema.loaders import UserByIdLoader, VisibleOrganizationByIdLoader
+from backend.accounts.schema.loaders import OrganizationByIdLoader, UserByIdLoader
 from backend.accounts.schema.types import OrganizationType, UserType
 from backend.core.graphql.loaders import ByIdLoader, DataLoader
 from backend.core.graphql.types import ModelObjectType
@@ -31,9 +31,8 @@ class EventsByApplicationIdLoader(DataLoader):
         return [by_application[key] for key in keys]
 
 
-class VisibleApplicationByIdLoader(ByIdLoader):
-    def queryset(self):
-        return visible_partner_applications(self.context.viewer)
+class PartnerApplicationByIdLoader(ByIdLoader):
+    model = PartnerApplication
 
 
 class PartnerApplicationFlag(graphene.ObjectType):
@@ -64,13 +63,13 @@ class PartnerApplicationFlag(graphene.ObjectType):
     def resolve_organization(root: dict, info):
         if root.get("organization") is None:
             return None
-        return VisibleOrganizationByIdLoader(info.context).load(root["organization"])
+        return OrganizationByIdLoader(info.context).load(root["organization"])
 
     @staticmethod
     def resolve_application(root: dict, info):
         if root.get("application") is None:
             return None
-        return VisibleApplicationByIdLoader(info.context).load(root["application"])
+        return PartnerApplicationByIdLoader(info.context).load(root["application"])
 
 
 class PartnerApplicationEventType(ModelObjectType):
@@ -123,7 +122,7 @@ class PartnerApplicationType(ModelObjectType):
     def resolve_organization(root: PartnerApplication, info):
         if root.organization_id is None:
             return None
-        return VisibleOrganizationByIdLoader(info.context).load(root.organization_id)
+        return OrganizationByIdLoader(info.context).load(root.organization_id)
 
     @staticmethod
     def resolve_reviewed_by(root: PartnerApplication, info):
