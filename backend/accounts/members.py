@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from backend.core.errors import DomainValidationError, ErrorCollector
 from backend.core.permissions import OrgPerm
+from backend.core.text import normalize_name
 
 from . import audit
 from .errors import AccountErrorCode
@@ -135,14 +136,18 @@ def accept_invitation(token: str, password: str, first_name: str = "",
         raise DomainValidationError.single(code, message, "token")
     user = User.objects.filter(email=invitation.email).first()
     if user is None:
+        errors = ErrorCollector()
         try:
             validate_password(password, User(email=invitation.email))
         except ValidationError as exc:
-            raise DomainValidationError.single(AccountErrorCode.WEAK_PASSWORD,
-                                               " ".join(exc.messages), "password")
+            errors.add(AccountErrorCode.WEAK_PASSWORD, " ".join(exc.messages), "password")
+        for value, field, label in ((first_name, "first_name", "firstName"),
+                                    (last_name, "last_name", "lastName")):
+            errors.check_name(value, label, User._meta.get_field(field).max_length)
+        errors.raise_if_any()
         user = User.objects.create_user(email=invitation.email, password=password,
-                                        first_name=first_name.strip(),
-                                        last_name=last_name.strip())
+                                        first_name=normalize_name(first_name or ""),
+                                        last_name=normalize_name(last_name or ""))
     elif not user.check_password(password):
         raise DomainValidationError.single(
             AccountErrorCode.INVALID_CREDENTIALS,
@@ -232,12 +237,15 @@ def save_custom_role(organization: Organization, role: CustomRole | None, actor:
     creating = role is None
     role = role or CustomRole(organization=organization)
     errors = ErrorCollector()
-    if (creating and not (name or "").strip()) or (name is not None and not name.strip()):
+    name = None if name is None else normalize_name(name)
+    if not name and (creating or name is not None):
         errors.add(AccountErrorCode.REQUIRED, "Name the role.", "name")
-    elif name is not None and CustomRole.objects.filter(
-            organization=organization, name__iexact=name.strip()).exclude(pk=role.pk).exists():
-        errors.add(AccountErrorCode.DUPLICATE_ROLE, f"A role named '{name.strip()}' exists.",
-                   "name")
+    elif name is not None:
+        errors.check_name(name, "name", CustomRole._meta.get_field("name").max_length)
+        if not errors.errors and CustomRole.objects.filter(
+                organization=organization, name__iexact=name).exclude(pk=role.pk).exists():
+            errors.add(AccountErrorCode.DUPLICATE_ROLE, f"A role named '{name}' exists.",
+                       "name")
     if permissions is not None:
         unknown = sorted(set(permissions) - set(OrgPerm._value2member_map_))
         if unknown:
@@ -248,7 +256,7 @@ def save_custom_role(organization: Organization, role: CustomRole | None, actor:
     errors.raise_if_any()
     before = sorted(role.permissions or [])
     if name is not None:
-        role.name = name.strip()
+        role.name = name
     if permissions is not None:
         role.permissions = sorted(set(permissions))
     removes_admin = (not creating and OrgPerm.MANAGE_MEMBERS in before

@@ -32,6 +32,7 @@ from backend.accounts.models import (
 )
 from backend.accounts.services import OrganizationData, create_organization, organization_errors
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
+from backend.core.text import normalize_name
 
 from .errors import DealerNetworkErrorCode as Code
 from .models import ApplicationStatus, FlagCode, PartnerApplication, PartnerApplicationEvent
@@ -122,13 +123,17 @@ class ApplicationData:
         values["kpp"] = values["kpp"].upper()
         values["country"] = (values["country"] or "RU").upper()
         values["email"] = values["email"].lower()
-        values["region"] = " ".join(values["region"].split())
+        for name, _label in _NAMES:
+            values[name] = normalize_name(values[name])
         return ApplicationData(**values)
 
 
 _REQUIRED = (("company_name", "companyName"), ("legal_name", "legalName"), ("inn", "inn"),
              ("region", "region"), ("contact_first_name", "contactFirstName"),
              ("email", "email"))
+# Names people read (staff, the organization made on approval): one line, a letter or digit.
+_NAMES = (("company_name", "companyName"), ("legal_name", "legalName"), ("region", "region"),
+          ("contact_first_name", "contactFirstName"), ("contact_last_name", "contactLastName"))
 
 
 def application_errors(data: ApplicationData) -> list[ErrorDetail]:
@@ -137,6 +142,9 @@ def application_errors(data: ApplicationData) -> list[ErrorDetail]:
     for name, label in _REQUIRED:
         if not getattr(data, name):
             errors.add(Code.REQUIRED, "This field is required.", label)
+    for name, label in _NAMES:
+        errors.check_name(getattr(data, name), label,
+                          PartnerApplication._meta.get_field(name).max_length)
     if data.inn and (message := inn_error(data.inn)):
         errors.add(Code.INVALID_INN, message, "inn")
     if data.kpp and (message := kpp_error(data.kpp)):
