@@ -13,12 +13,11 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
-from django.db import transaction
 from django.utils import timezone
 
 from backend.core.errors import DomainValidationError, ErrorCollector
+from backend.core.mail import send_email_after_commit
 from backend.core.permissions import OrgPerm
 from backend.core.text import normalize_name
 
@@ -90,15 +89,15 @@ def invite_member(organization: Organization, email: str, *, role: str = Role.BU
                  role=custom_role.name if custom_role else role)
     link = f"{settings.PORTAL_URL.rstrip('/')}/invitation/{token}"
     inviter = invited_by.full_name or invited_by.email if invited_by else organization.name
-    transaction.on_commit(lambda: send_mail(
-        subject=f"Приглашение в {organization.name} / Invitation to {organization.name}",
-        message=(f"{inviter} приглашает вас в {organization.name} на портале заказов.\n"
-                 f"{inviter} invites you to {organization.name} on the ordering portal.\n\n"
-                 f"{link}\n\n"
-                 f"Ссылка действует до / The link works until "
-                 f"{timezone.localtime(invitation.expires_at):%Y-%m-%d %H:%M}."),
-        from_email=None, recipient_list=[email],
-    ))
+    send_email_after_commit(
+        [email],
+        f"Приглашение в {organization.name} / Invitation to {organization.name}",
+        f"{inviter} приглашает вас в {organization.name} на портале заказов.\n"
+        f"{inviter} invites you to {organization.name} on the ordering portal.\n\n"
+        f"{link}\n\n"
+        f"Ссылка действует до / The link works until "
+        f"{timezone.localtime(invitation.expires_at):%Y-%m-%d %H:%M}.",
+    )
     return invitation, token
 
 

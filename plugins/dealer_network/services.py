@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, fields
 
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import F, JSONField, Q, QuerySet, Value
@@ -32,6 +31,7 @@ from backend.accounts.models import (
 )
 from backend.accounts.services import OrganizationData, create_organization, organization_errors
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
+from backend.core.mail import send_email_after_commit
 from backend.core.text import normalize_name
 
 from .errors import DealerNetworkErrorCode as Code
@@ -310,13 +310,13 @@ def reject_application(application: PartnerApplication, actor: User,
     application = _locked_submitted(application)
     application.rejection_reason = reason
     _review(application, actor, ApplicationStatus.REJECTED.value, reason)
-    email, company = application.email, application.company_name
-    transaction.on_commit(lambda: send_mail(
-        subject=f"Заявка {company} отклонена / Application of {company} rejected",
-        message=(f"Ваша заявка на партнёрство отклонена. Причина:\n"
-                 f"Your partner application was rejected. The reason:\n\n{reason}"),
-        from_email=None, recipient_list=[email],
-    ))
+    company = application.company_name
+    send_email_after_commit(
+        [application.email],
+        f"Заявка {company} отклонена / Application of {company} rejected",
+        f"Ваша заявка на партнёрство отклонена. Причина:\n"
+        f"Your partner application was rejected. The reason:\n\n{reason}",
+    )
     return application
 
 
