@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup db migrate demo serve lint typecheck pytest schema bench bench-data stop-db clean
+.PHONY: run test setup db migrate demo serve lint typecheck pytest schema bench bench-data stop-db clean redis-server
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,7 +37,16 @@ lint: setup
 typecheck: setup
 	$(VENV)/bin/mypy
 
-pytest: db
+# Debian's redis-server: tests that need a real Redis (the Celery worker's) start one on a
+# free loopback port.
+REDIS_SERVER ?= /usr/bin/redis-server
+redis-server:
+	@test -x $(REDIS_SERVER) || { \
+	  echo "Installing Debian's redis-server (missing at $(REDIS_SERVER))"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
+	}
+
+pytest: db redis-server
 	$(VENV)/bin/pytest --create-db
 
 test: lint typecheck pytest storefront-check e2e
