@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Upper
 
@@ -22,6 +24,8 @@ from .categories import MAX_NAME_LENGTH, check_slug, require_name, slug_for
 QUANTITY_FIELDS = ("pack_size", "min_order_quantity", "order_multiple")
 MEASURE_FIELDS = ("weight_kg", "volume_m3")
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
+
+logger = logging.getLogger(__name__)
 
 
 def _check_attribute_values(values, allowed_attribute_ids: set[int], field: str,
@@ -203,10 +207,22 @@ def add_product_image(product: Product, upload, alt: str = "") -> ProductImage:
 
 
 def delete_product_image(image: ProductImage) -> None:
-    from django.core.files.storage import default_storage
-
     names = [image.image.name, *image.thumbnails.values()]
     product = image.product
     image.delete()
-    transaction.on_commit(lambda: [default_storage.delete(n) for n in names])
+    delete_files_after_commit(names)
     _after_change(product, created=False)
+
+
+def delete_files_after_commit(names: list[str]) -> None:
+    """Delete stored files once the transaction commits (none if it rolls back). The rows
+    are gone by then: a file that cannot be deleted is logged, never raised."""
+    def delete() -> None:
+        for name in names:
+            try:
+                default_storage.delete(name)
+            except Exception:
+                logger.exception("stored file not deleted", extra={"file": name})
+
+    if names:
+        transaction.on_commit(delete)
