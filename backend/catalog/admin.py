@@ -58,8 +58,6 @@ def image_files(image: ProductImage) -> list[str]:
     return [name for name in (image.image.name, *image.thumbnails.values()) if name]
 
 
-
-
 def refresh_thumbnails(image: ProductImage, previous_files: list[str]) -> None:
     """After a new file was saved: make its thumbnails, drop the replaced files."""
     image.thumbnails = make_thumbnails(image.image.name)
