@@ -37,7 +37,8 @@ lint: setup
 typecheck: setup
 	$(VENV)/bin/mypy
 
-# Debian's redis-server: the tests of the Redis throttle store start one on a free port.
+# Debian's redis-server: tests that need a real Redis (the throttle store's, the Celery
+# worker's) start one on a free loopback port.
 REDIS_SERVER ?= /usr/bin/redis-server
 redis-server:
 	@test -x $(REDIS_SERVER) || { \

@@ -179,6 +179,10 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL")
+# A failed delivery is retried this many times, waiting the delay doubled each time
+# (60 s: 1, 2, 4, 8, 16 minutes), then logged as lost (backend/core/tasks.py).
+EMAIL_SEND_RETRIES = env_int("EMAIL_SEND_RETRIES", 5)
+EMAIL_RETRY_DELAY_SECONDS = env_int("EMAIL_RETRY_DELAY_SECONDS", 60)
 
 # How many reverse proxies in front of the app append to X-Forwarded-For; the client's
 # address (for the login throttle) is the entry that many places from the end. 0: use the

@@ -5,6 +5,8 @@ import pytest
 from tests.fixtures.accounts import *  # noqa: F403
 from tests.fixtures.catalog import *  # noqa: F403
 from tests.fixtures.graphql import *  # noqa: F403
+from tests.fixtures.mail import *  # noqa: F403
+from tests.fixtures.worker import *  # noqa: F403
 
 
 @pytest.fixture(autouse=True)

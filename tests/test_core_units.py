@@ -1,10 +1,11 @@
-"""Pure units: money, VAT, materialized paths, INN/KPP, DATABASE_URL parsing.
+"""Pure units: money, VAT, materialized paths, INN/KPP, names, DATABASE_URL parsing.
 
 No database: these modules import nothing from Django, so the tests run in milliseconds.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from decimal import Decimal
 
@@ -15,6 +16,13 @@ from hypothesis import strategies as st
 from backend.accounts.inn import complete_inn, inn_error, is_valid_inn, kpp_error
 from backend.core.money import CurrencyMismatch, Money
 from backend.core.taxes import UnknownTaxCountry, add_vat, extract_vat, vat_rate
+from backend.core.text import (
+    BREAKING_CATEGORIES,
+    INVISIBLE_CATEGORIES,
+    name_error,
+    normalize_name,
+    single_line,
+)
 from backend.core.tree_paths import (
     SEGMENT_WIDTH,
     ancestor_ids,
@@ -325,6 +333,95 @@ def test_malformed_kpps_are_refused(kpp):
 def test_a_kpp_with_a_trailing_newline_is_refused():
     # Ten characters are not a KPP; ``$`` in the pattern also matches before a final "\n".
     assert kpp_error("770701001\n") is not None
+
+
+# --- Names ---------------------------------------------------------------------------------
+
+HIDDEN = BREAKING_CATEGORIES | INVISIBLE_CATEGORIES
+# Words a name is made of: letters and digits of any script.
+words = st.text(st.characters(categories=("L", "N")), min_size=1, max_size=12)
+breaks = st.sampled_from(["\n", "\r\n", "\r", "\t", "\x0b", "\x0c", "\x85", "\u2028",
+                          "\u2029", "\x00", "\x1b"])
+invisible = st.characters(categories=("Cf", "Co", "Cs"))
+# What a name of only emoji, symbols, punctuation, marks and spaces is made of.
+no_letters = st.text(st.characters(categories=("S", "P", "Zs", "M")), min_size=1)
+
+
+def category(char: str) -> str:
+    return unicodedata.category(char)
+
+
+@pytest.mark.parametrize("name", ["ООО «Ромашка»", "Иван", "3M", "Müller & Söhne", "O'Brien",
+                                  "东京商事", "Краски 🎨", "Ёлка-2"])
+def test_ordinary_names_in_any_script_are_accepted(name):
+    assert name_error(name) is None
+
+
+@pytest.mark.parametrize("name", ["🙂🙂", "🎨 🚀", "---", "«»", "\u200b", "\u200b\u200b",
+                                  "\ufeff", "", "   "])
+def test_names_of_only_emoji_punctuation_or_invisible_characters_are_refused(name):
+    assert name_error(name) is not None
+
+
+def test_names_are_stored_on_one_line_with_single_spaces():
+    assert normalize_name("  ООО\u00a0\u00a0«Ромашка»\u2003 Юг \n") == "ООО «Ромашка» Юг"
+    assert name_error("  ООО\u00a0«Ромашка»\n") is None  # a pasted trailing line break goes
+
+
+def test_the_reason_a_name_is_refused_is_told():
+    assert "one line" in name_error("Ромашка\nООО")
+    assert "U+200B" in name_error("Ром\u200bашка")
+    assert "letter or digit" in name_error("🙂")
+    assert "at most 5 characters" in name_error("Ромашка", max_length=5)
+    assert name_error("Ромашка", max_length=7) is None
+
+
+@given(st.text())
+def test_normalizing_a_name_twice_changes_nothing_more(value):
+    name = normalize_name(value)
+    assert normalize_name(name) == name
+    assert name == name.strip() and "  " not in name
+    assert all(char == " " for char in name if category(char) == "Zs")
+
+
+@given(st.text())
+def test_an_accepted_name_is_one_visible_line_with_a_letter_or_digit(value):
+    if name_error(value) is None:
+        name = normalize_name(value)
+        assert not any(category(char) in HIDDEN for char in name)
+        assert any(category(char)[0] in "LN" for char in name)
+        assert single_line(name) == name
+
+
+@given(words, breaks, words)
+def test_a_line_break_or_control_character_inside_a_name_is_refused(before, char, after):
+    assert "one line" in name_error(f"{before}{char}{after}")
+
+
+@given(words, invisible, st.integers(min_value=0))
+def test_an_invisible_character_anywhere_in_a_name_is_refused(name, char, at):
+    at %= len(name) + 1
+    assert "invisible" in name_error(name[:at] + char + name[at:])
+
+
+@given(no_letters)
+def test_a_name_without_a_letter_or_digit_is_refused(value):
+    assert name_error(value) is not None
+
+
+@given(st.text(st.characters() | invisible))
+def test_single_line_leaves_one_visible_line_and_every_visible_character(value):
+    line = single_line(value)
+    assert not any(category(char) in HIDDEN for char in line)
+    assert line == line.strip() and "  " not in line
+    assert single_line(line) == line
+    visible = [char for char in value if category(char) not in HIDDEN | {"Zs"}]
+    assert [char for char in line if char != " "] == visible
+
+
+def test_single_line_flattens_a_header_injection():
+    assert single_line("Заявка ООО\r\nBcc: all@example.test\u2028x") == (
+        "Заявка ООО Bcc: all@example.test x")
 
 
 # --- DATABASE_URL --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import pytest
 from django.db import transaction
 from graphql_relay import to_global_id
 
+from backend.accounts.models import Organization
 from backend.core.plugins import BasePlugin, PluginManager, get_plugins_manager
 from backend.core.plugins.hooks import HOOKS
 from backend.core.plugins.manager import _cached_manager
@@ -222,6 +223,27 @@ def test_creating_an_organization_notifies_plugins_after_commit(
                                                     "tests.second"]
     notified = CALLS[0][2][0]
     assert notified.name == "Дилер Гамма" and notified.pk is not None
+
+
+@pytest.mark.django_db(transaction=True)  # a real commit, as in production
+def test_a_plugin_failing_after_commit_is_logged_and_the_mutation_still_succeeds(
+        plugins_setting, api_as, staff_user, network, caplog):
+    plugins_setting(FIRST, FAILING, SECOND)
+    client = api_as(staff_user, network["factory"])
+
+    with caplog.at_level(logging.ERROR, logger="backend.core.plugins.manager"):
+        payload = client.mutate(ORGANIZATION_CREATE, {"input": {
+            "name": "Дилер Гамма", "legalName": 'ООО "Гамма"', "inn": "7707083893",
+            "kind": "DEALER", "parent": to_global_id("Organization", network["factory"].pk)}},
+            result="organizationCreate")
+
+    assert payload["errors"] == [] and payload["organization"]["name"] == "Дилер Гамма"
+    assert Organization.objects.filter(name="Дилер Гамма").exists()
+    assert hooks_called("organization_created") == ["tests.first", "tests.failing",
+                                                    "tests.second"]
+    [failure] = [r for r in caplog.records if r.name == "backend.core.plugins.manager"]
+    assert (failure.plugin, failure.hook) == ("tests.failing", "organization_created")
+    assert "ERP is down" in caplog.text
 
 
 def test_a_refused_organization_notifies_no_plugin(

@@ -16,13 +16,13 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
-from django.db import transaction
 from django.utils import timezone
 
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
+from backend.core.mail import send_email_after_commit
 from backend.core.permissions import OrgPerm
+from backend.core.text import normalize_name
 
 from . import audit, throttle
 from .errors import AccountErrorCode
@@ -100,15 +100,15 @@ def invite_member(organization: Organization, email: str, *, role: str = Role.BU
                  role=custom_role.name if custom_role else role)
     link = f"{settings.PORTAL_URL.rstrip('/')}/invitation/{token}"
     inviter = invited_by.full_name or invited_by.email if invited_by else organization.name
-    transaction.on_commit(lambda: send_mail(
-        subject=f"Приглашение в {organization.name} / Invitation to {organization.name}",
-        message=(f"{inviter} приглашает вас в {organization.name} на портале заказов.\n"
-                 f"{inviter} invites you to {organization.name} on the ordering portal.\n\n"
-                 f"{link}\n\n"
-                 f"Ссылка действует до / The link works until "
-                 f"{timezone.localtime(invitation.expires_at):%Y-%m-%d %H:%M}."),
-        from_email=None, recipient_list=[email],
-    ))
+    send_email_after_commit(
+        [email],
+        f"Приглашение в {organization.name} / Invitation to {organization.name}",
+        f"{inviter} приглашает вас в {organization.name} на портале заказов.\n"
+        f"{inviter} invites you to {organization.name} on the ordering portal.\n\n"
+        f"{link}\n\n"
+        f"Ссылка действует до / The link works until "
+        f"{timezone.localtime(invitation.expires_at):%Y-%m-%d %H:%M}.",
+    )
     return invitation, token
 
 
@@ -147,14 +147,18 @@ def accept_invitation(token: str, password: str, first_name: str = "",
         raise DomainValidationError.single(code, message, "token")
     user = User.objects.filter(email=invitation.email).first()
     if user is None:
+        errors = ErrorCollector()
         try:
             validate_password(password, User(email=invitation.email))
         except ValidationError as exc:
-            raise DomainValidationError.single(AccountErrorCode.WEAK_PASSWORD,
-                                               " ".join(exc.messages), "password")
+            errors.add(AccountErrorCode.WEAK_PASSWORD, " ".join(exc.messages), "password")
+        for value, field, label in ((first_name, "first_name", "firstName"),
+                                    (last_name, "last_name", "lastName")):
+            errors.check_name(value, label, User._meta.get_field(field).max_length)
+        errors.raise_if_any()
         user = User.objects.create_user(email=invitation.email, password=password,
-                                        first_name=first_name.strip(),
-                                        last_name=last_name.strip())
+                                        first_name=normalize_name(first_name or ""),
+                                        last_name=normalize_name(last_name or ""))
     else:
         _confirm_password(user, password, address)
     membership, created = Membership.objects.get_or_create(
@@ -297,12 +301,15 @@ def save_custom_role(organization: Organization, role: CustomRole | None, actor:
             granter = Membership.objects.select_related("custom_role").get(pk=granter.pk)
     role = role or CustomRole(organization=organization)
     errors = ErrorCollector()
-    if (creating and not (name or "").strip()) or (name is not None and not name.strip()):
+    name = None if name is None else normalize_name(name)
+    if not name and (creating or name is not None):
         errors.add(AccountErrorCode.REQUIRED, "Name the role.", "name")
-    elif name is not None and CustomRole.objects.filter(
-            organization=organization, name__iexact=name.strip()).exclude(pk=role.pk).exists():
-        errors.add(AccountErrorCode.DUPLICATE_ROLE, f"A role named '{name.strip()}' exists.",
-                   "name")
+    elif name is not None:
+        errors.check_name(name, "name", CustomRole._meta.get_field("name").max_length)
+        if not errors.errors and CustomRole.objects.filter(
+                organization=organization, name__iexact=name).exclude(pk=role.pk).exists():
+            errors.add(AccountErrorCode.DUPLICATE_ROLE, f"A role named '{name}' exists.",
+                       "name")
     if permissions is not None:
         unknown = sorted(set(permissions) - set(OrgPerm._value2member_map_))
         if unknown:
@@ -319,7 +326,7 @@ def save_custom_role(organization: Organization, role: CustomRole | None, actor:
     errors.raise_if_any()
     before = sorted(role.permissions or [])
     if name is not None:
-        role.name = name.strip()
+        role.name = name
     if permissions is not None:
         role.permissions = sorted(set(permissions))
     removes_admin = (not creating and OrgPerm.MANAGE_MEMBERS in before

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 from backend.core.money import CURRENCY_DECIMALS
 from backend.core.plugins import get_plugins_manager
+from backend.core.text import normalize_name
 
 from . import audit, throttle
 from .errors import AccountErrorCode
@@ -18,6 +19,8 @@ from .models import Organization, OrganizationKind, User
 from .tokens import TokenPair, issue_tokens
 
 MAX_TREE_DEPTH = 4  # manufacturer -> distributor -> dealer -> sub-dealer -> end client
+# Fields holding a name people read, with their input label: one line, a letter or digit.
+NAME_FIELDS = (("name", "name"), ("legal_name", "legalName"), ("region", "region"))
 
 
 def sign_in(email: str, password: str, ip: str) -> TokenPair:
@@ -75,6 +78,9 @@ def _validate(org: Organization, data: OrganizationData, errors: ErrorCollector)
         errors.add(AccountErrorCode.REQUIRED, "Enter the organization's name.", "name")
     if data.legal_name is not None and not data.legal_name.strip():
         errors.add(AccountErrorCode.REQUIRED, "Enter the legal name.", "legalName")
+    for field, label in NAME_FIELDS:
+        errors.check_name(getattr(data, field), label,
+                          Organization._meta.get_field(field).max_length)
     if data.inn is not None:
         message = inn_error(data.inn.strip())
         if message:
@@ -114,7 +120,11 @@ def _subtree_height(org: Organization) -> int:
 
 
 def _apply(org: Organization, data: OrganizationData) -> None:
-    for name in ("name", "legal_name", "address", "region", "status", "kind"):
+    for name, _label in NAME_FIELDS:
+        value = getattr(data, name)
+        if value is not None:
+            setattr(org, name, normalize_name(value))
+    for name in ("address", "status", "kind"):
         value = getattr(data, name)
         if value is not None:
             setattr(org, name, value.strip())

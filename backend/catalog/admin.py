@@ -13,7 +13,6 @@ from django import forms
 from django.contrib import admin
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +31,12 @@ from .models import (
 )
 from .search import refresh_search_index
 from .services.categories import category_errors
-from .services.products import image_errors, product_errors, variant_errors
+from .services.products import (
+    delete_files_after_commit,
+    image_errors,
+    product_errors,
+    variant_errors,
+)
 from .thumbnails import make_thumbnails
 
 # --- keeping derived data current ------------------------------------------------------------
@@ -54,16 +58,11 @@ def image_files(image: ProductImage) -> list[str]:
     return [name for name in (image.image.name, *image.thumbnails.values()) if name]
 
 
-def delete_files_on_commit(names: list[str]) -> None:
-    if names:
-        transaction.on_commit(lambda: [default_storage.delete(name) for name in names])
-
-
 def refresh_thumbnails(image: ProductImage, previous_files: list[str]) -> None:
     """After a new file was saved: make its thumbnails, drop the replaced files."""
     image.thumbnails = make_thumbnails(image.image.name)
     image.save(update_fields=["thumbnails"])
-    delete_files_on_commit([name for name in previous_files if name not in image_files(image)])
+    delete_files_after_commit([name for name in previous_files if name not in image_files(image)])
 
 
 def image_preview(image: ProductImage | None) -> str:
@@ -267,7 +266,7 @@ class ProductAdmin(admin.ModelAdmin):
                     if f.instance.pk and "image" in f.changed_data]
         super().save_formset(request, form, formset, change)
         for image in formset.deleted_objects:
-            delete_files_on_commit(previous.get(image.pk, image_files(image)))
+            delete_files_after_commit(previous.get(image.pk, image_files(image)))
         for image in [*formset.new_objects, *replaced]:
             if image not in formset.deleted_objects:
                 refresh_thumbnails(image, previous.get(image.pk, []))
@@ -331,11 +330,11 @@ class ProductImageAdmin(admin.ModelAdmin):
     def delete_model(self, request, obj):
         names, product_id = image_files(obj), obj.product_id
         super().delete_model(request, obj)
-        delete_files_on_commit(names)
+        delete_files_after_commit(names)
         products_changed([product_id])
 
     def delete_queryset(self, request, queryset):
         images = list(queryset)
         super().delete_queryset(request, queryset)
-        delete_files_on_commit([name for image in images for name in image_files(image)])
+        delete_files_after_commit([name for image in images for name in image_files(image)])
         products_changed(image.product_id for image in images)

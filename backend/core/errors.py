@@ -13,8 +13,11 @@ from dataclasses import field as dataclass_field
 from enum import Enum
 from typing import Any
 
+from .text import name_error
+
 COMMON_ERROR_CODES = (
     "INVALID",
+    "INVALID_NAME",
     "REQUIRED",
     "NOT_FOUND",
     "UNIQUE",
@@ -72,6 +75,13 @@ class ErrorCollector:
 
     def add(self, code: Enum | str, message: str, field: str | None = None, **params: Any) -> None:
         self.errors.append(ErrorDetail(code=code, message=message, field=field, params=params))
+
+    def check_name(self, value: str | None, field: str, max_length: int | None = None) -> None:
+        """Add INVALID_NAME when ``value`` is given but is not a single-line name with a
+        letter or digit (``backend.core.text.name_error``). An empty value is left to the
+        caller, whose REQUIRED message knows the field."""
+        if value and value.strip() and (message := name_error(value, max_length)):
+            self.add("INVALID_NAME", message, field)
 
     def raise_if_any(self) -> None:
         if self.errors:

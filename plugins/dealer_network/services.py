@@ -14,7 +14,6 @@ from dataclasses import dataclass, fields
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import F, JSONField, Q, QuerySet, Value
@@ -34,6 +33,8 @@ from backend.accounts.models import (
 from backend.accounts.services import OrganizationData, create_organization, organization_errors
 from backend.core import ratelimit
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
+from backend.core.mail import send_email_after_commit
+from backend.core.text import normalize_name
 
 from .errors import DealerNetworkErrorCode as Code
 from .models import ApplicationStatus, FlagCode, PartnerApplication, PartnerApplicationEvent
@@ -124,7 +125,8 @@ class ApplicationData:
         values["kpp"] = values["kpp"].upper()
         values["country"] = (values["country"] or "RU").upper()
         values["email"] = values["email"].lower()
-        values["region"] = " ".join(values["region"].split())
+        for name, _label in _NAMES:
+            values[name] = normalize_name(values[name])
         return ApplicationData(**values)
 
 
@@ -138,6 +140,10 @@ MAX_LENGTHS = {"company_name": ("companyName", 255), "legal_name": ("legalName",
                "contact_first_name": ("contactFirstName", 150),
                "contact_last_name": ("contactLastName", 150), "email": ("email", 254),
                "comment": ("comment", 2000)}
+# Names people read (staff, the organization made on approval): one line, a letter or digit
+# (their lengths are checked with the others above).
+_NAMES = (("company_name", "companyName"), ("legal_name", "legalName"), ("region", "region"),
+          ("contact_first_name", "contactFirstName"), ("contact_last_name", "contactLastName"))
 
 
 def application_errors(data: ApplicationData) -> list[ErrorDetail]:
@@ -150,6 +156,8 @@ def application_errors(data: ApplicationData) -> list[ErrorDetail]:
         if len(getattr(data, name)) > limit:
             errors.add(Code.INVALID, f"At most {limit} characters, please.", label,
                        max_length=limit)
+    for name, label in _NAMES:
+        errors.check_name(getattr(data, name), label)
     if data.inn and (message := inn_error(data.inn)):
         errors.add(Code.INVALID_INN, message, "inn")
     if data.kpp and (message := kpp_error(data.kpp)):
@@ -332,13 +340,13 @@ def reject_application(application: PartnerApplication, actor: User,
     application = _locked_submitted(application)
     application.rejection_reason = reason
     _review(application, actor, ApplicationStatus.REJECTED.value, reason)
-    email, company = application.email, application.company_name
-    transaction.on_commit(lambda: send_mail(
-        subject=f"Заявка {company} отклонена / Application of {company} rejected",
-        message=(f"Ваша заявка на партнёрство отклонена. Причина:\n"
-                 f"Your partner application was rejected. The reason:\n\n{reason}"),
-        from_email=None, recipient_list=[email],
-    ))
+    company = application.company_name
+    send_email_after_commit(
+        [application.email],
+        f"Заявка {company} отклонена / Application of {company} rejected",
+        f"Ваша заявка на партнёрство отклонена. Причина:\n"
+        f"Your partner application was rejected. The reason:\n\n{reason}",
+    )
     return application
 
 

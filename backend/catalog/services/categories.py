@@ -7,12 +7,14 @@ from typing import Any
 from django.db.models import ProtectedError
 
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
+from backend.core.text import name_error, normalize_name
 
 from ..errors import CatalogErrorCode
 from ..models import Attribute, AttributeValue, Category, ProductType
 from ..slugs import slug_base, unique_slug
 
 MAX_CATEGORY_DEPTH = 5
+MAX_NAME_LENGTH = 255  # every catalog name column
 
 
 def check_slug(model, data: dict[str, Any], errors: ErrorCollector, *, exclude_pk=None) -> None:
@@ -36,9 +38,11 @@ def slug_for(model, data: dict[str, Any], *, exclude_pk=None) -> str:
 
 
 def require_name(data: dict[str, Any], errors: ErrorCollector, creating: bool) -> None:
+    """A new entity needs a name; a given name must be a single-line readable name."""
     name = data.get("name")
     if (creating and not name) or (name is not None and not name.strip()):
         errors.add(CatalogErrorCode.REQUIRED, "Enter a name.", "name")
+    errors.check_name(name, "name", MAX_NAME_LENGTH)
 
 
 def category_errors(category: Category, data: dict[str, Any]) -> list[ErrorDetail]:
@@ -67,7 +71,8 @@ def save_category(category: Category | None, data: dict[str, Any]) -> Category:
         category.slug = slug_for(Category, data, exclude_pk=category.pk)
     for field in ("name", "description", "sort_order"):
         if data.get(field) is not None:
-            setattr(category, field, data[field].strip() if field == "name" else data[field])
+            setattr(category, field,
+                    normalize_name(data[field]) if field == "name" else data[field])
     category.save()
     return category
 
@@ -96,6 +101,8 @@ def save_attribute(attribute: Attribute | None, data: dict[str, Any]) -> Attribu
         if not value.strip():
             errors.add(CatalogErrorCode.REQUIRED, "Attribute values cannot be empty.",
                        f"values.{i}")
+        elif message := name_error(value, MAX_NAME_LENGTH):
+            errors.add("INVALID_NAME", message, f"values.{i}")
         elif slug in seen:
             errors.add(CatalogErrorCode.DUPLICATE_SLUG, f"'{value}' is listed twice.",
                        f"values.{i}")
@@ -103,13 +110,16 @@ def save_attribute(attribute: Attribute | None, data: dict[str, Any]) -> Attribu
     errors.raise_if_any()
     if creating or data.get("slug"):
         attribute.slug = slug_for(Attribute, data, exclude_pk=attribute.pk)
-    for field in ("name", "input_type", "unit", "filterable"):
+    if data.get("name") is not None:
+        attribute.name = normalize_name(data["name"])
+    for field in ("input_type", "unit", "filterable"):
         if data.get(field) is not None:
             setattr(attribute, field, data[field])
     attribute.save()
     existing = set(attribute.values.values_list("slug", flat=True))
     AttributeValue.objects.bulk_create([
-        AttributeValue(attribute=attribute, name=v.strip(), slug=slug_base(v), sort_order=i)
+        AttributeValue(attribute=attribute, name=normalize_name(v), slug=slug_base(v),
+                       sort_order=i)
         for i, v in enumerate(values) if slug_base(v) not in existing
     ])
     return attribute
@@ -125,7 +135,7 @@ def save_product_type(product_type: ProductType | None, data: dict[str, Any]) ->
     if creating or data.get("slug"):
         product_type.slug = slug_for(ProductType, data, exclude_pk=product_type.pk)
     if data.get("name"):
-        product_type.name = data["name"].strip()
+        product_type.name = normalize_name(data["name"])
     product_type.save()
     if data.get("product_attributes") is not None:
         product_type.product_attributes.set(data["product_attributes"])

@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import logging
 from decimal import Decimal
 from typing import Any
 
+from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Upper
 
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 from backend.core.naming import camel_case
 from backend.core.plugins import get_plugins_manager
+from backend.core.text import normalize_name
 
 from ..errors import CatalogErrorCode
 from ..models import Product, ProductImage, ProductVariant
 from ..search import refresh_search_index
 from ..thumbnails import InvalidImage, make_thumbnails, verify_image
-from .categories import check_slug, require_name, slug_for
+from .categories import MAX_NAME_LENGTH, check_slug, require_name, slug_for
 
 QUANTITY_FIELDS = ("pack_size", "min_order_quantity", "order_multiple")
 MEASURE_FIELDS = ("weight_kg", "volume_m3")
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
+
+logger = logging.getLogger(__name__)
 
 
 def _check_attribute_values(values, allowed_attribute_ids: set[int], field: str,
@@ -66,7 +71,7 @@ def save_product(product: Product | None, data: dict[str, Any]) -> Product:
                   "samples_available", "preorder_allowed"):
         if data.get(field) is not None:
             value = data[field]
-            setattr(product, field, value.strip() if field == "name" else value)
+            setattr(product, field, normalize_name(value) if field == "name" else value)
     product.save()
     if data.get("attribute_values") is not None:
         product.attribute_values.set(data["attribute_values"])
@@ -127,6 +132,7 @@ def variant_errors(variant: ProductVariant, data: dict[str, Any]) -> list[ErrorD
             errors.add(CatalogErrorCode.DUPLICATE_SKU, f"SKU '{sku}' is already used.", "sku")
     elif creating:
         errors.add(CatalogErrorCode.REQUIRED, "Enter a SKU.", "sku")
+    errors.check_name(data.get("name"), "name", MAX_NAME_LENGTH)
     product = data.get("product") or (variant.product if variant.product_id else None)
     if creating and product is None:
         errors.add(CatalogErrorCode.REQUIRED, "Choose the product.", "product")
@@ -146,7 +152,9 @@ def save_variant(variant: ProductVariant | None, data: dict[str, Any]) -> Produc
         raise DomainValidationError(errors)
     if data.get("sku") is not None:
         variant.sku = data["sku"].strip()
-    for field in ("name", "unit", "sort_order"):
+    if data.get("name") is not None:
+        variant.name = normalize_name(data["name"])
+    for field in ("unit", "sort_order"):
         if data.get(field) is not None:
             setattr(variant, field, data[field])
     for field in (*QUANTITY_FIELDS, *MEASURE_FIELDS):
@@ -199,10 +207,22 @@ def add_product_image(product: Product, upload, alt: str = "") -> ProductImage:
 
 
 def delete_product_image(image: ProductImage) -> None:
-    from django.core.files.storage import default_storage
-
     names = [image.image.name, *image.thumbnails.values()]
     product = image.product
     image.delete()
-    transaction.on_commit(lambda: [default_storage.delete(n) for n in names])
+    delete_files_after_commit(names)
     _after_change(product, created=False)
+
+
+def delete_files_after_commit(names: list[str]) -> None:
+    """Delete stored files once the transaction commits (none if it rolls back). The rows
+    are gone by then: a file that cannot be deleted is logged, never raised."""
+    def delete() -> None:
+        for name in names:
+            try:
+                default_storage.delete(name)
+            except Exception:
+                logger.exception("stored file not deleted", extra={"file": name})
+
+    if names:
+        transaction.on_commit(delete)

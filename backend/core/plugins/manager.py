@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import import_module
 from typing import Any
 
@@ -37,6 +37,19 @@ class PluginManager:
             getattr(p, hook) for p in self.plugins if hasattr(p, hook) and p.is_active()
         ]
 
+    @staticmethod
+    def _run_effect(method: Any, hook: str, args: tuple, kwargs: dict) -> None:
+        """Call an effect hook after commit. The change is committed: a plugin that fails
+        is logged (naming it and the hook) and never reaches the caller or the plugins
+        after it."""
+        try:
+            method(*args, previous_value=None, **kwargs)
+        except Exception:
+            plugin = getattr(method, "__self__", None)
+            logger.exception("plugin effect hook failed after commit",
+                             extra={"plugin": getattr(plugin, "PLUGIN_ID", repr(plugin)),
+                                    "hook": hook})
+
     def run(self, hook: str, default: Any, *args: Any, **kwargs: Any) -> Any:
         """Run ``hook`` through every enabled plugin in order.
 
@@ -48,9 +61,7 @@ class PluginManager:
         implementations = self._implementations(hook)
         if spec.kind == "effect":
             for method in implementations:
-                transaction.on_commit(
-                    lambda m=method: m(*args, previous_value=None, **kwargs), robust=True
-                )
+                transaction.on_commit(partial(self._run_effect, method, hook, args, kwargs))
             return None
         value = default
         for method in implementations:
