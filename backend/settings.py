@@ -175,6 +175,11 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 JWT_SECRET = env_str("JWT_SECRET", SECRET_KEY)
 JWT_ACCESS_TTL = timedelta(seconds=env_int("JWT_ACCESS_TTL_SECONDS", 15 * 60))
 JWT_REFRESH_TTL = timedelta(seconds=env_int("JWT_REFRESH_TTL_SECONDS", 30 * 24 * 3600))
+# The browser app keeps the refresh token in an httpOnly cookie on the GraphQL path
+# (backend/accounts/refresh_cookie.py); Secure in production.
+REFRESH_COOKIE_NAME = "b2b_refresh"
+REFRESH_COOKIE_PATH = "/graphql/"
+REFRESH_COOKIE_SECURE = env_bool("REFRESH_COOKIE_SECURE", default=IS_PRODUCTION)
 LOGIN_THROTTLE_ATTEMPTS = env_int("LOGIN_THROTTLE_ATTEMPTS", 5)
 LOGIN_THROTTLE_WINDOW = timedelta(seconds=env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60))
 
