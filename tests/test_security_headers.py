@@ -96,6 +96,24 @@ def test_graphiql_may_load_exactly_its_assets_and_its_inline_script(db):
         assert url.startswith("https://cdn.jsdelivr.net/"), url
 
 
+def test_django_debug_pages_keep_their_inline_styles_in_development(db, settings):
+    settings.DEBUG = True
+
+    response = Client().get("/media/no-such-picture.png")
+
+    assert response.status_code == 404
+    assert "Content-Security-Policy" not in response
+
+
+def test_error_pages_have_the_policy_when_debug_is_off(db, settings):
+    settings.DEBUG = False
+
+    response = Client().get("/media/no-such-picture.png")
+
+    assert response.status_code == 404
+    assert directives(response)["script-src"] == ["'self'"]
+
+
 def test_the_admin_keeps_its_own_headers(db):
     response = Client().get("/admin/login/")
 

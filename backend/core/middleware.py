@@ -101,6 +101,10 @@ _INLINE = {
 }
 
 
+def _is_html(response) -> bool:
+    return response.get("Content-Type", "").startswith("text/html")
+
+
 def _header(policy: dict[str, list[str]]) -> str:
     return "; ".join(" ".join([name, *sources]) for name, sources in policy.items())
 
@@ -142,16 +146,18 @@ class ContentSecurityPolicyMiddleware:
         self.get_response = get_response
         self.storefront = storefront_policy(settings.MEDIA_URL)
         self.api = _header(API_POLICY)
+        self.debug = settings.DEBUG
 
     def __call__(self, request):
         response = self.get_response(request)
         if "Content-Security-Policy" in response or request.path.startswith(UNCOVERED_PREFIXES):
             return response
+        if self.debug and response.status_code >= 400 and _is_html(response):
+            return response  # Django's debug pages style themselves inline (development only)
         if request.path.startswith("/graphql/"):
-            html = response.get("Content-Type", "").startswith("text/html")
             response["Content-Security-Policy"] = (
-                graphiql_policy(response.content) if html and not response.streaming
-                else self.api)
+                graphiql_policy(response.content)
+                if _is_html(response) and not response.streaming else self.api)
         else:
             response["Content-Security-Policy"] = self.storefront
         return response
