@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "backend.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "backend.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -193,6 +194,11 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # refresh tokens rotate on every use.
 JWT_ACCESS_TTL = timedelta(seconds=env_int("JWT_ACCESS_TTL_SECONDS", 15 * 60))
 JWT_REFRESH_TTL = timedelta(seconds=env_int("JWT_REFRESH_TTL_SECONDS", 30 * 24 * 3600))
+# The browser app keeps the refresh token in an httpOnly cookie on the GraphQL path
+# (backend/accounts/refresh_cookie.py); Secure in production.
+REFRESH_COOKIE_NAME = "b2b_refresh"
+REFRESH_COOKIE_PATH = "/graphql/"
+REFRESH_COOKIE_SECURE = env_bool("REFRESH_COOKIE_SECURE", default=IS_PRODUCTION)
 # Password throttle (backend/accounts/throttle.py): failed passwords per window for one
 # e-mail from one address, from one address in all, and for one e-mail from addresses that
 # have not signed in to it within LOGIN_KNOWN_ADDRESS_DAYS.
@@ -254,3 +260,11 @@ if IS_PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    # Plain HTTP is redirected to HTTPS, except the health probes: a load balancer checks
+    # them over plain HTTP inside the network.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_REDIRECT_EXEMPT = [r"^health/"]
+    # Browsers remember to use HTTPS only (a year by default; 0 turns the header off).
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)

@@ -50,6 +50,9 @@ class User(PortalModel, AbstractBaseUser, PermissionsMixin):
         default=list, blank=True,
     )
     date_joined = models.DateTimeField(default=timezone.now)
+    token_version = models.PositiveIntegerField(
+        default=0, editable=False,
+        help_text="Raised by a sign-out: access tokens carrying an older version stop working.")
 
     objects = UserManager()
 

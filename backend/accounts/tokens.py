@@ -4,6 +4,11 @@ Access tokens are short-lived and stateless. Refresh tokens are recorded
 (``RefreshToken``): each use rotates it (the old one is marked used, a new one issued in
 the same family); presenting a used token again revokes the family, so a stolen refresh
 token stops working as soon as either party uses it twice.
+
+Access tokens carry the user's ``token_version`` (claim ``ver``); signing out
+(``revoke_family_of``) and a detected reuse raise the version, so access tokens issued
+before stop working at once rather than up to ``JWT_ACCESS_TTL`` later. Checking it costs
+no query: the viewer already loads the user row (``viewer._user_and_memberships``).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Any
 import jwt
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from backend.core.errors import DomainValidationError, ErrorDetail
@@ -47,6 +53,7 @@ def _issue_access(user: User, now: datetime) -> str:
         "iat": int(now.timestamp()),
         "exp": int((now + settings.JWT_ACCESS_TTL).timestamp()),
         "staff": user.is_staff,
+        "ver": user.token_version,
     })
 
 
@@ -68,30 +75,50 @@ def issue_tokens(user: User) -> TokenPair:
     return TokenPair(access=_issue_access(user, now), refresh=_issue_refresh(user, now), user=user)
 
 
-def decode(token: str, expected_type: str) -> dict[str, Any]:
-    """The payload of a valid token of ``expected_type``; a domain error otherwise."""
+def decode(token: str, expected_type: str, field: str = "token") -> dict[str, Any]:
+    """The payload of a valid token of ``expected_type``; a domain error on ``field``
+    (the argument that carried the token) otherwise."""
     try:
         payload = jwt.decode(token, settings.JWT_SECRET, algorithms=[ALGORITHM],
                              options={"require": ["exp", "sub", "type"]})
     except jwt.ExpiredSignatureError:
         raise DomainValidationError.single(
-            AccountErrorCode.TOKEN_EXPIRED, "The token has expired; sign in again.", "token")
+            AccountErrorCode.TOKEN_EXPIRED, "The token has expired; sign in again.", field)
     except jwt.InvalidTokenError:
         raise DomainValidationError.single(
-            AccountErrorCode.INVALID_TOKEN, "The token is not valid.", "token")
+            AccountErrorCode.INVALID_TOKEN, "The token is not valid.", field)
     if payload.get("type") != expected_type:
+        article = "an" if expected_type[0] in "aeiou" else "a"
         raise DomainValidationError.single(
-            AccountErrorCode.INVALID_TOKEN, f"This is not an {expected_type} token.", "token")
+            AccountErrorCode.INVALID_TOKEN, f"This is not {article} {expected_type} token.",
+            field)
     return payload
 
 
-def access_token_user_id(token: str) -> int:
-    """The user id of a valid access token (its user is not checked here)."""
-    subject = decode(token, ACCESS)["sub"]
-    if not str(subject).isdigit():
+@dataclass(frozen=True)
+class AccessClaims:
+    user_id: int
+    version: int
+
+
+def access_token_claims(token: str) -> AccessClaims:
+    """The user id and token version of a valid access token (its user is not checked
+    here: see ``check_not_revoked``)."""
+    payload = decode(token, ACCESS)
+    subject, version = payload["sub"], payload.get("ver", 0)
+    if not str(subject).isdigit() or not isinstance(version, int):
         raise DomainValidationError.single(
             AccountErrorCode.INVALID_TOKEN, "The token is not valid.", "token")
-    return int(subject)
+    return AccessClaims(int(subject), version)
+
+
+def check_not_revoked(user: User, claims: AccessClaims) -> User:
+    """``user`` when the access token was issued after their last sign-out."""
+    if user.token_version != claims.version:
+        raise DomainValidationError.single(
+            AccountErrorCode.INVALID_TOKEN,
+            "The token was revoked by a sign-out; refresh it or sign in again.", "token")
+    return user
 
 
 def active_user(user: User | None) -> User:
@@ -103,12 +130,18 @@ def active_user(user: User | None) -> User:
 
 
 def user_from_access_token(token: str) -> User:
-    return active_user(User.objects.filter(pk=access_token_user_id(token)).first())
+    claims = access_token_claims(token)
+    return check_not_revoked(active_user(User.objects.filter(pk=claims.user_id).first()), claims)
+
+
+def _revoke_access_tokens(user_id: int | str) -> None:
+    """Every access token issued to the user so far stops working."""
+    User.objects.filter(pk=user_id).update(token_version=F("token_version") + 1)
 
 
 def refresh_tokens(token: str) -> TokenPair:
     """Exchange a refresh token for a new access and refresh token (rotation)."""
-    payload = decode(token, REFRESH)
+    payload = decode(token, REFRESH, "refreshToken")
     invalid = DomainValidationError.single(
         AccountErrorCode.INVALID_TOKEN, "The refresh token is not valid.", "refreshToken")
     with transaction.atomic():
@@ -123,6 +156,7 @@ def refresh_tokens(token: str) -> TokenPair:
         if reused:
             RefreshToken.objects.filter(family=record.family, revoked_at__isnull=True).update(
                 revoked_at=now)
+            _revoke_access_tokens(record.user_id)
         else:
             if not record.user.is_active:
                 raise DomainValidationError.single(
@@ -146,10 +180,13 @@ def refresh_tokens(token: str) -> TokenPair:
 
 
 def revoke_family_of(token: str) -> None:
-    """Sign out: revoke the refresh token's family."""
-    payload = decode(token, REFRESH)
-    family = RefreshToken.objects.filter(jti=payload.get("jti")).values_list(
-        "family", flat=True).first()
-    if family:
+    """Sign out: revoke the refresh token's family and the user's access tokens (other
+    sign-ins of the user keep their refresh tokens and get new access tokens with them)."""
+    payload = decode(token, REFRESH, "refreshToken")
+    record = RefreshToken.objects.filter(jti=payload.get("jti")).values_list(
+        "family", "user_id").first()
+    if record and str(record[1]) == str(payload["sub"]):
+        family, user_id = record
         RefreshToken.objects.filter(family=family, revoked_at__isnull=True).update(
             revoked_at=timezone.now())
+        _revoke_access_tokens(user_id)

@@ -11,7 +11,7 @@ from backend.core.graphql.view import ViewerError
 from backend.core.viewer import ANONYMOUS, Viewer
 
 from .models import Membership, OrganizationStatus, StaffAssignment, User
-from .tokens import access_token_user_id, active_user
+from .tokens import AccessClaims, access_token_claims, active_user, check_not_revoked
 
 
 def _bearer(request) -> str | None:
@@ -38,9 +38,11 @@ def _organization_pk(raw: str) -> int | None:
     return None
 
 
-def _user_and_memberships(user_id: int) -> tuple[User, list[Membership]]:
-    """The active user and their active memberships, in one query when they have any
-    (the user comes joined to the memberships; every request pays for this)."""
+def _user_and_memberships(claims: AccessClaims) -> tuple[User, list[Membership]]:
+    """The active user of a token that was not revoked, and their active memberships, in
+    one query when they have any (the user comes joined to the memberships; every request
+    pays for this, and the revocation check reads the same row)."""
+    user_id = claims.user_id
     memberships = list(
         Membership.objects.select_related("user", "organization", "custom_role")
         .filter(user_id=user_id, is_active=True,
@@ -48,8 +50,9 @@ def _user_and_memberships(user_id: int) -> tuple[User, list[Membership]]:
         .order_by("organization__path")
     )
     if not memberships:
-        return active_user(User.objects.filter(pk=user_id).first()), []
-    user = active_user(memberships[0].user)
+        user = active_user(User.objects.filter(pk=user_id).first())
+        return check_not_revoked(user, claims), []
+    user = check_not_revoked(active_user(memberships[0].user), claims)
     for membership in memberships:
         membership.user = user
     return user, memberships
@@ -63,7 +66,7 @@ def viewer_from_request(request) -> Viewer:
                               "AUTHENTICATION_REQUIRED")
         return ANONYMOUS
     try:
-        user, memberships = _user_and_memberships(access_token_user_id(token))
+        user, memberships = _user_and_memberships(access_token_claims(token))
     except DomainValidationError as exc:
         detail = exc.errors[0]
         raise ViewerError(detail.message, detail.code_value)

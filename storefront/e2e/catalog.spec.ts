@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEALER_BUYER, resultRows, resultsCount, screenshot, signIn } from './helpers';
+import { DEALER_BUYER, resultRows, resultsCount, screenshot, searchSettled, signIn } from './helpers';
 
 test.describe('catalog', () => {
   test.beforeEach(async ({ page }) => {
@@ -27,11 +27,13 @@ test.describe('catalog', () => {
   });
 
   test('searches in Russian with results as you type', async ({ page }) => {
+    // The whole catalog first: the count is read once it has loaded (it was 0 before).
     const all = await resultsCount(page);
+    expect(all).toBe(300);
     const search = page.getByRole('searchbox', { name: 'Поиск по названию и артикулу' });
 
     await search.pressSequentially('краска', { delay: 60 });
-    await expect(page.getByTestId('results-count')).not.toContainText(String(all));
+    await searchSettled(page, 'краска');
     const paints = await resultsCount(page);
     expect(paints).toBeGreaterThan(0);
     expect(paints).toBeLessThan(all);
@@ -39,17 +41,20 @@ test.describe('catalog', () => {
 
     // Keep typing, no Enter: the list narrows again.
     await search.pressSequentially(' фасадная', { delay: 60 });
-    await expect.poll(() => resultsCount(page)).toBeLessThan(paints);
+    await searchSettled(page, 'краска фасадная');
+    expect(await resultsCount(page)).toBeLessThan(paints);
     await expect(resultRows(page).first()).toContainText(/фасадн/i);
     await expect(page).toHaveURL(/q=/);
 
     // A part of a SKU finds its product.
     await search.fill('KR-FAS-0003');
+    await searchSettled(page, 'KR-FAS-0003');
     await expect(resultRows(page).first()).toContainText('KR-FAS-0003');
   });
 
   test('filters by an attribute', async ({ page }) => {
     const all = await resultsCount(page);
+    expect(all).toBe(300);
     await page.locator('summary', { hasText: 'Основа' }).click();
     // The URL holds the filters; the box shows as checked once the route has updated.
     await page.getByRole('checkbox', { name: 'акриловая' }).click();
@@ -79,9 +84,11 @@ test.describe('catalog', () => {
   });
 
   test('pages through the results', async ({ page }) => {
+    expect(await resultsCount(page)).toBe(300);
     const firstName = await resultRows(page).first().getByRole('link').first().textContent();
     await page.getByRole('button', { name: 'Вперёд' }).click();
     await expect(page.getByText('21–40 из 300')).toBeVisible();
+    expect(firstName).toBeTruthy();
     await expect(resultRows(page).first()).not.toContainText(firstName ?? '');
     await page.getByRole('button', { name: 'Последняя страница' }).click();
     await expect(page.getByText('281–300 из 300')).toBeVisible();
@@ -93,6 +100,7 @@ test.describe('catalog', () => {
 
   test('opens a product with its variants, pack size and minimum order', async ({ page }) => {
     await page.getByRole('searchbox', { name: 'Поиск по названию и артикулу' }).fill('краска интерьерная');
+    await searchSettled(page, 'краска интерьерная');
     await expect(resultRows(page).first()).toContainText(/интерьерн/i);
     const link = resultRows(page).first().getByRole('link').first();
     const name = (await link.textContent()) ?? '';
@@ -121,6 +129,7 @@ test.describe('catalog', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByRole('searchbox')).toBeFocused();
     await page.keyboard.type('эмаль');
+    await searchSettled(page, 'эмаль');
     await expect(resultRows(page).first()).toContainText(/[Ээ]мал/);
     // On through the toolbar, categories and filters to the first product, and open it.
     const firstLink = resultRows(page).first().getByRole('link').first();
@@ -136,6 +145,7 @@ test.describe('catalog', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/catalog');
     await expect(resultRows(page).first()).toBeVisible();
+    expect(await resultsCount(page)).toBe(300);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, '07-phone-catalog', false);

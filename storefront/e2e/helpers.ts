@@ -11,6 +11,7 @@ export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? resolve(process.cwd(
 
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await settled(page);
   // Let lazy pictures finish so the screenshot shows what a person sees.
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.evaluate(async () => {
@@ -29,6 +30,14 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
 
+/**
+ * Waits until nothing on the page is loading or updating (`aria-busy="true"`): lists are
+ * dimmed while they reload, so colour checks and screenshots must wait for this.
+ */
+export async function settled(page: Page): Promise<void> {
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
 export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('E-mail').fill(email);
@@ -42,7 +51,21 @@ export function resultRows(page: Page) {
   return page.getByTestId('catalog-results').locator('table tbody tr');
 }
 
+/**
+ * The number of results once the list shows the answer for the current address: waits until
+ * the count is neither loading nor updating (its `aria-busy` is "false"). A test that types
+ * first waits for the address to hold what it typed (the search is debounced into the URL).
+ */
 export async function resultsCount(page: Page): Promise<number> {
-  const text = (await page.getByTestId('results-count').textContent()) ?? '';
+  const count = page.getByTestId('results-count');
+  await expect(count).toHaveAttribute('aria-busy', 'false');
+  const text = (await count.textContent()) ?? '';
   return Number(text.replace(/[^\d]/g, ''));
+}
+
+/** Waits until the catalog shows the results of the search `query` (typing is debounced). */
+export async function searchSettled(page: Page, query: string): Promise<void> {
+  const count = page.getByTestId('results-count');
+  await expect(count).toHaveAttribute('data-search', query);
+  await expect(count).toHaveAttribute('aria-busy', 'false');
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# End-to-end tests: a real backend (gunicorn, embedded PostgreSQL, database b2b_e2e with the
-# demo data) on a free loopback port, and Playwright driving Debian's Chromium against it.
+# End-to-end tests: a real backend (gunicorn, embedded PostgreSQL, database $E2E_DATABASE,
+# default b2b_e2e, with the demo data) on a free loopback port, and Playwright driving Debian's Chromium against it.
 # The server is always stopped afterwards; the exit code is Playwright's.
 # Run from anywhere: `make e2e` (which builds the app first) or `bash storefront/scripts/e2e.sh`.
 set -euo pipefail
@@ -16,9 +16,11 @@ if [ ! -f storefront/dist/index.html ]; then
   exit 1
 fi
 
-DATABASE_URL=$("$PY" -c "from backend.devdb import ensure_database_url; print(ensure_database_url(database='b2b_e2e'))")
+# E2E_DATABASE: several checkouts on one embedded server each use their own database.
+E2E_DATABASE=${E2E_DATABASE:-b2b_e2e}
+DATABASE_URL=$("$PY" -c "import sys; from backend.devdb import ensure_database_url; print(ensure_database_url(database=sys.argv[1]))" "$E2E_DATABASE")
 export DATABASE_URL
-echo "e2e: preparing the b2b_e2e database"
+echo "e2e: preparing the $E2E_DATABASE database"
 "$PY" manage.py migrate --noinput >"$ARTIFACTS/e2e-migrate.log"
 "$PY" manage.py demo
 

@@ -9,6 +9,7 @@ from backend.core.middleware import client_ip
 from backend.core.permissions import OrgPerm
 
 from .. import members
+from ..refresh_cookie import set_refresh_cookie
 from .members import CustomRoleType, InvitationType, OrgPermissionEnum
 from .mutations import AccountMutation
 from .types import MembershipType, RoleEnum, UserType
@@ -100,6 +101,7 @@ class InvitationAccept(AccountMutation):
     def perform_mutation(cls, root, info, token, password, first_name="", last_name=""):
         pair = members.accept_invitation(token, password, first_name, last_name,
                                          client_ip(info.context))
+        set_refresh_cookie(info.context, pair.refresh)
         return cls(token=pair.access, refresh_token=pair.refresh, user=pair.user)
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import graphene
 import jwt as pyjwt
 
+from backend.core.errors import DomainValidationError
 from backend.core.graphql.errors import error_type
 from backend.core.graphql.mutations import BaseMutation
 from backend.core.middleware import client_ip
@@ -14,6 +15,7 @@ from backend.core.permissions import Perm
 
 from .. import tokens
 from ..errors import AccountErrorCode
+from ..refresh_cookie import clear_refresh_cookie, refresh_token_from_cookie, set_refresh_cookie
 from ..services import OrganizationData, create_organization, sign_in, update_organization
 from .types import OrganizationKindEnum, OrganizationStatusEnum, OrganizationType, UserType
 
@@ -32,7 +34,9 @@ class AccountMutation(BaseMutation):
 
 class TokenCreate(AccountMutation):
     token = graphene.String(description="Access token (JWT) for the Authorization header.")
-    refresh_token = graphene.String(description="Refresh token; each use returns a new one.")
+    refresh_token = graphene.String(description=(
+        "Refresh token; each use returns a new one. Also set in an httpOnly cookie for the "
+        "browser app."))
     user = graphene.Field(UserType)
 
     class Arguments:
@@ -47,16 +51,32 @@ class TokenCreate(AccountMutation):
     @classmethod
     def perform_mutation(cls, root, info, email, password):
         pair = sign_in(email, password, client_ip(info.context))
+        set_refresh_cookie(info.context, pair.refresh)
         return cls(token=pair.access, refresh_token=pair.refresh, user=pair.user)
+
+
+def _given_or_cookie(info, refresh_token: str | None) -> tuple[str, bool]:
+    """The refresh token of the argument, else of the cookie; and whether it was the cookie."""
+    if refresh_token:
+        return refresh_token, False
+    from_cookie = refresh_token_from_cookie(info.context)
+    if from_cookie is None:
+        raise DomainValidationError.single(
+            AccountErrorCode.INVALID_TOKEN,
+            "No refresh token: pass refreshToken, or sign in again.", "refreshToken")
+    return from_cookie, True
 
 
 class TokenRefresh(AccountMutation):
     token = graphene.String()
-    refresh_token = graphene.String()
+    refresh_token = graphene.String(description=(
+        "The new refresh token; null when the old one came from the cookie (the new one is "
+        "in the cookie, out of reach of the page's scripts)."))
     user = graphene.Field(UserType)
 
     class Arguments:
-        refresh_token = graphene.String(required=True)
+        refresh_token = graphene.String(description=(
+            "Omit in the browser app: the httpOnly cookie set at sign-in is used."))
 
     class Meta:
         description = ("Exchange a refresh token for a new access token and a new refresh "
@@ -65,9 +85,17 @@ class TokenRefresh(AccountMutation):
         login_required = False
 
     @classmethod
-    def perform_mutation(cls, root, info, refresh_token):
-        pair = tokens.refresh_tokens(refresh_token)
-        return cls(token=pair.access, refresh_token=pair.refresh, user=pair.user)
+    def perform_mutation(cls, root, info, refresh_token=None):
+        token, from_cookie = _given_or_cookie(info, refresh_token)
+        try:
+            pair = tokens.refresh_tokens(token)
+        except DomainValidationError:
+            if from_cookie:
+                clear_refresh_cookie(info.context)
+            raise
+        set_refresh_cookie(info.context, pair.refresh)
+        return cls(token=pair.access, refresh_token=None if from_cookie else pair.refresh,
+                   user=pair.user)
 
 
 class TokenVerify(AccountMutation):
@@ -97,15 +125,19 @@ class TokensRevoke(AccountMutation):
     failure_defaults = {"revoked": False}
 
     class Arguments:
-        refresh_token = graphene.String(required=True)
+        refresh_token = graphene.String(description=(
+            "Omit in the browser app: the httpOnly cookie set at sign-in is used."))
 
     class Meta:
-        description = "Sign out: the refresh token and every token rotated from it stop working."
+        description = ("Sign out: the refresh token and every token rotated from it stop "
+                       "working, and so do the user's access tokens issued so far (other "
+                       "sign-ins get new ones with their refresh tokens). Clears the cookie.")
         login_required = False
 
     @classmethod
-    def perform_mutation(cls, root, info, refresh_token):
-        tokens.revoke_family_of(refresh_token)
+    def perform_mutation(cls, root, info, refresh_token=None):
+        clear_refresh_cookie(info.context)
+        tokens.revoke_family_of(_given_or_cookie(info, refresh_token)[0])
         return cls(revoked=True)
 
 

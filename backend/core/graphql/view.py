@@ -45,6 +45,14 @@ class ViewerError(Exception):
         self.status = status
 
 
+def on_response(request, key: str, change) -> None:
+    """Let a resolver change the HTTP response (e.g. set a cookie): ``change(response)``
+    runs once the response is made; a later call with the same ``key`` replaces it."""
+    if not hasattr(request, "response_changes"):
+        request.response_changes = {}
+    request.response_changes[key] = change
+
+
 @lru_cache(maxsize=512)
 def prepare_document(schema, query: str, max_depth: int):
     """(document, errors) for a query text: parsed and validated once per distinct text."""
@@ -82,7 +90,10 @@ class PortalGraphQLView(FileUploadGraphQLView):
                                 content_type="application/json")
         try:
             with collector_paused():
-                return super().dispatch(request, *args, **kwargs)
+                response = super().dispatch(request, *args, **kwargs)
+            for change in getattr(request, "response_changes", {}).values():
+                change(response)
+            return response
         finally:
             release_loaders(request)
 

@@ -86,7 +86,6 @@ export function renderApp({
   const storage = window.localStorage;
   if (signedIn) {
     storage.setItem(STORAGE_KEYS.access, fakeJwt({ exp: Date.now() / 1000 + 900 }));
-    storage.setItem(STORAGE_KEYS.refresh, 'refresh');
   }
   if (organization) storage.setItem(STORAGE_KEYS.organization, organization);
   const session = new Session({ endpoint: '/graphql/', fetch: api.fetch, storage });

@@ -6,7 +6,7 @@ import { emptyProducts, me } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 
 const failure = (code: string, message: string, field: string | null = null) => ({
-  tokenCreate: { token: null, refreshToken: null, errors: [{ field, code, message }] },
+  tokenCreate: { token: null, errors: [{ field, code, message }] },
 });
 
 describe('sign-in page', () => {
@@ -66,7 +66,7 @@ describe('sign-in page', () => {
       path: '/sign-in?next=%2Fcatalog%3Fq%3D%D0%BA%D1%80%D0%B0%D1%81%D0%BA%D0%B0',
       signedIn: false,
       answers: {
-        TokenCreate: { tokenCreate: { token: fakeJwt({ exp: Date.now() / 1000 + 900 }), refreshToken: 'r', errors: [] } },
+        TokenCreate: { tokenCreate: { token: fakeJwt({ exp: Date.now() / 1000 + 900 }), errors: [] } },
         Me: me(1),
         CatalogCategories: { categories: { edges: [] } },
         CatalogAttributes: { attributes: { edges: [] } },

@@ -75,10 +75,9 @@ function makeSession(fetch: typeof globalThis.fetch, storage = new MemoryStorage
   return { session, storage };
 }
 
-function signedInStorage(access: string, refresh = 'refresh-1', organization?: string) {
+function signedInStorage(access: string, organization?: string) {
   const storage = new MemoryStorage();
   storage.setItem(STORAGE_KEYS.access, access);
-  storage.setItem(STORAGE_KEYS.refresh, refresh);
   if (organization) storage.setItem(STORAGE_KEYS.organization, organization);
   return storage;
 }
@@ -87,26 +86,38 @@ const meQuery = JSON.stringify({ query: 'query Me { me { user { email } } }' });
 const callMe = (session: Session) => session.fetch('/graphql/', { method: 'POST', body: meQuery });
 
 describe('signing in', () => {
-  it('keeps the token pair and starts a new identity', async () => {
+  it('keeps the access token, never a refresh token, and starts a new identity', async () => {
     const access = inMinutes(15);
     const api = fakeApi({
-      TokenCreate: () => json({ data: { tokenCreate: { token: access, refreshToken: 'r1', errors: [] } } }),
+      // The API also sets the refresh token's httpOnly cookie, which the page cannot see.
+      TokenCreate: () => json({ data: { tokenCreate: { token: access, errors: [] } } }),
     });
     const { session, storage } = makeSession(api.fetch);
     const before = session.getState().identity;
 
     expect(await session.signIn('dealer1.buyer@demo.local', 'demo12345')).toEqual([]);
 
-    expect(session.getState().tokens).toEqual({ access, refresh: 'r1' });
+    expect(session.getState().tokens).toEqual({ access });
     expect(session.getState().identity).toBe(before + 1);
-    expect(storage.getItem(STORAGE_KEYS.refresh)).toBe('r1');
+    expect(storage.getItem(STORAGE_KEYS.access)).toBe(access);
+    expect(storage.length).toBe(1);
     expect(api.calls[0]?.variables).toEqual({ email: 'dealer1.buyer@demo.local', password: 'demo12345' });
+  });
+
+  it('forgets a refresh token an earlier version left in storage', () => {
+    const storage = signedInStorage(inMinutes(15));
+    storage.setItem('b2b.refresh', 'old-refresh');
+
+    makeSession(fakeApi({}).fetch, storage);
+
+    expect(storage.getItem('b2b.refresh')).toBeNull();
+    expect(storage.getItem(STORAGE_KEYS.access)).not.toBeNull();
   });
 
   it('returns the API errors for a wrong password and stays signed out', async () => {
     const error = { field: 'password', code: 'INVALID_CREDENTIALS', message: 'Wrong e-mail or password.' };
     const api = fakeApi({
-      TokenCreate: () => json({ data: { tokenCreate: { token: null, refreshToken: null, errors: [error] } } }),
+      TokenCreate: () => json({ data: { tokenCreate: { token: null, errors: [error] } } }),
     });
     const { session } = makeSession(api.fetch);
 
@@ -125,7 +136,7 @@ describe('authorized requests', () => {
   it('send the access token and the chosen organization', async () => {
     const access = inMinutes(15);
     const api = fakeApi({ Me: () => json({ data: { me: null } }) });
-    const { session } = makeSession(api.fetch, signedInStorage(access, 'r', 'T3JnOjI='));
+    const { session } = makeSession(api.fetch, signedInStorage(access, 'T3JnOjI='));
 
     await callMe(session);
 
@@ -139,24 +150,26 @@ describe('authorized requests', () => {
         authorization === `Bearer ${fresh}` ? json({ data: { me: {} } }) : apiError('TOKEN_EXPIRED', 401),
       TokenRefresh: async () => {
         await new Promise((resolve) => setTimeout(resolve, 10));
-        return json({ data: { tokenRefresh: { token: fresh, refreshToken: 'refresh-2', errors: [] } } });
+        return json({ data: { tokenRefresh: { token: fresh, errors: [] } } });
       },
     });
-    const { session, storage } = makeSession(api.fetch, signedInStorage('not-a-jwt', 'refresh-1'));
+    const { session, storage } = makeSession(api.fetch, signedInStorage('not-a-jwt'));
 
     const responses = await Promise.all([callMe(session), callMe(session), callMe(session)]);
 
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
     const refreshes = api.calls.filter((c) => c.operation === 'TokenRefresh');
     expect(refreshes).toHaveLength(1);
-    expect(refreshes[0]?.variables).toEqual({ refreshToken: 'refresh-1' });
-    expect(storage.getItem(STORAGE_KEYS.refresh)).toBe('refresh-2');
+    // No argument: the API takes the refresh token from its httpOnly cookie.
+    expect(refreshes[0]?.variables).toEqual({});
+    expect(refreshes[0]?.authorization).toBeNull();
+    expect(storage.getItem(STORAGE_KEYS.access)).toBe(fresh);
   });
 
   it('refresh before the request when the access token is about to expire', async () => {
     const fresh = inMinutes(15);
     const api = fakeApi({
-      TokenRefresh: () => json({ data: { tokenRefresh: { token: fresh, refreshToken: 'refresh-2', errors: [] } } }),
+      TokenRefresh: () => json({ data: { tokenRefresh: { token: fresh, errors: [] } } }),
       Me: () => json({ data: { me: {} } }),
     });
     const { session } = makeSession(api.fetch, signedInStorage(fakeJwt({ exp: (NOW + 5_000) / 1000 })));
@@ -171,9 +184,9 @@ describe('authorized requests', () => {
     const api = fakeApi({
       Me: () => apiError('INVALID_TOKEN', 401),
       TokenRefresh: () =>
-        json({ data: { tokenRefresh: { token: null, refreshToken: null, errors: [{ code: 'TOKEN_REUSED' }] } } }),
+        json({ data: { tokenRefresh: { token: null, errors: [{ code: 'TOKEN_REUSED' }] } } }),
     });
-    const { session, storage } = makeSession(api.fetch, signedInStorage('bad', 'used', 'T3JnOjI='));
+    const { session, storage } = makeSession(api.fetch, signedInStorage('bad', 'T3JnOjI='));
 
     const response = await callMe(session);
 
@@ -200,7 +213,7 @@ describe('authorized requests', () => {
     const api = fakeApi({
       Me: ({ organization }) => (organization ? apiError('ORGANIZATION_ACCESS_DENIED', 403) : json({ data: { me: {} } })),
     });
-    const { session, storage } = makeSession(api.fetch, signedInStorage(inMinutes(15), 'r', 'T3JnOjk5'));
+    const { session, storage } = makeSession(api.fetch, signedInStorage(inMinutes(15), 'T3JnOjk5'));
 
     const response = await callMe(session);
 
@@ -212,25 +225,35 @@ describe('authorized requests', () => {
 });
 
 describe('refresh across tabs and over time', () => {
-  it('adopts a pair another tab already rotated instead of reusing the old refresh token', async () => {
+  it('adopts the access token another tab already got instead of sending the cookie again', async () => {
     const api = fakeApi({});
-    const storage = signedInStorage(inMinutes(0.1), 'refresh-1');
+    const storage = signedInStorage(inMinutes(0.1));
     const { session } = makeSession(api.fetch, storage);
-    // Another tab refreshes: storage now holds the next pair.
+    // Another tab refreshed (rotating the shared cookie): storage holds its access token.
     const rotated = inMinutes(15);
     storage.setItem(STORAGE_KEYS.access, rotated);
-    storage.setItem(STORAGE_KEYS.refresh, 'refresh-2');
 
     expect(await session.refresh()).toBe(true);
 
     expect(api.calls).toHaveLength(0);
-    expect(session.getState().tokens).toEqual({ access: rotated, refresh: 'refresh-2' });
+    expect(session.getState().tokens).toEqual({ access: rotated });
+  });
+
+  it('refreshes through the cookie when no other tab has a fresh access token', async () => {
+    const fresh = inMinutes(15);
+    const api = fakeApi({ TokenRefresh: () => json({ data: { tokenRefresh: { token: fresh, errors: [] } } }) });
+    const { session } = makeSession(api.fetch, signedInStorage(inMinutes(0.1)));
+
+    expect(await session.refresh()).toBe(true);
+
+    expect(api.calls.map((c) => [c.operation, c.variables])).toEqual([['TokenRefresh', {}]]);
+    expect(session.getState().tokens).toEqual({ access: fresh });
   });
 
   it('holds the refresh in a Web Lock shared by the tabs', async () => {
     const request = vi.fn((_name: string, task: () => Promise<unknown>) => task());
     const api = fakeApi({
-      TokenRefresh: () => json({ data: { tokenRefresh: { token: inMinutes(15), refreshToken: 'r2', errors: [] } } }),
+      TokenRefresh: () => json({ data: { tokenRefresh: { token: inMinutes(15), errors: [] } } }),
     });
     const { session } = makeSession(api.fetch, signedInStorage(inMinutes(15)), {
       locks: { request } as unknown as LockManager,
@@ -250,13 +273,13 @@ describe('refresh across tabs and over time', () => {
 });
 
 describe('signing out', () => {
-  it('revokes the refresh token and forgets the session and organization', async () => {
+  it("revokes the cookie's sign-in and forgets the session and organization", async () => {
     const api = fakeApi({ TokensRevoke: () => json({ data: { tokensRevoke: { revoked: true, errors: [] } } }) });
-    const { session, storage } = makeSession(api.fetch, signedInStorage(inMinutes(15), 'refresh-9', 'T3JnOjI='));
+    const { session, storage } = makeSession(api.fetch, signedInStorage(inMinutes(15), 'T3JnOjI='));
 
     await session.signOut();
 
-    expect(api.calls[0]).toMatchObject({ operation: 'TokensRevoke', variables: { refreshToken: 'refresh-9' } });
+    expect(api.calls[0]).toMatchObject({ operation: 'TokensRevoke', variables: {} });
     expect(session.getState()).toMatchObject({ tokens: null, organizationId: null, endReason: 'signedOut' });
     expect(storage.length).toBe(0);
   });

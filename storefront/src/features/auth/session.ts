@@ -1,5 +1,11 @@
 /**
- * The signed-in session: JWT pair, active organization, refresh and sign-out.
+ * The signed-in session: access token, active organization, refresh and sign-out.
+ *
+ * The refresh token never reaches this code: the API keeps it in an httpOnly cookie scoped
+ * to /graphql/ (set at sign-in, rotated by `tokenRefresh`, cleared by `tokensRevoke`), so a
+ * script injected into the page cannot carry it off. The short-lived access token is kept in
+ * localStorage so that a reload or a second tab is signed in at once; when it has expired the
+ * cookie gets a new one.
  *
  * Promises:
  * - the access token is refreshed shortly before it expires (a timer, and a check before
@@ -7,8 +13,9 @@
  * - a request answered 401 TOKEN_EXPIRED / INVALID_TOKEN is refreshed and retried once; if
  *   the refresh fails the session ends ("expired") and the app shows the sign-in page;
  * - at most one refresh is in flight: concurrent callers share it, and other tabs of the
- *   same browser wait on a Web Lock and adopt the rotated pair from storage instead of
- *   reusing a refresh token (the API signs out the whole sign-in on reuse);
+ *   same browser wait on a Web Lock and adopt the access token another tab got instead of
+ *   sending the cookie's refresh token again (two tabs sending the same one at once would be
+ *   a reuse, and the API signs out the whole sign-in on reuse);
  * - a 403 ORGANIZATION_ACCESS_DENIED forgets the chosen organization and retries once.
  */
 import { stringifyDocument } from '@urql/core';
@@ -21,15 +28,14 @@ import {
   type AccountErrorCode,
 } from '../../gql/graphql';
 
-export interface TokenPair {
+export interface Tokens {
   access: string;
-  refresh: string;
 }
 
 export type SessionEndReason = 'signedOut' | 'expired';
 
 export interface SessionState {
-  tokens: TokenPair | null;
+  tokens: Tokens | null;
   organizationId: string | null;
   /** Why the last session ended, for the sign-in page; null while signed in. */
   endReason: SessionEndReason | null;
@@ -57,9 +63,10 @@ export interface SessionOptions {
 
 export const STORAGE_KEYS = {
   access: 'b2b.access',
-  refresh: 'b2b.refresh',
   organization: 'b2b.organization',
 } as const;
+/** Where earlier versions kept the refresh token; removed at start. */
+const LEGACY_REFRESH_KEY = 'b2b.refresh';
 
 /** Refresh this long before the access token expires. */
 export const REFRESH_AHEAD_MS = 60_000;
@@ -81,6 +88,7 @@ export class Session {
 
   constructor(private readonly options: SessionOptions) {
     this.now = options.now ?? Date.now;
+    options.storage.removeItem(LEGACY_REFRESH_KEY);
     this.state = {
       tokens: this.readTokens(),
       organizationId: options.storage.getItem(STORAGE_KEYS.organization),
@@ -108,7 +116,7 @@ export class Session {
   /** Signs in; resolves to the API's errors (empty on success). */
   async signIn(email: string, password: string): Promise<FieldError[]> {
     let result: GraphQLResponse<{
-      tokenCreate: { token: string | null; refreshToken: string | null; errors: FieldError[] } | null;
+      tokenCreate: { token: string | null; errors: FieldError[] } | null;
     }>;
     try {
       result = await this.post(TokenCreateDocument, { email, password });
@@ -116,8 +124,8 @@ export class Session {
       return [{ field: null, code: 'NETWORK_ERROR', message: '' }];
     }
     const payload = result.data?.tokenCreate;
-    if (payload?.token && payload.refreshToken) {
-      this.adoptTokens(payload.token, payload.refreshToken);
+    if (payload?.token) {
+      this.adoptToken(payload.token);
       return [];
     }
     if (payload?.errors.length) return payload.errors;
@@ -125,23 +133,27 @@ export class Session {
   }
 
   /**
-   * Starts a session from a token pair the API issued elsewhere (accepting an invitation
-   * signs the new member in). The organization is chosen afresh for the new identity.
+   * Starts a session from an access token the API issued elsewhere (accepting an invitation
+   * signs the new member in and sets the refresh cookie). The organization is chosen afresh
+   * for the new identity.
    */
-  adoptTokens(access: string, refresh: string): void {
-    const tokens = { access, refresh };
+  adoptToken(access: string): void {
+    const tokens = { access };
     this.writeTokens(tokens);
     this.update({ tokens, endReason: null, identity: this.state.identity + 1 });
     this.schedule();
   }
 
-  /** Revokes the refresh token (best effort) and forgets the session. */
+  /**
+   * Forgets the session and revokes the sign-in (best effort): the API revokes the cookie's
+   * refresh token, stops the access tokens issued so far and clears the cookie.
+   */
   async signOut(): Promise<void> {
     const tokens = this.state.tokens;
     this.end('signedOut');
     if (tokens) {
       try {
-        await this.post(TokensRevokeDocument, { refreshToken: tokens.refresh });
+        await this.post(TokensRevokeDocument, {});
       } catch {
         // Offline: the refresh token expires on its own; nothing is kept locally.
       }
@@ -178,29 +190,28 @@ export class Session {
     return this.refreshing;
   }
 
-  private async rotate(known: TokenPair | null): Promise<boolean> {
+  private async rotate(known: Tokens | null): Promise<boolean> {
     const stored = this.readTokens();
     if (!stored) {
       if (this.state.tokens) this.end('expired');
       return false;
     }
-    // Another tab rotated the pair while we waited for the lock: use its result.
-    if (stored.refresh !== known?.refresh && !expiresWithin(stored.access, REQUEST_MARGIN_MS, this.now())) {
+    // Another tab refreshed while we waited for the lock: use its access token.
+    if (stored.access !== known?.access && !expiresWithin(stored.access, REQUEST_MARGIN_MS, this.now())) {
       this.update({ tokens: stored });
       this.schedule();
       return true;
     }
-    let result: GraphQLResponse<{
-      tokenRefresh: { token: string | null; refreshToken: string | null } | null;
-    }>;
+    let result: GraphQLResponse<{ tokenRefresh: { token: string | null } | null }>;
     try {
-      result = await this.post(TokenRefreshDocument, { refreshToken: stored.refresh });
+      // No argument: the API reads (and rotates) the httpOnly refresh cookie.
+      result = await this.post(TokenRefreshDocument, {});
     } catch {
       return false; // offline: keep the session and try again later
     }
     const payload = result.data?.tokenRefresh;
-    if (payload?.token && payload.refreshToken) {
-      const tokens = { access: payload.token, refresh: payload.refreshToken };
+    if (payload?.token) {
+      const tokens = { access: payload.token };
       this.writeTokens(tokens);
       this.update({ tokens });
       this.schedule();
@@ -283,7 +294,6 @@ export class Session {
   private end(reason: SessionEndReason): void {
     const { storage } = this.options;
     storage.removeItem(STORAGE_KEYS.access);
-    storage.removeItem(STORAGE_KEYS.refresh);
     // A deliberate sign-out forgets the organization too; an expired session keeps it for
     // the same person signing in again (a stale choice is reset by the 403 retry).
     if (reason === 'signedOut') storage.removeItem(STORAGE_KEYS.organization);
@@ -318,15 +328,13 @@ export class Session {
     this.schedule();
   }
 
-  private readTokens(): TokenPair | null {
+  private readTokens(): Tokens | null {
     const access = this.options.storage.getItem(STORAGE_KEYS.access);
-    const refresh = this.options.storage.getItem(STORAGE_KEYS.refresh);
-    return access && refresh ? { access, refresh } : null;
+    return access ? { access } : null;
   }
 
-  private writeTokens(tokens: TokenPair): void {
+  private writeTokens(tokens: Tokens): void {
     this.options.storage.setItem(STORAGE_KEYS.access, tokens.access);
-    this.options.storage.setItem(STORAGE_KEYS.refresh, tokens.refresh);
   }
 
   private writeOrganization(id: string | null): void {

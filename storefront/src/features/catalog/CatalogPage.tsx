@@ -239,7 +239,11 @@ export default function CatalogPage() {
           </ul>
         )}
 
-        <p className="catalog__count" role="status" data-testid="results-count">
+        <p className="catalog__count" role="status" data-testid="results-count"
+          // For tests: busy until the count answers the search in `data-search`.
+          aria-busy={!products || stale}
+          data-search={state.search}
+        >
           {products
             ? t('catalog.found', { count: total, formatted: format.number(total) })
             : t('common.loading')}

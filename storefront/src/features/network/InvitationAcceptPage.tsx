@@ -69,10 +69,11 @@ export default function InvitationAcceptPage() {
       return;
     }
     const payload = result.data?.invitationAccept;
-    if (payload?.token && payload.refreshToken) {
+    if (payload?.token) {
       setDone(true);
       session.setOrganization(null);
-      session.adoptTokens(payload.token, payload.refreshToken);
+      // The refresh token came in the httpOnly cookie of this answer.
+      session.adoptToken(payload.token);
       navigate('/catalog', { replace: true });
       return;
     }

@@ -210,7 +210,7 @@ describe('invitation acceptance', () => {
       path: '/invitation/tok123',
       signedIn: false,
       answers: {
-        InvitationAccept: { invitationAccept: { token: access, refreshToken: 'r1', errors: [] } },
+        InvitationAccept: { invitationAccept: { token: access, errors: [] } },
         Me: me(1, 0),
         CatalogCategories: { categories: { edges: [] } },
         CatalogAttributes: { attributes: { edges: [] } },
@@ -234,7 +234,7 @@ describe('invitation acceptance', () => {
       signedIn: false,
       answers: {
         InvitationAccept: {
-          invitationAccept: { token: null, refreshToken: null, errors: [{ field: 'token', code: 'INVITATION_EXPIRED', message: 'expired' }] },
+          invitationAccept: { token: null, errors: [{ field: 'token', code: 'INVITATION_EXPIRED', message: 'expired' }] },
         },
       },
     });
