@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 
 export const KNOWN_ERROR_CODES = [
   'ALREADY_MEMBER',
+  'APPLICATIONS_THROTTLED',
   'AUTHENTICATION_REQUIRED',
   'CANNOT_CHANGE_OWN_ROLE',
   'CANNOT_GRANT',

@@ -11,6 +11,7 @@ const events = [
     createdAt: '2026-11-20T10:00:00Z',
     changes: JSON.stringify({ role: ['BUYER', 'APPROVER'], user: 'anna@alfa.test' }),
     actor: { id: 'U1', email: 'admin@alfa.test', fullName: 'Сергей Воронин' },
+    actorSummary: { fullName: 'Сергей Воронин' },
   },
   {
     id: 'A2',
@@ -19,6 +20,7 @@ const events = [
     createdAt: '2026-11-20T09:00:00Z',
     changes: JSON.stringify({ kind: 'SUB_DEALER', parent: 'Столичный дом красок', inn: '7707083893' }),
     actor: null,
+    actorSummary: { fullName: 'Ирина Котова' },
   },
   {
     id: 'A3',
@@ -27,6 +29,16 @@ const events = [
     createdAt: '2026-11-20T08:00:00Z',
     changes: JSON.stringify({ name: 'Снабженец', permissions: ['PLACE_ORDERS', 'VIEW_ORDERS'] }),
     actor: null,
+    actorSummary: null,
+  },
+  {
+    id: 'A4',
+    action: 'membership.updated',
+    targetType: 'Membership',
+    createdAt: '2026-11-20T07:00:00Z',
+    changes: JSON.stringify({ role: ['VIEWER', 'BUYER'] }),
+    actor: null,
+    actorSummary: { fullName: '' },
   },
 ];
 
@@ -42,5 +54,18 @@ describe('audit trail', () => {
     expect(within(table).getByText('Столичный дом красок')).toBeTruthy();
     expect(within(table).getByText('Оформление заказов, Просмотр заказов')).toBeTruthy();
     expect(within(table).queryByText(/APPROVER|SUB_DEALER|PLACE_ORDERS/)).toBeNull();
+  });
+
+  it("names the supplier's people by name only, and says so when they have none", async () => {
+    renderApp({
+      path: '/organization/audit',
+      answers: { Me: me(1, 0, { admin: true }), AuditEvents: pagedAnswer('auditEvents', events.length, (i) => events[i]) },
+    });
+    const table = await screen.findByRole('table', { name: 'События' });
+    const rows = within(table).getAllByRole('row');
+    expect(within(rows[1]).getByText('admin@alfa.test')).toBeTruthy();
+    expect(within(rows[2]).getByText('Ирина Котова')).toBeTruthy();
+    expect(within(rows[3]).getByText('Система')).toBeTruthy();
+    expect(within(rows[4]).getByText('Сотрудник поставщика')).toBeTruthy();
   });
 });

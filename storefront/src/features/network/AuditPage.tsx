@@ -67,18 +67,23 @@ export default function AuditPage() {
         header: t('network.audit.columns.time'),
         cell: ({ getValue }) => <span style={{ whiteSpace: 'nowrap' }}>{format.dateTime(getValue())}</span>,
       }),
-      column.accessor((row) => row.actor?.fullName || row.actor?.email || '', {
+      column.accessor((row) => row.actor?.fullName || row.actor?.email || row.actorSummary?.fullName || '', {
         id: 'actor',
         header: t('network.audit.columns.actor'),
-        cell: ({ row }) =>
-          row.original.actor ? (
-            <span className="net-cell-stack">
-              <span>{row.original.actor.fullName || row.original.actor.email}</span>
-              {row.original.actor.fullName && <span className="net-muted">{row.original.actor.email}</span>}
-            </span>
-          ) : (
-            t('network.audit.system')
-          ),
+        cell: ({ row }) => {
+          const { actor, actorSummary } = row.original;
+          if (actor) {
+            return (
+              <span className="net-cell-stack">
+                <span>{actor.fullName || actor.email}</span>
+                {actor.fullName && <span className="net-muted">{actor.email}</span>}
+              </span>
+            );
+          }
+          // A person of the supplier (its admins, the manufacturer's staff): a name only.
+          if (actorSummary) return actorSummary.fullName || t('network.audit.supplierPerson');
+          return t('network.audit.system');
+        },
       }),
       column.accessor('action', {
         header: t('network.audit.columns.action'),
