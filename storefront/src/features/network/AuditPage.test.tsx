@@ -62,10 +62,10 @@ describe('audit trail', () => {
       answers: { Me: me(1, 0, { admin: true }), AuditEvents: pagedAnswer('auditEvents', events.length, (i) => events[i]) },
     });
     const table = await screen.findByRole('table', { name: 'События' });
-    const rows = within(table).getAllByRole('row');
-    expect(within(rows[1]).getByText('admin@alfa.test')).toBeTruthy();
-    expect(within(rows[2]).getByText('Ирина Котова')).toBeTruthy();
-    expect(within(rows[3]).getByText('Система')).toBeTruthy();
-    expect(within(rows[4]).getByText('Сотрудник поставщика')).toBeTruthy();
+    const [, first, second, third, fourth] = within(table).getAllByRole('row');
+    expect(within(first!).getByText('admin@alfa.test')).toBeTruthy();
+    expect(within(second!).getByText('Ирина Котова')).toBeTruthy();
+    expect(within(third!).getByText('Система')).toBeTruthy();
+    expect(within(fourth!).getByText('Сотрудник поставщика')).toBeTruthy();
   });
 });
