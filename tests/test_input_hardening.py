@@ -252,3 +252,22 @@ def test_a_sub_dealer_admin_email_too_long_to_store_is_an_admin_email_error(deal
     assert payload == {"organization": None,
                        "errors": [{"field": "adminEmail", "code": "INVALID"}]}
     assert not Organization.objects.filter(inn="7707083893").exists()
+
+
+# --- found by the fuzz run (tests/test_api_fuzz.py) ----------------------------------------
+
+def test_a_blank_product_id_for_a_new_variant_is_a_field_error(staff):
+    payload = staff.mutate(
+        """mutation { productVariantCreate(input: {product: "", sku: "X-1"}) {
+        variant { sku } errors { field code } } }""", result="productVariantCreate")
+
+    assert payload == {"variant": None, "errors": [{"field": "product", "code": "INVALID"}]}
+
+
+def test_a_blank_category_id_for_a_new_product_is_a_field_error(staff, product_type):
+    payload = staff.mutate(
+        """mutation($type: ID!) { productCreate(input: {name: "Краска", category: "",
+        productType: $type}) { product { name } errors { field code } } }""",
+        {"type": to_global_id("ProductType", product_type.pk)}, result="productCreate")
+
+    assert payload == {"product": None, "errors": [{"field": "category", "code": "INVALID"}]}
