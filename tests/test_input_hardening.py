@@ -271,3 +271,15 @@ def test_a_blank_category_id_for_a_new_product_is_a_field_error(staff, product_t
         {"type": to_global_id("ProductType", product_type.pk)}, result="productCreate")
 
     assert payload == {"product": None, "errors": [{"field": "category", "code": "INVALID"}]}
+
+
+def test_quantities_whose_ratio_no_decimal_can_hold_are_field_errors(staff, catalog):
+    payload = staff.mutate(
+        """mutation($product: ID!) { productVariantCreate(input: {product: $product,
+        sku: "X-1", minOrderQuantity: "1e17", orderMultiple: "1e-18"}) {
+        variant { sku } errors { field code } } }""",
+        {"product": to_global_id("Product", catalog["door"].pk)}, result="productVariantCreate")
+
+    assert payload == {"variant": None, "errors": [
+        {"field": "minOrderQuantity", "code": "INVALID_QUANTITY"},
+        {"field": "orderMultiple", "code": "INVALID_QUANTITY"}]}
