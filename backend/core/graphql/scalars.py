@@ -40,6 +40,7 @@ INVALID_INPUT = "INVALID_INPUT"
 
 
 def invalid_input(message: str, node: ValueNode | None = None) -> GraphQLError:
+    """The GraphQL error of an input value no column can store."""
     return GraphQLError(message, node, extensions={"code": INVALID_INPUT})
 
 
@@ -69,6 +70,9 @@ def _checked_id(value: str, node: ValueNode | None = None) -> str:
             node)
     return _checked_text(value, "ID", node)
 
+
+# graphql-core's input hooks: ``parse_value`` gets a variable's value, ``parse_literal`` a
+# value written in the document. Each runs the built-in coercion, then the checks above.
 
 def parse_string_value(value: Any) -> str:
     return _checked_text(coerce_string(value), "String")
