@@ -10,7 +10,6 @@ from importlib import import_module
 
 import graphene
 from django.conf import settings
-from graphene import relay
 
 from backend.accounts.schema.member_mutations import MemberMutations
 from backend.accounts.schema.members import MemberQueries
@@ -18,6 +17,8 @@ from backend.accounts.schema.mutations import AccountMutations
 from backend.accounts.schema.queries import AccountQueries
 from backend.catalog.schema.mutations_root import CatalogMutations
 from backend.catalog.schema.queries import CatalogQueries
+from backend.core.graphql.scalars import harden_input_scalars
+from backend.core.graphql.types import Node
 
 
 def _plugin_roots(attribute: str) -> list[type]:
@@ -35,7 +36,7 @@ def _plugin_roots(attribute: str) -> list[type]:
 
 
 class NodeQueries(graphene.ObjectType):
-    node = relay.Node.Field(description="Any object by its global ID, if the viewer may see it.")
+    node = Node.Field(description="Any object by its global ID, if the viewer may see it.")
 
 
 Query = type("Query", (*_plugin_roots("Queries"), AccountQueries, MemberQueries,
@@ -44,3 +45,4 @@ Mutation = type("Mutation", (*_plugin_roots("Mutations"), AccountMutations, Memb
                              CatalogMutations, graphene.ObjectType), {})
 
 schema = graphene.Schema(query=Query, mutation=Mutation)
+harden_input_scalars(schema.graphql_schema)

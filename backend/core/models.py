@@ -11,18 +11,77 @@ fields not loaded (``only``/``defer``) stay absent and load on access, as usual.
 When anything listens to ``pre_init`` or ``post_init`` (an ``ImageField`` with dimension
 fields, a third-party app), Django's own path runs so that the receivers are called.
 ``tests/test_model_loading.py`` compares both paths field by field for every model.
+
+Saving checks the row against its columns first (``column_errors``): text longer than a
+column's ``max_length`` or a number with more digits than its ``numeric`` column holds is
+the user's mistake, reported as a domain error on the field (``name``, ``spendingLimit``),
+not a database error that aborts the transaction and surfaces as an internal error.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models.base import ModelState
 from django.db.models.signals import post_init, pre_init
+
+from .errors import CoreErrorCode, DomainValidationError, ErrorDetail
+from .naming import camel_case
+
+
+def _value_problem(field: models.Field, value) -> str | None:
+    if isinstance(value, str) and field.max_length is not None and len(value) > field.max_length:
+        return f"At most {field.max_length} characters (this has {len(value)})."
+    if isinstance(field, models.DecimalField) and isinstance(value, Decimal):
+        whole_digits = field.max_digits - field.decimal_places
+        if not value.is_finite() or (value and value.adjusted() >= whole_digits):
+            return f"At most {whole_digits} digits before the decimal point."
+    return None
+
+
+def column_errors(instance: models.Model, fields: Iterable[str] | None = None,
+                  field: str | None = None) -> list[ErrorDetail]:
+    """What the database would refuse in ``instance``'s columns (all of them, or those
+    named in ``fields``), one error per column, named as the API names the field
+    (``field`` overrides the name, e.g. ``"values.2"`` for an item of a list input)."""
+    wanted = set(fields) if fields is not None else None
+    errors = []
+    for model_field in instance._meta.concrete_fields:
+        if wanted is not None and model_field.name not in wanted:
+            continue
+        if model_field.attname not in instance.__dict__:
+            continue  # deferred, not loaded: unchanged
+        value = instance.__dict__[model_field.attname]
+        if isinstance(model_field, ArrayField) and isinstance(value, list):
+            problems = [_value_problem(model_field.base_field, item) for item in value]
+            problem = next((p for p in problems if p), None)
+        else:
+            problem = _value_problem(model_field, value)
+        if problem is not None:
+            errors.append(ErrorDetail(CoreErrorCode.INVALID, problem,
+                                      field or camel_case(model_field.name)))
+    return errors
+
+
+def check_columns(instance: models.Model, fields: Iterable[str] | None = None,
+                  field: str | None = None) -> None:
+    """Raise ``column_errors`` as a ``DomainValidationError`` (rows saved in bulk, which
+    skip ``save``, call this for each row)."""
+    errors = column_errors(instance, fields, field)
+    if errors:
+        raise DomainValidationError(errors)
 
 
 class PortalModel(models.Model):
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        check_columns(self, kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
 
     @classmethod
     def from_db(cls, db, field_names, values):

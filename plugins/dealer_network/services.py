@@ -83,8 +83,13 @@ def create_sub_dealer(dealer: Organization, data: SubDealerData,
         organization = create_organization(organization_data, actor)
     except DomainValidationError as exc:
         raise DomainValidationError([_without_parent_field(e) for e in exc.errors])
-    invitation, _token = invite_member(organization, data.admin_email, role=Role.ADMIN.value,
-                                       invited_by=actor)
+    try:
+        invitation, _token = invite_member(organization, data.admin_email,
+                                           role=Role.ADMIN.value, invited_by=actor)
+    except DomainValidationError as exc:  # the invitation's "email" is this input's adminEmail
+        raise DomainValidationError([
+            ErrorDetail(e.code, e.message, "adminEmail" if e.field == "email" else e.field,
+                        e.params) for e in exc.errors])
     return organization, invitation
 
 

@@ -8,6 +8,7 @@ from django.db.models import ProtectedError
 
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 from backend.core.text import name_error, normalize_name
+from backend.core.models import check_columns
 
 from ..errors import CatalogErrorCode
 from ..models import Attribute, AttributeValue, Category, ProductType
@@ -117,11 +118,14 @@ def save_attribute(attribute: Attribute | None, data: dict[str, Any]) -> Attribu
             setattr(attribute, field, data[field])
     attribute.save()
     existing = set(attribute.values.values_list("slug", flat=True))
-    AttributeValue.objects.bulk_create([
+    new_values = [
         AttributeValue(attribute=attribute, name=normalize_name(v), slug=slug_base(v),
                        sort_order=i)
         for i, v in enumerate(values) if slug_base(v) not in existing
-    ])
+    ]
+    for value in new_values:  # bulk_create skips save() and its column check
+        check_columns(value, field=f"values.{value.sort_order}")
+    AttributeValue.objects.bulk_create(new_values)
     return attribute
 
 

@@ -100,6 +100,8 @@ def _quantity_errors(variant: ProductVariant, data: dict[str, Any],
             errors.add(CatalogErrorCode.INVALID_QUANTITY,
                        f"Use at most {places} decimal places and {12 - places} digits before "
                        "the point.", camel_case(field))
+    if {"minOrderQuantity", "orderMultiple"} & {e.field for e in errors.errors}:
+        return  # one of them is out of range: their ratio may not even be computable
     moq = data.get("min_order_quantity") or variant.min_order_quantity or Decimal(1)
     multiple = data.get("order_multiple") or variant.order_multiple or Decimal(1)
     if moq > 0 and multiple > 0 and moq % multiple != 0:

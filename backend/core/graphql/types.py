@@ -9,8 +9,30 @@ from graphene_django.types import DjangoObjectTypeOptions
 
 from ..errors import CoreErrorCode, DomainValidationError
 from .connection import CountableConnection
-from .ids import decode_global_id, decode_query_id
+from .ids import decode_global_id, decode_query_id, graphql_error_from, parse_global_id, shown
 from .loaders import register_visibility, rows_by_pk
+
+
+class Node(relay.Node):
+    """Relay's ``Node`` interface (same name and fields), whose ``node(id:)`` answers a
+    malformed id with a short GraphQL error and an unknown one with null."""
+
+    class Meta:
+        name = "Node"
+        description = "An object with an ID"
+
+    @classmethod
+    def get_node_from_global_id(cls, info, global_id, only_type=None):
+        try:
+            type_name, pk = parse_global_id(global_id)
+        except DomainValidationError as exc:
+            raise graphql_error_from(exc)
+        graphql_type = info.schema.get_type(type_name)
+        graphene_type = getattr(graphql_type, "graphene_type", None)
+        if (graphene_type is None or not issubclass(graphene_type, ModelObjectType)
+                or (only_type and graphene_type is not only_type)):
+            return None
+        return graphene_type.get_node(info, pk)
 
 
 class ModelObjectTypeOptions(DjangoObjectTypeOptions):
@@ -34,7 +56,7 @@ class ModelObjectType(DjangoObjectType):
         if not _meta:
             _meta = ModelObjectTypeOptions(cls)
         _meta.visible = staticmethod(visible)
-        options.setdefault("interfaces", (relay.Node,))
+        options.setdefault("interfaces", (Node,))
         options.setdefault("connection_class", CountableConnection)
         options.setdefault("convert_choices_to_enum", False)
         super().__init_subclass_with_meta__(_meta=_meta, **options)
@@ -60,7 +82,8 @@ class ModelObjectType(DjangoObjectType):
         row = cls.visible_queryset(info).filter(pk=pk).first()
         if row is None:
             raise DomainValidationError.single(
-                CoreErrorCode.NOT_FOUND, f"No {cls._meta.name} with ID '{global_id}'.", field)
+                CoreErrorCode.NOT_FOUND, f"No {cls._meta.name} with ID '{shown(global_id)}'.",
+                field)
         return row
 
     @classmethod
@@ -77,7 +100,7 @@ class ModelObjectType(DjangoObjectType):
         if missing:
             raise DomainValidationError.single(
                 CoreErrorCode.NOT_FOUND,
-                f"No {cls._meta.name} with ID {', '.join(repr(m) for m in missing)}.", field)
+                f"No {cls._meta.name} with ID {', '.join(repr(shown(m)) for m in missing)}.", field)
         return [rows[pk] for pk in pks]
 
 

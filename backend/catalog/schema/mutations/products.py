@@ -20,9 +20,10 @@ class ProductInput(graphene.InputObjectType):
 
 def _product_data(info, input) -> dict:
     data = dict(input)
-    if data.get("category"):
+    # "" too: an ID that finds nothing (a blank id would otherwise reach the model)
+    if data.get("category") is not None:
         data["category"] = CategoryType.get_visible(info, data["category"], "category")
-    if data.get("product_type"):
+    if data.get("product_type") is not None:
         data["product_type"] = ProductTypeType.get_visible(info, data["product_type"],
                                                            "productType")
     if data.get("attribute_values") is not None:

@@ -24,7 +24,7 @@ class ProductVariantCreateInput(ProductVariantInput):
 
 def _variant_data(info, input) -> dict:
     data = dict(input)
-    if data.get("product"):
+    if data.get("product") is not None:  # "" too: an ID that finds no product
         data["product"] = ProductObjectType.get_visible(info, data["product"], "product")
     if data.get("attribute_values") is not None:
         data["attribute_values"] = AttributeValueType.get_visible_many(
