@@ -1,0 +1,210 @@
+"""From query text to a validated document, once per distinct text.
+
+Every way a document can fail before execution is a GraphQL error with an
+``extensions.code`` and a message for a person, found in milliseconds:
+
+- ``QUERY_TOO_LARGE``: longer than ``GRAPHQL_MAX_DOCUMENT_CHARS`` or more lexical tokens
+  than ``GRAPHQL_MAX_DOCUMENT_TOKENS`` (refused before or while parsing);
+- ``GRAPHQL_PARSE_FAILED``: a syntax error;
+- ``QUERY_TOO_DEEP``: nested deeper than the parser allows, or fields nested deeper than
+  ``GRAPHQL_MAX_DEPTH``;
+- ``GRAPHQL_VALIDATION_FAILED``: anything else the GraphQL specification's rules refuse
+  (unknown fields, wrong argument types, fragment cycles, ...).
+
+The specification's rules run first, and the project's own (depth) only on a document
+they accept: a fragment cycle is reported, never walked. The depth walk visits each
+fragment once, so a fragment spread many times over ("fragment bombs") costs no more than
+one spread.
+
+Documents up to ``CACHED_DOCUMENT_MAX_CHARS`` are kept in an LRU cache bounded by the
+total length of the texts it holds; longer ones are parsed on every request and never
+kept, so a few large documents cannot grow a worker's memory.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from django.conf import settings
+from graphql import (
+    DocumentNode,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLSchema,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    SelectionSetNode,
+    parse,
+    specified_rules,
+    validate,
+)
+
+# A document up to this length is cached (the storefront's largest is about 1,500).
+CACHED_DOCUMENT_MAX_CHARS = 20_000
+# The cache holds texts of at most this total length; with their parsed trees (about
+# twice the text) a worker keeps a few megabytes at most.
+CACHE_MAX_TOTAL_CHARS = 2_000_000
+CACHE_MAX_ENTRIES = 512
+
+
+def coded(error: GraphQLError, code: str, **extensions: Any) -> GraphQLError:
+    """``error`` with ``extensions.code`` set (errors are created here, so set in place)."""
+    error.extensions = {**(error.extensions or {}), "code": code, **extensions}
+    return error
+
+
+@dataclass
+class PreparedDocument:
+    """A parsed document and its validation errors; ``plans`` caches, per operation name,
+    what the cost limits need (filled by ``cost.py``)."""
+
+    document: DocumentNode | None
+    errors: tuple[GraphQLError, ...]
+    plans: dict[str | None, Any] = field(default_factory=dict)
+
+
+def _parse(query: str) -> DocumentNode | GraphQLError:
+    max_chars = settings.GRAPHQL_MAX_DOCUMENT_CHARS
+    if len(query) > max_chars:
+        return coded(GraphQLError(
+            f"The document is too large: {len(query):,} characters, the limit is "
+            f"{max_chars:,}. Send a smaller document."),
+            "QUERY_TOO_LARGE", limit=max_chars)
+    max_tokens = settings.GRAPHQL_MAX_DOCUMENT_TOKENS
+    try:
+        return parse(query, max_lexical_tokens=max_tokens, max_comments=max_tokens)
+    except GraphQLError as error:
+        message = error.message
+        if "Parsing aborted" in message and ("tokens" in message or "comments" in message):
+            return coded(error, "QUERY_TOO_LARGE", limit=max_tokens)
+        if "nested too deeply" in message:
+            return coded(error, "QUERY_TOO_DEEP")
+        return coded(error, "GRAPHQL_PARSE_FAILED")
+
+
+def _selection_height(selection_set: SelectionSetNode, heights: dict[str, int],
+                      fragments: dict[str, FragmentDefinitionNode]) -> int:
+    """How many levels of fields with sub-selections lie below ``selection_set``
+    (0 for leaves only); introspection fields do not count."""
+    height = 0
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            if selection.selection_set is None or selection.name.value.startswith("__"):
+                continue
+            height = max(height, 1 + _selection_height(selection.selection_set, heights,
+                                                       fragments))
+        elif isinstance(selection, InlineFragmentNode):
+            height = max(height, _selection_height(selection.selection_set, heights, fragments))
+        elif isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            if name not in heights:
+                heights[name] = 0  # never read: the specification's rules refuse cycles
+                heights[name] = _selection_height(fragments[name].selection_set, heights,
+                                                  fragments)
+            height = max(height, heights[name])
+    return height
+
+
+def depth_errors(document: DocumentNode, max_depth: int) -> list[GraphQLError]:
+    """An error for each operation whose fields nest deeper than ``max_depth`` (a root
+    field is at depth 0), each fragment measured once."""
+    fragments = {d.name.value: d for d in document.definitions
+                 if isinstance(d, FragmentDefinitionNode)}
+    heights: dict[str, int] = {}
+    errors = []
+    for definition in document.definitions:
+        if not isinstance(definition, OperationDefinitionNode):
+            continue
+        depth = _selection_height(definition.selection_set, heights, fragments)
+        if depth > max_depth:
+            name = definition.name.value if definition.name else "anonymous"
+            errors.append(coded(GraphQLError(
+                f"'{name}' exceeds maximum operation depth of {max_depth}: its fields nest "
+                f"{depth} levels deep.", [definition]), "QUERY_TOO_DEEP",
+                depth=depth, limit=max_depth))
+    return errors
+
+
+def _prepare(schema: GraphQLSchema, query: str) -> PreparedDocument:
+    parsed = _parse(query)
+    if isinstance(parsed, GraphQLError):
+        return PreparedDocument(None, (parsed,))
+    errors = validate(schema, parsed, specified_rules)
+    for error in errors:
+        code = "QUERY_TOO_DEEP" if "Validation aborted" in error.message else (
+            "GRAPHQL_VALIDATION_FAILED")
+        coded(error, code)
+    if not errors:
+        errors = depth_errors(parsed, settings.GRAPHQL_MAX_DEPTH)
+    return PreparedDocument(parsed, tuple(errors))
+
+
+class CacheInfo(NamedTuple):
+    hits: int
+    misses: int
+    currsize: int
+    chars: int
+
+
+class DocumentCache:
+    """``prepare_document(schema, query)``: a ``PreparedDocument``, from an LRU cache
+    bounded by entries and by the total length of the cached texts."""
+
+    def __init__(self, max_document_chars: int, max_total_chars: int, max_entries: int):
+        self.max_document_chars = max_document_chars
+        self.max_total_chars = max_total_chars
+        self.max_entries = max_entries
+        self._entries: OrderedDict[tuple, PreparedDocument] = OrderedDict()
+        self._chars = 0
+        self._hits = self._misses = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, schema: GraphQLSchema, query: str) -> PreparedDocument:
+        # The limits are part of the key: a test (or a reload) that changes them sees
+        # documents judged by the new ones.
+        key = (id(schema), query, (settings.GRAPHQL_MAX_DEPTH,
+                                   settings.GRAPHQL_MAX_DOCUMENT_TOKENS))
+        with self._lock:
+            prepared = self._entries.get(key)
+            if prepared is not None:
+                self._entries.move_to_end(key)
+                self._hits += 1
+                return prepared
+            self._misses += 1
+        prepared = _prepare(schema, query)
+        if len(query) <= self.max_document_chars:
+            self._store(key, prepared)
+        return prepared
+
+    def _store(self, key, prepared: PreparedDocument) -> None:
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = prepared
+            self._chars += len(key[1])
+            while self._chars > self.max_total_chars or len(self._entries) > self.max_entries:
+                old_key, _ = self._entries.popitem(last=False)
+                self._chars -= len(old_key[1])
+
+    def cache_info(self) -> CacheInfo:
+        with self._lock:
+            return CacheInfo(self._hits, self._misses, len(self._entries), self._chars)
+
+    def cache_clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._chars = 0
+            self._hits = self._misses = 0
+
+    def __contains__(self, query: str) -> bool:
+        with self._lock:
+            return any(key[1] == query for key in self._entries)
+
+
+prepare_document = DocumentCache(CACHED_DOCUMENT_MAX_CHARS, CACHE_MAX_TOTAL_CHARS,
+                                 CACHE_MAX_ENTRIES)
