@@ -104,6 +104,12 @@ class PortalGraphQLView(FileUploadGraphQLView):
                           "POST request."))
         if errors:
             return ExecutionResult(data=None, errors=list(errors))
+        if operation is None:
+            message = (f"The document has no operation named '{operation_name}'."
+                       if operation_name else "The document has several operations: name the "
+                                              "one to run in `operationName`.")
+            return ExecutionResult(data=None, errors=[GraphQLError(
+                message, extensions={"code": "OPERATION_NOT_FOUND"})])
         limit_error = check_query_limits(prepared, operation_name, variables, schema)
         if limit_error is not None:
             return ExecutionResult(data=None, errors=[limit_error])
