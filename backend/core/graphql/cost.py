@@ -322,10 +322,10 @@ class OperationPlan:
     def cost_for(self, variables: Mapping[str, Any] | None) -> int:
         if isinstance(self.cost, int):
             return self.cost
-        values = dict(variables or {})
-        for name, default in self.variable_defaults.items():
-            if values.get(name) is None:
-                values[name] = default
+        values: Mapping[str, Any] = variables or {}
+        if self.variable_defaults:
+            values = {**self.variable_defaults,
+                      **{k: v for k, v in values.items() if v is not None}}
         return _evaluate(self.cost, values, {})
 
 
