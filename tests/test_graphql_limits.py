@@ -460,28 +460,32 @@ def test_every_root_field_and_total_has_a_cost():
 def test_a_document_above_the_cached_size_is_answered_and_not_kept(api):
     from backend.core.graphql.document import CACHED_DOCUMENT_MAX_CHARS, prepare_document
 
-    padding = "# " + "x" * CACHED_DOCUMENT_MAX_CHARS + "\n"
-    query = padding + "{ products(first: 1) { totalCount } }"
+    long_text = "# " + "x" * CACHED_DOCUMENT_MAX_CHARS + "\n{ products(first: 1) { totalCount } }"
+    many_tokens = "{ " + " ".join(f"a{i}: __typename" for i in range(1_000)) + " }"
+    assert len(many_tokens) < CACHED_DOCUMENT_MAX_CHARS
 
     for _ in range(2):
-        assert api(query).data["products"]["totalCount"] == 0
+        assert api(long_text).data["products"]["totalCount"] == 0
+        assert api(many_tokens).data["a999"] == "Query"
 
-    assert query not in prepare_document
+    assert long_text not in prepare_document
+    assert many_tokens not in prepare_document
     small = "{ products(first: 2) { totalCount } }"
     api(small)
     assert small in prepare_document
 
 
-def test_the_cache_stays_within_its_total_size(api, monkeypatch):
+def test_the_cache_stays_within_its_memory_bound(api, monkeypatch):
     from backend.core.graphql.document import prepare_document
 
     prepare_document.cache_clear()
-    monkeypatch.setattr(prepare_document, "max_total_chars", 50_000)
-    documents = [f"# {i}\n" + "# " + "x" * 15_000 + "\n{ __typename }" for i in range(8)]
+    monkeypatch.setattr(prepare_document, "max_bytes", 200_000)
+    documents = ["{ " + " ".join(f"d{d}f{i}: __typename" for i in range(40)) + " }"
+                 for d in range(8)]
 
     for document in documents:
-        assert api(document).data == {"__typename": "Query"}
-        assert prepare_document.cache_info().chars <= 50_000
+        assert api(document).data[f"{document[2:4]}f39"] == "Query"
+        assert 0 < prepare_document.cache_info().bytes <= 200_000
 
     assert documents[-1] in prepare_document
     assert documents[0] not in prepare_document

@@ -383,7 +383,8 @@ def operation_plans(prepared: PreparedDocument, operation_name: str | None,
         if operation_name:
             operations = [o for o in operations if o.name and o.name.value == operation_name]
         plans = [_plan(prepared.document, o, schema) for o in operations]
-        prepared.plans[operation_name] = plans
+        if plans:  # never keyed by names the document lacks: clients choose them
+            prepared.plans[operation_name] = plans
     return plans
 
 

@@ -16,9 +16,11 @@ they accept: a fragment cycle is reported, never walked. The depth walk visits e
 fragment once, so a fragment spread many times over ("fragment bombs") costs no more than
 one spread.
 
-Documents up to ``CACHED_DOCUMENT_MAX_CHARS`` are kept in an LRU cache bounded by the
-total length of the texts it holds; longer ones are parsed on every request and never
-kept, so a few large documents cannot grow a worker's memory.
+Small documents are kept in an LRU cache bounded by the memory they hold, estimated from
+their length and their number of tokens (a parsed document keeps its tokens, their
+locations and its nodes: about 450 bytes per token, measured); larger ones are parsed on
+every request and never kept, so no stream of documents can grow a worker's memory beyond
+``CACHE_MAX_BYTES``.
 """
 
 from __future__ import annotations
@@ -44,12 +46,13 @@ from graphql import (
     validate,
 )
 
-# A document up to this length is cached (the storefront's largest is about 1,500).
+# A document is cached when it is at most this long and its estimate at most
+# CACHED_DOCUMENT_MAX_BYTES (about 2,000 tokens; the storefront's largest has 112).
 CACHED_DOCUMENT_MAX_CHARS = 20_000
-# The cache holds texts of at most this total length; with their parsed trees (about
-# twice the text) a worker keeps a few megabytes at most.
-CACHE_MAX_TOTAL_CHARS = 2_000_000
+CACHED_DOCUMENT_MAX_BYTES = 1_000_000
+CACHE_MAX_BYTES = 10_000_000
 CACHE_MAX_ENTRIES = 512
+BYTES_PER_TOKEN = 450
 
 
 def coded(error: GraphQLError, code: str, **extensions: Any) -> GraphQLError:
@@ -66,6 +69,7 @@ class PreparedDocument:
     document: DocumentNode | None
     errors: tuple[GraphQLError, ...]
     plans: dict[str | None, Any] = field(default_factory=dict)
+    estimated_bytes: int = 0
 
 
 def _parse(query: str) -> DocumentNode | GraphQLError:
@@ -130,10 +134,20 @@ def depth_errors(document: DocumentNode, max_depth: int) -> list[GraphQLError]:
     return errors
 
 
+def _estimated_bytes(query: str, document: DocumentNode) -> int:
+    """What keeping ``document`` (and its text) costs, by its tokens."""
+    tokens = 0
+    token = document.loc.start_token if document.loc else None
+    while token is not None:
+        tokens += 1
+        token = token.next
+    return len(query) + tokens * BYTES_PER_TOKEN
+
+
 def _prepare(schema: GraphQLSchema, query: str) -> PreparedDocument:
     parsed = _parse(query)
     if isinstance(parsed, GraphQLError):
-        return PreparedDocument(None, (parsed,))
+        return PreparedDocument(None, (parsed,), estimated_bytes=len(query))
     errors = validate(schema, parsed, specified_rules)
     for error in errors:
         code = "QUERY_TOO_DEEP" if "Validation aborted" in error.message else (
@@ -141,26 +155,28 @@ def _prepare(schema: GraphQLSchema, query: str) -> PreparedDocument:
         coded(error, code)
     if not errors:
         errors = depth_errors(parsed, settings.GRAPHQL_MAX_DEPTH)
-    return PreparedDocument(parsed, tuple(errors))
+    return PreparedDocument(parsed, tuple(errors), estimated_bytes=_estimated_bytes(query, parsed))
 
 
 class CacheInfo(NamedTuple):
     hits: int
     misses: int
     currsize: int
-    chars: int
+    bytes: int
 
 
 class DocumentCache:
     """``prepare_document(schema, query)``: a ``PreparedDocument``, from an LRU cache
-    bounded by entries and by the total length of the cached texts."""
+    bounded by entries and by the estimated memory of what it holds."""
 
-    def __init__(self, max_document_chars: int, max_total_chars: int, max_entries: int):
+    def __init__(self, max_document_chars: int, max_document_bytes: int, max_bytes: int,
+                 max_entries: int):
         self.max_document_chars = max_document_chars
-        self.max_total_chars = max_total_chars
+        self.max_document_bytes = max_document_bytes
+        self.max_bytes = max_bytes
         self.max_entries = max_entries
         self._entries: OrderedDict[tuple, PreparedDocument] = OrderedDict()
-        self._chars = 0
+        self._bytes = 0
         self._hits = self._misses = 0
         self._lock = threading.Lock()
 
@@ -177,7 +193,8 @@ class DocumentCache:
                 return prepared
             self._misses += 1
         prepared = _prepare(schema, query)
-        if len(query) <= self.max_document_chars:
+        if (len(query) <= self.max_document_chars
+                and prepared.estimated_bytes <= self.max_document_bytes):
             self._store(key, prepared)
         return prepared
 
@@ -186,19 +203,19 @@ class DocumentCache:
             if key in self._entries:
                 return
             self._entries[key] = prepared
-            self._chars += len(key[1])
-            while self._chars > self.max_total_chars or len(self._entries) > self.max_entries:
-                old_key, _ = self._entries.popitem(last=False)
-                self._chars -= len(old_key[1])
+            self._bytes += prepared.estimated_bytes
+            while self._bytes > self.max_bytes or len(self._entries) > self.max_entries:
+                _, old = self._entries.popitem(last=False)
+                self._bytes -= old.estimated_bytes
 
     def cache_info(self) -> CacheInfo:
         with self._lock:
-            return CacheInfo(self._hits, self._misses, len(self._entries), self._chars)
+            return CacheInfo(self._hits, self._misses, len(self._entries), self._bytes)
 
     def cache_clear(self) -> None:
         with self._lock:
             self._entries.clear()
-            self._chars = 0
+            self._bytes = 0
             self._hits = self._misses = 0
 
     def __contains__(self, query: str) -> bool:
@@ -206,5 +223,5 @@ class DocumentCache:
             return any(key[1] == query for key in self._entries)
 
 
-prepare_document = DocumentCache(CACHED_DOCUMENT_MAX_CHARS, CACHE_MAX_TOTAL_CHARS,
-                                 CACHE_MAX_ENTRIES)
+prepare_document = DocumentCache(CACHED_DOCUMENT_MAX_CHARS, CACHED_DOCUMENT_MAX_BYTES,
+                                 CACHE_MAX_BYTES, CACHE_MAX_ENTRIES)
