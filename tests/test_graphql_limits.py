@@ -192,6 +192,17 @@ def test_a_document_with_more_tokens_than_the_limit_is_refused(api, settings):
     assert api("{ " + "__typename " * 90 + "}").status == 200
 
 
+@pytest.mark.parametrize("query", [
+    "{ " + "products { edges { node { name variants { sku } } } } " * 600 + "}",
+    "{ products { edges { node { " + "variants { sku name } " * 700 + "} } } }",
+], ids=["root", "nested"])
+def test_hundreds_of_same_named_fields_are_refused_before_comparing_them_all(api, query):
+    result = answered_quickly(api, query)
+
+    assert codes(result) == ["QUERY_TOO_COMPLEX"]
+    assert "too complex to validate" in result.errors[0]["message"]
+
+
 def test_many_aliases_of_one_field_are_validated_quickly(api):
     query = "{ " + " ".join(f"a{i}: __typename" for i in range(2_000)) + " }"
 

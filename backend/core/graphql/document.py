@@ -8,6 +8,8 @@ Every way a document can fail before execution is a GraphQL error with an
 - ``GRAPHQL_PARSE_FAILED``: a syntax error;
 - ``QUERY_TOO_DEEP``: nested deeper than the parser allows, or fields nested deeper than
   ``GRAPHQL_MAX_DEPTH``;
+- ``QUERY_TOO_COMPLEX``: too much work to validate (graphql-core's budgets for comparing
+  same-named fields and for walking fragments);
 - ``GRAPHQL_VALIDATION_FAILED``: anything else the GraphQL specification's rules refuse
   (unknown fields, wrong argument types, fragment cycles, ...).
 
@@ -45,6 +47,12 @@ from graphql import (
     specified_rules,
     validate,
 )
+from graphql.validation.rules import overlapping_fields_can_be_merged
+
+# graphql-core meters the comparisons of same-named fields (quadratic in their number) and
+# aborts past a budget; its default of 500,000 takes about half a second to spend. The
+# storefront's documents spend under a hundred.
+overlapping_fields_can_be_merged.MAX_COMPLEXITY_BUDGET = 50_000
 
 # A document is cached when it is at most this long and its estimate at most
 # CACHED_DOCUMENT_MAX_BYTES (about 2,000 tokens; the storefront's largest has 112).
@@ -149,10 +157,14 @@ def _prepare(schema: GraphQLSchema, query: str) -> PreparedDocument:
     if isinstance(parsed, GraphQLError):
         return PreparedDocument(None, (parsed,), estimated_bytes=len(query))
     errors = validate(schema, parsed, specified_rules)
-    for error in errors:
-        code = "QUERY_TOO_DEEP" if "Validation aborted" in error.message else (
-            "GRAPHQL_VALIDATION_FAILED")
-        coded(error, code)
+    for i, error in enumerate(errors):
+        if error.message == "Validation aborted.":  # graphql-core's work budgets ran out
+            errors[i] = coded(GraphQLError(
+                "The document is too complex to validate: too many fields of the same "
+                "name, fragments spread too often, or nesting too deep. Send a smaller "
+                "document."), "QUERY_TOO_COMPLEX")
+        else:
+            coded(error, "GRAPHQL_VALIDATION_FAILED")
     if not errors:
         errors = depth_errors(parsed, settings.GRAPHQL_MAX_DEPTH)
     return PreparedDocument(parsed, tuple(errors), estimated_bytes=_estimated_bytes(query, parsed))
