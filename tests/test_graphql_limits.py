@@ -440,6 +440,20 @@ def test_password_checks_are_expensive_so_a_document_holds_few(api, make_user):
     assert RefreshToken.objects.count() == 2
 
 
+def test_an_operation_name_the_document_lacks_is_refused_and_not_remembered(api):
+    from backend.api.schema import schema
+    from backend.core.graphql.document import prepare_document
+
+    query = "query Known { __typename }"
+    for name in ("Made1", "Made2"):
+        response = Client().post("/graphql/", json.dumps(
+            {"query": query, "operationName": name}), content_type="application/json")
+        assert response.json()["errors"][0]["extensions"]["code"] == "OPERATION_NOT_FOUND"
+    assert api(query).data == {"__typename": "Query"}
+
+    assert set(prepare_document(schema.graphql_schema, query).plans) == {None}
+
+
 def test_a_cost_declaration_must_name_a_field_and_argument_of_the_schema():
     from backend.api.schema import schema
     from backend.core.graphql.cost import FieldCost, FieldCosts

@@ -15,11 +15,13 @@ number (``TOO_MANY_QUERY_FIELDS``), so a document cannot repeat an expensive fie
 a hundred aliases.
 
 Weights are declared, never guessed from resolvers: ``FieldCost`` entries keyed by
-``"Type.field"`` in each app's schema module (``COSTS``, collected by
-``backend/api/schema.py`` and checked against the schema there). Built in: every root
-field of ``Query`` is a query field of weight ``QUERY_WEIGHT``, every mutation one of
-``MUTATION_WEIGHT`` and every connection's ``totalCount`` one of ``COUNT_WEIGHT``; an app
-declares what costs more (a full-text search argument, a password check) or less. The
+``"Type.field"``, one table per app in ``schema/costs.py`` (``COSTS``; a plugin exports it
+from its ``schema`` module), collected by ``backend/api/schema.py`` and checked against
+the schema there. Built in: every root field of ``Query`` is a query field of weight
+``QUERY_WEIGHT``, every mutation one of ``MUTATION_WEIGHT`` and every connection's
+``totalCount`` one of ``COUNT_WEIGHT``; an app declares what costs more (a full-text
+search argument, a password check) or less, and ``node(id:)`` is weighed but not counted
+as a query field (``backend/api/schema.py``). The
 weights are measured with ``bench/query_limits.py``, which grows each hostile shape until
 the limits refuse it and times the largest accepted document: with the default limits
 every one answers well under a second.
