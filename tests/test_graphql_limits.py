@@ -230,6 +230,28 @@ def test_malformed_requests_are_answered_with_a_code(db, body):
     assert errors and all(e["extensions"]["code"] for e in errors), errors
 
 
+@pytest.mark.parametrize("fields", [
+    {"operations": "not json", "map": "{}"},
+    {"operations": '{"query": "{ __typename }"}', "map": "not json"},
+    {"operations": '{"query": "{ __typename }", "variables": {"f": null}}',
+     "map": '{"9": ["variables.f"]}'},
+    {"operations": '{"query": "{ __typename }", "variables": {"f": 1}}',
+     "map": '{"0": ["variables.f"]}'},
+    {"operations": '{"query": "{ __typename }"}',
+     "map": json.dumps({"0": ["." * 5_000]})},
+    {"operations": '[{"query": "{ __typename }"}]', "map": "{}"},
+    {"operations": '"{ __typename }"', "map": "{}"},
+], ids=["operations", "map", "missing-file", "not-null", "deep-path", "batch", "string"])
+def test_broken_multipart_requests_are_bad_requests(db, fields):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = Client(raise_request_exception=False).post(
+        "/graphql/", {**fields, "0": SimpleUploadedFile("a.png", b"x")})
+
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
 GRAPHQL_TOKENS = ["{", "}", "(", ")", "[", "]", ":", "$x", "...", "...A", "fragment A on",
                   "Product", "query", "mutation", "products", "edges", "node", "name", "first",
                   "1", "-1", '"s"', "null", "@skip(if: true)", "on", "__typename", "a:",

@@ -61,6 +61,21 @@ class PortalGraphQLView(FileUploadGraphQLView):
         a manager wrapping every resolver) keeps the execution fast path open."""
         return self.middleware or None
 
+    def parse_body(self, request):
+        """As graphene-file-upload's, but a multipart request that breaks its spec (JSON
+        that is not JSON, a map naming a missing file or a path that leads nowhere) is a
+        bad request, not an exception; so is a body that is not one operation."""
+        try:
+            data = super().parse_body(request)
+        except (ValueError, KeyError, IndexError, TypeError, RecursionError) as exc:
+            raise HttpError(HttpResponseBadRequest(
+                "The multipart request does not follow the GraphQL multipart request "
+                f"spec: {type(exc).__name__}.")) from None
+        if not hasattr(data, "get"):
+            raise HttpError(HttpResponseBadRequest("The request must be one operation: a "
+                                                   "JSON object with `query`."))
+        return data
+
     def dispatch(self, request, *args, **kwargs):
         from backend.accounts.viewer import viewer_from_request
 
