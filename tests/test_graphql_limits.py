@@ -55,7 +55,15 @@ def test_variable_of_the_wrong_type_is_an_error_not_a_crash(api):
 
     assert result.status in (200, 400)
     assert result.errors
-    assert "INTERNAL_ERROR" not in codes(result)
+    assert codes(result) == ["INVALID_VARIABLES"]
+
+
+def test_a_required_variable_left_out_is_an_error_with_a_code(api):
+    result = api("query Q($slug: String!) { product(slug: $slug) { id } }")
+
+    assert result.status == 400
+    assert codes(result) == ["INVALID_VARIABLES"]
+    assert "$slug" in result.errors[0]["message"]
 
 
 def test_missing_query_is_http_400(db):

@@ -159,4 +159,8 @@ class PortalGraphQLView(FileUploadGraphQLView):
             if not settings.DEBUG:
                 formatted["message"] = "Internal server error."
             formatted.setdefault("extensions", {})["code"] = "INTERNAL_ERROR"
+        extensions = formatted.setdefault("extensions", {})
+        if not extensions.get("code"):  # graphql-core's own errors come without one
+            extensions["code"] = ("INVALID_VARIABLES" if formatted["message"].startswith(
+                "Variable '$") else "GRAPHQL_ERROR")
         return formatted
