@@ -7,8 +7,8 @@ from typing import Any
 from django.db.models import ProtectedError
 
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
-from backend.core.text import name_error, normalize_name
 from backend.core.models import check_columns
+from backend.core.text import name_error, normalize_name
 
 from ..errors import CatalogErrorCode
 from ..models import Attribute, AttributeValue, Category, ProductType

@@ -2,19 +2,19 @@
 
 Parsing and validating a document cost more than executing a small query, and clients send
 the same few documents over and over: both are done once per distinct document text
-(``prepare_document``, a bounded LRU cache) and reused.
+(``prepare_document`` in ``document.py``, a cache bounded in size) and reused, with the
+plan the cost limits evaluate (``cost.py``). Whatever the request, the answer is JSON with
+an ``extensions.code`` on every error, never an HTTP 500 page.
 """
 
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 
 import orjson
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.utils.functional import Promise
-from graphene.validation import depth_limit_validator
 from graphene_django.views import HttpError
 from graphene_file_upload.django import FileUploadGraphQLView
 from graphql import (
@@ -23,13 +23,11 @@ from graphql import (
     OperationType,
     execute,
     get_operation_ast,
-    parse,
-    specified_rules,
-    validate,
 )
 
 from ..runtime import collector_paused
-from .cost import check_query_cost
+from .cost import check_query_limits
+from .document import prepare_document
 from .execution import PortalExecutionContext
 from .loaders import release as release_loaders
 
@@ -53,15 +51,7 @@ def on_response(request, key: str, change) -> None:
     request.response_changes[key] = change
 
 
-@lru_cache(maxsize=512)
-def prepare_document(schema, query: str, max_depth: int):
-    """(document, errors) for a query text: parsed and validated once per distinct text."""
-    try:
-        document = parse(query)
-    except GraphQLError as error:
-        return None, (error,)
-    rules = (*specified_rules, depth_limit_validator(max_depth=max_depth))
-    return document, tuple(validate(schema, document, rules))
+__all__ = ["PortalGraphQLView", "ViewerError", "on_response", "prepare_document"]
 
 
 def _json_default(value):
@@ -78,6 +68,21 @@ class PortalGraphQLView(FileUploadGraphQLView):
         """No graphene middleware: ``None`` (not an empty list, which graphql-core turns into
         a manager wrapping every resolver) keeps the execution fast path open."""
         return self.middleware or None
+
+    def parse_body(self, request):
+        """As graphene-file-upload's, but a multipart request that breaks its spec (JSON
+        that is not JSON, a map naming a missing file or a path that leads nowhere) is a
+        bad request, not an exception; so is a body that is not one operation."""
+        try:
+            data = super().parse_body(request)
+        except (ValueError, KeyError, IndexError, TypeError, RecursionError) as exc:
+            raise HttpError(HttpResponseBadRequest(
+                "The multipart request does not follow the GraphQL multipart request "
+                f"spec: {type(exc).__name__}.")) from None
+        if not hasattr(data, "get"):
+            raise HttpError(HttpResponseBadRequest("The request must be one operation: a "
+                                                   "JSON object with `query`."))
+        return data
 
     def dispatch(self, request, *args, **kwargs):
         from backend.accounts.viewer import viewer_from_request
@@ -99,13 +104,20 @@ class PortalGraphQLView(FileUploadGraphQLView):
 
     def execute_graphql_request(self, request, data, query, variables, operation_name,
                                 show_graphiql=False):
-        """As graphene-django's, with a cached parse and validation and the cost limit."""
+        """As graphene-django's, with a cached parse and validation and the cost limits."""
         if not query:
             if show_graphiql:
                 return None
             raise HttpError(HttpResponseBadRequest("Must provide query string."))
+        if not isinstance(query, str):
+            raise HttpError(HttpResponseBadRequest("`query` must be a string."))
+        if variables is not None and not isinstance(variables, dict):
+            raise HttpError(HttpResponseBadRequest("`variables` must be an object."))
+        if operation_name is not None and not isinstance(operation_name, str):
+            raise HttpError(HttpResponseBadRequest("`operationName` must be a string."))
         schema = self.schema.graphql_schema
-        document, errors = prepare_document(schema, query, settings.GRAPHQL_MAX_DEPTH)
+        prepared = prepare_document(schema, query)
+        document, errors = prepared.document, prepared.errors
         if document is None:
             return ExecutionResult(data=None, errors=list(errors))
         operation = get_operation_ast(document, operation_name)
@@ -118,9 +130,15 @@ class PortalGraphQLView(FileUploadGraphQLView):
                           "POST request."))
         if errors:
             return ExecutionResult(data=None, errors=list(errors))
-        cost_error = check_query_cost(document, operation_name, variables)
-        if cost_error is not None:
-            return ExecutionResult(data=None, errors=[cost_error])
+        if operation is None:
+            message = (f"The document has no operation named '{operation_name}'."
+                       if operation_name else "The document has several operations: name the "
+                                              "one to run in `operationName`.")
+            return ExecutionResult(data=None, errors=[GraphQLError(
+                message, extensions={"code": "OPERATION_NOT_FOUND"})])
+        limit_error = check_query_limits(prepared, operation_name, variables, schema)
+        if limit_error is not None:
+            return ExecutionResult(data=None, errors=[limit_error])
         try:
             result = execute(
                 schema, document, root_value=self.get_root_value(request),
@@ -142,6 +160,9 @@ class PortalGraphQLView(FileUploadGraphQLView):
 
     @staticmethod
     def format_error(error):
+        if isinstance(error, HttpError):  # the request itself: not JSON, no query, ...
+            code = "METHOD_NOT_ALLOWED" if error.response.status_code == 405 else "BAD_REQUEST"
+            return {"message": str(error), "extensions": {"code": code}}
         formatted = FileUploadGraphQLView.format_error(error)
         original = getattr(error, "original_error", None)
         if original is not None and not isinstance(original, GraphQLError):
@@ -149,4 +170,8 @@ class PortalGraphQLView(FileUploadGraphQLView):
             if not settings.DEBUG:
                 formatted["message"] = "Internal server error."
             formatted.setdefault("extensions", {})["code"] = "INTERNAL_ERROR"
+        extensions = formatted.setdefault("extensions", {})
+        if not extensions.get("code"):  # graphql-core's own errors come without one
+            extensions["code"] = ("INVALID_VARIABLES" if formatted["message"].startswith(
+                "Variable '$") else "GRAPHQL_ERROR")
         return formatted

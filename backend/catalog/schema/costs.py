@@ -1,0 +1,20 @@
+"""What the catalog's expensive fields cost beyond the built-in rules
+(``backend/core/graphql/cost.py``), measured by ``bench/query_limits.py`` on the benchmark
+data (20,000 products, 100,000 variants).
+
+A search runs full-text and trigram matching for the page and again for its count;
+attribute filters are EXISTS subqueries over products and variants (about 100 ms for a page
+and its count); a list of SKUs is compared case-insensitively with every variant (no
+index serves it) and ordered as asked (about 100 ms); counting all variants reads 100,000
+rows.
+"""
+
+from backend.core.graphql.cost import COUNT_WEIGHT, QUERY_WEIGHT, SEARCH_WEIGHT, FieldCost
+
+COSTS = {
+    "Query.products": FieldCost(QUERY_WEIGHT, query=True, arguments={
+        "filter.search": SEARCH_WEIGHT, "filter.attributes": 12_000, "filter.categories": 100}),
+    "Query.variants": FieldCost(QUERY_WEIGHT, query=True, arguments={"skus": 20_000}),
+    "ProductVariantConnection.totalCount": FieldCost(COUNT_WEIGHT * 10, query=True),
+    "Query.categories": FieldCost(QUERY_WEIGHT, query=True, arguments={"filter.search": 100}),
+}
