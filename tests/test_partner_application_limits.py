@@ -105,7 +105,7 @@ def test_a_longer_comment_is_refused_with_a_field_error(db, size):
     payload = submit(comment="x" * size)
 
     assert payload["errors"] == [{"field": "comment", "code": "INVALID", "retryAfter": None,
-                                  "message": "At most 2000 characters, please."}]
+                                  "message": f"At most 2000 characters (this has {size})."}]
     assert not PartnerApplication.objects.exists()
 
 

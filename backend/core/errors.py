@@ -13,7 +13,7 @@ from dataclasses import field as dataclass_field
 from enum import Enum
 from typing import Any
 
-from .text import name_error
+from .text import length_error, name_error, normalize_name
 
 COMMON_ERROR_CODES = (
     "INVALID",
@@ -78,10 +78,16 @@ class ErrorCollector:
 
     def check_name(self, value: str | None, field: str, max_length: int | None = None) -> None:
         """Add INVALID_NAME when ``value`` is given but is not a single-line name with a
-        letter or digit (``backend.core.text.name_error``). An empty value is left to the
-        caller, whose REQUIRED message knows the field."""
-        if value and value.strip() and (message := name_error(value, max_length)):
+        letter or digit (``backend.core.text.name_error``), else INVALID when it is longer
+        than ``max_length`` once normalized (the column check's message). An empty value is
+        left to the caller, whose REQUIRED message knows the field."""
+        if not value or not value.strip():
+            return
+        if message := name_error(value):
             self.add("INVALID_NAME", message, field)
+        elif max_length is not None and (message := length_error(normalize_name(value),
+                                                                 max_length)):
+            self.add(CoreErrorCode.INVALID, message, field, max_length=max_length)
 
     def raise_if_any(self) -> None:
         if self.errors:

@@ -30,11 +30,12 @@ from django.db.models.signals import post_init, pre_init
 
 from .errors import CoreErrorCode, DomainValidationError, ErrorDetail
 from .naming import camel_case
+from .text import length_error
 
 
 def _value_problem(field: models.Field, value) -> str | None:
-    if isinstance(value, str) and field.max_length is not None and len(value) > field.max_length:
-        return f"At most {field.max_length} characters (this has {len(value)})."
+    if isinstance(value, str) and field.max_length is not None:
+        return length_error(value, field.max_length)
     if isinstance(field, models.DecimalField) and isinstance(value, Decimal):
         whole_digits = field.max_digits - field.decimal_places
         if not value.is_finite() or (value and value.adjusted() >= whole_digits):

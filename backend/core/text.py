@@ -53,9 +53,15 @@ def name_error(value: str, max_length: int | None = None) -> str | None:
                     "retype it without copying.")
     if not any(_category(char)[0] in "LN" for char in name):
         return "A name needs at least one letter or digit."
-    if max_length is not None and len(name) > max_length:
-        return f"A name has at most {max_length} characters."
-    return None
+    return None if max_length is None else length_error(name, max_length)
+
+
+def length_error(text: str, max_length: int) -> str | None:
+    """``None`` when ``text`` has at most ``max_length`` characters, else the message every
+    length check gives (form fields, names, columns before saving)."""
+    if len(text) <= max_length:
+        return None
+    return f"At most {max_length} characters (this has {len(text)})."
 
 
 def is_valid_name(value: str, max_length: int | None = None) -> bool:

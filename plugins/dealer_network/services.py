@@ -34,7 +34,7 @@ from backend.accounts.services import OrganizationData, create_organization, org
 from backend.core import ratelimit
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 from backend.core.mail import send_email_after_commit
-from backend.core.text import normalize_name
+from backend.core.text import length_error, normalize_name
 
 from .errors import DealerNetworkErrorCode as Code
 from .models import ApplicationStatus, FlagCode, PartnerApplication, PartnerApplicationEvent
@@ -158,9 +158,8 @@ def application_errors(data: ApplicationData) -> list[ErrorDetail]:
         if not getattr(data, name):
             errors.add(Code.REQUIRED, "This field is required.", label)
     for name, (label, limit) in MAX_LENGTHS.items():
-        if len(getattr(data, name)) > limit:
-            errors.add(Code.INVALID, f"At most {limit} characters, please.", label,
-                       max_length=limit)
+        if message := length_error(getattr(data, name), limit):
+            errors.add(Code.INVALID, message, label, max_length=limit)
     for name, label in _NAMES:
         errors.check_name(getattr(data, name), label)
     if data.inn and (message := inn_error(data.inn)):

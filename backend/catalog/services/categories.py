@@ -8,7 +8,7 @@ from django.db.models import ProtectedError
 
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 from backend.core.models import check_columns
-from backend.core.text import name_error, normalize_name
+from backend.core.text import normalize_name
 
 from ..errors import CatalogErrorCode
 from ..models import Attribute, AttributeValue, Category, ProductType
@@ -102,11 +102,11 @@ def save_attribute(attribute: Attribute | None, data: dict[str, Any]) -> Attribu
         if not value.strip():
             errors.add(CatalogErrorCode.REQUIRED, "Attribute values cannot be empty.",
                        f"values.{i}")
-        elif message := name_error(value, MAX_NAME_LENGTH):
-            errors.add("INVALID_NAME", message, f"values.{i}")
         elif slug in seen:
             errors.add(CatalogErrorCode.DUPLICATE_SLUG, f"'{value}' is listed twice.",
                        f"values.{i}")
+        else:
+            errors.check_name(value, f"values.{i}", MAX_NAME_LENGTH)
         seen.add(slug)
     errors.raise_if_any()
     if creating or data.get("slug"):

@@ -163,7 +163,7 @@ def _prepare(schema: GraphQLSchema, query: str) -> PreparedDocument:
                 "The document is too complex to validate: too many fields of the same "
                 "name, fragments spread too often, or nesting too deep. Send a smaller "
                 "document."), "QUERY_TOO_COMPLEX")
-        else:
+        elif not (error.extensions or {}).get("code"):  # an input scalar's own code stays
             coded(error, "GRAPHQL_VALIDATION_FAILED")
     if not errors:
         errors = depth_errors(parsed, settings.GRAPHQL_MAX_DEPTH)
