@@ -59,6 +59,17 @@ describe('members screen', () => {
     );
   });
 
+  it('offers no role change on your own row, only on colleagues\' rows', async () => {
+    const mine = { ...member('M3', 'Юлия Миронова', 'multi@demo.local', 'ADMIN'), user: { id: 'U1', email: 'multi@demo.local', fullName: 'Юлия Миронова' } };
+    renderApp({
+      path: '/organization/members',
+      answers: { ...answers, Members: { members: connection([mine, member('M2', 'Олег Сидоров', 'dealer1.buyer@demo.local', 'BUYER')]) } },
+    });
+    expect(await screen.findByRole('button', { name: 'Изменить: Олег Сидоров' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Отключить: Юлия Миронова' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Изменить: Юлия Миронова' })).toBeNull();
+  });
+
   it('explains that the last admin cannot be deactivated', async () => {
     renderApp({
       path: '/organization/members',

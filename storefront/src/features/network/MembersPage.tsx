@@ -65,6 +65,7 @@ function MembersSection() {
     },
     (result) => result.members,
   );
+  const myUserId = useViewer().me?.user.id;
   const [editing, setEditing] = useState<MemberRowFragment | null>(null);
   const [deactivating, setDeactivating] = useState<MemberRowFragment | null>(null);
 
@@ -116,8 +117,10 @@ function MembersSection() {
       actionsColumn<MemberRowFragment>(t('network.actions'), (row) => {
         if (!row.isActive) return [];
         const name = row.user.fullName || row.user.email;
+        // Nobody changes their own role or limit (the API refuses it); leaving stays possible.
+        const edit = { label: t('network.edit'), name: t('network.members.editFor', { name }), onClick: () => setEditing(row) };
         return [
-          { label: t('network.edit'), name: t('network.members.editFor', { name }), onClick: () => setEditing(row) },
+          ...(row.user.id === myUserId ? [] : [edit]),
           {
             label: t('network.members.deactivate'),
             name: t('network.members.deactivateFor', { name }),
@@ -127,7 +130,7 @@ function MembersSection() {
         ];
       }),
     ],
-    [t, format, currency],
+    [t, format, currency, myUserId],
   );
 
   const filtered = Boolean(list.search || roleFilter);
