@@ -127,7 +127,11 @@ def test_depth_limit_cannot_be_dodged_with_fragments(api, settings):
 
 # --- hostile documents: coded errors in milliseconds, never a 500 ------------------------
 
-def answered_quickly(api, query, variables=None, seconds=1.0):
+def answered_quickly(api, query, variables=None, seconds=10.0):
+    """The answer, after checking it did not take the minutes that work growing with the
+    document's expansion took (graphene's depth walk: 246 s for 2^25 fragment copies).
+    A guard against runaway work, not a speed target: generous enough that a loaded
+    machine (these answer in milliseconds idle, 1.3 s at load 8) never trips it."""
     started = time.perf_counter()
     result = api(query, variables)
     elapsed = time.perf_counter() - started
