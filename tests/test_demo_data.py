@@ -175,7 +175,8 @@ def test_demo_readme_lists_every_demo_login():
 # --- plugins ship their own demo data ------------------------------------------------------
 
 @pytest.mark.django_db
-def test_each_plugin_loads_its_own_demo_data_once():
+def test_each_plugin_loads_its_own_demo_data_once(settings):
+    settings.PLUGINS = ["tests.plugin_fixtures.first", "plugins.dealer_network"]
     from plugins.dealer_network import demo as dealer_network_demo
     from plugins.dealer_network.models import PartnerApplication
 
