@@ -235,6 +235,9 @@ GRAPHENE = {"SCHEMA": "backend.api.schema.schema", "ATOMIC_MUTATIONS": False, "M
 GC_GEN0_THRESHOLD = env_int("GC_GEN0_THRESHOLD", 50_000)
 
 ORGANIZATION_HEADER = "HTTP_X_ORGANIZATION"
+# Builds the request's viewer for the GraphQL endpoint: the core names no app, the
+# accounts app provides it (README "Architecture", layers).
+VIEWER_FACTORY = "backend.accounts.viewer.viewer_from_request"
 # Anonymous visitors may browse the published catalog (never prices).
 CATALOG_PUBLIC = env_bool("CATALOG_PUBLIC", default=True)
 

@@ -1,4 +1,5 @@
-"""``manage.py demo`` loads a believable network and catalog, and loading again changes nothing.
+"""``manage.py demo`` loads a believable network and catalog, and loading again changes nothing;
+each plugin in ``PLUGINS`` loads its own demo data (its ``demo.load_demo``).
 
 The load takes ~20 s (300 drawn images with thumbnails), so one test runs it twice and
 checks the result; the cheaper tests check the plan and the README without a database.
@@ -30,6 +31,7 @@ from backend.catalog.thumbnails import THUMBNAIL_SIZES
 from backend.core.permissions import Perm
 from backend.demo.catalog_plan import plan_catalog
 from backend.demo.network import DEMO_PASSWORD, ORGANIZATIONS, USERS
+from backend.demo.plugins import load_plugin_demos, plugin_demo_loaders
 
 DEMO_README = Path(__file__).resolve().parent.parent / "backend" / "demo" / "README.md"
 K = OrganizationKind
@@ -168,3 +170,24 @@ def test_demo_readme_lists_every_demo_login():
         assert f"`{user.email}`" in readme, user.email
     for org in ORGANIZATIONS:
         assert org.name in readme, org.name
+
+
+# --- plugins ship their own demo data ------------------------------------------------------
+
+@pytest.mark.django_db
+def test_each_plugin_loads_its_own_demo_data_once(settings):
+    settings.PLUGINS = ["tests.plugin_fixtures.first", "plugins.dealer_network"]
+    from plugins.dealer_network import demo as dealer_network_demo
+    from plugins.dealer_network.models import PartnerApplication
+
+    assert plugin_demo_loaders() == [("plugins.dealer_network", dealer_network_demo.load_demo)]
+    assert load_plugin_demos() == 3
+    assert load_plugin_demos() == 0
+    assert sorted(PartnerApplication.objects.values_list("email", flat=True)) == [
+        "partner1@demo.local", "partner2@demo.local", "partner3@demo.local"]
+
+
+def test_a_plugin_without_a_demo_module_has_no_demo_data(settings):
+    settings.PLUGINS = ["tests.plugin_fixtures.first"]
+
+    assert plugin_demo_loaders() == []

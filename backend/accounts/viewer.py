@@ -7,8 +7,7 @@ from django.conf import settings
 from graphql_relay import from_global_id
 
 from backend.core.errors import DomainValidationError
-from backend.core.graphql.view import ViewerError
-from backend.core.viewer import ANONYMOUS, Viewer
+from backend.core.viewer import ANONYMOUS, Viewer, ViewerError
 
 from .models import Membership, OrganizationStatus, StaffAssignment, User
 from .tokens import AccessClaims, access_token_claims, active_user, check_not_revoked
@@ -59,6 +58,8 @@ def _user_and_memberships(claims: AccessClaims) -> tuple[User, list[Membership]]
 
 
 def viewer_from_request(request) -> Viewer:
+    """The viewer of ``request`` (``settings.VIEWER_FACTORY``): anonymous without a token;
+    raises ``ViewerError`` for a bad token or an organization the user is no member of."""
     token = _bearer(request)
     if token is None:
         if request.META.get(settings.ORGANIZATION_HEADER):

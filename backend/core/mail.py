@@ -3,8 +3,7 @@
 ``send_email_after_commit`` is how the code sends mail. A rolled-back change sends
 nothing; a committed one is never turned into an error by its e-mail: queueing and
 sending failures are logged, and the task retries while the mail server may recover
-(``backend.core.tasks.send_email``). ``deliver`` is the one place a message is built, so
-header values are made single-line here, whatever names they were built from.
+(``backend.core.tasks.send_email``, where the message is built).
 """
 
 from __future__ import annotations
@@ -12,9 +11,9 @@ from __future__ import annotations
 import logging
 from functools import partial
 
-from django.core.mail import EmailMessage
 from django.db import transaction
 
+from .tasks import send_email
 from .text import single_line
 
 logger = logging.getLogger(__name__)
@@ -27,15 +26,8 @@ def send_email_after_commit(to: list[str], subject: str, body: str) -> None:
 
 
 def _enqueue(to: list[str], subject: str, body: str) -> None:
-    from .tasks import send_email
-
     try:
         send_email.delay(to, subject, body)
     except Exception:  # the broker is down, say: the change is committed, log the loss
         logger.exception("e-mail could not be queued",
                          extra={"recipients": to, "subject": single_line(subject)})
-
-
-def deliver(to: list[str], subject: str, body: str) -> None:
-    """Send one message now through ``settings.EMAIL_BACKEND`` (raises on failure)."""
-    EmailMessage(subject=single_line(subject), body=body, to=to).send()

@@ -1,4 +1,9 @@
-"""Celery tasks of the core: e-mail delivery with retries."""
+"""Celery tasks of the core: e-mail delivery with retries.
+
+Code sends mail through ``backend.core.mail.send_email_after_commit``, which queues
+``send_email``; ``deliver`` is the one place a message is built, so header values are
+made single-line here, whatever names they were built from.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,16 @@ import logging
 from celery import shared_task
 from celery.exceptions import Retry
 from django.conf import settings
+from django.core.mail import EmailMessage
 
-from .mail import deliver
 from .text import single_line
 
 logger = logging.getLogger(__name__)
+
+
+def deliver(to: list[str], subject: str, body: str) -> None:
+    """Send one message now through ``settings.EMAIL_BACKEND`` (raises on failure)."""
+    EmailMessage(subject=single_line(subject), body=body, to=to).send()
 
 
 @shared_task(bind=True, name="core.send_email", ignore_result=True)

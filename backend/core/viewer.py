@@ -1,18 +1,49 @@
 """Who is asking: the ``Viewer`` travels down the GraphQL resolver tree.
 
-Built once per request from the JWT and the ``X-Organization`` header; resolvers and
-visibility functions read it instead of the raw request.
+Built once per request by the function named in ``settings.VIEWER_FACTORY`` (the
+accounts app's, from the JWT and the ``X-Organization`` header); resolvers and visibility
+functions read it instead of the raw request. The core knows users, organizations and
+memberships only by the protocols below, so it imports no app.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from .permissions import OrgPerm, Perm
 
-if TYPE_CHECKING:
-    from backend.accounts.models import Membership, Organization, User
+
+class ViewerError(Exception):
+    """The request's credentials or organization header cannot be accepted: the endpoint
+    answers ``status`` with ``code`` and runs nothing."""
+
+    def __init__(self, message: str, code: str, status: int = 401):
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+class User(Protocol):
+    """What the core reads of a signed-in user."""
+
+    pk: Any
+    is_staff: bool
+
+
+class Organization(Protocol):
+    """What the core reads of the organization the viewer acts for."""
+
+    pk: Any
+    path: str
+
+
+class Membership(Protocol):
+    """What the core reads of the viewer's membership in that organization."""
+
+    role: str
+
+    def permissions(self) -> frozenset[OrgPerm]: ...
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,14 @@ an ``extensions.code`` on every error, never an HTTP 500 page.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import cache
 
 import orjson
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 from graphene_django.views import HttpError
 from graphene_file_upload.django import FileUploadGraphQLView
 from graphql import (
@@ -26,21 +29,13 @@ from graphql import (
 )
 
 from ..runtime import collector_paused
+from ..viewer import Viewer, ViewerError
 from .cost import check_query_limits
 from .document import prepare_document
 from .execution import PortalExecutionContext
 from .loaders import release as release_loaders
 
 logger = logging.getLogger(__name__)
-
-
-class ViewerError(Exception):
-    """The request's credentials or organization header cannot be accepted."""
-
-    def __init__(self, message: str, code: str, status: int = 401):
-        super().__init__(message)
-        self.code = code
-        self.status = status
 
 
 def on_response(request, key: str, change) -> None:
@@ -52,6 +47,17 @@ def on_response(request, key: str, change) -> None:
 
 
 __all__ = ["PortalGraphQLView", "ViewerError", "on_response", "prepare_document"]
+
+
+@cache
+def _viewer_factory(path: str) -> Callable[[HttpRequest], Viewer]:
+    return import_string(path)
+
+
+def viewer_from_request(request: HttpRequest) -> Viewer:
+    """The request's viewer, built by the function named in ``settings.VIEWER_FACTORY``
+    (imported once); raises ``ViewerError`` for credentials it cannot accept."""
+    return _viewer_factory(settings.VIEWER_FACTORY)(request)
 
 
 def _json_default(value):
@@ -85,8 +91,6 @@ class PortalGraphQLView(FileUploadGraphQLView):
         return data
 
     def dispatch(self, request, *args, **kwargs):
-        from backend.accounts.viewer import viewer_from_request
-
         try:
             request.viewer = viewer_from_request(request)
         except ViewerError as exc:

@@ -20,7 +20,7 @@ from backend.catalog.models import (
 from backend.demo.catalog import load_catalog, load_images
 from backend.demo.catalog_plan import plan_catalog
 from backend.demo.network import DEMO_PASSWORD, load_network
-from backend.demo.partners import load_partner_applications
+from backend.demo.plugins import load_plugin_demos
 
 
 class Command(BaseCommand):
@@ -37,21 +37,23 @@ class Command(BaseCommand):
         plan = plan_catalog()
         with transaction.atomic():
             network = load_network()
-            applications = load_partner_applications()
         network_done = time.perf_counter()
         with transaction.atomic():
             catalog, product_ids = load_catalog(plan)
         catalog_done = time.perf_counter()
         with transaction.atomic():
             load_images(plan, product_ids, catalog, workers=image_workers)
+        images_done = time.perf_counter()
+        plugins_created = load_plugin_demos()
         finished = time.perf_counter()
         elapsed = finished - started
 
-        created = network.created + catalog.created + applications
+        created = network.created + catalog.created + plugins_created
         self.stdout.write(self._summary())
         self.stdout.write(f"time: network {network_done - started:.1f} s, catalog "
                           f"{catalog_done - network_done:.1f} s, images "
-                          f"{finished - catalog_done:.1f} s")
+                          f"{images_done - catalog_done:.1f} s, plugins "
+                          f"{finished - images_done:.1f} s")
         verdict = (f"created {created} rows" if created
                    else "already loaded, nothing changed")
         self.stdout.write(self.style.SUCCESS(

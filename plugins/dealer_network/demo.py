@@ -1,4 +1,5 @@
-"""Demo partner applications waiting for review (when the dealer_network plugin is on).
+"""The plugin's demo data (``manage.py demo`` runs ``load_demo``): partner applications
+waiting for review.
 
 One would join under the Moscow dealer, one under the manufacturer (no dealer in its
 region), and one resembles a registered sub-dealer, so staff see a SIMILAR_NAME flag.
@@ -7,9 +8,10 @@ Keyed by INN + KPP: loading again creates nothing.
 
 from __future__ import annotations
 
-from django.apps import apps
-
 from backend.accounts.inn import complete_inn
+
+from .models import PartnerApplication
+from .services import ApplicationData, submit_application
 
 # (company name, legal name, INN prefix, region, contact first name, last name, e-mail)
 APPLICATIONS = (
@@ -22,13 +24,8 @@ APPLICATIONS = (
 )
 
 
-def load_partner_applications() -> int:
+def load_demo() -> int:
     """Submit the demo applications that are missing; the number created."""
-    if not apps.is_installed("plugins.dealer_network"):
-        return 0
-    from plugins.dealer_network.models import PartnerApplication
-    from plugins.dealer_network.services import ApplicationData, submit_application
-
     created = 0
     for company, legal_name, inn_prefix, region, first, last, email in APPLICATIONS:
         inn, kpp = complete_inn(inn_prefix), f"{inn_prefix[:4]}01001"

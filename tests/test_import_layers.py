@@ -1,0 +1,123 @@
+"""Layers point one way: core < accounts | catalog < api | demo | plugins, without cycles.
+
+The rule is import-linter's contracts in ``pyproject.toml`` (``[tool.importlinter]``),
+checked by the project's own command, ``lint-imports``; every import counts, those inside
+functions too. The second group of tests runs the same contracts over a small made-up
+project, to show each kind of wrong import is caught rather than trusting the config.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+
+
+def _lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(LINT_IMPORTS), "--no-cache", "--no-logo"], cwd=project,
+                          capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_every_import_keeps_the_layers_and_no_package_has_a_cycle():
+    result = _lint_imports(ROOT)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+# --- the contracts catch what they promise -------------------------------------------------
+
+# A made-up project with the real one's packages, importing only downwards.
+CLEAN = {
+    "backend/__init__.py": "",
+    "backend/core/__init__.py": "",
+    "backend/core/viewer.py": "",
+    "backend/core/mail.py": "from . import viewer\n",
+    "backend/accounts/__init__.py": "",
+    "backend/accounts/models.py": "from backend.core import viewer\n",
+    "backend/catalog/__init__.py": "",
+    "backend/catalog/models.py": "from backend.core import mail\n",
+    "backend/api/__init__.py": "",
+    "backend/api/schema.py": "import backend.accounts.models\nimport backend.catalog.models\n",
+    "backend/demo/__init__.py": "",
+    "backend/demo/command.py": "import backend.accounts.models\nimport backend.catalog.models\n",
+    "plugins/__init__.py": "",
+    "plugins/network/__init__.py": "",
+    "plugins/network/services.py": "from backend.accounts import models\n",
+}
+
+LAZY = "def f():\n    from {module} import {name}\n"
+
+
+@pytest.fixture
+def made_up_project(tmp_path):
+    """Write the made-up project and the real contracts; returns a function that writes
+    one more module into it and lints it."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    (tmp_path / "pyproject.toml").write_text(_contracts_as_toml(config))
+    for path, text in CLEAN.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+
+    def lint_with(path: str, text: str) -> subprocess.CompletedProcess[str]:
+        (tmp_path / path).write_text(text)
+        return _lint_imports(tmp_path)
+
+    return lint_with
+
+
+def _contracts_as_toml(config: dict) -> str:
+    def value(v) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, list):
+            return "[" + ", ".join(value(item) for item in v) + "]"
+        return '"' + str(v).replace('"', '\\"') + '"'
+
+    lines = ["[tool.importlinter]"]
+    lines += [f"{key} = {value(v)}" for key, v in config.items() if key != "contracts"]
+    for contract in config["contracts"]:
+        lines += ["", "[[tool.importlinter.contracts]]"]
+        lines += [f"{key} = {value(v)}" for key, v in contract.items()]
+    return "\n".join(lines) + "\n"
+
+
+def test_the_made_up_project_keeps_the_contracts(made_up_project):
+    result = made_up_project("backend/core/__init__.py", "")
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(("module", "text", "refusal"), [
+    pytest.param("backend/core/view.py", LAZY.format(module="backend.accounts.models",
+                                                     name="x"),
+                 "backend.core is not allowed to import backend.accounts",
+                 id="core imports an app inside a function"),
+    pytest.param("backend/core/view.py", "import plugins.network.services\n",
+                 "backend.core is not allowed to import plugins", id="core imports a plugin"),
+    pytest.param("backend/catalog/views.py", LAZY.format(module="plugins.network", name="x"),
+                 "backend.catalog is not allowed to import plugins",
+                 id="an app imports a plugin inside a function"),
+    pytest.param("backend/demo/partners.py", "from plugins.network import services\n",
+                 "backend.demo is not allowed to import plugins",
+                 id="the demo command imports a plugin"),
+    pytest.param("backend/catalog/prices.py", "from backend.accounts import models\n",
+                 "backend.catalog is not allowed to import backend.accounts",
+                 id="catalog imports accounts (they are independent)"),
+    pytest.param("backend/accounts/viewer.py", "from backend.api import schema\n",
+                 "backend.accounts is not allowed to import backend.api",
+                 id="an app imports the API above it"),
+    pytest.param("backend/core/viewer.py", LAZY.format(module="backend.core.mail", name="x"),
+                 "No cycles are allowed in backend.core", id="a cycle inside core"),
+])
+def test_a_wrong_import_breaks_a_contract(made_up_project, module, text, refusal):
+    result = made_up_project(module, text)
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert refusal in result.stdout
