@@ -18,12 +18,14 @@ import {
   type Role,
 } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
+import { applyFieldErrors, EMAIL_PATTERN, isAmount, parseAmount } from '../../lib/formErrors';
+import { useListParams } from '../../lib/useListParams';
+import { usePagedQuery } from '../../lib/usePagedQuery';
 import { actionsColumn, Alert, Badge, Button, Dialog, EmptyState, SearchToolbar, SegmentedControl, SelectField, TextField } from '../../ui';
+import { PagedList } from '../../ui/PagedList';
+import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { useViewer } from '../auth/ViewerProvider';
-import { applyFieldErrors, EMAIL_PATTERN, isAmount, parseAmount } from './formErrors';
 import { NetworkPage } from './NetworkLayout';
-import { PagedList, useListParams, usePagedQuery } from './PagedList';
-import { ProblemAlerts } from './ProblemAlerts';
 
 export const ROLES: Role[] = ['ADMIN', 'BUYER', 'APPROVER', 'ACCOUNTANT', 'VIEWER'];
 
