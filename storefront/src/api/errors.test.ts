@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CombinedError } from '@urql/core';
+import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../i18n';
-import { describeProblem, problemOf, throttleSeconds } from './errors';
+import enMessages from '../i18n/en.json';
+import ruMessages from '../i18n/ru.json';
+import { describeProblem, HTTP_ERROR_CODES, isKnownErrorCode, problemOf, throttleSeconds } from './errors';
 
 const ru = createI18n('ru').t;
 const en = createI18n('en').t;
@@ -47,5 +52,57 @@ describe('API errors for people', () => {
     });
     expect(problemOf(serverError).code).toBe('INTERNAL_ERROR');
     expect(describeProblem(ru, problemOf(serverError))).toContain('Ошибка на сервере');
+  });
+
+  it('tells the server text of a refused input value', () => {
+    const problem = { code: 'INVALID_INPUT', detail: 'At most 255 characters (this has 300).' };
+    expect(describeProblem(en, problem)).toBe('A value cannot be accepted: At most 255 characters (this has 300).');
+    expect(describeProblem(ru, problem)).toContain('At most 255 characters');
+  });
+});
+
+/** The schema's `*ErrorCode` enums, read from the committed schema codegen also reads. */
+const schemaSource = readFileSync(join(import.meta.dirname, '../../../schema.graphql'), 'utf8');
+const errorEnums = Object.values(buildSchema(schemaSource).getTypeMap())
+  .filter(isEnumType)
+  .filter((type) => type.name.endsWith('ErrorCode'));
+const generated = readFileSync(join(import.meta.dirname, '../gql/graphql.ts'), 'utf8');
+
+/** A message for the code in one locale: plain, or in plural forms (LOGIN_THROTTLED). */
+function hasMessage(messages: { errors: Record<string, string> }, code: string): boolean {
+  return code in messages.errors || `${code}_other` in messages.errors;
+}
+
+describe('error codes', () => {
+  it('finds the schema error enums', () => {
+    expect(errorEnums.map((type) => type.name)).toEqual(
+      expect.arrayContaining(['AccountErrorCode', 'CatalogErrorCode', 'DealerNetworkErrorCode']),
+    );
+  });
+
+  it.each(errorEnums.map((type) => [type.name, type] as const))(
+    'know every code of %s and say it in Russian and English',
+    (name, type) => {
+      // Codegen emits an enum only when a document uses it (see errors.graphql).
+      expect(generated, `${name} is not generated`).toContain(`export type ${name} =`);
+      for (const { value } of type.getValues()) {
+        expect(isKnownErrorCode(value), `${name}.${String(value)} is not in errors.ts`).toBe(true);
+        expect(hasMessage(ruMessages, String(value)), `ru: errors.${String(value)}`).toBe(true);
+        expect(hasMessage(enMessages, String(value)), `en: errors.${String(value)}`).toBe(true);
+      }
+    },
+  );
+
+  it('say every code of the HTTP layer in Russian and English', () => {
+    for (const code of HTTP_ERROR_CODES) {
+      expect(isKnownErrorCode(code)).toBe(true);
+      expect(hasMessage(ruMessages, code), `ru: errors.${code}`).toBe(true);
+      expect(hasMessage(enMessages, code), `en: errors.${code}`).toBe(true);
+    }
+  });
+
+  it('leaves a code nobody listed unknown', () => {
+    expect(isKnownErrorCode('SOMETHING_NEW')).toBe(false);
+    expect(isKnownErrorCode(undefined)).toBe(false);
   });
 });

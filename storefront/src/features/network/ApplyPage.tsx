@@ -6,13 +6,13 @@ import { useMutation } from 'urql';
 import { problemOf, type ApiProblem } from '../../api/errors';
 import { PartnerApplicationSubmitDocument, type PartnerApplicationSubmitMutation } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
+import { applyFieldErrors, EMAIL_PATTERN } from '../../lib/formErrors';
 import { Alert, Button, TextArea, TextField } from '../../ui';
+import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
-import { applyFieldErrors, EMAIL_PATTERN } from './formErrors';
 import { isValidKpp } from './inn';
 import { useInnHint } from './innHint';
-import { ProblemAlerts } from './ProblemAlerts';
 import './network.css';
 
 interface ApplyValues {

@@ -3,9 +3,11 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuditEventsDocument, type AuditEventsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
+import { useListParams } from '../../lib/useListParams';
+import { usePagedQuery } from '../../lib/usePagedQuery';
 import { EmptyState } from '../../ui';
+import { PagedList } from '../../ui/PagedList';
 import { NetworkPage } from './NetworkLayout';
-import { PagedList, useListParams, usePagedQuery } from './PagedList';
 
 type AuditEvent = NonNullable<NonNullable<AuditEventsQuery['auditEvents']['edges'][number]>['node']>;
 const column = createColumnHelper<AuditEvent>();

@@ -5,12 +5,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation } from 'urql';
 import { describeProblem, problemOf, type ApiProblem } from '../../api/errors';
 import { InvitationAcceptDocument } from '../../gql/graphql';
+import { applyFieldErrors } from '../../lib/formErrors';
 import { Alert, Button, TextField } from '../../ui';
+import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { useSession } from '../auth/SessionProvider';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
-import { applyFieldErrors } from './formErrors';
-import { ProblemAlerts } from './ProblemAlerts';
 import './network.css';
 
 interface AcceptValues {

@@ -12,12 +12,14 @@ import {
   type PartnerApplicationStatus,
 } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
+import { applyFieldErrors } from '../../lib/formErrors';
+import { useListParams } from '../../lib/useListParams';
+import { usePagedQuery } from '../../lib/usePagedQuery';
 import { actionsColumn, Alert, Badge, Button, Dialog, EmptyState, SearchToolbar, SelectField, TextArea } from '../../ui';
+import { PagedList } from '../../ui/PagedList';
+import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { REVIEW_PERMISSION } from './access';
-import { applyFieldErrors } from './formErrors';
 import { NetworkPage } from './NetworkLayout';
-import { PagedList, useListParams, usePagedQuery } from './PagedList';
-import { ProblemAlerts } from './ProblemAlerts';
 
 const STATUSES: PartnerApplicationStatus[] = ['SUBMITTED', 'APPROVED', 'REJECTED'];
 const column = createColumnHelper<ApplicationRowFragment>();

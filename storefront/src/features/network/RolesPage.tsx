@@ -13,11 +13,13 @@ import {
   type CustomRolesQuery,
 } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
+import { applyFieldErrors } from '../../lib/formErrors';
+import { useListParams } from '../../lib/useListParams';
+import { usePagedQuery } from '../../lib/usePagedQuery';
 import { actionsColumn, Alert, Badge, Button, Dialog, EmptyState, TextField } from '../../ui';
-import { applyFieldErrors } from './formErrors';
+import { PagedList } from '../../ui/PagedList';
+import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { NetworkPage } from './NetworkLayout';
-import { PagedList, useListParams, usePagedQuery } from './PagedList';
-import { ProblemAlerts } from './ProblemAlerts';
 
 type PermissionInfo = CustomRolesQuery['permissions'][number];
 const column = createColumnHelper<CustomRoleRowFragment>();

@@ -6,13 +6,15 @@ import { useMutation } from 'urql';
 import { problemOf, type ApiProblem } from '../../api/errors';
 import { SubDealerCreateDocument, SubDealersDocument, type SubDealerRowFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
+import { applyFieldErrors, EMAIL_PATTERN } from '../../lib/formErrors';
+import { useListParams } from '../../lib/useListParams';
+import { usePagedQuery } from '../../lib/usePagedQuery';
 import { Alert, Badge, Button, EmptyState, SearchToolbar, TextField } from '../../ui';
-import { applyFieldErrors, EMAIL_PATTERN } from './formErrors';
+import { PagedList } from '../../ui/PagedList';
+import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { useInnHint } from './innHint';
 import { isValidKpp } from './inn';
 import { NetworkPage } from './NetworkLayout';
-import { PagedList, useListParams, usePagedQuery } from './PagedList';
-import { ProblemAlerts } from './ProblemAlerts';
 
 const column = createColumnHelper<SubDealerRowFragment>();
 

@@ -1,7 +1,7 @@
 /** API field errors onto a react-hook-form form, translated by error code. */
 import type { TFunction } from 'i18next';
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import { describeProblem, type ApiProblem } from '../../api/errors';
+import { describeProblem, type ApiProblem } from '../api/errors';
 
 export interface ApiFieldError {
   field?: string | null;
