@@ -30,7 +30,7 @@ from .models import (
     StaffAssignment,
     User,
 )
-from .services import OrganizationData, organization_errors
+from .services.organizations import OrganizationData, organization_errors
 
 STAFF_PERMISSION_CHOICES = [(p.value, p.label) for p in Perm]
 

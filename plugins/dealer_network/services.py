@@ -2,8 +2,8 @@
 
 Each function either does everything it promises or raises ``DomainValidationError`` (the
 caller's transaction is then rolled back, so nothing changes). Organizations are created
-by ``backend.accounts.services.create_organization`` and first admins are invited by
-``backend.accounts.members.invite_member``: their rules (INN checksum, INN + KPP unique,
+by ``backend.accounts.services.organizations.create_organization`` and first admins are invited by
+``backend.accounts.services.members.invite_member``: their rules (INN checksum, INN + KPP unique,
 tree depth, e-mail) apply here unchanged.
 """
 
@@ -21,7 +21,6 @@ from django.db.models.expressions import CombinedExpression
 from django.utils import timezone
 
 from backend.accounts.inn import inn_error, kpp_error
-from backend.accounts.members import invite_member
 from backend.accounts.models import (
     Invitation,
     Organization,
@@ -30,7 +29,12 @@ from backend.accounts.models import (
     Role,
     User,
 )
-from backend.accounts.services import OrganizationData, create_organization, organization_errors
+from backend.accounts.services.members import invite_member
+from backend.accounts.services.organizations import (
+    OrganizationData,
+    create_organization,
+    organization_errors,
+)
 from backend.core import ratelimit
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 from backend.core.mail import send_email_after_commit

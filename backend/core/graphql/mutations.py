@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from contextlib import nullcontext
-from enum import Enum
 from typing import Any, ClassVar
 
 import graphene
@@ -16,6 +15,7 @@ from ..errors import CoreErrorCode, DomainValidationError, ErrorDetail
 from ..naming import camel_case
 from ..permissions import OrgPerm, Perm
 from .errors import error_code_for, error_type
+from .values import plain_values
 
 logger = logging.getLogger(__name__)
 
@@ -152,20 +152,6 @@ class BaseMutation(graphene.Mutation):
     @classmethod
     def perform_mutation(cls, root, info, **data):
         raise NotImplementedError
-
-
-def plain_values(value: Any) -> Any:
-    """Input with graphene enum members replaced by their values, recursively (input
-    objects in place), so services receive plain strings such as ``"DEALER"``."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dict):
-        for key, item in list(value.items()):
-            value[key] = plain_values(item)
-        return value
-    if isinstance(value, list):
-        return [plain_values(item) for item in value]
-    return value
 
 
 def django_errors(exc: DjangoValidationError) -> list[ErrorDetail]:

@@ -24,11 +24,11 @@ from backend.core.mail import send_email_after_commit
 from backend.core.permissions import OrgPerm
 from backend.core.text import normalize_name
 
-from . import audit, throttle
-from .errors import AccountErrorCode
-from .grants import UNSET, Grant, check_grant, is_builtin_admin, role_permissions
-from .locks import lock_organization
-from .models import (
+from .. import audit, throttle
+from ..errors import AccountErrorCode
+from ..grants import UNSET, Grant, check_grant, is_builtin_admin, role_permissions
+from ..locks import lock_organization
+from ..models import (
     CustomRole,
     Invitation,
     InvitationStatus,
@@ -37,7 +37,7 @@ from .models import (
     Role,
     User,
 )
-from .tokens import TokenPair, issue_tokens
+from ..tokens import TokenPair, issue_tokens
 
 __all__ = ["UNSET", "accept_invitation", "deactivate_membership", "delete_custom_role",
            "invite_member", "revoke_invitation", "save_custom_role", "update_membership"]

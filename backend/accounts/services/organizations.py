@@ -1,10 +1,9 @@
-"""Account services: signing in, and creating and editing organizations."""
+"""Creating and editing organizations."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth import authenticate
 from django.db import IntegrityError, transaction
 
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
@@ -12,37 +11,14 @@ from backend.core.money import CURRENCY_DECIMALS
 from backend.core.plugins import get_plugins_manager
 from backend.core.text import normalize_name
 
-from . import audit, throttle
-from .errors import AccountErrorCode
-from .inn import inn_error, kpp_error
-from .models import Organization, OrganizationKind, User
-from .tokens import TokenPair, issue_tokens
+from .. import audit
+from ..errors import AccountErrorCode
+from ..inn import inn_error, kpp_error
+from ..models import Organization, OrganizationKind, User
 
 MAX_TREE_DEPTH = 4  # manufacturer -> distributor -> dealer -> sub-dealer -> end client
 # Fields holding a name people read, with their input label: one line, a letter or digit.
 NAME_FIELDS = (("name", "name"), ("legal_name", "legalName"), ("region", "region"))
-
-
-def sign_in(email: str, password: str, ip: str) -> TokenPair:
-    """Tokens for valid credentials; a throttled or failed attempt is a domain error.
-    Runs outside a transaction: the throttle's count is kept whatever the answer."""
-    email = (email or "").strip().lower()
-    try:
-        user = authenticate(None, username=email, password=password, address=ip)
-    except throttle.LoginThrottled as exc:
-        raise DomainValidationError.single(
-            AccountErrorCode.LOGIN_THROTTLED, str(exc), None, retry_after=exc.retry_after)
-    if user is None:
-        inactive = User.objects.filter(email=email, is_active=False).first()
-        # Say "deactivated" only to someone who knows the password: otherwise the answer
-        # would reveal which addresses have (deactivated) accounts.
-        if inactive is not None and inactive.check_password(password):
-            raise DomainValidationError.single(
-                AccountErrorCode.INACTIVE_USER, "This account is deactivated.", "email")
-        raise DomainValidationError.single(
-            AccountErrorCode.INVALID_CREDENTIALS, "Wrong e-mail or password.", "password")
-    with transaction.atomic():
-        return issue_tokens(user)
 
 
 @dataclass
