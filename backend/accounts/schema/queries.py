@@ -12,7 +12,7 @@ from backend.core.graphql.ids import decode_query_id
 from backend.core.graphql.values import plain_values
 from backend.core.permissions import ORG_PERM_LABELS, OrgPerm
 
-from ..models import InvitationStatus, OrganizationStatus
+from ..models import Invitation, OrganizationStatus
 from .types import (
     AuditEventType,
     CustomRoleType,
@@ -95,15 +95,10 @@ class AccountQueries(graphene.ObjectType):
         elif info.context.viewer.organization is not None:
             queryset = queryset.filter(organization=info.context.viewer.organization)
         status = plain_values(status)
-        now = timezone.now()
-        if status == InvitationStatus.ACCEPTED:
-            queryset = queryset.filter(accepted_at__isnull=False)
-        elif status == InvitationStatus.REVOKED:
-            queryset = queryset.filter(accepted_at=None, revoked_at__isnull=False)
-        elif status == InvitationStatus.EXPIRED:
-            queryset = queryset.filter(accepted_at=None, revoked_at=None, expires_at__lte=now)
-        elif status == InvitationStatus.PENDING:
-            queryset = queryset.filter(accepted_at=None, revoked_at=None, expires_at__gt=now)
+        if status:
+            queryset = queryset.alias(
+                current_status=Invitation.status_expression(timezone.now())
+            ).filter(current_status=status)
         return resolve_connection(queryset, args, InvitationType._meta.connection,
                                   info_context=info.context)
 

@@ -101,7 +101,7 @@ class MembershipType(ModelObjectType):
         if root.custom_role_id is None:
             return sorted(root.permissions())
         return PermissionsByCustomRoleIdLoader(info.context).load_then(
-            root.custom_role_id, lambda codes: sorted(codes) if root.is_active else [])
+            root.custom_role_id, lambda codes: sorted(root.permissions_given(codes)))
 
     @staticmethod
     def resolve_organization(root: Membership, info):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -37,9 +38,29 @@ def _check_attribute_values(values, allowed_attribute_ids: set[int], field: str,
                        field)
 
 
+def products_changed(products: Iterable[Product], *, created: bool = False) -> None:
+    """What follows every change to products, through the API or the admin: their search
+    columns are refreshed and the plugins told (``product_created``/``product_updated``)."""
+    products = list({product.pk: product for product in products}.values())
+    if not products:
+        return
+    refresh_search_index(sorted(product.pk for product in products))
+    hook = "product_created" if created else "product_updated"
+    manager = get_plugins_manager()
+    for product in products:
+        manager.run(hook, None, product)
+
+
+def products_changed_by_id(product_ids: Iterable[int | None], *, created: bool = False) -> None:
+    """``products_changed`` for products known by id (e.g. after their variants were
+    deleted); ids of products that are gone are skipped."""
+    ids = {pk for pk in product_ids if pk is not None}
+    if ids:
+        products_changed(Product.objects.filter(pk__in=ids).order_by("pk"), created=created)
+
+
 def _after_change(product: Product, created: bool) -> None:
-    refresh_search_index([product.pk])
-    get_plugins_manager().run("product_created" if created else "product_updated", None, product)
+    products_changed([product], created=created)
 
 
 def product_errors(product: Product, data: dict[str, Any]) -> list[ErrorDetail]:
@@ -195,6 +216,19 @@ def image_errors(upload) -> list[ErrorDetail]:
     return []
 
 
+def image_files(image: ProductImage) -> list[str]:
+    """The stored files of an image: the original and its thumbnails."""
+    return [name for name in (image.image.name, *image.thumbnails.values()) if name]
+
+
+def image_file_saved(image: ProductImage, previous_files: list[str]) -> None:
+    """After an image's file was saved (new or replaced): make its thumbnails and delete
+    the files it no longer uses once the transaction commits."""
+    image.thumbnails = make_thumbnails(image.image.name)
+    image.save(update_fields=["thumbnails"])
+    delete_files_after_commit([name for name in previous_files if name not in image_files(image)])
+
+
 def add_product_image(product: Product, upload, alt: str = "") -> ProductImage:
     errors = image_errors(upload)
     if errors:
@@ -209,7 +243,7 @@ def add_product_image(product: Product, upload, alt: str = "") -> ProductImage:
 
 
 def delete_product_image(image: ProductImage) -> None:
-    names = [image.image.name, *image.thumbnails.values()]
+    names = image_files(image)
     product = image.product
     image.delete()
     delete_files_after_commit(names)
