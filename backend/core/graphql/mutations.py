@@ -36,7 +36,8 @@ class BaseMutation(graphene.Mutation):
     ``Meta.permissions`` (staff permissions, all required) and ``login_required``, and
     implement ``perform_mutation(root, info, **data)`` returning an instance of the
     mutation. ``DomainValidationError`` (and Django's ``ValidationError``) become
-    ``errors``; the transaction of the mutation is rolled back, so nothing changes.
+    ``errors``, their snake_case field names in camelCase (``api_field``); the transaction
+    of the mutation is rolled back, so nothing changes.
     ``Meta.atomic = False`` leaves transactions to the service (sign-in: a throttle's count
     is kept at once, without holding its row locked while the password is checked).
     """
@@ -50,6 +51,9 @@ class BaseMutation(graphene.Mutation):
     # Meta options a domain's abstract base gives all its mutations (error type, codes,
     # permissions); a mutation's own Meta overrides them.
     meta_defaults: ClassVar[dict[str, Any]] = {}
+    # Service field names whose API name is not just their camelCase (an input's own name
+    # for what the service calls otherwise), e.g. ``{"parent": "category"}``.
+    field_names: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def __init_subclass_with_meta__(
@@ -94,13 +98,26 @@ class BaseMutation(graphene.Mutation):
         return cls.failure([ErrorDetail(code=code, message=message, field=field)])
 
     @classmethod
+    def api_field(cls, field: str | None) -> str | None:
+        """A service's field name (``min_order_quantity``, ``values.1``) as the API's
+        (``minOrderQuantity``, ``values.1``): each dotted segment in camelCase, or as
+        ``field_names`` renames it. The one place field names cross from Python to
+        GraphQL."""
+        if field is None:
+            return None
+        if field in cls.field_names:
+            return cls.field_names[field]
+        return ".".join(camel_case(part) for part in field.split("."))
+
+    @classmethod
     def failure(cls, errors: list[ErrorDetail]):
         enum = cls._meta.error_code_enum
         error_class = cls._meta.error_type_class
         extra = set(error_class._meta.fields) - {"field", "code", "message"}
         return cls(
             errors=[
-                error_class(field=e.field, code=error_code_for(enum, e.code), message=e.message,
+                error_class(field=cls.api_field(e.field), code=error_code_for(enum, e.code),
+                            message=e.message,
                             **{k: v for k, v in e.params.items() if k in extra})
                 for e in errors
             ],
@@ -155,7 +172,8 @@ class BaseMutation(graphene.Mutation):
 
 
 def django_errors(exc: DjangoValidationError) -> list[ErrorDetail]:
-    """Django's ValidationError (from ``full_clean``) as error details."""
+    """Django's ValidationError (from ``full_clean``) as error details, with the model's
+    field names (``failure`` spells them as the API does)."""
     details = []
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
@@ -163,7 +181,7 @@ def django_errors(exc: DjangoValidationError) -> list[ErrorDetail]:
                 message = error.message % error.params if error.params else error.message
                 details.append(ErrorDetail(
                     code=_django_code(error.code), message=str(message),
-                    field=None if field == "__all__" else camel_case(field),
+                    field=None if field == "__all__" else field,
                 ))
     else:
         for error in exc.error_list:
