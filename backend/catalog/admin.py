@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from backend.core.admin_forms import add_domain_errors
+from backend.core.inputs import input_from
 
 from .models import (
     Attribute,
@@ -27,8 +28,10 @@ from .models import (
     ProductType,
     ProductVariant,
 )
-from .services.categories import category_errors
+from .services.categories import CategoryData, category_errors
 from .services.products import (
+    ProductData,
+    VariantData,
     delete_files_after_commit,
     image_errors,
     image_file_saved,
@@ -60,7 +63,8 @@ class CategoryForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        add_domain_errors(self, category_errors(self.instance, cleaned))
+        add_domain_errors(self, category_errors(self.instance,
+                                                 input_from(CategoryData, cleaned)))
         return cleaned
 
 
@@ -146,7 +150,7 @@ class ProductForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        add_domain_errors(self, product_errors(self.instance, cleaned))
+        add_domain_errors(self, product_errors(self.instance, input_from(ProductData, cleaned)))
         return cleaned
 
 
@@ -162,7 +166,7 @@ class ProductVariantForm(forms.ModelForm):
         cleaned = super().clean()
         if "product" not in cleaned and self.instance.product_id:  # inline: parent's product
             cleaned = {**cleaned, "product": self.instance.product}
-        add_domain_errors(self, variant_errors(self.instance, cleaned))
+        add_domain_errors(self, variant_errors(self.instance, input_from(VariantData, cleaned)))
         return self.cleaned_data
 
 

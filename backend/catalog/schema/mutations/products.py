@@ -1,6 +1,6 @@
 import graphene
 
-from ...services.products import delete_product, save_product
+from ...services.products import ProductData, delete_product, save_product
 from ..types import AttributeValueType, CategoryType, ProductObjectType, ProductTypeType
 from .base import CatalogMutation
 
@@ -18,7 +18,7 @@ class ProductInput(graphene.InputObjectType):
                                      description="Replaces the product's attribute values.")
 
 
-def _product_data(info, input) -> dict:
+def _product_data(info, input) -> ProductData:
     data = dict(input)
     # "" too: an ID that finds nothing (a blank id would otherwise reach the model)
     if data.get("category") is not None:
@@ -29,7 +29,7 @@ def _product_data(info, input) -> dict:
     if data.get("attribute_values") is not None:
         data["attribute_values"] = AttributeValueType.get_visible_many(
             info, data["attribute_values"], "attributeValues")
-    return data
+    return ProductData(**data)
 
 
 class ProductCreate(CatalogMutation):
