@@ -131,7 +131,7 @@ class OrganizationForm(forms.ModelForm):
         cleaned = super().clean()
         data = OrganizationData(
             **{name: cleaned.get(name) for name in ORGANIZATION_FIELDS if name != "parent"},
-            parent=cleaned.get("parent"), parent_set=True,
+            parent=cleaned.get("parent"),
         )
         add_domain_errors(self, organization_errors(self.instance, data))
         for name in ("kpp", "currency", "country"):

@@ -53,14 +53,14 @@ def _check_role(organization: Organization, role: str | None, custom_role: Custo
         errors.add(AccountErrorCode.INVALID_ROLE, f"Unknown role '{role}'.", "role")
     if custom_role is not None and custom_role.organization_id != organization.pk:
         errors.add(AccountErrorCode.INVALID_ROLE,
-                   "This custom role belongs to another organization.", "customRole")
+                   "This custom role belongs to another organization.", "custom_role")
 
 
 def _check_limit(limit: Decimal | None, errors: ErrorCollector) -> None:
     if limit is not None and (limit < 0 or limit.as_tuple().exponent < -2):  # type: ignore[operator]
         errors.add(AccountErrorCode.INVALID_SPENDING_LIMIT,
                    "A spending limit is zero or more, with at most 2 decimal places.",
-                   "spendingLimit")
+                   "spending_limit")
 
 
 def invite_member(organization: Organization, email: str, *, role: str = Role.BUYER,
@@ -152,9 +152,8 @@ def accept_invitation(token: str, password: str, first_name: str = "",
             validate_password(password, User(email=invitation.email))
         except ValidationError as exc:
             errors.add(AccountErrorCode.WEAK_PASSWORD, " ".join(exc.messages), "password")
-        for value, field, label in ((first_name, "first_name", "firstName"),
-                                    (last_name, "last_name", "lastName")):
-            errors.check_name(value, label, User._meta.get_field(field).max_length)
+        for value, field in ((first_name, "first_name"), (last_name, "last_name")):
+            errors.check_name(value, field, User._meta.get_field(field).max_length)
         errors.raise_if_any()
         user = User.objects.create_user(email=invitation.email, password=password,
                                         first_name=normalize_name(first_name or ""),

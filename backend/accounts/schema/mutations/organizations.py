@@ -27,12 +27,11 @@ class OrganizationInput(graphene.InputObjectType):
 
 
 def _organization_data(info, input) -> OrganizationData:
-    data = OrganizationData(**{k: v for k, v in input.items() if k != "parent"})
-    if "parent" in input:
-        data.parent_set = True
-        data.parent = (OrganizationType.get_visible(info, input["parent"], "parent")
-                       if input["parent"] else None)
-    return data
+    data = dict(input)
+    if "parent" in data:
+        data["parent"] = (OrganizationType.get_visible(info, data["parent"], "parent")
+                          if data["parent"] else None)
+    return OrganizationData(**data)
 
 
 class OrganizationCreate(AccountMutation):
