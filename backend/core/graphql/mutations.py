@@ -51,9 +51,6 @@ class BaseMutation(graphene.Mutation):
     # Meta options a domain's abstract base gives all its mutations (error type, codes,
     # permissions); a mutation's own Meta overrides them.
     meta_defaults: ClassVar[dict[str, Any]] = {}
-    # Service field names whose API name is not just their camelCase (an input's own name
-    # for what the service calls otherwise), e.g. ``{"parent": "category"}``.
-    field_names: ClassVar[dict[str, str]] = {}
 
     @classmethod
     def __init_subclass_with_meta__(
@@ -100,13 +97,11 @@ class BaseMutation(graphene.Mutation):
     @classmethod
     def api_field(cls, field: str | None) -> str | None:
         """A service's field name (``min_order_quantity``, ``values.1``) as the API's
-        (``minOrderQuantity``, ``values.1``): each dotted segment in camelCase, or as
-        ``field_names`` renames it. The one place field names cross from Python to
-        GraphQL."""
+        (``minOrderQuantity``, ``values.1``): each dotted segment in camelCase. The one
+        place field names cross from Python to GraphQL; a service names a field as its
+        input dataclass does (``admin_email``), so no rename is needed."""
         if field is None:
             return None
-        if field in cls.field_names:
-            return cls.field_names[field]
         return ".".join(camel_case(part) for part in field.split("."))
 
     @classmethod

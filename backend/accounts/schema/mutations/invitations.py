@@ -34,7 +34,7 @@ class InvitationCreate(AccountMutation):
 
     @classmethod
     def perform_mutation(cls, root, info, input):
-        custom_role = (own_row(info, CustomRoleType, input["custom_role"], "customRole")
+        custom_role = (own_row(info, CustomRoleType, input["custom_role"], "custom_role")
                        if input.get("custom_role") else None)
         invitation, _token = members.invite_member(
             info.context.viewer.organization, input["email"], role=input.get("role") or "BUYER",

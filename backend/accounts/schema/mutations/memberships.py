@@ -38,7 +38,7 @@ class MembershipUpdate(AccountMutation):
             changes["role"] = input["role"]
         if "custom_role" in input:
             changes["custom_role"] = (own_row(info, CustomRoleType, input["custom_role"],
-                                           "customRole") if input["custom_role"] else None)
+                                           "custom_role") if input["custom_role"] else None)
         if "spending_limit" in input:
             changes["spending_limit"] = input["spending_limit"]
         return cls(membership=members.update_membership(

@@ -49,7 +49,7 @@ def _given_or_cookie(info, refresh_token: str | None) -> tuple[str, bool]:
     if from_cookie is None:
         raise DomainValidationError.single(
             AccountErrorCode.INVALID_TOKEN,
-            "No refresh token: pass refreshToken, or sign in again.", "refreshToken")
+            "No refresh token: pass refreshToken, or sign in again.", "refresh_token")
     return from_cookie, True
 
 

@@ -61,8 +61,7 @@ def _product_type_data(info, input) -> ProductTypeData:
     data = dict(input)
     for key in ("product_attributes", "variant_attributes"):
         if data.get(key) is not None:
-            field = "productAttributes" if key == "product_attributes" else "variantAttributes"
-            data[key] = AttributeType.get_visible_many(info, data[key], field)
+            data[key] = AttributeType.get_visible_many(info, data[key], key)
     return ProductTypeData(**data)
 
 

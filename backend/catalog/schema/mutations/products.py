@@ -25,10 +25,10 @@ def _product_data(info, input) -> ProductData:
         data["category"] = CategoryType.get_visible(info, data["category"], "category")
     if data.get("product_type") is not None:
         data["product_type"] = ProductTypeType.get_visible(info, data["product_type"],
-                                                           "productType")
+                                                           "product_type")
     if data.get("attribute_values") is not None:
         data["attribute_values"] = AttributeValueType.get_visible_many(
-            info, data["attribute_values"], "attributeValues")
+            info, data["attribute_values"], "attribute_values")
     return ProductData(**data)
 
 

@@ -28,7 +28,7 @@ def _variant_data(info, input) -> VariantData:
         data["product"] = ProductObjectType.get_visible(info, data["product"], "product")
     if data.get("attribute_values") is not None:
         data["attribute_values"] = AttributeValueType.get_visible_many(
-            info, data["attribute_values"], "attributeValues")
+            info, data["attribute_values"], "attribute_values")
     return VariantData(**data)
 
 
