@@ -175,7 +175,7 @@ def application_errors(data: ApplicationData) -> list[ErrorDetail]:
     return errors.errors
 
 
-def submit_application(data: ApplicationData, actor: User | None = None,
+def submit_application(data: ApplicationData, *, actor: User | None = None,
                        address: str | None = None) -> PartnerApplication:
     """Record a company's application and flag what staff should check (the same INN
     registered or applied for, a near-duplicate name in the region).

@@ -124,7 +124,7 @@ def revoke_invitation(invitation: Invitation, actor: User | None) -> Invitation:
     return invitation
 
 
-def accept_invitation(token: str, password: str, first_name: str = "",
+def accept_invitation(token: str, password: str, *, first_name: str = "",
                       last_name: str = "", address: str = "unknown") -> TokenPair:
     """Join the organization: a new user sets a password; an existing user confirms theirs
     (under the password throttle, as a sign-in from ``address``)."""
@@ -264,7 +264,7 @@ def update_membership(membership: Membership, actor: User | None, *, role=UNSET,
     return membership
 
 
-def deactivate_membership(membership: Membership, actor: User | None,
+def deactivate_membership(membership: Membership, actor: User | None, *,
                           granter: Membership | None = None) -> Membership:
     """The member loses access to the organization; their history stays. ``granter``
     may deactivate only members whose permissions it holds."""

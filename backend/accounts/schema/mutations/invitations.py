@@ -77,8 +77,8 @@ class InvitationAccept(AccountMutation):
 
     @classmethod
     def perform_mutation(cls, root, info, token, password, first_name="", last_name=""):
-        pair = members.accept_invitation(token, password, first_name, last_name,
-                                         client_ip(info.context))
+        pair = members.accept_invitation(token, password, first_name=first_name,
+                                         last_name=last_name, address=client_ip(info.context))
         set_refresh_cookie(info.context, pair.refresh)
         return cls(token=pair.access, refresh_token=pair.refresh, user=pair.user)
 

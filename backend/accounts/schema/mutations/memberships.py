@@ -59,6 +59,6 @@ class MembershipDeactivate(AccountMutation):
     def perform_mutation(cls, root, info, id):
         membership = own_row(info, MembershipType, id)
         return cls(membership=members.deactivate_membership(
-            membership, actor(info), granter(info)))
+            membership, actor(info), granter=granter(info)))
 
 

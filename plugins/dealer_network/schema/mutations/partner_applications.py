@@ -46,8 +46,8 @@ class PartnerApplicationSubmit(DealerNetworkMutation):
     @classmethod
     def perform_mutation(cls, root, info, input):
         application = services.submit_application(services.ApplicationData(**input),
-                                                  info.context.viewer.user,
-                                                  client_ip(info.context))
+                                                  actor=info.context.viewer.user,
+                                                  address=client_ip(info.context))
         return cls(receipt=PartnerApplicationReceipt.of(application))
 
 
