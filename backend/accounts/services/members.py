@@ -223,10 +223,12 @@ def _locked(membership: Membership, granter: Membership | None
     return membership, granter
 
 
-def update_membership(membership: Membership, actor: User | None, *, role=UNSET,
-                      custom_role=UNSET, spending_limit=UNSET,
+def update_membership(membership: Membership, actor: User | None, *,
+                      role: str = UNSET, custom_role: CustomRole | None = UNSET,
+                      spending_limit: Decimal | None = UNSET,
                       granter: Membership | None = None) -> Membership:
-    """Change a member's role, custom role or spending limit, as ``granter`` may."""
+    """Change a member's role, custom role or spending limit, as ``granter`` may; a
+    field left ``UNSET`` stays as it is (``None`` clears the custom role or the limit)."""
     membership, granter = _locked(membership, granter)
     errors = ErrorCollector()
     _check_role(membership.organization,
