@@ -19,8 +19,8 @@ from django.urls import reverse
 from PIL import Image
 
 from backend.accounts.inn import complete_inn
-from backend.accounts.members import invite_member
 from backend.accounts.models import CustomRole, Organization, StaffAssignment, User
+from backend.accounts.services.members import invite_member
 from backend.accounts.tokens import issue_tokens
 from backend.catalog.models import (
     Attribute,

@@ -280,7 +280,7 @@ def test_a_regional_manager_sees_only_the_assigned_subtree(make_user, api_as, ne
 
 def test_a_dealer_follows_its_sub_dealers_invitations_but_not_a_siblings(
         admin_api, network):
-    from backend.accounts.members import invite_member
+    from backend.accounts.services.members import invite_member
 
     invite_member(network["sub_a"], "first.admin@sub-a.test", role="ADMIN")
     invite_member(network["sub_b"], "first.admin@sub-b.test", role="ADMIN")

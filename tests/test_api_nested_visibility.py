@@ -6,8 +6,8 @@ sub-dealers' custom roles."""
 import pytest
 from graphql_relay import to_global_id
 
-from backend.accounts.members import invite_member
 from backend.accounts.models import CustomRole, Role
+from backend.accounts.services.members import invite_member
 
 pytestmark = pytest.mark.django_db
 

@@ -183,7 +183,7 @@ def test_sign_out_by_cookie_revokes_and_clears_it(buyer):
 
 
 def test_invitation_accept_sets_the_cookie(make_user, network):
-    from backend.accounts import members
+    from backend.accounts.services import members
 
     admin = make_user("admin@alfa.test", network["dealer_a"], Role.ADMIN)
     _, token = members.invite_member(network["dealer_a"], "new@alfa.test", role=Role.VIEWER,

@@ -46,8 +46,8 @@ from graphql import (
 from graphql_relay import from_global_id
 
 from backend.accounts.inn import complete_inn
-from backend.accounts.members import invite_member
 from backend.accounts.models import CustomRole, Organization, Role, StaffAssignment, User
+from backend.accounts.services.members import invite_member
 from backend.api.schema import schema
 from backend.core.permissions import Perm
 from plugins.dealer_network.services import (

@@ -13,8 +13,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from backend.accounts.members import invite_member
 from backend.accounts.models import CustomRole, Role
+from backend.accounts.services.members import invite_member
 from tests.fixtures.graphql import GraphQLClient
 from tests.test_authorization_matrix import _root_queries
 

@@ -20,8 +20,8 @@ from django.core.cache import cache
 from django.db import connections
 from django.test import Client
 
-from backend.accounts.members import invite_member
 from backend.accounts.models import Membership, Role, User
+from backend.accounts.services.members import invite_member
 from backend.core.models import RateCounter
 from tests.fixtures.accounts import PASSWORD
 from tests.fixtures.graphql import GraphQLClient

@@ -11,8 +11,8 @@ import pytest
 from django.db import connection
 from graphql_relay import to_global_id
 
-from backend.accounts import members
 from backend.accounts.models import Membership, Role
+from backend.accounts.services import members
 from tests.fixtures.graphql import GraphQLClient
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -30,7 +30,7 @@ from .models import (
     StaffAssignment,
     User,
 )
-from .services import OrganizationData, organization_errors
+from .services.organizations import OrganizationData, organization_errors
 
 STAFF_PERMISSION_CHOICES = [(p.value, p.label) for p in Perm]
 
@@ -131,7 +131,7 @@ class OrganizationForm(forms.ModelForm):
         cleaned = super().clean()
         data = OrganizationData(
             **{name: cleaned.get(name) for name in ORGANIZATION_FIELDS if name != "parent"},
-            parent=cleaned.get("parent"), parent_set=True,
+            parent=cleaned.get("parent"),
         )
         add_domain_errors(self, organization_errors(self.instance, data))
         for name in ("kpp", "currency", "country"):

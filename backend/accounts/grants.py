@@ -94,8 +94,8 @@ def _check_limit(own: Decimal | None, given: Any, errors: ErrorCollector) -> Non
     if given is None:
         errors.add(AccountErrorCode.CANNOT_GRANT,
                    f"Your own spending limit is {own}: set a limit of at most {own}, not "
-                   "unlimited spending.", "spendingLimit")
+                   "unlimited spending.", "spending_limit")
     elif given > own:
         errors.add(AccountErrorCode.CANNOT_GRANT,
                    f"You cannot grant a spending limit above your own ({own}).",
-                   "spendingLimit")
+                   "spending_limit")

@@ -141,9 +141,9 @@ def _revoke_access_tokens(user_id: int | str) -> None:
 
 def refresh_tokens(token: str) -> TokenPair:
     """Exchange a refresh token for a new access and refresh token (rotation)."""
-    payload = decode(token, REFRESH, "refreshToken")
+    payload = decode(token, REFRESH, "refresh_token")
     invalid = DomainValidationError.single(
-        AccountErrorCode.INVALID_TOKEN, "The refresh token is not valid.", "refreshToken")
+        AccountErrorCode.INVALID_TOKEN, "The refresh token is not valid.", "refresh_token")
     with transaction.atomic():
         record = (RefreshToken.objects.select_for_update().select_related("user")
                   .filter(jti=payload.get("jti")).first())
@@ -161,7 +161,7 @@ def refresh_tokens(token: str) -> TokenPair:
             if not record.user.is_active:
                 raise DomainValidationError.single(
                     AccountErrorCode.INACTIVE_USER, "This account is deactivated.",
-                    "refreshToken")
+                    "refresh_token")
             record.used_at = now
             record.save(update_fields=["used_at"])
             return TokenPair(access=_issue_access(record.user, now),
@@ -173,7 +173,7 @@ def refresh_tokens(token: str) -> TokenPair:
             AccountErrorCode.TOKEN_REUSED,
             "This refresh token was already used; every session from this sign-in is now "
             "signed out. Sign in again.",
-            "refreshToken",
+            "refresh_token",
         ),
         commit=True,
     )
@@ -182,7 +182,7 @@ def refresh_tokens(token: str) -> TokenPair:
 def revoke_family_of(token: str) -> None:
     """Sign out: revoke the refresh token's family and the user's access tokens (other
     sign-ins of the user keep their refresh tokens and get new access tokens with them)."""
-    payload = decode(token, REFRESH, "refreshToken")
+    payload = decode(token, REFRESH, "refresh_token")
     record = RefreshToken.objects.filter(jti=payload.get("jti")).values_list(
         "family", "user_id").first()
     if record and str(record[1]) == str(payload["sub"]):

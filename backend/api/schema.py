@@ -1,8 +1,10 @@
 """The GraphQL schema, assembled from every app's and plugin's schema module.
 
-A plugin contributes root fields by defining ``schema.Queries`` and/or
-``schema.Mutations`` (graphene ObjectTypes) in its app module, and the weights of its
-expensive fields as ``schema.COSTS`` (see ``backend/core/graphql/cost.py``).
+Every app and plugin defines ``schema.Queries`` and/or ``schema.Mutations`` (graphene
+ObjectTypes assembled in its ``schema/queries.py`` and ``schema/mutations/__init__.py``)
+and the weights of its expensive fields as ``schema.COSTS`` (see
+``backend/core/graphql/cost.py``). The core apps' schema modules are required; a plugin may
+have none.
 """
 
 from __future__ import annotations
@@ -12,31 +14,29 @@ from importlib import import_module
 import graphene
 from django.conf import settings
 
-from backend.accounts.schema.costs import COSTS as ACCOUNT_COSTS
-from backend.accounts.schema.member_mutations import MemberMutations
-from backend.accounts.schema.members import MemberQueries
-from backend.accounts.schema.mutations import AccountMutations
-from backend.accounts.schema.queries import AccountQueries
-from backend.catalog.schema.costs import COSTS as CATALOG_COSTS
-from backend.catalog.schema.mutations_root import CatalogMutations
-from backend.catalog.schema.queries import CatalogQueries
 from backend.core.graphql.cost import QUERY_WEIGHT, FieldCost, FieldCosts
 from backend.core.graphql.scalars import harden_input_scalars
 from backend.core.graphql.types import Node
 
+CORE_APPS = ("backend.accounts", "backend.catalog")
 
-def _plugin_roots(attribute: str) -> list[type]:
-    roots = []
+
+def _schema_modules() -> list:
+    """Schema modules of the plugins, then of the core apps. Each root type lists the fields
+    of the last module first (graphene collects fields along the reversed MRO)."""
+    modules = []
     for app in settings.PLUGINS:
         try:
-            module = import_module(f"{app}.schema")
+            modules.append(import_module(f"{app}.schema"))
         except ModuleNotFoundError as exc:
             if exc.name != f"{app}.schema":
                 raise
-            continue
-        if hasattr(module, attribute):
-            roots.append(getattr(module, attribute))
-    return roots
+    return modules + [import_module(f"{app}.schema") for app in CORE_APPS]
+
+
+def _roots(attribute: str) -> list:
+    return [getattr(module, attribute) for module in _schema_modules()
+            if hasattr(module, attribute)]
 
 
 class NodeQueries(graphene.ObjectType):
@@ -49,10 +49,8 @@ class NodeQueries(graphene.ObjectType):
 NODE_COSTS = {"Query.node": FieldCost(QUERY_WEIGHT * 8)}
 
 
-Query = type("Query", (*_plugin_roots("Queries"), AccountQueries, MemberQueries,
-                       CatalogQueries, NodeQueries, graphene.ObjectType), {})
-Mutation = type("Mutation", (*_plugin_roots("Mutations"), AccountMutations, MemberMutations,
-                             CatalogMutations, graphene.ObjectType), {})
+Query = type("Query", (*_roots("Queries"), NodeQueries, graphene.ObjectType), {})
+Mutation = type("Mutation", (*_roots("Mutations"), graphene.ObjectType), {})
 
 schema = graphene.Schema(query=Query, mutation=Mutation)
 harden_input_scalars(schema.graphql_schema)
@@ -61,6 +59,5 @@ harden_input_scalars(schema.graphql_schema)
 schema.graphql_schema.extensions = {
     **(schema.graphql_schema.extensions or {}),
     "fieldCosts": FieldCosts(schema.graphql_schema, {
-        **NODE_COSTS, **ACCOUNT_COSTS, **CATALOG_COSTS,
-        **{key: cost for costs in _plugin_roots("COSTS") for key, cost in costs.items()}}),
+        **NODE_COSTS, **{key: cost for costs in _roots("COSTS") for key, cost in costs.items()}}),
 }

@@ -1,13 +1,12 @@
 """Django admin for the catalog: categories, attributes, product types, products, variants
 and images.
 
-Saving through the admin keeps the same derived data current as the catalog services do:
-the product search columns, image thumbnails and the plugins' product hooks.
+Saving through the admin keeps the same derived data current as the API does, by calling
+the catalog services' own steps for it (``products_changed``, ``image_file_saved``): the
+product search columns, image thumbnails and the plugins' product hooks.
 """
 
 from __future__ import annotations
-
-from collections.abc import Iterable
 
 from django import forms
 from django.contrib import admin
@@ -18,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from backend.core.admin_forms import add_domain_errors
-from backend.core.plugins import get_plugins_manager
+from backend.core.inputs import input_from
 
 from .models import (
     Attribute,
@@ -29,40 +28,19 @@ from .models import (
     ProductType,
     ProductVariant,
 )
-from .search import refresh_search_index
-from .services.categories import category_errors
+from .services.categories import CategoryData, category_errors
 from .services.products import (
+    ProductData,
+    VariantData,
     delete_files_after_commit,
     image_errors,
+    image_file_saved,
+    image_files,
     product_errors,
+    products_changed,
+    products_changed_by_id,
     variant_errors,
 )
-from .thumbnails import make_thumbnails
-
-# --- keeping derived data current ------------------------------------------------------------
-
-
-def products_changed(product_ids: Iterable[int], *, created: bool = False) -> None:
-    """Refresh the search columns and tell the plugins, as the catalog services do."""
-    ids = sorted({pk for pk in product_ids if pk is not None})
-    if not ids:
-        return
-    refresh_search_index(ids)
-    hook = "product_created" if created else "product_updated"
-    manager = get_plugins_manager()
-    for product in Product.objects.filter(pk__in=ids):
-        manager.run(hook, None, product)
-
-
-def image_files(image: ProductImage) -> list[str]:
-    return [name for name in (image.image.name, *image.thumbnails.values()) if name]
-
-
-def refresh_thumbnails(image: ProductImage, previous_files: list[str]) -> None:
-    """After a new file was saved: make its thumbnails, drop the replaced files."""
-    image.thumbnails = make_thumbnails(image.image.name)
-    image.save(update_fields=["thumbnails"])
-    delete_files_after_commit([name for name in previous_files if name not in image_files(image)])
 
 
 def image_preview(image: ProductImage | None) -> str:
@@ -85,7 +63,8 @@ class CategoryForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        add_domain_errors(self, category_errors(self.instance, cleaned))
+        add_domain_errors(self, category_errors(self.instance,
+                                                 input_from(CategoryData, cleaned)))
         return cleaned
 
 
@@ -171,7 +150,7 @@ class ProductForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        add_domain_errors(self, product_errors(self.instance, cleaned))
+        add_domain_errors(self, product_errors(self.instance, input_from(ProductData, cleaned)))
         return cleaned
 
 
@@ -187,7 +166,7 @@ class ProductVariantForm(forms.ModelForm):
         cleaned = super().clean()
         if "product" not in cleaned and self.instance.product_id:  # inline: parent's product
             cleaned = {**cleaned, "product": self.instance.product}
-        add_domain_errors(self, variant_errors(self.instance, cleaned))
+        add_domain_errors(self, variant_errors(self.instance, input_from(VariantData, cleaned)))
         return self.cleaned_data
 
 
@@ -269,12 +248,12 @@ class ProductAdmin(admin.ModelAdmin):
             delete_files_after_commit(previous.get(image.pk, image_files(image)))
         for image in [*formset.new_objects, *replaced]:
             if image not in formset.deleted_objects:
-                refresh_thumbnails(image, previous.get(image.pk, []))
+                image_file_saved(image, previous.get(image.pk, []))
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # After the variants are saved: their SKUs are part of the search columns.
-        products_changed([form.instance.pk], created=not change)
+        products_changed([form.instance], created=not change)
 
 
 @admin.register(ProductVariant)
@@ -290,17 +269,17 @@ class ProductVariantAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        products_changed([form.instance.product_id])
+        products_changed_by_id([form.instance.product_id])
 
     def delete_model(self, request, obj):
         product_id = obj.product_id
         super().delete_model(request, obj)
-        products_changed([product_id])
+        products_changed_by_id([product_id])
 
     def delete_queryset(self, request, queryset):
         product_ids = list(queryset.values_list("product_id", flat=True))
         super().delete_queryset(request, queryset)
-        products_changed(product_ids)
+        products_changed_by_id(product_ids)
 
 
 @admin.register(ProductImage)
@@ -321,20 +300,20 @@ class ProductImageAdmin(admin.ModelAdmin):
         previous = image_files(ProductImage.objects.get(pk=obj.pk)) if change else []
         super().save_model(request, obj, form, change)
         if "image" in form.changed_data:
-            refresh_thumbnails(obj, previous)
+            image_file_saved(obj, previous)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        products_changed([form.instance.product_id])
+        products_changed_by_id([form.instance.product_id])
 
     def delete_model(self, request, obj):
         names, product_id = image_files(obj), obj.product_id
         super().delete_model(request, obj)
         delete_files_after_commit(names)
-        products_changed([product_id])
+        products_changed_by_id([product_id])
 
     def delete_queryset(self, request, queryset):
         images = list(queryset)
         super().delete_queryset(request, queryset)
         delete_files_after_commit([name for image in images for name in image_files(image)])
-        products_changed(image.product_id for image in images)
+        products_changed_by_id(image.product_id for image in images)

@@ -29,7 +29,6 @@ from django.db.models.base import ModelState
 from django.db.models.signals import post_init, pre_init
 
 from .errors import CoreErrorCode, DomainValidationError, ErrorDetail
-from .naming import camel_case
 from .text import length_error
 
 
@@ -46,7 +45,7 @@ def _value_problem(field: models.Field, value) -> str | None:
 def column_errors(instance: models.Model, fields: Iterable[str] | None = None,
                   field: str | None = None) -> list[ErrorDetail]:
     """What the database would refuse in ``instance``'s columns (all of them, or those
-    named in ``fields``), one error per column, named as the API names the field
+    named in ``fields``), one error per column, named by the model field
     (``field`` overrides the name, e.g. ``"values.2"`` for an item of a list input)."""
     wanted = set(fields) if fields is not None else None
     errors = []
@@ -63,7 +62,7 @@ def column_errors(instance: models.Model, fields: Iterable[str] | None = None,
             problem = _value_problem(model_field, value)
         if problem is not None:
             errors.append(ErrorDetail(CoreErrorCode.INVALID, problem,
-                                      field or camel_case(model_field.name)))
+                                      field or model_field.name))
     return errors
 
 

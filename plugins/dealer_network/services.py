@@ -2,8 +2,8 @@
 
 Each function either does everything it promises or raises ``DomainValidationError`` (the
 caller's transaction is then rolled back, so nothing changes). Organizations are created
-by ``backend.accounts.services.create_organization`` and first admins are invited by
-``backend.accounts.members.invite_member``: their rules (INN checksum, INN + KPP unique,
+by ``backend.accounts.services.organizations.create_organization`` and first admins are invited by
+``backend.accounts.services.members.invite_member``: their rules (INN checksum, INN + KPP unique,
 tree depth, e-mail) apply here unchanged.
 """
 
@@ -21,7 +21,6 @@ from django.db.models.expressions import CombinedExpression
 from django.utils import timezone
 
 from backend.accounts.inn import inn_error, kpp_error
-from backend.accounts.members import invite_member
 from backend.accounts.models import (
     Invitation,
     Organization,
@@ -30,7 +29,12 @@ from backend.accounts.models import (
     Role,
     User,
 )
-from backend.accounts.services import OrganizationData, create_organization, organization_errors
+from backend.accounts.services.members import invite_member
+from backend.accounts.services.organizations import (
+    OrganizationData,
+    create_organization,
+    organization_errors,
+)
 from backend.core import ratelimit
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 from backend.core.mail import send_email_after_commit
@@ -48,7 +52,7 @@ _PHONE = re.compile(r"^\+?[\d\s()\-]{5,31}$")
 
 # --- sub-dealers ---------------------------------------------------------------------------
 
-@dataclass
+@dataclass(kw_only=True)
 class SubDealerData:
     name: str = ""
     legal_name: str = ""
@@ -70,13 +74,13 @@ def create_sub_dealer(dealer: Organization, data: SubDealerData,
         name=data.name, legal_name=data.legal_name, inn=data.inn, kpp=data.kpp or "",
         address=data.address or "", region=(data.region or dealer.region or ""),
         country=dealer.country, currency=dealer.currency,
-        kind=OrganizationKind.SUB_DEALER.value, parent=dealer, parent_set=True,
+        kind=OrganizationKind.SUB_DEALER.value, parent=dealer,
     )
     errors = [_without_parent_field(e)
               for e in organization_errors(Organization(), organization_data)]
     if not _is_email(data.admin_email):
         errors.append(ErrorDetail(Code.INVALID_EMAIL, "Enter a valid e-mail address.",
-                                  "adminEmail"))
+                                  "admin_email"))
     if errors:
         raise DomainValidationError(errors)
     try:
@@ -86,9 +90,9 @@ def create_sub_dealer(dealer: Organization, data: SubDealerData,
     try:
         invitation, _token = invite_member(organization, data.admin_email,
                                            role=Role.ADMIN.value, invited_by=actor)
-    except DomainValidationError as exc:  # the invitation's "email" is this input's adminEmail
+    except DomainValidationError as exc:  # the invitation's "email" is this input's admin_email
         raise DomainValidationError([
-            ErrorDetail(e.code, e.message, "adminEmail" if e.field == "email" else e.field,
+            ErrorDetail(e.code, e.message, "admin_email" if e.field == "email" else e.field,
                         e.params) for e in exc.errors])
     return organization, invitation
 
@@ -110,7 +114,7 @@ def _is_email(value: str | None) -> bool:
 
 # --- partner applications: submitting ------------------------------------------------------
 
-@dataclass
+@dataclass(kw_only=True)
 class ApplicationData:
     company_name: str = ""
     legal_name: str = ""
@@ -130,38 +134,33 @@ class ApplicationData:
         values["kpp"] = values["kpp"].upper()
         values["country"] = (values["country"] or "RU").upper()
         values["email"] = values["email"].lower()
-        for name, _label in _NAMES:
+        for name in _NAMES:
             values[name] = normalize_name(values[name])
         return ApplicationData(**values)
 
 
-_REQUIRED = (("company_name", "companyName"), ("legal_name", "legalName"), ("inn", "inn"),
-             ("region", "region"), ("contact_first_name", "contactFirstName"),
-             ("email", "email"))
+_REQUIRED = ("company_name", "legal_name", "inn", "region", "contact_first_name", "email")
 # The longest text each field of the public form takes (the columns' lengths; the free
 # texts bounded so that one submission cannot store megabytes).
-MAX_LENGTHS = {"company_name": ("companyName", 255), "legal_name": ("legalName", 255),
-               "region": ("region", 100), "address": ("address", 500),
-               "contact_first_name": ("contactFirstName", 150),
-               "contact_last_name": ("contactLastName", 150), "email": ("email", 254),
-               "comment": ("comment", 2000)}
+MAX_LENGTHS = {"company_name": 255, "legal_name": 255, "region": 100, "address": 500,
+               "contact_first_name": 150, "contact_last_name": 150, "email": 254,
+               "comment": 2000}
 # Names people read (staff, the organization made on approval): one line, a letter or digit
 # (their lengths are checked with the others above).
-_NAMES = (("company_name", "companyName"), ("legal_name", "legalName"), ("region", "region"),
-          ("contact_first_name", "contactFirstName"), ("contact_last_name", "contactLastName"))
+_NAMES = ("company_name", "legal_name", "region", "contact_first_name", "contact_last_name")
 
 
 def application_errors(data: ApplicationData) -> list[ErrorDetail]:
     """Everything wrong with an application's input (``data`` already cleaned)."""
     errors = ErrorCollector()
-    for name, label in _REQUIRED:
+    for name in _REQUIRED:
         if not getattr(data, name):
-            errors.add(Code.REQUIRED, "This field is required.", label)
-    for name, (label, limit) in MAX_LENGTHS.items():
+            errors.add(Code.REQUIRED, "This field is required.", name)
+    for name, limit in MAX_LENGTHS.items():
         if message := length_error(getattr(data, name), limit):
-            errors.add(Code.INVALID, message, label, max_length=limit)
-    for name, label in _NAMES:
-        errors.check_name(getattr(data, name), label)
+            errors.add(Code.INVALID, message, name, max_length=limit)
+    for name in _NAMES:
+        errors.check_name(getattr(data, name), name)
     if data.inn and (message := inn_error(data.inn)):
         errors.add(Code.INVALID_INN, message, "inn")
     if data.kpp and (message := kpp_error(data.kpp)):
@@ -176,7 +175,7 @@ def application_errors(data: ApplicationData) -> list[ErrorDetail]:
     return errors.errors
 
 
-def submit_application(data: ApplicationData, actor: User | None = None,
+def submit_application(data: ApplicationData, *, actor: User | None = None,
                        address: str | None = None) -> PartnerApplication:
     """Record a company's application and flag what staff should check (the same INN
     registered or applied for, a near-duplicate name in the region).
@@ -322,7 +321,7 @@ def approve_application(application: PartnerApplication, actor: User) -> Partner
             name=application.company_name, legal_name=application.legal_name,
             inn=application.inn, kpp=application.kpp, address=application.address,
             country=application.country, region=application.region,
-            currency=supplier.currency, kind=kind, parent=supplier, parent_set=True,
+            currency=supplier.currency, kind=kind, parent=supplier,
         ), actor)
     except DomainValidationError as exc:
         raise DomainValidationError([_without_parent_field(e) for e in exc.errors])

@@ -1,13 +1,43 @@
-"""Account types: users, organizations, memberships."""
+"""Account types: users, organizations, memberships, invitations, custom roles, the audit
+trail."""
 
 from __future__ import annotations
 
 import graphene
+from django.utils import timezone
 
+from backend.core.graphql.errors import graphql_enum
 from backend.core.graphql.types import ModelObjectType
+from backend.core.permissions import OrgPerm
 
-from ..models import Membership, Organization, OrganizationKind, OrganizationStatus, Role, User
-from ..visibility import visible_memberships, visible_organizations, visible_users
+from .. import audit
+from ..models import (
+    AuditEvent,
+    CustomRole,
+    Invitation,
+    InvitationStatus,
+    Membership,
+    Organization,
+    OrganizationKind,
+    OrganizationStatus,
+    Role,
+    User,
+)
+from ..visibility import (
+    visible_custom_roles,
+    visible_invitations,
+    visible_memberships,
+    visible_organizations,
+    visible_users,
+)
+from .loaders import (
+    ActiveMemberCountByRoleIdLoader,
+    CustomRoleByIdLoader,
+    OrganizationByIdLoader,
+    PermissionsByCustomRoleIdLoader,
+    PersonSummaryByUserIdLoader,
+    UserByIdLoader,
+)
 
 OrganizationKindEnum = graphene.Enum("OrganizationKind",
                                      [(k.value, k.value) for k in OrganizationKind])
@@ -38,8 +68,6 @@ class OrganizationType(ModelObjectType):
     def resolve_parent(root: Organization, info):
         if root.parent_id is None:
             return None
-        from .loaders import OrganizationByIdLoader
-
         return OrganizationByIdLoader(info.context).load(root.parent_id)
 
 
@@ -47,7 +75,7 @@ class MembershipType(ModelObjectType):
     role = graphene.Field(RoleEnum, required=True)
     organization = graphene.Field(OrganizationType, required=True)
     user = graphene.Field(lambda: UserType, required=True)
-    custom_role = graphene.Field("backend.accounts.schema.members.CustomRoleType")
+    custom_role = graphene.Field(lambda: CustomRoleType)
     permissions = graphene.List(graphene.NonNull(graphene.String), required=True,
                                 description="What the member may do in the organization.")
     spending_limit = graphene.Decimal(description="Per order; null: no limit.")
@@ -60,31 +88,23 @@ class MembershipType(ModelObjectType):
 
     @staticmethod
     def resolve_user(root: Membership, info):
-        from .loaders import UserByIdLoader
-
         return UserByIdLoader(info.context).load(root.user_id)
 
     @staticmethod
     def resolve_custom_role(root: Membership, info):
         if root.custom_role_id is None:
             return None
-        from .loaders import CustomRoleByIdLoader
-
         return CustomRoleByIdLoader(info.context).load(root.custom_role_id)
 
     @staticmethod
     def resolve_permissions(root: Membership, info):
         if root.custom_role_id is None:
             return sorted(root.permissions())
-        from .loaders import PermissionsByCustomRoleIdLoader
-
         return PermissionsByCustomRoleIdLoader(info.context).load_then(
-            root.custom_role_id, lambda codes: sorted(codes) if root.is_active else [])
+            root.custom_role_id, lambda codes: sorted(root.permissions_given(codes)))
 
     @staticmethod
     def resolve_organization(root: Membership, info):
-        from .loaders import OrganizationByIdLoader
-
         return OrganizationByIdLoader(info.context).load(root.organization_id)
 
 
@@ -118,3 +138,99 @@ class Me(graphene.ObjectType):
     active_organization = graphene.Field(
         OrganizationType, description="From the X-Organization header, or the only membership.")
     role = graphene.Field(RoleEnum, description="The role in the active organization.")
+
+
+OrgPermissionEnum = graphql_enum(OrgPerm)
+InvitationStatusEnum = graphene.Enum("InvitationStatus",
+                                     [(s.value, s.value) for s in InvitationStatus])
+
+
+class PermissionInfo(graphene.ObjectType):
+    code = graphene.Field(OrgPermissionEnum, required=True)
+    description = graphene.String(required=True)
+
+
+class PersonSummaryType(graphene.ObjectType):
+    """Someone who acted on what the viewer sees, possibly outside the people it may see
+    (its supplier's admins, the manufacturer's staff): a name only."""
+
+    full_name = graphene.String(required=True, description="Empty when none was given.")
+
+    class Meta:
+        name = "PersonSummary"
+
+
+class CustomRoleType(ModelObjectType):
+    """Defined here; MembershipType.customRole refers to it by name."""
+
+    permissions = graphene.List(graphene.NonNull(OrgPermissionEnum), required=True)
+    member_count = graphene.Int(required=True)
+
+    class Meta:
+        model = CustomRole
+        name = "CustomRole"
+        visible = visible_custom_roles
+        fields = ("id", "name", "created_at")
+
+    @staticmethod
+    def resolve_member_count(root: CustomRole, info):
+        return ActiveMemberCountByRoleIdLoader(info.context).load(root.pk)
+
+
+class InvitationType(ModelObjectType):
+    role = graphene.Field(RoleEnum, required=True)
+    custom_role = graphene.Field(CustomRoleType)
+    status = graphene.Field(InvitationStatusEnum, required=True)
+    organization = graphene.Field(OrganizationType, required=True)
+
+    class Meta:
+        model = Invitation
+        name = "Invitation"
+        visible = visible_invitations
+        fields = ("id", "email", "spending_limit", "created_at", "expires_at", "accepted_at")
+
+    @staticmethod
+    def resolve_custom_role(root: Invitation, info):
+        if root.custom_role_id is None:
+            return None
+        return CustomRoleByIdLoader(info.context).load(root.custom_role_id)
+
+    @staticmethod
+    def resolve_organization(root: Invitation, info):
+        return OrganizationByIdLoader(info.context).load(root.organization_id)
+
+    @staticmethod
+    def resolve_status(root: Invitation, info):
+        return str(root.status_at(timezone.now()).value)
+
+
+class AuditEventType(ModelObjectType):
+    actor = graphene.Field(UserType, description=(
+        "Who made the change, when the viewer may see that person; see actorSummary."))
+    actor_summary = graphene.Field(PersonSummaryType, description=(
+        "Who made the change, for every viewer of the event (also the supplier's admins "
+        "and the manufacturer's staff): the name only. Null for a change by the system."))
+    organization = graphene.Field(OrganizationType)
+    changes = graphene.JSONString(required=True)
+
+    class Meta:
+        model = AuditEvent
+        name = "AuditEvent"
+        visible = audit.visible_audit_events
+        fields = ("id", "action", "target_type", "target_id", "created_at")
+
+    @staticmethod
+    def resolve_actor(root: AuditEvent, info):
+        if root.actor_id is None:
+            return None
+        return UserByIdLoader(info.context).load(root.actor_id)
+
+    @staticmethod
+    def resolve_actor_summary(root: AuditEvent, info):
+        if root.actor_id is None:
+            return None
+        return PersonSummaryByUserIdLoader(info.context).load(root.actor_id)
+
+    @staticmethod
+    def resolve_organization(root: AuditEvent, info):
+        return OrganizationByIdLoader(info.context).load(root.organization_id)

@@ -9,8 +9,8 @@ from graphql import GraphQLError
 
 from backend.core.graphql.connection import resolve_connection
 from backend.core.graphql.ids import decode_query_id, decode_query_ids
-from backend.core.graphql.mutations import plain_values
 from backend.core.graphql.types import SortDirection
+from backend.core.graphql.values import plain_values
 
 from ..filters import ProductFilter, filter_products, sort_products
 from .types import (

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Upper
 
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
-from backend.core.naming import camel_case
 from backend.core.plugins import get_plugins_manager
 from backend.core.text import normalize_name
 
 from ..errors import CatalogErrorCode
-from ..models import Product, ProductImage, ProductVariant
+from ..models import AttributeValue, Category, Product, ProductImage, ProductType, ProductVariant
 from ..search import refresh_search_index
 from ..thumbnails import InvalidImage, make_thumbnails, verify_image
 from .categories import MAX_NAME_LENGTH, check_slug, require_name, slug_for
@@ -37,44 +37,80 @@ def _check_attribute_values(values, allowed_attribute_ids: set[int], field: str,
                        field)
 
 
+def products_changed(products: Iterable[Product], *, created: bool = False) -> None:
+    """What follows every change to products, through the API or the admin: their search
+    columns are refreshed and the plugins told (``product_created``/``product_updated``)."""
+    products = list({product.pk: product for product in products}.values())
+    if not products:
+        return
+    refresh_search_index(sorted(product.pk for product in products))
+    hook = "product_created" if created else "product_updated"
+    manager = get_plugins_manager()
+    for product in products:
+        manager.run(hook, None, product)
+
+
+def products_changed_by_id(product_ids: Iterable[int | None], *, created: bool = False) -> None:
+    """``products_changed`` for products known by id (e.g. after their variants were
+    deleted); ids of products that are gone are skipped."""
+    ids = {pk for pk in product_ids if pk is not None}
+    if ids:
+        products_changed(Product.objects.filter(pk__in=ids).order_by("pk"), created=created)
+
+
 def _after_change(product: Product, created: bool) -> None:
-    refresh_search_index([product.pk])
-    get_plugins_manager().run("product_created" if created else "product_updated", None, product)
+    products_changed([product], created=created)
 
 
-def product_errors(product: Product, data: dict[str, Any]) -> list[ErrorDetail]:
+@dataclass(kw_only=True)
+class ProductData:
+    """A product's input; ``None`` leaves a field as it is (a new product needs a name, a
+    category and a product type; the attribute values are replaced when given)."""
+
+    name: str | None = None
+    slug: str | None = None
+    description: str | None = None
+    category: Category | None = None
+    product_type: ProductType | None = None
+    is_published: bool | None = None
+    samples_available: bool | None = None
+    preorder_allowed: bool | None = None
+    attribute_values: Iterable[AttributeValue] | None = None
+
+
+def product_errors(product: Product, data: ProductData) -> list[ErrorDetail]:
     """Everything wrong with applying ``data`` to ``product`` (new when unsaved)."""
     creating = product.pk is None
     errors = ErrorCollector()
-    require_name(data, errors, creating)
+    require_name(data.name, errors, creating)
     for field in ("category", "product_type"):
-        if creating and data.get(field) is None:
-            errors.add(CatalogErrorCode.REQUIRED, "This field is required.", camel_case(field))
-    check_slug(Product, data, errors, exclude_pk=product.pk)
-    product_type = data.get("product_type") or (product.product_type if not creating else None)
-    values = data.get("attribute_values")
-    if values is not None and product_type is not None:
+        if creating and getattr(data, field) is None:
+            errors.add(CatalogErrorCode.REQUIRED, "This field is required.", field)
+    check_slug(Product, data.slug, errors, exclude_pk=product.pk)
+    product_type = data.product_type or (product.product_type if not creating else None)
+    if data.attribute_values is not None and product_type is not None:
         allowed = set(product_type.product_attributes.values_list("pk", flat=True))
-        _check_attribute_values(values, allowed, "attributeValues", errors)
+        _check_attribute_values(data.attribute_values, allowed, "attribute_values", errors)
     return errors.errors
 
 
-def save_product(product: Product | None, data: dict[str, Any]) -> Product:
+def save_product(product: Product | None, data: ProductData) -> Product:
     product = product or Product()
     creating = product.pk is None
     errors = product_errors(product, data)
     if errors:
         raise DomainValidationError(errors)
-    if creating or data.get("slug"):
-        product.slug = slug_for(Product, data, exclude_pk=product.pk)
-    for field in ("name", "description", "category", "product_type", "is_published",
+    if creating or data.slug:
+        product.slug = slug_for(Product, data.slug, data.name, exclude_pk=product.pk)
+    if data.name is not None:
+        product.name = normalize_name(data.name)
+    for field in ("description", "category", "product_type", "is_published",
                   "samples_available", "preorder_allowed"):
-        if data.get(field) is not None:
-            value = data[field]
-            setattr(product, field, normalize_name(value) if field == "name" else value)
+        if getattr(data, field) is not None:
+            setattr(product, field, getattr(data, field))
     product.save()
-    if data.get("attribute_values") is not None:
-        product.attribute_values.set(data["attribute_values"])
+    if data.attribute_values is not None:
+        product.attribute_values.set(data.attribute_values)
     _after_change(product, creating)
     return product
 
@@ -83,31 +119,48 @@ def delete_product(product: Product) -> None:
     product.delete()
 
 
-def _quantity_errors(variant: ProductVariant, data: dict[str, Any],
+@dataclass(kw_only=True)
+class VariantData:
+    """A variant's input; ``None`` leaves a field as it is (a new variant needs a SKU and
+    its product; the attribute values are replaced when given)."""
+
+    product: Product | None = None
+    sku: str | None = None
+    name: str | None = None
+    unit: str | None = None
+    pack_size: Decimal | None = None
+    min_order_quantity: Decimal | None = None
+    order_multiple: Decimal | None = None
+    weight_kg: Decimal | None = None
+    volume_m3: Decimal | None = None
+    sort_order: int | None = None
+    attribute_values: Iterable[AttributeValue] | None = None
+
+
+def _quantity_errors(variant: ProductVariant, data: VariantData,
                      errors: ErrorCollector) -> None:
     for field in (*QUANTITY_FIELDS, *MEASURE_FIELDS):
-        value = data.get(field)
+        value = getattr(data, field)
         if value is None:
             continue
         places = ProductVariant._meta.get_field(field).decimal_places
         if field in QUANTITY_FIELDS and value <= 0:
-            errors.add(CatalogErrorCode.INVALID_QUANTITY, "Must be greater than zero.",
-                       camel_case(field))
+            errors.add(CatalogErrorCode.INVALID_QUANTITY, "Must be greater than zero.", field)
         elif value < 0:
-            errors.add(CatalogErrorCode.INVALID_QUANTITY, "Cannot be negative.", camel_case(field))
+            errors.add(CatalogErrorCode.INVALID_QUANTITY, "Cannot be negative.", field)
         elif (value.normalize().as_tuple().exponent < -places  # type: ignore[operator]
               or value >= Decimal(10) ** (12 - places)):
             errors.add(CatalogErrorCode.INVALID_QUANTITY,
                        f"Use at most {places} decimal places and {12 - places} digits before "
-                       "the point.", camel_case(field))
-    if {"minOrderQuantity", "orderMultiple"} & {e.field for e in errors.errors}:
+                       "the point.", field)
+    if {"min_order_quantity", "order_multiple"} & {e.field for e in errors.errors}:
         return  # one of them is out of range: their ratio may not even be computable
-    moq = data.get("min_order_quantity") or variant.min_order_quantity or Decimal(1)
-    multiple = data.get("order_multiple") or variant.order_multiple or Decimal(1)
+    moq = data.min_order_quantity or variant.min_order_quantity or Decimal(1)
+    multiple = data.order_multiple or variant.order_multiple or Decimal(1)
     if moq > 0 and multiple > 0 and moq % multiple != 0:
         errors.add(CatalogErrorCode.INVALID_QUANTITY,
                    f"The minimum order quantity ({moq}) must be a multiple of the order "
-                   f"multiple ({multiple}).", "minOrderQuantity")
+                   f"multiple ({multiple}).", "min_order_quantity")
 
 
 def _sku_taken(sku: str, exclude_pk: int | None) -> bool:
@@ -118,11 +171,11 @@ def _sku_taken(sku: str, exclude_pk: int | None) -> bool:
     return taken.exists()
 
 
-def variant_errors(variant: ProductVariant, data: dict[str, Any]) -> list[ErrorDetail]:
+def variant_errors(variant: ProductVariant, data: VariantData) -> list[ErrorDetail]:
     """Everything wrong with applying ``data`` to ``variant`` (new when unsaved)."""
     creating = variant.pk is None
     errors = ErrorCollector()
-    sku = data.get("sku")
+    sku = data.sku
     if sku is not None:
         sku = sku.strip()
         if not sku:
@@ -134,43 +187,43 @@ def variant_errors(variant: ProductVariant, data: dict[str, Any]) -> list[ErrorD
             errors.add(CatalogErrorCode.DUPLICATE_SKU, f"SKU '{sku}' is already used.", "sku")
     elif creating:
         errors.add(CatalogErrorCode.REQUIRED, "Enter a SKU.", "sku")
-    errors.check_name(data.get("name"), "name", MAX_NAME_LENGTH)
-    product = data.get("product") or (variant.product if variant.product_id else None)
+    errors.check_name(data.name, "name", MAX_NAME_LENGTH)
+    product = data.product or (variant.product if variant.product_id else None)
     if creating and product is None:
         errors.add(CatalogErrorCode.REQUIRED, "Choose the product.", "product")
     _quantity_errors(variant, data, errors)
-    values = data.get("attribute_values")
-    if values is not None and product is not None:
+    if data.attribute_values is not None and product is not None:
         variant_attributes = product.product_type.variant_attributes
         allowed = set(variant_attributes.values_list("pk", flat=True))
-        _check_attribute_values(values, allowed, "attributeValues", errors)
+        _check_attribute_values(data.attribute_values, allowed, "attribute_values", errors)
     return errors.errors
 
 
-def save_variant(variant: ProductVariant | None, data: dict[str, Any]) -> ProductVariant:
-    variant = variant or ProductVariant(product=data.get("product"))
+def save_variant(variant: ProductVariant | None, data: VariantData) -> ProductVariant:
+    variant = variant or ProductVariant(product=data.product)
     errors = variant_errors(variant, data)
     if errors:
         raise DomainValidationError(errors)
-    if data.get("sku") is not None:
-        variant.sku = data["sku"].strip()
-    if data.get("name") is not None:
-        variant.name = normalize_name(data["name"])
+    if data.sku is not None:
+        variant.sku = data.sku.strip()
+    if data.name is not None:
+        variant.name = normalize_name(data.name)
     for field in ("unit", "sort_order"):
-        if data.get(field) is not None:
-            setattr(variant, field, data[field])
+        if getattr(data, field) is not None:
+            setattr(variant, field, getattr(data, field))
     for field in (*QUANTITY_FIELDS, *MEASURE_FIELDS):
-        if data.get(field) is not None:  # stored at the column's scale, as read back
+        value = getattr(data, field)
+        if value is not None:  # stored at the column's scale, as read back
             places = ProductVariant._meta.get_field(field).decimal_places
-            setattr(variant, field, data[field].quantize(Decimal(1).scaleb(-places)))
+            setattr(variant, field, value.quantize(Decimal(1).scaleb(-places)))
     try:
         with transaction.atomic():
             variant.save()
     except IntegrityError:  # a concurrent insert took the SKU between check and save
         raise DomainValidationError.single(
             CatalogErrorCode.DUPLICATE_SKU, f"SKU '{variant.sku}' is already used.", "sku")
-    if data.get("attribute_values") is not None:
-        variant.attribute_values.set(data["attribute_values"])
+    if data.attribute_values is not None:
+        variant.attribute_values.set(data.attribute_values)
     _after_change(variant.product, created=False)
     return variant
 
@@ -195,6 +248,19 @@ def image_errors(upload) -> list[ErrorDetail]:
     return []
 
 
+def image_files(image: ProductImage) -> list[str]:
+    """The stored files of an image: the original and its thumbnails."""
+    return [name for name in (image.image.name, *image.thumbnails.values()) if name]
+
+
+def image_file_saved(image: ProductImage, previous_files: list[str]) -> None:
+    """After an image's file was saved (new or replaced): make its thumbnails and delete
+    the files it no longer uses once the transaction commits."""
+    image.thumbnails = make_thumbnails(image.image.name)
+    image.save(update_fields=["thumbnails"])
+    delete_files_after_commit([name for name in previous_files if name not in image_files(image)])
+
+
 def add_product_image(product: Product, upload, alt: str = "") -> ProductImage:
     errors = image_errors(upload)
     if errors:
@@ -209,7 +275,7 @@ def add_product_image(product: Product, upload, alt: str = "") -> ProductImage:
 
 
 def delete_product_image(image: ProductImage) -> None:
-    names = [image.image.name, *image.thumbnails.values()]
+    names = image_files(image)
     product = image.product
     image.delete()
     delete_files_after_commit(names)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from contextlib import nullcontext
-from enum import Enum
 from typing import Any, ClassVar
 
 import graphene
@@ -16,6 +15,7 @@ from ..errors import CoreErrorCode, DomainValidationError, ErrorDetail
 from ..naming import camel_case
 from ..permissions import OrgPerm, Perm
 from .errors import error_code_for, error_type
+from .values import plain_values
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,8 @@ class BaseMutation(graphene.Mutation):
     ``Meta.permissions`` (staff permissions, all required) and ``login_required``, and
     implement ``perform_mutation(root, info, **data)`` returning an instance of the
     mutation. ``DomainValidationError`` (and Django's ``ValidationError``) become
-    ``errors``; the transaction of the mutation is rolled back, so nothing changes.
+    ``errors``, their snake_case field names in camelCase (``api_field``); the transaction
+    of the mutation is rolled back, so nothing changes.
     ``Meta.atomic = False`` leaves transactions to the service (sign-in: a throttle's count
     is kept at once, without holding its row locked while the password is checked).
     """
@@ -94,13 +95,24 @@ class BaseMutation(graphene.Mutation):
         return cls.failure([ErrorDetail(code=code, message=message, field=field)])
 
     @classmethod
+    def api_field(cls, field: str | None) -> str | None:
+        """A service's field name (``min_order_quantity``, ``values.1``) as the API's
+        (``minOrderQuantity``, ``values.1``): each dotted segment in camelCase. The one
+        place field names cross from Python to GraphQL; a service names a field as its
+        input dataclass does (``admin_email``), so no rename is needed."""
+        if field is None:
+            return None
+        return ".".join(camel_case(part) for part in field.split("."))
+
+    @classmethod
     def failure(cls, errors: list[ErrorDetail]):
         enum = cls._meta.error_code_enum
         error_class = cls._meta.error_type_class
         extra = set(error_class._meta.fields) - {"field", "code", "message"}
         return cls(
             errors=[
-                error_class(field=e.field, code=error_code_for(enum, e.code), message=e.message,
+                error_class(field=cls.api_field(e.field), code=error_code_for(enum, e.code),
+                            message=e.message,
                             **{k: v for k, v in e.params.items() if k in extra})
                 for e in errors
             ],
@@ -154,22 +166,9 @@ class BaseMutation(graphene.Mutation):
         raise NotImplementedError
 
 
-def plain_values(value: Any) -> Any:
-    """Input with graphene enum members replaced by their values, recursively (input
-    objects in place), so services receive plain strings such as ``"DEALER"``."""
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, dict):
-        for key, item in list(value.items()):
-            value[key] = plain_values(item)
-        return value
-    if isinstance(value, list):
-        return [plain_values(item) for item in value]
-    return value
-
-
 def django_errors(exc: DjangoValidationError) -> list[ErrorDetail]:
-    """Django's ValidationError (from ``full_clean``) as error details."""
+    """Django's ValidationError (from ``full_clean``) as error details, with the model's
+    field names (``failure`` spells them as the API does)."""
     details = []
     if hasattr(exc, "error_dict"):
         for field, errors in exc.error_dict.items():
@@ -177,7 +176,7 @@ def django_errors(exc: DjangoValidationError) -> list[ErrorDetail]:
                 message = error.message % error.params if error.params else error.message
                 details.append(ErrorDetail(
                     code=_django_code(error.code), message=str(message),
-                    field=None if field == "__all__" else camel_case(field),
+                    field=None if field == "__all__" else field,
                 ))
     else:
         for error in exc.error_list:

@@ -7,7 +7,7 @@ from django.db.models import Q
 
 from backend.accounts.schema.types import OrganizationType
 from backend.core.graphql.connection import resolve_connection
-from backend.core.graphql.mutations import plain_values
+from backend.core.graphql.values import plain_values
 
 from ..visibility import visible_sub_dealers
 from .types import PartnerApplicationStatusEnum, PartnerApplicationType

@@ -7,32 +7,16 @@ from graphql_relay import to_global_id
 
 from backend.accounts.schema.loaders import OrganizationByIdLoader, UserByIdLoader
 from backend.accounts.schema.types import OrganizationType, UserType
-from backend.core.graphql.loaders import ByIdLoader, DataLoader
 from backend.core.graphql.types import ModelObjectType
 
 from ..models import ApplicationStatus, FlagCode, PartnerApplication, PartnerApplicationEvent
 from ..visibility import visible_partner_application_events, visible_partner_applications
+from .loaders import EventsByApplicationIdLoader, PartnerApplicationByIdLoader
 
 PartnerApplicationStatusEnum = graphene.Enum(
     "PartnerApplicationStatus", [(s.value, s.value) for s in ApplicationStatus])
 PartnerApplicationFlagCodeEnum = graphene.Enum(
     "PartnerApplicationFlagCode", [(c.value, c.value) for c in FlagCode])
-
-
-class EventsByApplicationIdLoader(DataLoader):
-    """Each application's visible events, oldest first."""
-
-    def batch_load(self, keys):
-        by_application: dict[int, list] = {key: [] for key in keys}
-        events = (visible_partner_application_events(self.context.viewer)
-                  .filter(application_id__any=keys).order_by("created_at", "pk"))
-        for event in events:
-            by_application[event.application_id].append(event)
-        return [by_application[key] for key in keys]
-
-
-class PartnerApplicationByIdLoader(ByIdLoader):
-    model = PartnerApplication
 
 
 class PartnerApplicationFlag(graphene.ObjectType):

@@ -1,6 +1,11 @@
 import graphene
 
-from ...services.categories import save_attribute, save_product_type
+from ...services.categories import (
+    AttributeData,
+    ProductTypeData,
+    save_attribute,
+    save_product_type,
+)
 from ..types import AttributeInputTypeEnum, AttributeType, ProductTypeType
 from .base import CatalogMutation
 
@@ -26,7 +31,7 @@ class AttributeCreate(CatalogMutation):
 
     @classmethod
     def perform_mutation(cls, root, info, input):
-        return cls(attribute=save_attribute(None, dict(input)))
+        return cls(attribute=save_attribute(None, AttributeData(**input)))
 
 
 class AttributeUpdate(CatalogMutation):
@@ -42,7 +47,7 @@ class AttributeUpdate(CatalogMutation):
     @classmethod
     def perform_mutation(cls, root, info, id, input):
         attribute = AttributeType.get_visible(info, id)
-        return cls(attribute=save_attribute(attribute, dict(input)))
+        return cls(attribute=save_attribute(attribute, AttributeData(**input)))
 
 
 class ProductTypeInput(graphene.InputObjectType):
@@ -52,13 +57,12 @@ class ProductTypeInput(graphene.InputObjectType):
     variant_attributes = graphene.List(graphene.NonNull(graphene.ID))
 
 
-def _product_type_data(info, input) -> dict:
+def _product_type_data(info, input) -> ProductTypeData:
     data = dict(input)
     for key in ("product_attributes", "variant_attributes"):
         if data.get(key) is not None:
-            field = "productAttributes" if key == "product_attributes" else "variantAttributes"
-            data[key] = AttributeType.get_visible_many(info, data[key], field)
-    return data
+            data[key] = AttributeType.get_visible_many(info, data[key], key)
+    return ProductTypeData(**data)
 
 
 class ProductTypeCreate(CatalogMutation):

@@ -1,6 +1,6 @@
 import graphene
 
-from ...services.categories import delete_category, save_category
+from ...services.categories import CategoryData, delete_category, save_category
 from ..types import CategoryType
 from .base import CatalogMutation
 
@@ -13,12 +13,12 @@ class CategoryInput(graphene.InputObjectType):
     sort_order = graphene.Int()
 
 
-def _category_data(info, data) -> dict:
-    cleaned = dict(data)
+def _category_data(info, input) -> CategoryData:
+    data = dict(input)
     if "parent" in data:
-        cleaned["parent"] = (CategoryType.get_visible(info, data["parent"], "parent")
-                             if data["parent"] else None)
-    return cleaned
+        data["parent"] = (CategoryType.get_visible(info, data["parent"], "parent")
+                          if data["parent"] else None)
+    return CategoryData(**data)
 
 
 class CategoryCreate(CatalogMutation):

@@ -1,6 +1,6 @@
 import graphene
 
-from ...services.products import delete_product, save_product
+from ...services.products import ProductData, delete_product, save_product
 from ..types import AttributeValueType, CategoryType, ProductObjectType, ProductTypeType
 from .base import CatalogMutation
 
@@ -18,18 +18,18 @@ class ProductInput(graphene.InputObjectType):
                                      description="Replaces the product's attribute values.")
 
 
-def _product_data(info, input) -> dict:
+def _product_data(info, input) -> ProductData:
     data = dict(input)
     # "" too: an ID that finds nothing (a blank id would otherwise reach the model)
     if data.get("category") is not None:
         data["category"] = CategoryType.get_visible(info, data["category"], "category")
     if data.get("product_type") is not None:
         data["product_type"] = ProductTypeType.get_visible(info, data["product_type"],
-                                                           "productType")
+                                                           "product_type")
     if data.get("attribute_values") is not None:
         data["attribute_values"] = AttributeValueType.get_visible_many(
-            info, data["attribute_values"], "attributeValues")
-    return data
+            info, data["attribute_values"], "attribute_values")
+    return ProductData(**data)
 
 
 class ProductCreate(CatalogMutation):

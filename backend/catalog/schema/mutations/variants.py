@@ -1,6 +1,6 @@
 import graphene
 
-from ...services.products import delete_variant, save_variant
+from ...services.products import VariantData, delete_variant, save_variant
 from ..types import AttributeValueType, ProductObjectType, ProductVariantType, UnitEnum
 from .base import CatalogMutation
 
@@ -22,14 +22,14 @@ class ProductVariantCreateInput(ProductVariantInput):
     product = graphene.ID(required=True)
 
 
-def _variant_data(info, input) -> dict:
+def _variant_data(info, input) -> VariantData:
     data = dict(input)
     if data.get("product") is not None:  # "" too: an ID that finds no product
         data["product"] = ProductObjectType.get_visible(info, data["product"], "product")
     if data.get("attribute_values") is not None:
         data["attribute_values"] = AttributeValueType.get_visible_many(
-            info, data["attribute_values"], "attributeValues")
-    return data
+            info, data["attribute_values"], "attribute_values")
+    return VariantData(**data)
 
 
 class ProductVariantCreate(CatalogMutation):

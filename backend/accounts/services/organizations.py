@@ -1,52 +1,32 @@
-"""Account services: signing in, and creating and editing organizations."""
+"""Creating and editing organizations."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.contrib.auth import authenticate
 from django.db import IntegrityError, transaction
 
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
+from backend.core.inputs import UNSET
 from backend.core.money import CURRENCY_DECIMALS
 from backend.core.plugins import get_plugins_manager
 from backend.core.text import normalize_name
 
-from . import audit, throttle
-from .errors import AccountErrorCode
-from .inn import inn_error, kpp_error
-from .models import Organization, OrganizationKind, User
-from .tokens import TokenPair, issue_tokens
+from .. import audit
+from ..errors import AccountErrorCode
+from ..inn import inn_error, kpp_error
+from ..models import Organization, OrganizationKind, User
 
 MAX_TREE_DEPTH = 4  # manufacturer -> distributor -> dealer -> sub-dealer -> end client
-# Fields holding a name people read, with their input label: one line, a letter or digit.
-NAME_FIELDS = (("name", "name"), ("legal_name", "legalName"), ("region", "region"))
+# Fields holding a name people read: one line, a letter or digit.
+NAME_FIELDS = ("name", "legal_name", "region")
 
 
-def sign_in(email: str, password: str, ip: str) -> TokenPair:
-    """Tokens for valid credentials; a throttled or failed attempt is a domain error.
-    Runs outside a transaction: the throttle's count is kept whatever the answer."""
-    email = (email or "").strip().lower()
-    try:
-        user = authenticate(None, username=email, password=password, address=ip)
-    except throttle.LoginThrottled as exc:
-        raise DomainValidationError.single(
-            AccountErrorCode.LOGIN_THROTTLED, str(exc), None, retry_after=exc.retry_after)
-    if user is None:
-        inactive = User.objects.filter(email=email, is_active=False).first()
-        # Say "deactivated" only to someone who knows the password: otherwise the answer
-        # would reveal which addresses have (deactivated) accounts.
-        if inactive is not None and inactive.check_password(password):
-            raise DomainValidationError.single(
-                AccountErrorCode.INACTIVE_USER, "This account is deactivated.", "email")
-        raise DomainValidationError.single(
-            AccountErrorCode.INVALID_CREDENTIALS, "Wrong e-mail or password.", "password")
-    with transaction.atomic():
-        return issue_tokens(user)
-
-
-@dataclass
+@dataclass(kw_only=True)
 class OrganizationData:
+    """An organization's input; ``None`` (``UNSET`` for the parent, where ``None`` means
+    no supplier) leaves a field as it is."""
+
     name: str | None = None
     legal_name: str | None = None
     inn: str | None = None
@@ -57,18 +37,16 @@ class OrganizationData:
     currency: str | None = None
     status: str | None = None
     kind: str | None = None
-    parent: Organization | None = None
-    parent_set: bool = False
+    parent: Organization | None = UNSET
 
 
 def organization_errors(org: Organization, data: OrganizationData) -> list[ErrorDetail]:
     """Everything wrong with applying ``data`` to ``org`` (a new one when unsaved)."""
     errors = ErrorCollector()
     if org.pk is None:
-        for field, label in (("name", "name"), ("legal_name", "legalName"), ("inn", "inn"),
-                             ("kind", "kind")):
+        for field in ("name", "legal_name", "inn", "kind"):
             if not getattr(data, field):
-                errors.add(AccountErrorCode.REQUIRED, "This field is required.", label)
+                errors.add(AccountErrorCode.REQUIRED, "This field is required.", field)
     _validate(org, data, errors)
     return errors.errors
 
@@ -77,9 +55,9 @@ def _validate(org: Organization, data: OrganizationData, errors: ErrorCollector)
     if data.name is not None and not data.name.strip():
         errors.add(AccountErrorCode.REQUIRED, "Enter the organization's name.", "name")
     if data.legal_name is not None and not data.legal_name.strip():
-        errors.add(AccountErrorCode.REQUIRED, "Enter the legal name.", "legalName")
-    for field, label in NAME_FIELDS:
-        errors.check_name(getattr(data, field), label,
+        errors.add(AccountErrorCode.REQUIRED, "Enter the legal name.", "legal_name")
+    for field in NAME_FIELDS:
+        errors.check_name(getattr(data, field), field,
                           Organization._meta.get_field(field).max_length)
     if data.inn is not None:
         message = inn_error(data.inn.strip())
@@ -96,7 +74,7 @@ def _validate(org: Organization, data: OrganizationData, errors: ErrorCollector)
         errors.add(AccountErrorCode.INVALID, "Use a two-letter country code, e.g. RU.",
                    "country")
     kind = data.kind or org.kind
-    parent = data.parent if data.parent_set else org.parent
+    parent = org.parent if data.parent is UNSET else data.parent
     if kind == OrganizationKind.MANUFACTURER and parent is not None:
         errors.add(AccountErrorCode.INVALID_PARENT, "A manufacturer has no supplier.", "parent")
     if kind and kind != OrganizationKind.MANUFACTURER and parent is None:
@@ -120,7 +98,7 @@ def _subtree_height(org: Organization) -> int:
 
 
 def _apply(org: Organization, data: OrganizationData) -> None:
-    for name, _label in NAME_FIELDS:
+    for name in NAME_FIELDS:
         value = getattr(data, name)
         if value is not None:
             setattr(org, name, normalize_name(value))
@@ -136,7 +114,7 @@ def _apply(org: Organization, data: OrganizationData) -> None:
         org.country = data.country.upper()
     if data.currency is not None:
         org.currency = data.currency.upper()
-    if data.parent_set:
+    if data.parent is not UNSET:
         org.parent = data.parent
 
 

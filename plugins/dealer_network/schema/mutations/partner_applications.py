@@ -1,68 +1,15 @@
-"""Sub-dealer creation and partner applications: submitting and reviewing."""
+"""Partner applications: submitted by anyone, reviewed by staff."""
 
 from __future__ import annotations
 
 import graphene
 
-from backend.accounts.schema.members import InvitationType
-from backend.accounts.schema.types import OrganizationType
-from backend.core.graphql.errors import error_type
-from backend.core.graphql.mutations import BaseMutation
 from backend.core.middleware import client_ip
-from backend.core.permissions import OrgPerm, Perm
+from backend.core.permissions import Perm
 
-from .. import services
-from ..errors import DealerNetworkErrorCode
-from .types import PartnerApplicationReceipt, PartnerApplicationType
-
-DealerNetworkError = error_type(
-    "DealerNetworkError", DealerNetworkErrorCode, "An error of a dealer network operation.",
-    retry_after=graphene.Int(
-        description="APPLICATIONS_THROTTLED: seconds until a new attempt."),
-)
-
-
-class DealerNetworkMutation(BaseMutation):
-    class Meta:
-        abstract = True
-
-    meta_defaults = {"error_type_class": DealerNetworkError,
-                     "error_code_enum": DealerNetworkErrorCode}
-
-
-class SubDealerCreateInput(graphene.InputObjectType):
-    name = graphene.String(required=True)
-    legal_name = graphene.String(required=True)
-    inn = graphene.String(required=True,
-                          description="10 digits (company) or 12 (entrepreneur), "
-                                      "checksum-verified.")
-    kpp = graphene.String()
-    address = graphene.String()
-    region = graphene.String(description="Default: the dealer's region.")
-    admin_email = graphene.String(required=True,
-                                  description="Invited as the sub-dealer's first admin.")
-
-
-class SubDealerCreate(DealerNetworkMutation):
-    organization = graphene.Field(OrganizationType)
-    invitation = graphene.Field(InvitationType,
-                                description="The first admin's invitation (e-mailed).")
-
-    class Arguments:
-        input = SubDealerCreateInput(required=True)
-
-    class Meta:
-        description = ("Create a sub-dealer under the active organization (a dealer or a "
-                       "distributor) and invite its first admin. Currency and country are "
-                       "the dealer's.")
-        org_permissions = (OrgPerm.MANAGE_SUB_DEALERS,)
-
-    @classmethod
-    def perform_mutation(cls, root, info, input):
-        viewer = info.context.viewer
-        organization, invitation = services.create_sub_dealer(
-            viewer.organization, services.SubDealerData(**input), viewer.user)
-        return cls(organization=organization, invitation=invitation)
+from ... import services
+from ..types import PartnerApplicationReceipt, PartnerApplicationType
+from .base import DealerNetworkMutation
 
 
 class PartnerApplicationSubmitInput(graphene.InputObjectType):
@@ -99,8 +46,8 @@ class PartnerApplicationSubmit(DealerNetworkMutation):
     @classmethod
     def perform_mutation(cls, root, info, input):
         application = services.submit_application(services.ApplicationData(**input),
-                                                  info.context.viewer.user,
-                                                  client_ip(info.context))
+                                                  actor=info.context.viewer.user,
+                                                  address=client_ip(info.context))
         return cls(receipt=PartnerApplicationReceipt.of(application))
 
 
@@ -141,8 +88,3 @@ class PartnerApplicationReject(DealerNetworkMutation):
             application, info.context.viewer.user, reason))
 
 
-class DealerNetworkMutations(graphene.ObjectType):
-    sub_dealer_create = SubDealerCreate.Field()
-    partner_application_submit = PartnerApplicationSubmit.Field()
-    partner_application_approve = PartnerApplicationApprove.Field()
-    partner_application_reject = PartnerApplicationReject.Field()

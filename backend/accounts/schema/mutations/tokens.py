@@ -1,4 +1,4 @@
-"""Authentication and organization mutations."""
+"""Signing in and out: access and refresh tokens."""
 
 from __future__ import annotations
 
@@ -8,28 +8,14 @@ import graphene
 import jwt as pyjwt
 
 from backend.core.errors import DomainValidationError
-from backend.core.graphql.errors import error_type
-from backend.core.graphql.mutations import BaseMutation
 from backend.core.middleware import client_ip
-from backend.core.permissions import Perm
 
-from .. import tokens
-from ..errors import AccountErrorCode
-from ..refresh_cookie import clear_refresh_cookie, refresh_token_from_cookie, set_refresh_cookie
-from ..services import OrganizationData, create_organization, sign_in, update_organization
-from .types import OrganizationKindEnum, OrganizationStatusEnum, OrganizationType, UserType
-
-AccountError = error_type(
-    "AccountError", AccountErrorCode, "An error of an account operation.",
-    retry_after=graphene.Int(description="LOGIN_THROTTLED: seconds until a new attempt."),
-)
-
-
-class AccountMutation(BaseMutation):
-    class Meta:
-        abstract = True
-
-    meta_defaults = {"error_type_class": AccountError, "error_code_enum": AccountErrorCode}
+from ... import tokens
+from ...errors import AccountErrorCode
+from ...refresh_cookie import clear_refresh_cookie, refresh_token_from_cookie, set_refresh_cookie
+from ...services.sessions import sign_in
+from ..types import UserType
+from .base import AccountMutation
 
 
 class TokenCreate(AccountMutation):
@@ -63,7 +49,7 @@ def _given_or_cookie(info, refresh_token: str | None) -> tuple[str, bool]:
     if from_cookie is None:
         raise DomainValidationError.single(
             AccountErrorCode.INVALID_TOKEN,
-            "No refresh token: pass refreshToken, or sign in again.", "refreshToken")
+            "No refresh token: pass refreshToken, or sign in again.", "refresh_token")
     return from_cookie, True
 
 
@@ -141,68 +127,3 @@ class TokensRevoke(AccountMutation):
         return cls(revoked=True)
 
 
-class OrganizationInput(graphene.InputObjectType):
-    name = graphene.String()
-    legal_name = graphene.String()
-    inn = graphene.String(
-        description="10 digits (company) or 12 (entrepreneur), checksum-verified.")
-    kpp = graphene.String()
-    address = graphene.String()
-    country = graphene.String(description="ISO 3166 alpha-2, e.g. RU.")
-    region = graphene.String()
-    currency = graphene.String(description="ISO 4217, e.g. RUB.")
-    status = graphene.Field(OrganizationStatusEnum)
-    kind = graphene.Field(OrganizationKindEnum)
-    parent = graphene.ID(description="The organization this one buys from.")
-
-
-def _organization_data(info, input) -> OrganizationData:
-    data = OrganizationData(**{k: v for k, v in input.items() if k != "parent"})
-    if "parent" in input:
-        data.parent_set = True
-        data.parent = (OrganizationType.get_visible(info, input["parent"], "parent")
-                       if input["parent"] else None)
-    return data
-
-
-class OrganizationCreate(AccountMutation):
-    organization = graphene.Field(OrganizationType)
-
-    class Arguments:
-        input = OrganizationInput(required=True)
-
-    class Meta:
-        description = "Register an organization in the network."
-        permissions = (Perm.MANAGE_ORGANIZATIONS,)
-
-    @classmethod
-    def perform_mutation(cls, root, info, input):
-        return cls(organization=create_organization(_organization_data(info, input),
-                                                    info.context.viewer.user))
-
-
-class OrganizationUpdate(AccountMutation):
-    organization = graphene.Field(OrganizationType)
-
-    class Arguments:
-        id = graphene.ID(required=True)
-        input = OrganizationInput(required=True)
-
-    class Meta:
-        description = "Edit an organization or move it under another supplier."
-        permissions = (Perm.MANAGE_ORGANIZATIONS,)
-
-    @classmethod
-    def perform_mutation(cls, root, info, id, input):
-        organization = OrganizationType.get_visible(info, id)
-        return cls(organization=update_organization(
-            organization, _organization_data(info, input), info.context.viewer.user))
-
-
-class AccountMutations(graphene.ObjectType):
-    token_create = TokenCreate.Field()
-    token_refresh = TokenRefresh.Field()
-    token_verify = TokenVerify.Field()
-    tokens_revoke = TokensRevoke.Field()
-    organization_create = OrganizationCreate.Field()
-    organization_update = OrganizationUpdate.Field()

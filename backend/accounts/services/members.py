@@ -24,11 +24,11 @@ from backend.core.mail import send_email_after_commit
 from backend.core.permissions import OrgPerm
 from backend.core.text import normalize_name
 
-from . import audit, throttle
-from .errors import AccountErrorCode
-from .grants import UNSET, Grant, check_grant, is_builtin_admin, role_permissions
-from .locks import lock_organization
-from .models import (
+from .. import audit, throttle
+from ..errors import AccountErrorCode
+from ..grants import UNSET, Grant, check_grant, is_builtin_admin, role_permissions
+from ..locks import lock_organization
+from ..models import (
     CustomRole,
     Invitation,
     InvitationStatus,
@@ -37,7 +37,7 @@ from .models import (
     Role,
     User,
 )
-from .tokens import TokenPair, issue_tokens
+from ..tokens import TokenPair, issue_tokens
 
 __all__ = ["UNSET", "accept_invitation", "deactivate_membership", "delete_custom_role",
            "invite_member", "revoke_invitation", "save_custom_role", "update_membership"]
@@ -53,14 +53,14 @@ def _check_role(organization: Organization, role: str | None, custom_role: Custo
         errors.add(AccountErrorCode.INVALID_ROLE, f"Unknown role '{role}'.", "role")
     if custom_role is not None and custom_role.organization_id != organization.pk:
         errors.add(AccountErrorCode.INVALID_ROLE,
-                   "This custom role belongs to another organization.", "customRole")
+                   "This custom role belongs to another organization.", "custom_role")
 
 
 def _check_limit(limit: Decimal | None, errors: ErrorCollector) -> None:
     if limit is not None and (limit < 0 or limit.as_tuple().exponent < -2):  # type: ignore[operator]
         errors.add(AccountErrorCode.INVALID_SPENDING_LIMIT,
                    "A spending limit is zero or more, with at most 2 decimal places.",
-                   "spendingLimit")
+                   "spending_limit")
 
 
 def invite_member(organization: Organization, email: str, *, role: str = Role.BUYER,
@@ -124,7 +124,7 @@ def revoke_invitation(invitation: Invitation, actor: User | None) -> Invitation:
     return invitation
 
 
-def accept_invitation(token: str, password: str, first_name: str = "",
+def accept_invitation(token: str, password: str, *, first_name: str = "",
                       last_name: str = "", address: str = "unknown") -> TokenPair:
     """Join the organization: a new user sets a password; an existing user confirms theirs
     (under the password throttle, as a sign-in from ``address``)."""
@@ -152,9 +152,8 @@ def accept_invitation(token: str, password: str, first_name: str = "",
             validate_password(password, User(email=invitation.email))
         except ValidationError as exc:
             errors.add(AccountErrorCode.WEAK_PASSWORD, " ".join(exc.messages), "password")
-        for value, field, label in ((first_name, "first_name", "firstName"),
-                                    (last_name, "last_name", "lastName")):
-            errors.check_name(value, label, User._meta.get_field(field).max_length)
+        for value, field in ((first_name, "first_name"), (last_name, "last_name")):
+            errors.check_name(value, field, User._meta.get_field(field).max_length)
         errors.raise_if_any()
         user = User.objects.create_user(email=invitation.email, password=password,
                                         first_name=normalize_name(first_name or ""),
@@ -224,10 +223,12 @@ def _locked(membership: Membership, granter: Membership | None
     return membership, granter
 
 
-def update_membership(membership: Membership, actor: User | None, *, role=UNSET,
-                      custom_role=UNSET, spending_limit=UNSET,
+def update_membership(membership: Membership, actor: User | None, *,
+                      role: str = UNSET, custom_role: CustomRole | None = UNSET,
+                      spending_limit: Decimal | None = UNSET,
                       granter: Membership | None = None) -> Membership:
-    """Change a member's role, custom role or spending limit, as ``granter`` may."""
+    """Change a member's role, custom role or spending limit, as ``granter`` may; a
+    field left ``UNSET`` stays as it is (``None`` clears the custom role or the limit)."""
     membership, granter = _locked(membership, granter)
     errors = ErrorCollector()
     _check_role(membership.organization,
@@ -265,7 +266,7 @@ def update_membership(membership: Membership, actor: User | None, *, role=UNSET,
     return membership
 
 
-def deactivate_membership(membership: Membership, actor: User | None,
+def deactivate_membership(membership: Membership, actor: User | None, *,
                           granter: Membership | None = None) -> Membership:
     """The member loses access to the organization; their history stays. ``granter``
     may deactivate only members whose permissions it holds."""

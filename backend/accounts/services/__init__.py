@@ -1,0 +1,2 @@
+"""Account services, one module per entity: organizations, members (memberships,
+invitations, custom roles), sessions (signing in)."""
