@@ -503,7 +503,7 @@ def read_lock(path: Path) -> dict[str, dict]:
         if line.startswith("#"):
             if current is not None:
                 note = line.lstrip("#").strip()
-                current["via"].add(note.removeprefix("via").strip())
+                current["via"].add(re.sub(r"^via\b\s*", "", note))
             continue
         if not line:
             continue
