@@ -29,16 +29,18 @@ RUN python -m venv /opt/venv
 ENV PATH=/opt/venv/bin:$PATH
 
 WORKDIR /src
-# The build context is filtered by .dockerignore (no venv, data folders or caches).
-COPY . .
+# Only the lock is copied: this layer is rebuilt when the dependencies change, not on every
+# code change.
+COPY requirements/runtime.txt requirements/runtime.txt
 
-# Runtime dependencies only (no dev extras). Every dependency ships manylinux wheels, so no
-# compiler is needed. The project's own copy is then removed from site-packages: the code runs
-# from /app (settings derive BASE_DIR, static and locale folders from the source tree, and
-# templates or other data files are not part of the wheel), so there is one copy of it.
+# Runtime dependencies only (no dev extras), exactly the versions and files of the lock
+# (requirements/runtime.txt, `make lock`): --require-hashes refuses any file whose hash it
+# does not list and any dependency it does not pin. Every dependency ships manylinux wheels
+# but promise, which is pure Python, so no compiler is needed. The project itself is not
+# installed: the code runs from /app (PYTHONPATH; settings derive BASE_DIR, static and locale
+# folders from the source tree), so there is one copy of it.
 RUN --mount=type=cache,target=/root/.cache/pip \
-    pip install . \
-    && pip uninstall --yes b2b-portal
+    pip install --require-hashes -r requirements/runtime.txt
 
 
 FROM python:3.11-slim AS runtime

