@@ -9,11 +9,6 @@ export interface ApiFieldError {
   message: string;
 }
 
-/** "legal_name" → "legalName" (the API may name a field either way). */
-export function camelField(field: string): string {
-  return field.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
-}
-
 /**
  * Puts each error next to its field when the form has that field; returns the problems
  * that concern the whole form (or an unknown field), to show above it.
@@ -29,7 +24,8 @@ export function applyFieldErrors<T extends FieldValues>(
   let focused = false;
   for (const error of errors) {
     const problem = { code: error.code, detail: error.message };
-    const name = error.field ? (aliases[error.field] ?? aliases[camelField(error.field)] ?? camelField(error.field)) : null;
+    // The API names fields as its inputs do (camelCase; the mutation base converts once).
+    const name = error.field ? (aliases[error.field] ?? error.field) : null;
     if (name && (fields as readonly string[]).includes(name)) {
       setError(name as Path<T>, { type: 'server', message: describeProblem(t, problem) }, { shouldFocus: !focused });
       focused = true;
