@@ -18,14 +18,13 @@ export function applyFieldErrors<T extends FieldValues>(
   errors: readonly ApiFieldError[],
   fields: readonly Path<T>[],
   setError: UseFormSetError<T>,
-  aliases: Partial<Record<string, Path<T>>> = {},
 ): ApiProblem[] {
   const rest: ApiProblem[] = [];
   let focused = false;
   for (const error of errors) {
     const problem = { code: error.code, detail: error.message };
     // The API names fields as its inputs do (camelCase; the mutation base converts once).
-    const name = error.field ? (aliases[error.field] ?? error.field) : null;
+    const name = error.field ?? null;
     if (name && (fields as readonly string[]).includes(name)) {
       setError(name as Path<T>, { type: 'server', message: describeProblem(t, problem) }, { shouldFocus: !focused });
       focused = true;

@@ -158,7 +158,7 @@ function SubDealerForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
     }
     const payload = result.data?.subDealerCreate;
     if (payload?.errors.length) {
-      setProblems(applyFieldErrors(t, payload.errors, FIELDS, setError, { admin_email: 'adminEmail' }));
+      setProblems(applyFieldErrors(t, payload.errors, FIELDS, setError));
       return;
     }
     onCreated({ name: payload?.organization?.name ?? values.name, email: payload?.invitation?.email ?? values.adminEmail });
