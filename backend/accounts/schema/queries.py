@@ -2,6 +2,7 @@ import graphene
 from django.db.models import Q
 
 from backend.core.graphql.connection import resolve_connection
+from backend.core.graphql.loaders import remember_rows
 from backend.core.graphql.mutations import plain_values
 
 from ..models import Membership, OrganizationStatus
@@ -32,6 +33,9 @@ class AccountQueries(graphene.ObjectType):
                     organization__status=OrganizationStatus.ACTIVE)
             .select_related("organization")
         )
+        # Their relations load for all of them at once (no pending futures, which
+        # would send these objects down the general path).
+        remember_rows(info.context, [*memberships, viewer.organization])
         return Me(user=viewer.user, memberships=memberships,
                   active_organization=viewer.organization, role=viewer.role)
 
