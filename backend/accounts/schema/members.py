@@ -166,7 +166,7 @@ class MemberQueries(graphene.ObjectType):
         if filter.get("is_active") is not None:
             queryset = queryset.filter(is_active=filter["is_active"])
         return resolve_connection(queryset.order_by("organization__path", "user__email", "pk"),
-                                  args, MembershipType._meta.connection, info_context=info.context)
+                                  args, MembershipType._meta.connection, info=info)
 
     @staticmethod
     def resolve_invitations(root, info, status=None, organization=None, **args):
@@ -187,12 +187,12 @@ class MemberQueries(graphene.ObjectType):
         elif status == InvitationStatus.PENDING:
             queryset = queryset.filter(accepted_at=None, revoked_at=None, expires_at__gt=now)
         return resolve_connection(queryset, args, InvitationType._meta.connection,
-                                  info_context=info.context)
+                                  info=info)
 
     @staticmethod
     def resolve_custom_roles(root, info, **args):
         return resolve_connection(CustomRoleType.visible_queryset(info).order_by("name", "pk"),
-                                  args, CustomRoleType._meta.connection, info_context=info.context)
+                                  args, CustomRoleType._meta.connection, info=info)
 
     @staticmethod
     def resolve_permissions(root, info):
@@ -205,4 +205,4 @@ class MemberQueries(graphene.ObjectType):
             queryset = queryset.filter(organization_id=decode_query_id(
                 organization, "Organization", "organization"))
         return resolve_connection(queryset.order_by("-created_at", "-pk"), args,
-                                  AuditEventType._meta.connection, info_context=info.context)
+                                  AuditEventType._meta.connection, info=info)

@@ -52,7 +52,7 @@ class AccountQueries(graphene.ObjectType):
         if filter.get("region"):
             queryset = queryset.filter(region__iexact=filter["region"].strip())
         return resolve_connection(queryset.order_by("path"), args,
-                                  OrganizationType._meta.connection, info_context=info.context)
+                                  OrganizationType._meta.connection, info=info)
 
     @staticmethod
     def resolve_organization(root, info, id):
