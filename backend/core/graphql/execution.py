@@ -20,10 +20,14 @@
   Builders are shared by all requests (keyed by the selection). Lists of objects are built
   in one loop. Anything a builder cannot answer (a null in a required field, a value that
   does not serialize, an error in a resolver, a loader's pending future, an interface or
-  union, an iterable that is not a list) makes it raise, and that object is completed by
-  the general path, which then reports errors at their exact paths. Results and errors
-  are the same either way (``tests/test_execution_fast_path.py``). With graphene
-  middleware configured, the fast path is off.
+  union, an iterable that is not a list) makes it raise ``Fallback``, and that object is
+  completed by the general path, which then reports errors at their exact paths. Results
+  and errors are the same either way (``tests/test_execution_fast_path.py``). With
+  graphene middleware configured, the fast path is off.
+- Not failing silently: each execution counts its fallbacks (``fallbacks``, one increment
+  on the general path only); tests require none on every root list and on the catalog
+  page. Any other exception from a builder is a bug of the fast path: logged (the general
+  path answers), or raised under ``GRAPHQL_FAST_PATH_STRICT`` (on in the tests).
 """
 
 from __future__ import annotations
@@ -75,14 +79,17 @@ class _PlainField(NamedTuple):
     global_id_node: Any = None
 
 
-_plans: dict[int, _PlainField | None] = {}
+# Keyed by id (graphql-core's fields are not hashable); each entry holds its field, so
+# that an id is never reused by another field (a schema made and dropped, as tests do).
+_plans: dict[int, tuple[GraphQLField, _PlainField | None]] = {}
 
 
 def _plain_field(field_def: GraphQLField) -> _PlainField | None:
     """How to read ``field_def`` directly, or ``None`` when it needs the general path."""
     key = id(field_def)
-    if key in _plans:
-        return _plans[key]
+    known = _plans.get(key)
+    if known is not None:
+        return known[1]
     plan = None
     resolve = field_def.resolve
     if (not field_def.args and isinstance(resolve, partial)
@@ -98,7 +105,7 @@ def _plain_field(field_def: GraphQLField) -> _PlainField | None:
         inner = field_type.of_type if non_null else field_type
         if is_leaf_type(inner):
             plan = _PlainField(resolve.args[0], resolve.args[1], inner, non_null)
-    _plans[key] = plan
+    _plans[key] = (field_def, plan)
     return plan
 
 
