@@ -165,7 +165,7 @@ def _count_queries(call: Callable[[], dict[str, Any]], first: int) -> tuple[int,
     base = PortalGraphQLView.execution_context_class
     executions = []
 
-    class Counted(base):  # type: ignore[valid-type, misc]
+    class Counted(base):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             executions.append(self)
