@@ -228,6 +228,9 @@ GRAPHQL_MAX_DOCUMENT_CHARS = env_int("GRAPHQL_MAX_DOCUMENT_CHARS", 100_000)
 GRAPHQL_MAX_DOCUMENT_TOKENS = env_int("GRAPHQL_MAX_DOCUMENT_TOKENS", 10_000)
 GRAPHQL_PAGE_SIZE_MAX = env_int("GRAPHQL_PAGE_SIZE_MAX", 100)
 GRAPHQL_PAGE_SIZE_DEFAULT = 20
+# An exception inside the execution fast path that is not a planned fallback propagates
+# (on in the tests) instead of being logged while the general path answers.
+GRAPHQL_FAST_PATH_STRICT = env_bool("GRAPHQL_FAST_PATH_STRICT", default=False)
 GRAPHIQL = env_bool("GRAPHIQL", default=not IS_PRODUCTION)
 GRAPHENE = {"SCHEMA": "backend.api.schema.schema", "ATOMIC_MUTATIONS": False, "MIDDLEWARE": []}
 

@@ -31,3 +31,11 @@ def _fast_password_hashing(settings):
     """Argon2 is deliberately slow; tests that are not about hashing use MD5.
     test_ops checks that the configured hasher is Argon2."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _strict_fast_path(settings):
+    """An exception inside the execution fast path that is not a planned fallback is a
+    bug: in tests it propagates (an error in the answer) rather than quietly sending the
+    object down the general path (``backend/core/graphql/execution.py``)."""
+    settings.GRAPHQL_FAST_PATH_STRICT = True

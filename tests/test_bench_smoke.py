@@ -28,6 +28,7 @@ def test_small_bench_data_and_the_catalog_page_workload():
     result = catalog_page.run(runs=3, warmups=1)
 
     assert result.queries_first_10 == result.queries_first_100 <= 8
+    assert result.fallbacks == 0 and "fast-path fallbacks" in result.report()
     assert min(result.raw_median_ms, result.median_ms, result.cpu_median_ms) > 0
     assert "W1 catalog page" in result.report()
     limits = query_limits.run(runs=1)

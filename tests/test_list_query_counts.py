@@ -5,7 +5,9 @@ objects, as in the authorization matrix) by staff and by a dealer's admin; then 
 kind of row is added again (a new sub-dealer with users in every role, a custom role, an
 invitation and its audit event; new products and a category), and the same documents must
 run exactly as many queries. A relation read row by row (N+1) costs more queries with
-more rows and fails here, naming the field."""
+more rows and fails here, naming the field. Every list must also be answered by the
+execution fast path throughout: a fallback to graphql-core's general path (a pending
+loader future, a resolver that raises per row) fails here too, naming the list."""
 
 from __future__ import annotations
 
@@ -33,19 +35,22 @@ def _populate(org, domain: str, make_user):
     return users[0]
 
 
-def _counts(clients, documents) -> dict[tuple[str, str], int]:
+def _counts(clients, documents, fast_path) -> dict[tuple[str, str], int]:
     counts = {}
     for label, client in clients:
         for name, document in documents:
+            fast_path.reset()
             with CaptureQueriesContext(connection) as captured:
                 response = client(document)
             assert response.status == 200 and not response.errors, (name, response.errors)
+            assert fast_path.fallbacks == 0, (
+                f"Query.{name} as {label}: {fast_path.fallbacks} fallbacks to the general path")
             counts[(label, name)] = len(captured)
     return counts
 
 
 def test_no_list_reads_its_rows_one_by_one(network, make_org, make_user, staff_user, catalog,
-                                           make_product, make_category):
+                                           make_product, make_category, fast_path):
     for key in ("dealer_a", "sub_a", "dealer_b"):
         admin = _populate(network[key], key.replace("_", "-"), make_user)
         if key == "dealer_a":
@@ -53,14 +58,14 @@ def test_no_list_reads_its_rows_one_by_one(network, make_org, make_user, staff_u
     clients = [("staff", GraphQLClient(staff_user, network["factory"])),
                ("dealer admin", GraphQLClient(dealer_admin, network["dealer_a"]))]
     documents = _root_queries()
-    before = _counts(clients, documents)
+    before = _counts(clients, documents, fast_path)
 
     for i in (2, 3):  # more of everything
         sub = make_org(f"Субдилер Альфа-{i}", kind="SUB_DEALER", parent=network["dealer_a"])
         _populate(sub, f"sub-a{i}", make_user)
         shelf = make_category(f"Полка {i}", parent=catalog["paints"])
         make_product(f"Краска {i}", shelf, variants=3, colors=("white",), sku_prefix=f"P{i}")
-    after = _counts(clients, documents)
+    after = _counts(clients, documents, fast_path)
 
     grown = [f"Query.{name} as {label}: {before[(label, name)]} queries, then "
              f"{after[(label, name)]} with more rows"

@@ -5,11 +5,16 @@ with different keys. Building the queryset and compiling it to SQL each time cos
 than PostgreSQL takes to answer; a ``KeyedQuery`` compiles its queryset once, with the
 keys as one array parameter (``field = ANY(%s)``), and afterwards only executes it.
 
-The queryset must be the same for every viewer (no visibility rules: those depend on the
-request and stay ordinary querysets) and select one model without ``select_related`` or
-annotations. Rows are built by ``Model.from_db`` after the fields' converters, as Django's
-own model iterable does, and the query goes through ``connection.cursor()``, so query
-counting and logging see it.
+The queryset is built and compiled on first use and then kept for the life of the process,
+so it must depend neither on the viewer nor on the time: no visibility rules (those depend
+on the request and stay ordinary querysets, or are filtered in the loader), and nothing
+computed when it is built, such as ``timezone.now()`` or today's date (a query of the
+prices valid today would keep answering with the first day's date until the process
+restarts). It selects one model without ``select_related`` or annotations.
+
+Rows are built by ``Model.from_db`` after the fields' converters, as Django's own model
+iterable does, and the query goes through ``connection.cursor()``, so query counting and
+logging see it.
 """
 
 from __future__ import annotations
@@ -67,7 +72,10 @@ class _Compiled:
 
 class KeyedQuery:
     """``KeyedQuery(lambda: Variant.objects.defer(...), "product_id").rows(keys)``: the
-    rows whose ``field`` is one of ``keys`` (database values, as read off other rows)."""
+    rows whose ``field`` is one of ``keys`` (database values, as read off other rows).
+
+    ``build`` is called once per process: its queryset must not depend on the viewer or
+    on the time (see the module's documentation)."""
 
     def __init__(self, build: Callable[[], QuerySet], field: str):
         self._build = build

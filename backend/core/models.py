@@ -9,7 +9,9 @@ straight into the instance's ``__dict__``, exactly where ``__init__`` would put 
 fields not loaded (``only``/``defer``) stay absent and load on access, as usual.
 
 When anything listens to ``pre_init`` or ``post_init`` (an ``ImageField`` with dimension
-fields, a third-party app), Django's own path runs so that the receivers are called.
+fields, a third-party app), Django's own path runs so that the receivers are called. Such
+a receiver, and a model that overrides ``__init__`` (skipped here), are system check
+errors (``core.E002``, ``core.E001`` in ``checks.py``).
 ``tests/test_model_loading.py`` compares both paths field by field for every model.
 
 Saving checks the row against its columns first (``column_errors``): text longer than a

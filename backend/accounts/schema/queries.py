@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from backend.core.graphql.connection import resolve_connection
 from backend.core.graphql.ids import decode_query_id
+from backend.core.graphql.loaders import remember_rows
 from backend.core.graphql.values import plain_values
 from backend.core.permissions import ORG_PERM_LABELS, OrgPerm
 
@@ -84,7 +85,7 @@ class AccountQueries(graphene.ObjectType):
         if filter.get("is_active") is not None:
             queryset = queryset.filter(is_active=filter["is_active"])
         return resolve_connection(queryset.order_by("organization__path", "user__email", "pk"),
-                                  args, MembershipType._meta.connection, info_context=info.context)
+                                  args, MembershipType._meta.connection, info=info)
 
     @staticmethod
     def resolve_invitations(root, info, status=None, organization=None, **args):
@@ -100,12 +101,12 @@ class AccountQueries(graphene.ObjectType):
                 current_status=Invitation.status_expression(timezone.now())
             ).filter(current_status=status)
         return resolve_connection(queryset, args, InvitationType._meta.connection,
-                                  info_context=info.context)
+                                  info=info)
 
     @staticmethod
     def resolve_custom_roles(root, info, **args):
         return resolve_connection(CustomRoleType.visible_queryset(info).order_by("name", "pk"),
-                                  args, CustomRoleType._meta.connection, info_context=info.context)
+                                  args, CustomRoleType._meta.connection, info=info)
 
     @staticmethod
     def resolve_permissions(root, info):
@@ -118,7 +119,7 @@ class AccountQueries(graphene.ObjectType):
             queryset = queryset.filter(organization_id=decode_query_id(
                 organization, "Organization", "organization"))
         return resolve_connection(queryset.order_by("-created_at", "-pk"), args,
-                                  AuditEventType._meta.connection, info_context=info.context)
+                                  AuditEventType._meta.connection, info=info)
 
     @staticmethod
     def resolve_me(root, info):
@@ -131,6 +132,9 @@ class AccountQueries(graphene.ObjectType):
                     organization__status=OrganizationStatus.ACTIVE)
             .select_related("organization")
         )
+        # Their relations load for all of them at once (no pending futures, which
+        # would send these objects down the general path).
+        remember_rows(info.context, [*memberships, viewer.organization])
         return Me(user=viewer.user, memberships=memberships,
                   active_organization=viewer.organization, role=viewer.role)
 
@@ -147,7 +151,7 @@ class AccountQueries(graphene.ObjectType):
         if filter.get("region"):
             queryset = queryset.filter(region__iexact=filter["region"].strip())
         return resolve_connection(queryset.order_by("path"), args,
-                                  OrganizationType._meta.connection, info_context=info.context)
+                                  OrganizationType._meta.connection, info=info)
 
     @staticmethod
     def resolve_organization(root, info, id):

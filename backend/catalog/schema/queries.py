@@ -114,7 +114,7 @@ class CatalogQueries(graphene.ObjectType):
         descending = sort_by.get("direction") == SortDirection.DESC.value
         queryset = sort_products(queryset, sort_field, descending, bool(spec.search))
         return resolve_connection(queryset, args, ProductObjectType._meta.connection,
-                                  info_context=info.context)
+                                  info=info)
 
     @staticmethod
     def resolve_product(root, info, id=None, slug=None):
@@ -140,7 +140,7 @@ class CatalogQueries(graphene.ObjectType):
         else:
             queryset = queryset.order_by("sku", "pk")
         return resolve_connection(queryset, args, ProductVariantType._meta.connection,
-                                  info_context=info.context)
+                                  info=info)
 
     @staticmethod
     def resolve_categories(root, info, filter=None, **args):
@@ -154,7 +154,7 @@ class CatalogQueries(graphene.ObjectType):
         if filter.get("search"):
             queryset = queryset.filter(name__icontains=filter["search"].strip())
         return resolve_connection(queryset.order_by("path"), args,
-                                  CategoryType._meta.connection, info_context=info.context)
+                                  CategoryType._meta.connection, info=info)
 
     @staticmethod
     def resolve_category(root, info, id=None, slug=None):
@@ -171,9 +171,9 @@ class CatalogQueries(graphene.ObjectType):
         if filterable_only:
             queryset = queryset.filter(filterable=True)
         return resolve_connection(queryset.order_by("name", "pk"), args,
-                                  AttributeType._meta.connection, info_context=info.context)
+                                  AttributeType._meta.connection, info=info)
 
     @staticmethod
     def resolve_product_types(root, info, **args):
         return resolve_connection(ProductTypeType.visible_queryset(info).order_by("name", "pk"),
-                                  args, ProductTypeType._meta.connection, info_context=info.context)
+                                  args, ProductTypeType._meta.connection, info=info)

@@ -82,13 +82,15 @@ def page_bounds(args: dict[str, Any], count) -> tuple[int, int | None, bool]:
     return start, end, True
 
 
-def resolve_connection(queryset, args: dict[str, Any], connection_type, *, list_items=None,
-                       info_context=None):
+def resolve_connection(queryset, args: dict[str, Any], connection_type, *, info,
+                       list_items=None):
     """Slice ``queryset`` by the Relay arguments and build ``connection_type``.
 
-    ``list_items`` may post-process the page's rows (for instance to attach a viewer
-    context); it receives and returns a list. With ``info_context`` (the request), the
-    rows are remembered as siblings for the loaders of their relations.
+    The page's rows are remembered on the request (``info.context``) as siblings for the
+    loaders of their relations, so that those load for the whole page at once; without
+    that, every row's relation would be a pending future and the page would leave the
+    execution fast path. ``list_items`` may post-process the page's rows; it receives and
+    returns a list.
     """
     cache: dict[str, int] = {}
 
@@ -103,8 +105,7 @@ def resolve_connection(queryset, args: dict[str, Any], connection_type, *, list_
     rows = rows[: max(end - start, 0)]
     if list_items is not None:
         rows = list_items(rows)
-    if info_context is not None:
-        remember_rows(info_context, rows)
+    remember_rows(info.context, rows)
     if args.get("before") is not None and not has_next:
         has_next = True
     edge_type = connection_type.Edge

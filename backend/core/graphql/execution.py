@@ -20,20 +20,26 @@
   Builders are shared by all requests (keyed by the selection). Lists of objects are built
   in one loop. Anything a builder cannot answer (a null in a required field, a value that
   does not serialize, an error in a resolver, a loader's pending future, an interface or
-  union, an iterable that is not a list) makes it raise, and that object is completed by
-  the general path, which then reports errors at their exact paths. Results and errors
-  are the same either way (``tests/test_execution_fast_path.py``). With graphene
-  middleware configured, the fast path is off.
+  union, an iterable that is not a list) makes it raise ``Fallback``, and that object is
+  completed by the general path, which then reports errors at their exact paths. Results
+  and errors are the same either way (``tests/test_execution_fast_path.py``). With
+  graphene middleware configured, the fast path is off.
+- Not failing silently: each execution counts its fallbacks (``fallbacks``, one increment
+  on the general path only); tests require none on every root list and on the catalog
+  page. Any other exception from a builder is a bug of the fast path: logged (the general
+  path answers), or raised under ``GRAPHQL_FAST_PATH_STRICT`` (on in the tests).
 """
 
 from __future__ import annotations
 
+import logging
 from base64 import b64encode
 from decimal import Decimal
 from enum import Enum
 from functools import partial
 from typing import Any, NamedTuple
 
+from django.conf import settings
 from graphene import ID, Boolean, String
 from graphene.relay.id_type import DefaultGlobalIDType
 from graphene.relay.node import GlobalID, Node
@@ -59,6 +65,8 @@ from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, Undefined
 from graphql_sync_dataloaders import DeferredExecutionContext, SyncFuture
 
+logger = logging.getLogger(__name__)
+
 _DEFAULT_RESOLVERS = (dict_or_attr_resolver, attr_resolver)
 
 
@@ -71,14 +79,17 @@ class _PlainField(NamedTuple):
     global_id_node: Any = None
 
 
-_plans: dict[int, _PlainField | None] = {}
+# Keyed by id (graphql-core's fields are not hashable); each entry holds its field, so
+# that an id is never reused by another field (a schema made and dropped, as tests do).
+_plans: dict[int, tuple[GraphQLField, _PlainField | None]] = {}
 
 
 def _plain_field(field_def: GraphQLField) -> _PlainField | None:
     """How to read ``field_def`` directly, or ``None`` when it needs the general path."""
     key = id(field_def)
-    if key in _plans:
-        return _plans[key]
+    known = _plans.get(key)
+    if known is not None:
+        return known[1]
     plan = None
     resolve = field_def.resolve
     if (not field_def.args and isinstance(resolve, partial)
@@ -94,12 +105,17 @@ def _plain_field(field_def: GraphQLField) -> _PlainField | None:
         inner = field_type.of_type if non_null else field_type
         if is_leaf_type(inner):
             plan = _PlainField(resolve.args[0], resolve.args[1], inner, non_null)
-    _plans[key] = plan
+    _plans[key] = (field_def, plan)
     return plan
 
 
-class _Fallback(Exception):
-    """The fast path cannot answer this object; the general path will (and report)."""
+class Fallback(Exception):
+    """A planned fallback: the fast path cannot answer this object (a null in a required
+    field, a value that does not serialize, an error raised by a resolver or by reading
+    an attribute, a loader's pending future, an object of another type, an iterable that
+    is not a list), and the general path will, reporting any error at its path. Builders
+    raise only this on purpose; anything else they raise is a bug in the fast path
+    (``GRAPHQL_FAST_PATH_STRICT`` lets it propagate)."""
 
 
 def _memoized(serialize):
@@ -161,17 +177,22 @@ def _reader(plan: _PlainField, type_name: str):
     serialize = _serializer(plan.leaf_type)
 
     def read(source):
-        if isinstance(source, dict):
-            value = source.get(attname, default)
-        else:
-            value = getattr(source, attname, default)
-        if value is None:
-            if non_null:
-                raise _Fallback
-            return None
-        serialized = serialize(value)
+        try:
+            if isinstance(source, dict):
+                value = source.get(attname, default)
+            else:
+                value = getattr(source, attname, default)
+            if value is None:
+                if non_null:
+                    raise Fallback
+                return None
+            serialized = serialize(value)
+        except Fallback:
+            raise
+        except Exception as error:  # a property or a serializer refused: reported there
+            raise Fallback from error
         if serialized is Undefined or serialized is None:
-            raise _Fallback
+            raise Fallback
         return serialized
 
     return read
@@ -217,20 +238,25 @@ def _compile_builder(type_name: str, entries: list[_Entry]):
     arguments (``env(field)``) and complete the value by nested builders. Anything the
     fast path cannot answer raises, and the caller takes the general path.
     """
-    namespace: dict[str, Any] = {"_Fallback": _Fallback, "Undefined": Undefined,
+    namespace: dict[str, Any] = {"Fallback": Fallback, "Undefined": Undefined,
                                  "Decimal": Decimal, "b64encode": b64encode}
-    inline: list[str] = []
+    reads: list[str] = []  # attribute reads: a property that raises is a planned fallback
+    checks: list[str] = []  # nulls and serialization of what was read
     from_dict: list[str] = []
     resolved: list[str] = []
     result: list[str] = []
+    planned = ["except Exception as error:", "    raise Fallback from error"]
     for i, entry in enumerate(entries):
         result.append(f"{entry.response_key!r}: v{i}")
         if entry.resolved is not None:
             namespace[f"k{i}"] = entry.resolved
             namespace[f"f{i}"] = entry.resolved.field_def.resolve
             namespace[f"c{i}"] = entry.complete
-            resolved += [f"    e = env(k{i})",
-                         f"    v{i} = c{i}(f{i}(source, e[0], **e[1]), e[0], env)"]
+            # A resolver's error is reported at its path by the general path.
+            resolved += [f"    e = env(k{i})", "    try:",
+                         f"        v{i} = f{i}(source, e[0], **e[1])",
+                         *(f"    {line}" for line in planned),
+                         f"    v{i} = c{i}(v{i}, e[0], env)"]
             continue
         plan = entry.plain
         if plan is None:  # __typename
@@ -241,29 +267,32 @@ def _compile_builder(type_name: str, entries: list[_Entry]):
         if plan.global_id_node is not None:
             if _uses_default_global_ids(plan.global_id_node):
                 namespace[f"p{i}"] = f"{type_name}:"
-                inline.append(f"v{i} = b64encode((p{i} + str(source.pk)).encode()).decode()")
+                checks.append(f"v{i} = b64encode((p{i} + str(source.pk)).encode()).decode()")
             else:
-                inline.append(f"v{i} = r{i}(source)")
+                reads.append(f"v{i} = r{i}(source)")
             continue
         namespace[f"d{i}"] = plan.default
         namespace[f"s{i}"] = serialize = _serializer(plan.leaf_type)
-        inline += [f"v{i} = getattr(source, {plan.attname!r}, d{i})",
-                   f"if v{i} is None:",
-                   "    raise _Fallback" if plan.non_null else "    pass"]
+        reads.append(f"v{i} = getattr(source, {plan.attname!r}, d{i})")
+        checks += [f"if v{i} is None:",
+                   "    raise Fallback" if plan.non_null else "    pass"]
         identity = _IDENTITY_TYPES.get(getattr(serialize, "__func__", serialize))
         if identity is not None:
             namespace[f"t{i}"] = identity
-            inline += [f"elif type(v{i}) is t{i}:", "    pass"]
+            checks += [f"elif type(v{i}) is t{i}:", "    pass"]
         elif plan.leaf_type.serialize is DecimalScalar.serialize:
-            inline += [f"elif type(v{i}) is Decimal:", f"    v{i} = str(v{i})"]
-        inline += ["else:",
-                   f"    v{i} = s{i}(v{i})",
+            checks += [f"elif type(v{i}) is Decimal:", f"    v{i} = str(v{i})"]
+        checks += ["else:", "    try:", f"        v{i} = s{i}(v{i})",
+                   *(f"    {line}" for line in planned),
                    f"    if v{i} is None or v{i} is Undefined:",
-                   "        raise _Fallback"]
+                   "        raise Fallback"]
+    inline = (["try:", *(f"    {line}" for line in reads), *planned] if reads else []) + checks
     lines = ["def build(source, env):"]
     if from_dict:
         lines += ["    if type(source) is dict:", *from_dict, "    else:",
                   *(f"        {line}" for line in inline)]
+    else:
+        lines += [f"    {line}" for line in inline]
     lines += resolved
     lines.append(f"    return {{{', '.join(result)}}}")
     exec(compile("\n".join(lines), f"<object builder {type_name}>", "exec"), namespace)
@@ -302,13 +331,16 @@ def _leaf_completion(leaf_type, non_null: bool):
     def complete(value, info, env):
         if value is None:
             if non_null:
-                raise _Fallback
+                raise Fallback
             return None
         if isinstance(value, SyncFuture):
-            raise _Fallback
-        serialized = serialize(value)
+            raise Fallback
+        try:
+            serialized = serialize(value)
+        except Exception as error:  # a value that does not serialize: reported there
+            raise Fallback from error
         if serialized is None or serialized is Undefined:
-            raise _Fallback
+            raise Fallback
         return serialized
 
     return complete
@@ -320,11 +352,17 @@ def _object_completion(object_type, build, non_null: bool):
     def complete(value, info, env):
         if value is None:
             if non_null:
-                raise _Fallback
+                raise Fallback
             return None
-        if isinstance(value, SyncFuture) or (
-                is_type_of is not None and is_type_of(value, info) is not True):
-            raise _Fallback
+        if isinstance(value, SyncFuture):
+            raise Fallback
+        if is_type_of is not None:
+            try:
+                same_type = is_type_of(value, info) is True
+            except Exception as error:  # graphene refuses a foreign value: reported there
+                raise Fallback from error
+            if not same_type:
+                raise Fallback
         return build(value, env)
 
     return complete
@@ -334,10 +372,10 @@ def _list_completion(complete_item, non_null: bool):
     def complete(value, info, env):
         if value is None:
             if non_null:
-                raise _Fallback
+                raise Fallback
             return None
         if type(value) is not list and type(value) is not tuple:
-            raise _Fallback  # futures, querysets, generators: the general path
+            raise Fallback  # futures, querysets, generators: the general path
         return [complete_item(item, info, env) for item in value]
 
     return complete
@@ -353,6 +391,19 @@ def _path_from_list(keys) -> Path | None:
 class PortalExecutionContext(DeferredExecutionContext):
     _object_plans: dict[tuple, Any]
     _readers: dict[tuple[int, str], Any]
+    # Objects, lists and plain fields of this execution that the fast path handed to the
+    # general path (counted on that path only). Tests require none on every root list
+    # and on the catalog page: the fast path must not quietly stop being used.
+    fallbacks = 0
+
+    def _unplanned(self) -> None:
+        """Called while handling an exception that a builder raised but did not plan (not
+        a ``Fallback``): a bug of the fast path. Raised under ``GRAPHQL_FAST_PATH_STRICT``
+        (the tests), else logged; the general path answers."""
+        if settings.GRAPHQL_FAST_PATH_STRICT:
+            raise
+        logger.exception("The GraphQL fast path failed unexpectedly; the general path "
+                         "answers instead.")
 
     def _object_plan(self, return_type, field_nodes):
         """A function building the object (``_compile_builder``) when the fast path can
@@ -441,8 +492,11 @@ class PortalExecutionContext(DeferredExecutionContext):
                                  or return_type.is_type_of(result, info) is True):
             try:
                 return plan(result, self._resolver_env)
-            except Exception:
+            except Fallback:
                 pass
+            except Exception:
+                self._unplanned()
+        self.fallbacks += 1
         return super().complete_object_value(return_type, field_nodes, info, path, result)
 
     def complete_list_value(self, return_type, field_nodes, info, path, result):
@@ -453,8 +507,11 @@ class PortalExecutionContext(DeferredExecutionContext):
         if complete is not None:
             try:
                 return complete(result, info, self._resolver_env)
-            except Exception:
+            except Fallback:
                 pass
+            except Exception:
+                self._unplanned()
+        self.fallbacks += 1
         return super().complete_list_value(return_type, field_nodes, info, path, result)
 
     def _field_reader(self, parent_type, field_def):
@@ -473,8 +530,11 @@ class PortalExecutionContext(DeferredExecutionContext):
         if read is not None:
             try:
                 return read(source)
-            except Exception:
+            except Fallback:
                 pass
+            except Exception:
+                self._unplanned()
+            self.fallbacks += 1
         return super().execute_field(parent_type, source, field_nodes, path)
 
     def handle_field_error(self, error: GraphQLError, return_type: GraphQLOutputType,

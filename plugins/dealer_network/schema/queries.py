@@ -35,7 +35,7 @@ class DealerNetworkQueries(graphene.ObjectType):
             queryset = queryset.filter(Q(name__icontains=text) | Q(legal_name__icontains=text)
                                        | Q(inn__startswith=text))
         return resolve_connection(queryset.order_by("name", "pk"), args,
-                                  OrganizationType._meta.connection, info_context=info.context)
+                                  OrganizationType._meta.connection, info=info)
 
     @staticmethod
     def resolve_partner_applications(root, info, status=None, search=None, **args):
@@ -50,7 +50,7 @@ class DealerNetworkQueries(graphene.ObjectType):
                 | Q(inn__startswith=text) | Q(email__icontains=text))
         return resolve_connection(queryset.order_by("-created_at", "-pk"), args,
                                   PartnerApplicationType._meta.connection,
-                                  info_context=info.context)
+                                  info=info)
 
     @staticmethod
     def resolve_partner_application(root, info, id):
