@@ -9,7 +9,6 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from backend.accounts.members import invite_member
 from django.apps import apps
 from django.core.checks import run_checks
 from django.core.management import call_command
@@ -20,6 +19,7 @@ from django.test.utils import isolate_apps
 from django.utils import timezone
 
 from backend.accounts.models import CustomRole, StaffAssignment
+from backend.accounts.services.members import invite_member
 from backend.accounts.tokens import issue_tokens
 from backend.catalog.models import Product, ProductImage, ProductVariant
 from backend.core.checks import check_row_loading
