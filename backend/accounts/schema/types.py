@@ -66,8 +66,6 @@ class OrganizationType(ModelObjectType):
 
     @staticmethod
     def resolve_parent(root: Organization, info):
-        if root.parent_id is None:
-            return None
         return OrganizationByIdLoader(info.context).load(root.parent_id)
 
 
@@ -92,8 +90,6 @@ class MembershipType(ModelObjectType):
 
     @staticmethod
     def resolve_custom_role(root: Membership, info):
-        if root.custom_role_id is None:
-            return None
         return CustomRoleByIdLoader(info.context).load(root.custom_role_id)
 
     @staticmethod
@@ -191,8 +187,6 @@ class InvitationType(ModelObjectType):
 
     @staticmethod
     def resolve_custom_role(root: Invitation, info):
-        if root.custom_role_id is None:
-            return None
         return CustomRoleByIdLoader(info.context).load(root.custom_role_id)
 
     @staticmethod
@@ -221,14 +215,10 @@ class AuditEventType(ModelObjectType):
 
     @staticmethod
     def resolve_actor(root: AuditEvent, info):
-        if root.actor_id is None:
-            return None
         return UserByIdLoader(info.context).load(root.actor_id)
 
     @staticmethod
     def resolve_actor_summary(root: AuditEvent, info):
-        if root.actor_id is None:
-            return None
         return PersonSummaryByUserIdLoader(info.context).load(root.actor_id)
 
     @staticmethod

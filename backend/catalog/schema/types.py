@@ -97,8 +97,6 @@ class CategoryType(ModelObjectType):
 
     @staticmethod
     def resolve_parent(root: Category, info):
-        if root.parent_id is None:
-            return None
         return loaders.CategoryByIdLoader(info.context).load(root.parent_id)
 
     @staticmethod

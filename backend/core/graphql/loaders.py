@@ -87,6 +87,10 @@ class DataLoader(SyncDataLoader):
         return values
 
     def load(self, key: Any) -> Any:
+        """The value for ``key`` (a future while pending); ``None`` for no key, so a
+        nullable foreign key resolves as ``Loader(context).load(row.fk_id)``."""
+        if key is None:
+            return None
         value = self._values.get(key, _MISSING)
         if value is not _MISSING:
             return value

@@ -104,14 +104,10 @@ class PartnerApplicationType(ModelObjectType):
 
     @staticmethod
     def resolve_organization(root: PartnerApplication, info):
-        if root.organization_id is None:
-            return None
         return OrganizationByIdLoader(info.context).load(root.organization_id)
 
     @staticmethod
     def resolve_reviewed_by(root: PartnerApplication, info):
-        if root.reviewed_by_id is None:
-            return None
         return UserByIdLoader(info.context).load(root.reviewed_by_id)
 
     @staticmethod
