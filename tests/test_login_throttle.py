@@ -22,6 +22,7 @@ from django.test import Client
 
 from backend.accounts.models import Membership, Role, User
 from backend.accounts.services.members import invite_member
+from backend.core import ratelimit
 from backend.core.models import RateCounter
 from tests.fixtures.accounts import PASSWORD
 from tests.fixtures.graphql import GraphQLClient
@@ -107,6 +108,35 @@ def test_wrong_passwords_for_one_account_from_one_address_are_limited(store, buy
     limit = settings.LOGIN_THROTTLE_ATTEMPTS
     assert answers == ["INVALID_CREDENTIALS"] * limit + ["LOGIN_THROTTLED"] * (10 - limit)
     assert sign_in("buyer@alfa.test") == "LOGIN_THROTTLED"
+
+
+def test_an_attempt_refused_by_its_pair_limit_counts_against_no_other_limit(
+        store, buyer, settings, monkeypatch):
+    """Counting it in the address's limit too, even for the moment before it is given
+    back, would let concurrent refused attempts push an allowed attempt of the same
+    address over that limit."""
+    for _ in range(settings.LOGIN_THROTTLE_ATTEMPTS):
+        sign_in("buyer@alfa.test", "wrong")
+    configured = ratelimit.store
+    counted: list[str] = []
+
+    def recording_store():
+        real = configured()
+
+        class Recording:
+            def __getattr__(self, name):
+                return getattr(real, name)
+
+            def hit(self, key, window):
+                counted.append(key.split(":")[0])
+                return real.hit(key, window)
+
+        return Recording()
+
+    monkeypatch.setattr(ratelimit, "store", recording_store)
+
+    assert sign_in("buyer@alfa.test", "wrong") == "LOGIN_THROTTLED"
+    assert counted == ["login-pair"]
 
 
 def test_the_count_is_shared_by_every_worker_not_kept_in_process_memory(db, buyer, settings):

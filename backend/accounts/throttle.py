@@ -17,9 +17,9 @@ The rule, per window of ``LOGIN_THROTTLE_WINDOW_SECONDS`` (counted in
   get in.
 
 An attempt is counted before its password is checked, so concurrent attempts cannot all
-slip under a limit; an attempt refused by the throttle is not counted (it checked no
-password) and a right password is not a failure (its count is given back). A refusal says
-in how many seconds the blocking window ends.
+slip under a limit; the limits are counted in the order above and an attempt refused by
+one is counted by none (it checked no password), and a right password is not a failure
+(its count is given back). A refusal says in how many seconds the blocking window ends.
 """
 
 from __future__ import annotations
@@ -63,13 +63,31 @@ def attempt(email: str, address: str) -> None:
     limits = {"pair": settings.LOGIN_THROTTLE_ATTEMPTS,
               "address": settings.LOGIN_THROTTLE_ADDRESS_ATTEMPTS,
               "account": None if known else settings.LOGIN_THROTTLE_ACCOUNT_ATTEMPTS}
-    counts = {name: store.hit(keys[name], _window()) for name in limits}
-    over = [counts[name].retry_after for name, limit in limits.items()
-            if limit is not None and counts[name].value > limit]
-    if over:
-        for name in counts:
-            store.refund(keys[name])
-        raise LoginThrottled(max(over))
+    counted: list[str] = []
+    for name, limit in limits.items():
+        count = store.hit(keys[name], _window())
+        counted.append(name)
+        if limit is not None and count.value > limit:
+            # Refused: give back what this attempt counted, and count it nowhere else (a
+            # refused attempt that reached the address counter could push a concurrent,
+            # allowed attempt of the same address over its limit). The wait is the
+            # longest of the limits already full.
+            for done in counted:
+                store.refund(keys[done])
+            raise LoginThrottled(max([count.retry_after, *_full(store, keys, limits, counted)]))
+
+
+def _full(store, keys: dict[str, str], limits: dict[str, int | None],
+          counted: list[str]) -> list[int]:
+    """Seconds until each limit not yet counted, and already full, lets an attempt in."""
+    waits = []
+    for name, limit in limits.items():
+        if name in counted or limit is None:
+            continue
+        count = store.peek(keys[name])
+        if count is not None and count.value >= limit:
+            waits.append(count.retry_after)
+    return waits
 
 
 def accepted(email: str, address: str) -> None:
