@@ -208,6 +208,13 @@ LOGIN_THROTTLE_ACCOUNT_ATTEMPTS = env_int("LOGIN_THROTTLE_ACCOUNT_ATTEMPTS", 50)
 LOGIN_THROTTLE_WINDOW = timedelta(seconds=env_int("LOGIN_THROTTLE_WINDOW_SECONDS", 15 * 60))
 LOGIN_KNOWN_ADDRESS_DAYS = env_int("LOGIN_KNOWN_ADDRESS_DAYS", 30)
 AUTHENTICATION_BACKENDS = ["backend.accounts.backends.ThrottledModelBackend"]
+# Password reset (backend/accounts/services/password_reset.py): how long an e-mailed link
+# works (Django's PasswordResetTokenGenerator reads PASSWORD_RESET_TIMEOUT), and requests per
+# window for one e-mail and from one client address.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TTL_SECONDS", 3600)
+PASSWORD_RESET_PER_EMAIL = env_int("PASSWORD_RESET_PER_EMAIL", 3)
+PASSWORD_RESET_PER_ADDRESS = env_int("PASSWORD_RESET_PER_ADDRESS", 10)
+PASSWORD_RESET_WINDOW = timedelta(seconds=env_int("PASSWORD_RESET_WINDOW_SECONDS", 3600))
 
 # Public forms (partner applications): per client address and in all, per window.
 PARTNER_APPLICATIONS_PER_ADDRESS = env_int("PARTNER_APPLICATIONS_PER_ADDRESS", 5)

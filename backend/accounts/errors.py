@@ -21,6 +21,8 @@ AccountErrorCode = error_code_enum(
     "INVITATION_USED",
     "INVITATION_REVOKED",
     "WEAK_PASSWORD",
+    "INVALID_RESET_LINK",
+    "PASSWORD_RESET_THROTTLED",
     "LAST_ADMIN",
     "INVALID_ROLE",
     "UNKNOWN_PERMISSION",

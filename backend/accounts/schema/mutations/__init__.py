@@ -6,6 +6,7 @@ from .custom_roles import CustomRoleCreate, CustomRoleDelete, CustomRoleUpdate
 from .invitations import InvitationAccept, InvitationCreate, InvitationRevoke
 from .memberships import MembershipDeactivate, MembershipUpdate
 from .organizations import OrganizationCreate, OrganizationUpdate
+from .password_reset import PasswordResetConfirm, PasswordResetRequest
 from .tokens import TokenCreate, TokenRefresh, TokensRevoke, TokenVerify
 
 
@@ -22,5 +23,7 @@ class AccountMutations(graphene.ObjectType):
     token_refresh = TokenRefresh.Field()
     token_verify = TokenVerify.Field()
     tokens_revoke = TokensRevoke.Field()
+    password_reset_request = PasswordResetRequest.Field()
+    password_reset_confirm = PasswordResetConfirm.Field()
     organization_create = OrganizationCreate.Field()
     organization_update = OrganizationUpdate.Field()

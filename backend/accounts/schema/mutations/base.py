@@ -13,7 +13,8 @@ from ...errors import AccountErrorCode
 
 AccountError = error_type(
     "AccountError", AccountErrorCode, "An error of an account operation.",
-    retry_after=graphene.Int(description="LOGIN_THROTTLED: seconds until a new attempt."),
+    retry_after=graphene.Int(description=(
+        "LOGIN_THROTTLED, PASSWORD_RESET_THROTTLED: seconds until a new attempt.")),
 )
 
 
