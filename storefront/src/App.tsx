@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { KeepWorkOnExpiry } from './features/auth/KeepWorkOnExpiry';
 import { ViewerProvider } from './features/auth/ViewerProvider';
 import { AppShell, OrganizationHome, PageLoading, RequireAuth } from './features/shell/AppShell';
 import {
@@ -8,6 +9,8 @@ import {
   loadCatalogPage,
   loadInvitationPage,
   loadMembersPage,
+  loadPasswordResetConfirmPage,
+  loadPasswordResetRequestPage,
   loadProductPage,
   loadReviewPage,
   loadRolesPage,
@@ -27,6 +30,8 @@ const AuditPage = lazy(loadAuditPage);
 const ReviewPage = lazy(loadReviewPage);
 const InvitationAcceptPage = lazy(loadInvitationPage);
 const ApplyPage = lazy(loadApplyPage);
+const PasswordResetRequestPage = lazy(loadPasswordResetRequestPage);
+const PasswordResetConfirmPage = lazy(loadPasswordResetConfirmPage);
 
 export function AppRoutes() {
   return (
@@ -48,6 +53,22 @@ export function AppRoutes() {
         }
       />
       <Route
+        path="/password-reset"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PasswordResetRequestPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/password-reset/:uid/:token"
+        element={
+          <Suspense fallback={<PageLoading />}>
+            <PasswordResetConfirmPage />
+          </Suspense>
+        }
+      />
+      <Route
         path="/apply"
         element={
           <Suspense fallback={<PageLoading />}>
@@ -58,6 +79,7 @@ export function AppRoutes() {
       <Route
         element={
           <RequireAuth>
+            <KeepWorkOnExpiry />
             <ViewerProvider>
               <AppShell />
             </ViewerProvider>

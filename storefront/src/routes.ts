@@ -17,6 +17,8 @@ export const loadAuditPage = once(() => import('./features/network/AuditPage'));
 export const loadReviewPage = once(() => import('./features/network/ReviewPage'));
 export const loadInvitationPage = once(() => import('./features/network/InvitationAcceptPage'));
 export const loadApplyPage = once(() => import('./features/network/ApplyPage'));
+export const loadPasswordResetRequestPage = once(() => import('./features/auth/PasswordResetRequestPage'));
+export const loadPasswordResetConfirmPage = once(() => import('./features/auth/PasswordResetConfirmPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -31,6 +33,8 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
 export function preloadFor(pathname: string, signedIn: boolean): void {
   if (pathname.startsWith('/invitation/')) void loadInvitationPage();
   else if (pathname.startsWith('/apply')) void loadApplyPage();
+  else if (pathname.startsWith('/password-reset/')) void loadPasswordResetConfirmPage();
+  else if (pathname.startsWith('/password-reset')) void loadPasswordResetRequestPage();
   else if (!signedIn || pathname.startsWith('/sign-in')) void loadSignInPage();
   else {
     const screen = SIGNED_IN_SCREENS.find(([prefix]) => pathname.startsWith(prefix));

@@ -18,14 +18,26 @@ describe('API errors for people', () => {
     expect(describeProblem(en, problem)).toBe('Wrong e-mail or password.');
   });
 
-  it('reads the wait from a throttling message and says it with the right plural', () => {
+  it('reads the wait from a throttling message and says it in minutes, rounded up, with the right plural', () => {
     const problem = { code: 'LOGIN_THROTTLED', detail: 'Too many failed sign-in attempts. Try again in 42 seconds.' };
     expect(throttleSeconds(problem.detail)).toBe(42);
-    expect(describeProblem(ru, problem)).toContain('через 42 секунды');
+    expect(describeProblem(ru, problem)).toBe('Слишком много неудачных попыток входа. Повторите через 42 секунды.');
     expect(describeProblem(ru, { ...problem, detail: 'Try again in 21 seconds.' })).toContain('через 21 секунду');
-    expect(describeProblem(ru, { ...problem, detail: 'Try again in 900 seconds.' })).toContain('через 900 секунд');
+    expect(describeProblem(ru, { ...problem, detail: 'Try again in 895 seconds.' })).toContain('Повторите через 15 минут.');
+    expect(describeProblem(ru, { ...problem, retryAfter: 1230 })).toContain('через 21 минуту');
     expect(describeProblem(en, problem)).toContain('in 42 seconds');
+    expect(describeProblem(en, { ...problem, detail: 'Try again in 895 seconds.' })).toContain('Try again in 15 minutes.');
     expect(describeProblem(en, { ...problem, detail: 'no number' })).toContain('a little later');
+  });
+
+  it('says the wait of every throttle the same way', () => {
+    expect(describeProblem(ru, { code: 'PASSWORD_RESET_THROTTLED', detail: '', retryAfter: 3540 })).toBe(
+      'Слишком много запросов на сброс пароля. Повторите через 59 минут.',
+    );
+    expect(describeProblem(ru, { code: 'APPLICATIONS_THROTTLED', detail: 'Try again in 120 seconds.' })).toContain(
+      'через 2 минуты',
+    );
+    expect(describeProblem(en, { code: 'APPLICATIONS_THROTTLED', detail: '' })).toContain('later');
   });
 
   it('shows the server text for an unknown code rather than nothing', () => {
@@ -68,7 +80,7 @@ const errorEnums = Object.values(buildSchema(schemaSource).getTypeMap())
   .filter((type) => type.name.endsWith('ErrorCode'));
 const generated = readFileSync(join(import.meta.dirname, '../gql/graphql.ts'), 'utf8');
 
-/** A message for the code in one locale: plain, or in plural forms (LOGIN_THROTTLED). */
+/** A message for the code in one locale: plain, or in plural forms. */
 function hasMessage(messages: { errors: Record<string, string> }, code: string): boolean {
   return code in messages.errors || `${code}_other` in messages.errors;
 }

@@ -6,6 +6,7 @@
 import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
 import type { AccountErrorCode, CatalogErrorCode, DealerNetworkErrorCode } from '../gql/graphql';
+import { waitPhrase } from '../i18n/wait';
 
 /** The codes of the schema's `*ErrorCode` enums, as codegen generates them (union types). */
 export type SchemaErrorCode = AccountErrorCode | CatalogErrorCode | DealerNetworkErrorCode;
@@ -41,6 +42,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   INVALID_PARENT: true,
   INVALID_PHONE: true,
   INVALID_QUANTITY: true,
+  INVALID_RESET_LINK: true,
   INVALID_ROLE: true,
   INVALID_SPENDING_LIMIT: true,
   INVALID_STATUS: true,
@@ -54,6 +56,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   NOT_A_DEALER: true,
   NOT_FOUND: true,
   NO_SUPPLIER: true,
+  PASSWORD_RESET_THROTTLED: true,
   PERMISSION_DENIED: true,
   REQUIRED: true,
   ROLE_IN_USE: true,
@@ -108,6 +111,8 @@ export interface ApiProblem {
   code: string;
   /** The server's own message, shown as detail when the code is unknown. */
   detail: string;
+  /** A throttle's wait in seconds, when the API gave it as a field (`retryAfter`). */
+  retryAfter?: number | null;
 }
 
 /** The first problem of a failed urql operation. */
@@ -123,19 +128,26 @@ export function problemOf(error: CombinedError): ApiProblem {
   return { code: 'NETWORK_ERROR', detail: error.networkError?.message ?? '' };
 }
 
-/** Seconds to wait, read from a LOGIN_THROTTLED message ("Try again in 42 seconds."). */
+/** Seconds to wait, read from a throttle's message ("Try again in 42 seconds."). */
 export function throttleSeconds(message: string): number | null {
   const match = /(\d+)/.exec(message);
   return match ? Number(match[1]) : null;
 }
 
+/** Codes that tell how long to wait: their messages say it (`{{wait}}`), or `<CODE>_SOON`. */
+const THROTTLE_CODES: ReadonlySet<string> = new Set<SchemaErrorCode>([
+  'APPLICATIONS_THROTTLED',
+  'LOGIN_THROTTLED',
+  'PASSWORD_RESET_THROTTLED',
+]);
+
 /** A translated sentence for an error code and the server's message. */
 export function describeProblem(t: TFunction, problem: ApiProblem): string {
-  if (problem.code === 'LOGIN_THROTTLED') {
-    const seconds = throttleSeconds(problem.detail);
+  if (THROTTLE_CODES.has(problem.code)) {
+    const seconds = problem.retryAfter ?? throttleSeconds(problem.detail);
     return seconds === null
-      ? t('errors.LOGIN_THROTTLED_SOON')
-      : t('errors.LOGIN_THROTTLED', { count: seconds });
+      ? t(`errors.${problem.code as 'LOGIN_THROTTLED'}_SOON`)
+      : t(`errors.${problem.code as 'LOGIN_THROTTLED'}`, { wait: waitPhrase(t, seconds) });
   }
   // The server's text fills in the messages that quote it (INVALID_INPUT names the value).
   if (isKnownErrorCode(problem.code)) return t(`errors.${problem.code}`, { detail: problem.detail });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeJwt } from '../test/jwt';
-import { expiresWithin, tokenExpiresAt } from './jwt';
+import { expiresWithin, tokenEmail, tokenExpiresAt } from './jwt';
 
 describe('JWT expiry', () => {
   it('reads exp from the payload in milliseconds', () => {
@@ -18,5 +18,11 @@ describe('JWT expiry', () => {
     expect(expiresWithin(token, 60_000, 1_000_000 - 30_000)).toBe(true);
     expect(expiresWithin(token, 60_000, 1_000_000 - 120_000)).toBe(false);
     expect(expiresWithin('garbage', 60_000, 0)).toBe(false);
+  });
+
+  it('reads the e-mail the token was issued to', () => {
+    expect(tokenEmail(fakeJwt({ exp: 1000, email: 'юлия@demo.local' }))).toBe('юлия@demo.local');
+    expect(tokenEmail(fakeJwt({ exp: 1000 }))).toBeNull();
+    expect(tokenEmail('garbage')).toBeNull();
   });
 });

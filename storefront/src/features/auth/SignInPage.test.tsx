@@ -58,7 +58,7 @@ describe('sign-in page', () => {
     await user.type(screen.getByLabelText('Пароль'), 'wrong');
     await user.click(screen.getByRole('button', { name: 'Войти' }));
 
-    expect((await screen.findByRole('alert')).textContent).toContain('Повторите через 845 секунд');
+    expect((await screen.findByRole('alert')).textContent).toContain('Повторите через 15 минут.');
   });
 
   it('opens the page the visitor asked for after signing in', async () => {

@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { describeProblem, type ApiProblem } from '../../api/errors';
 import { Alert, Button, TextField } from '../../ui';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
+import { draftFor } from './formDrafts';
 import type { FieldError } from './session';
 import { useSession } from './SessionProvider';
+import { emailFromState, rememberedSignInEmail } from './signInEmail';
+import './auth.css';
 
 interface SignInValues {
   email: string;
@@ -25,6 +28,11 @@ export default function SignInPage() {
   const { t } = useTranslation();
   const { session, state } = useSession();
   const [params] = useSearchParams();
+  const location = useLocation();
+  const next = safeNext(params.get('next'));
+  // Known already: the e-mail of the session that expired in this tab, or of a password just reset.
+  const [knownEmail] = useState(() => emailFromState(location.state) ?? (state.endReason === 'signedOut' ? '' : rememberedSignInEmail(window.sessionStorage)));
+  const [draftKept] = useState(() => draftFor(window.sessionStorage, next) !== null);
   const [formProblem, setFormProblem] = useState<ApiProblem | null>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   usePageTitle(t('auth.title'));
@@ -33,21 +41,22 @@ export default function SignInPage() {
     handleSubmit,
     setError,
     setFocus,
+    watch,
     formState: { errors, isSubmitting },
-  } = useForm<SignInValues>({ defaultValues: { email: '', password: '' } });
+  } = useForm<SignInValues>({ defaultValues: { email: knownEmail, password: '' } });
 
   useEffect(() => {
-    setFocus('email');
-  }, [setFocus]);
+    setFocus(knownEmail ? 'password' : 'email');
+  }, [setFocus, knownEmail]);
 
-  if (state.tokens) return <Navigate to={safeNext(params.get('next'))} replace />;
+  if (state.tokens) return <Navigate to={next} replace />;
 
   const onSubmit = async (values: SignInValues) => {
     setFormProblem(null);
     const problems: FieldError[] = await session.signIn(values.email.trim(), values.password);
     const first = problems[0];
     if (!first) return; // signed in: the state change navigates away
-    const problem = { code: first.code, detail: first.message };
+    const problem = { code: first.code, detail: first.message, retryAfter: first.retryAfter ?? null };
     const message = describeProblem(t, problem);
     if (first.code === 'INVALID_CREDENTIALS') {
       // Do not say which of the two was wrong; show it by the password, keep the e-mail.
@@ -62,7 +71,7 @@ export default function SignInPage() {
 
   const notice =
     state.endReason === 'expired'
-      ? t('auth.sessionExpired')
+      ? t(draftKept ? 'auth.sessionExpiredDraft' : 'auth.sessionExpired')
       : state.endReason === 'signedOut'
         ? t('auth.signedOut')
         : null;
@@ -106,6 +115,9 @@ export default function SignInPage() {
             {isSubmitting ? t('auth.signingIn') : t('auth.signIn')}
           </Button>
         </form>
+        <Link className="signin__forgot" to="/password-reset" state={{ email: watch('email') }}>
+          {t('auth.forgotLink')}
+        </Link>
         <p className="signin__help">{t('auth.help')}</p>
         <p className="signin__help">
           {t('auth.applyQuestion')} <Link to="/apply">{t('auth.applyLink')}</Link>

@@ -196,6 +196,27 @@ describe('authorized requests', () => {
     expect(api.calls.filter((c) => c.operation === 'Me')).toHaveLength(1);
   });
 
+  it('let the page keep its work just before an expired session ends, not on a sign-out', async () => {
+    const api = fakeApi({
+      Me: () => apiError('INVALID_TOKEN', 401),
+      TokenRefresh: () => json({ data: { tokenRefresh: { token: null, errors: [{ code: 'INVALID_TOKEN' }] } } }),
+      TokensRevoke: () => json({ data: { tokensRevoke: { revoked: true, errors: [] } } }),
+    });
+    const { session } = makeSession(api.fetch, signedInStorage('bad'));
+    const seen: Array<string | null> = [];
+    const stop = session.beforeExpire(() => seen.push(session.getState().tokens?.access ?? null));
+
+    await callMe(session);
+    expect(seen).toEqual(['bad']);
+
+    session.adoptToken(inMinutes(10));
+    await session.signOut();
+    stop();
+    session.adoptToken('bad');
+    await callMe(session);
+    expect(seen).toEqual(['bad']);
+  });
+
   it('keep the session when the refresh cannot reach the server', async () => {
     const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
       if (String(init?.body).includes('TokenRefresh')) throw new TypeError('Failed to fetch');

@@ -47,6 +47,8 @@ export interface FieldError {
   field: string | null;
   code: AccountErrorCode | 'NETWORK_ERROR';
   message: string;
+  /** A throttle's wait in seconds. */
+  retryAfter?: number | null;
 }
 
 export interface SessionOptions {
@@ -82,6 +84,7 @@ interface GraphQLResponse<T> {
 export class Session {
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
+  private readonly expiryListeners = new Set<() => void>();
   private refreshing: Promise<boolean> | null = null;
   private timer: unknown = null;
   private readonly now: () => number;
@@ -110,6 +113,15 @@ export class Session {
   };
 
   getState = (): SessionState => this.state;
+
+  /**
+   * Calls `listener` when the session is about to end because it expired, while the state
+   * still has its tokens and the page still shows what the user was doing (to keep it).
+   */
+  beforeExpire(listener: () => void): () => void {
+    this.expiryListeners.add(listener);
+    return () => this.expiryListeners.delete(listener);
+  }
 
   // --- sign in / out ---
 
@@ -293,6 +305,7 @@ export class Session {
 
   private end(reason: SessionEndReason): void {
     const { storage } = this.options;
+    if (reason === 'expired' && this.state.tokens) for (const listener of this.expiryListeners) listener();
     storage.removeItem(STORAGE_KEYS.access);
     // A deliberate sign-out forgets the organization too; an expired session keeps it for
     // the same person signing in again (a stale choice is reset by the 403 retry).
