@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { tokenEmail } from '../../api/jwt';
 import { Alert, Button } from '../../ui';
-import { draftFor, dropDraft, fillDraft, saveDraft } from './formDrafts';
+import { draftFor, dropDraft, fillDraft, firstField, saveDraft } from './formDrafts';
 import { useSession } from './SessionProvider';
 import { rememberSignInEmail } from './signInEmail';
 import './auth.css';
@@ -51,6 +51,8 @@ export function KeepWorkOnExpiry() {
     function attempt() {
       if (!draft || !fillDraft(document, draft)) return;
       observer.disconnect();
+      // The form may be below the fold (the members page's invite form): bring it into view.
+      firstField(document, draft)?.scrollIntoView?.({ block: 'center' });
       dropDraft(storage, route);
       setRestoredOn(route);
     }

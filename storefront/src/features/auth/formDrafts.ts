@@ -125,3 +125,11 @@ export function fillDraft(root: ParentNode, draft: FormDraft): boolean {
   }
   return true;
 }
+
+/** The first field `draft` filled in, to show the person where their input is. */
+export function firstField(root: ParentNode, draft: FormDraft): Element | null {
+  const first = draft.fields[0];
+  if (!first) return null;
+  const form = root.querySelectorAll('form')[first.form];
+  return Array.from(form?.elements ?? []).find((element) => isKept(element) && element.name === first.name) ?? null;
+}
