@@ -58,6 +58,14 @@ test.describe('an expired session', () => {
     await screenshot(page, '86-desktop-form-restored', false);
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, '86-phone-form-restored', false);
+    // The invite form is below the members list: the notice takes the person to it.
+    await page.getByRole('button', { name: 'К форме' }).click();
+    await expect(invite.getByLabel('E-mail')).toBeFocused();
+    await expect(invite.getByLabel('E-mail')).toBeInViewport();
+    await screenshot(page, '87-phone-form-restored-shown', false);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByRole('button', { name: 'К форме' }).click();
+    await screenshot(page, '87-desktop-form-restored-shown', false);
     // Nothing was sent while the session was over: no pending invitation to that address.
     await expect(page.getByText(colleague, { exact: true })).toHaveCount(0);
   });

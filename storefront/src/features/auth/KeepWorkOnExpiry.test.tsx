@@ -120,6 +120,8 @@ describe('an expired session', () => {
     expect(screen.getByLabelText('Вид')).toHaveProperty('value', 'B');
     expect(screen.getByLabelText('Пароль подтверждения')).toHaveProperty('value', '');
     expect(screen.getByRole('status').textContent).toContain('Введённые до истечения сессии данные восстановлены');
+    await user.click(screen.getByRole('button', { name: 'К форме' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Компания'));
     // The form's own state has the values too, not only the page.
     await user.click(screen.getByRole('button', { name: 'Отправить' }));
     await waitFor(() =>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { tokenEmail } from '../../api/jwt';
 import { Alert, Button } from '../../ui';
-import { draftFor, dropDraft, fillDraft, firstField, saveDraft } from './formDrafts';
+import { draftFor, dropDraft, fillDraft, firstField, saveDraft, type FormDraft } from './formDrafts';
 import { useSession } from './SessionProvider';
 import { rememberSignInEmail } from './signInEmail';
 import './auth.css';
@@ -25,7 +25,7 @@ export function KeepWorkOnExpiry() {
   const route = routeKey(location);
   const routeRef = useRef(route);
   routeRef.current = route;
-  const [restoredOn, setRestoredOn] = useState<string | null>(null);
+  const [restored, setRestored] = useState<{ route: string; draft: FormDraft } | null>(null);
   const email = state.tokens ? tokenEmail(state.tokens.access) : null;
 
   useEffect(
@@ -51,25 +51,35 @@ export function KeepWorkOnExpiry() {
     function attempt() {
       if (!draft || !fillDraft(document, draft)) return;
       observer.disconnect();
-      // The form may be below the fold (the members page's invite form): bring it into view.
-      firstField(document, draft)?.scrollIntoView?.({ block: 'center' });
       dropDraft(storage, route);
-      setRestoredOn(route);
+      setRestored({ route, draft });
     }
     observer.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['value'] });
     attempt();
     return () => observer.disconnect();
   }, [route, email]);
 
-  if (restoredOn !== route) return null;
+  if (restored?.route !== route) return null;
+  // The form may be below the fold (the members page's invite form), and the page may still be
+  // growing above it: scrolled to on request, not at once.
+  const showForm = () => {
+    const field = firstField(document, restored.draft);
+    field?.scrollIntoView?.({ block: 'center' });
+    if (field instanceof HTMLElement) field.focus({ preventScroll: true });
+  };
   return (
     <div className="draft-restored">
       <Alert
         tone="success"
         action={
-          <Button variant="ghost" onClick={() => setRestoredOn(null)}>
-            {t('auth.draftDismiss')}
-          </Button>
+          <>
+            <Button variant="secondary" onClick={showForm}>
+              {t('auth.draftShow')}
+            </Button>
+            <Button variant="ghost" onClick={() => setRestored(null)}>
+              {t('auth.draftDismiss')}
+            </Button>
+          </>
         }
       >
         {t('auth.draftRestored')}
