@@ -96,7 +96,8 @@ export type DealerNetworkErrorCode =
   | 'PERMISSION_DENIED'
   | 'REQUIRED'
   | 'TREE_TOO_DEEP'
-  | 'UNIQUE';
+  | 'UNIQUE'
+  | 'UNKNOWN_REGION';
 
 export type InvitationCreateInput = {
   /** Overrides the built-in role's permissions. */
