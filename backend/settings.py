@@ -222,9 +222,15 @@ PARTNER_APPLICATIONS_PER_WINDOW = env_int("PARTNER_APPLICATIONS_PER_WINDOW", 200
 PARTNER_APPLICATION_WINDOW = timedelta(
     seconds=env_int("PARTNER_APPLICATION_WINDOW_SECONDS", 3600))
 
-# Invitations: links in e-mails point at the storefront.
-PORTAL_URL = env_str("PORTAL_URL", "http://localhost:8000")
+# Invitations: links in e-mails point at the storefront, so PORTAL_URL must be its public
+# address (a deploy that leaves the default is warned: backend/accounts/checks.py).
+DEFAULT_PORTAL_URL = "http://localhost:8000"
+PORTAL_URL = env_str("PORTAL_URL", DEFAULT_PORTAL_URL)
 INVITATION_TTL = timedelta(days=env_int("INVITATION_TTL_DAYS", 7))
+# Anonymous look-ups of an invitation link (what the invitation page shows), per address.
+INVITATION_LOOKUPS_PER_ADDRESS = env_int("INVITATION_LOOKUPS_PER_ADDRESS", 30)
+INVITATION_LOOKUP_WINDOW = timedelta(
+    seconds=env_int("INVITATION_LOOKUP_WINDOW_SECONDS", 15 * 60))
 
 # GraphQL limits.
 GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 12)

@@ -31,6 +31,7 @@ from backend.catalog.models import (
     ProductVariant,
 )
 from backend.catalog.services.products import add_product_image
+from plugins.dealer_network.regions import RUSSIAN_REGIONS
 from plugins.dealer_network.services import ApplicationData, submit_application
 
 ADMIN_APPS = ("accounts", "catalog", "dealer_network")
@@ -68,7 +69,8 @@ def grow(network, make_org, make_user, make_category, make_product, product_type
 
     def add() -> None:
         n = next(counter)
-        dealer = make_org(f"Дилер {n}", parent=network["factory"], region=f"Регион {n}")
+        region = RUSSIAN_REGIONS[n].name
+        dealer = make_org(f"Дилер {n}", parent=network["factory"], region=region)
         sub_dealer = make_org(f"Субдилер {n}", kind="SUB_DEALER", parent=dealer)
         user = make_user(f"buyer{n}@dealer.test", dealer)
         make_user(f"viewer{n}@dealer.test", sub_dealer, role="VIEWER")
@@ -79,7 +81,7 @@ def grow(network, make_org, make_user, make_category, make_product, product_type
         StaffAssignment.objects.create(user=manager, organization=dealer)
         submit_application(ApplicationData(
             company_name=f"Партнёр {n}", legal_name=f"ООО «Партнёр {n}»",
-            inn=complete_inn(f"{500_000_000 + n}"), region=f"Регион {n}",
+            inn=complete_inn(f"{500_000_000 + n}"), region=region,
             contact_first_name="Анна", email=f"partner{n}@example.test"))
         issue_tokens(user)
         category = make_category(f"Категория {n}", parent=make_category(f"Раздел {n}"))

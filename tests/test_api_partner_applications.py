@@ -72,7 +72,8 @@ _inns = iter(range(600_000_001, 600_100_000))
 
 def application_input(**overrides) -> dict:
     return {"companyName": "ООО «Ромашка»", "legalName": "ООО «Ромашка»",
-            "inn": complete_inn(str(next(_inns))), "kpp": "771001001", "region": "Тула",
+            "inn": complete_inn(str(next(_inns))), "kpp": "771001001",
+            "region": "Тульская область",
             "address": "Тула, ул. Ленина, 1", "contactFirstName": "Ирина",
             "contactLastName": "Соколова", "email": "Irina@Romashka.test",
             "phone": "+7 (487) 200-00-00", "comment": "Хотим продавать краски", **overrides}
@@ -200,16 +201,17 @@ def test_a_registered_inn_is_flagged_for_staff_and_never_shown_to_the_public(
 
 def test_a_near_duplicate_name_in_the_same_region_is_flagged(submit, staff, make_org,
                                                               network):
-    make_org("Ромашка ООО", parent=network["factory"], region="Тула")
+    make_org("Ромашка ООО", parent=network["factory"], region="Тульская область")
 
-    flags = flags_of(staff, submitted(submit, companyName="ООО «Ромашка»", region="тула"))
+    flags = flags_of(staff, submitted(submit, companyName="ООО «Ромашка»",
+                                      region="тульская область"))
 
     assert [(f["code"], f["organization"], f["similarity"]) for f in flags] == [
         ("SIMILAR_NAME", {"name": "Ромашка ООО"}, 1.0)]
 
 
 def test_a_slightly_different_spelling_is_flagged_too(submit, staff, make_org, network):
-    make_org("Ромашка-Юг", parent=network["factory"], region="Тула")
+    make_org("Ромашка-Юг", parent=network["factory"], region="Тульская область")
 
     flags = flags_of(staff, submitted(submit, companyName="Ромашка", legalName="ИП Ромашкин"))
 
@@ -219,8 +221,8 @@ def test_a_slightly_different_spelling_is_flagged_too(submit, staff, make_org, n
 
 def test_the_same_name_in_another_region_or_an_unrelated_name_is_not_flagged(
         submit, staff, make_org, network):
-    make_org("Ромашка ООО", parent=network["factory"], region="Казань")
-    make_org("Василёк", parent=network["factory"], region="Тула")
+    make_org("Ромашка ООО", parent=network["factory"], region="Республика Татарстан")
+    make_org("Василёк", parent=network["factory"], region="Тульская область")
 
     assert flags_of(staff, submitted(submit)) == []
 
@@ -269,7 +271,7 @@ def test_approval_places_the_partner_under_its_regional_dealer_and_invites_the_a
 
 def test_without_a_dealer_in_the_region_the_partner_becomes_a_dealer_of_the_manufacturer(
         submit, staff):
-    payload = approve(staff, submitted(submit, region="Тула"))
+    payload = approve(staff, submitted(submit, region="Тульская область"))
 
     assert payload["application"]["organization"] | {"name": None} == {
         "name": None, "kind": "DEALER", "level": 1, "parent": {"name": "Завод"}}

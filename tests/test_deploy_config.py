@@ -61,8 +61,9 @@ REQUIRED_SERVICES = {"postgres", "redis", "web", "worker", "beat"}
 APP_SERVICES = ("migrate", "web", "worker", "beat")
 # Compose variables that must be given by the operator: no default may exist anywhere.
 REQUIRED_SECRETS = ("SECRET_KEY", "POSTGRES_PASSWORD")
-# Required but not secret: in production Django allows no host by default.
-REQUIRED_SETTINGS = ("ALLOWED_HOSTS",)
+# Required but not secret: in production Django allows no host by default, and invitation
+# links made of the default PORTAL_URL would point at localhost.
+REQUIRED_SETTINGS = ("ALLOWED_HOSTS", "PORTAL_URL")
 ENV_READERS = {"env_str", "env_bool", "env_int", "env_list"}
 # ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?err}, ${NAME?err}, ...; not $${NAME},
 # which Compose passes on to the container's shell as ${NAME}.
@@ -453,6 +454,7 @@ OPERATOR_ENV = {
     "SECRET_KEY": "test-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
     "POSTGRES_PASSWORD": "0123456789abcdef",
     "ALLOWED_HOSTS": "portal.example.com",
+    "PORTAL_URL": "https://portal.example.com",
 }
 
 

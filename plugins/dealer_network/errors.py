@@ -18,4 +18,5 @@ DealerNetworkErrorCode = error_code_enum(
     "APPLICATIONS_THROTTLED",
     "INVALID_STATUS",
     "NO_SUPPLIER",
+    "UNKNOWN_REGION",
 )

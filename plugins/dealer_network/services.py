@@ -43,6 +43,7 @@ from backend.core.text import length_error, normalize_name
 from .errors import DealerNetworkErrorCode as Code
 from .models import ApplicationStatus, FlagCode, PartnerApplication, PartnerApplicationEvent
 from .names import SIMILARITY_THRESHOLD, name_similarity, same_normalized_name
+from .regions import RUSSIA, russian_region
 
 # Kinds of organization that may have sub-dealers of their own.
 DEALER_KINDS = frozenset({OrganizationKind.DEALER, OrganizationKind.DISTRIBUTOR})
@@ -136,6 +137,8 @@ class ApplicationData:
         values["email"] = values["email"].lower()
         for name in _NAMES:
             values[name] = normalize_name(values[name])
+        if values["country"] == RUSSIA and (region := russian_region(values["region"])):
+            values["region"] = region.name  # as dealers' regions are written
         return ApplicationData(**values)
 
 
@@ -172,6 +175,10 @@ def application_errors(data: ApplicationData) -> list[ErrorDetail]:
                    "phone")
     if len(data.country) != 2 or not data.country.isalpha():
         errors.add(Code.INVALID, "Use a two-letter country code, e.g. RU.", "country")
+    elif (data.country == RUSSIA and data.region and russian_region(data.region) is None
+          and not any(e.field == "region" for e in errors.errors)):
+        errors.add(Code.UNKNOWN_REGION, "Choose one of the subjects of the Russian "
+                   "Federation (the list of the countries query).", "region")
     return errors.errors
 
 

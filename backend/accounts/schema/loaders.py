@@ -1,6 +1,9 @@
-from django.db.models import Count
+from collections import defaultdict
+
+from django.db.models import Count, Q
 
 from backend.core.graphql.loaders import ByIdLoader, DataLoader
+from backend.core.permissions import BUILTIN_ROLE_PERMS, OrgPerm
 
 from ..models import AuditEvent, CustomRole, Invitation, Membership, Organization, User
 from ..visibility import person_summaries
@@ -61,3 +64,23 @@ class ActiveMemberCountByRoleIdLoader(DataLoader):
                       .order_by().values("custom_role_id").annotate(n=Count("pk"))
                       .values_list("custom_role_id", "n"))
         return [counts.get(key, 0) for key in keys]
+
+
+class SoleAdminByOrganizationIdLoader(DataLoader):
+    """The membership id of each organization's only active admin (a member who may manage
+    members, as ``services.members`` counts them), ``None`` where there are more (or
+    none): the one who cannot be deactivated (``LAST_ADMIN``). One query for the page."""
+
+    siblings = ((Membership, "organization_id"),)
+
+    def batch_load(self, keys):
+        admin_roles = [role for role, perms in BUILTIN_ROLE_PERMS.items()
+                       if OrgPerm.MANAGE_MEMBERS in perms]
+        admins = defaultdict(list)
+        for organization_id, pk in (
+                Membership.objects.filter(organization_id__any=keys, is_active=True)
+                .filter(Q(custom_role__isnull=True, role__in=admin_roles)
+                        | Q(custom_role__permissions__contains=[OrgPerm.MANAGE_MEMBERS.value]))
+                .order_by().values_list("organization_id", "pk")):
+            admins[organization_id].append(pk)
+        return [admins[key][0] if len(admins[key]) == 1 else None for key in keys]

@@ -36,6 +36,7 @@ from .loaders import (
     OrganizationByIdLoader,
     PermissionsByCustomRoleIdLoader,
     PersonSummaryByUserIdLoader,
+    SoleAdminByOrganizationIdLoader,
     UserByIdLoader,
 )
 
@@ -77,6 +78,9 @@ class MembershipType(ModelObjectType):
     permissions = graphene.List(graphene.NonNull(graphene.String), required=True,
                                 description="What the member may do in the organization.")
     spending_limit = graphene.Decimal(description="Per order; null: no limit.")
+    is_last_admin = graphene.Boolean(required=True, description=(
+        "The organization's only active member who may manage members: it can neither be "
+        "deactivated nor lose that permission (LAST_ADMIN)."))
 
     class Meta:
         model = Membership
@@ -102,6 +106,11 @@ class MembershipType(ModelObjectType):
     @staticmethod
     def resolve_organization(root: Membership, info):
         return OrganizationByIdLoader(info.context).load(root.organization_id)
+
+    @staticmethod
+    def resolve_is_last_admin(root: Membership, info):
+        return SoleAdminByOrganizationIdLoader(info.context).load_then(
+            root.organization_id, lambda pk: pk == root.pk)
 
 
 class UserType(ModelObjectType):

@@ -65,6 +65,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   TREE_TOO_DEEP: true,
   UNIQUE: true,
   UNKNOWN_PERMISSION: true,
+  UNKNOWN_REGION: true,
   WEAK_PASSWORD: true,
 };
 

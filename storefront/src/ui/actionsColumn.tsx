@@ -1,4 +1,5 @@
 import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
+import { useId } from 'react';
 import { Button, type ButtonProps } from './Button';
 
 export interface RowAction {
@@ -9,6 +10,33 @@ export interface RowAction {
   onClick: () => void;
   variant?: ButtonProps['variant'];
   busy?: boolean;
+  /** Offered but refused: the button is disabled and `note` says why (shown beside it). */
+  disabled?: boolean;
+  note?: string;
+}
+
+function RowActionButton({ action }: { action: RowAction }) {
+  const noteId = useId();
+  return (
+    <>
+      <Button
+        size="sm"
+        variant={action.variant}
+        busy={action.busy}
+        disabled={action.disabled}
+        onClick={action.onClick}
+        aria-label={action.name}
+        aria-describedby={action.note ? noteId : undefined}
+      >
+        {action.label}
+      </Button>
+      {action.note && (
+        <span id={noteId} className="ui-row-actions__note">
+          {action.note}
+        </span>
+      )}
+    </>
+  );
 }
 
 /**
@@ -25,16 +53,7 @@ export function actionsColumn<T>(header: string, actions: (row: T) => RowAction[
       return (
         <span className="ui-row-actions">
           {buttons.map((action) => (
-            <Button
-              key={action.label}
-              size="sm"
-              variant={action.variant}
-              busy={action.busy}
-              onClick={action.onClick}
-              aria-label={action.name}
-            >
-              {action.label}
-            </Button>
+            <RowActionButton key={action.label} action={action} />
           ))}
         </span>
       );

@@ -11,8 +11,9 @@ import { Alert, Button, TextArea, TextField } from '../../ui';
 import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
+import { countryCode, LocationFields, OTHER_COUNTRY } from './apply/LocationFields';
 import { isValidKpp } from './inn';
-import { useInnHint } from './innHint';
+import { innRule, useInnHint } from './innHint';
 import './network.css';
 
 interface ApplyValues {
@@ -21,6 +22,7 @@ interface ApplyValues {
   inn: string;
   kpp: string;
   country: string;
+  otherCountry: string;
   region: string;
   address: string;
   contactFirstName: string;
@@ -36,6 +38,7 @@ const EMPTY: ApplyValues = {
   inn: '',
   kpp: '',
   country: 'RU',
+  otherCountry: '',
   region: '',
   address: '',
   contactFirstName: '',
@@ -57,6 +60,7 @@ export default function ApplyPage() {
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [receipt, setReceipt] = useState<{ receipt: Receipt; email: string } | null>(null);
   const receiptRef = useRef<HTMLDivElement>(null);
+  const form = useForm<ApplyValues>({ defaultValues: EMPTY });
   const {
     register,
     handleSubmit,
@@ -64,7 +68,7 @@ export default function ApplyPage() {
     reset,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<ApplyValues>({ defaultValues: EMPTY });
+  } = form;
   const innHint = useInnHint(watch('inn'));
   const required = { validate: (value: string) => value.trim() !== '' || t('validation.required') };
 
@@ -81,7 +85,7 @@ export default function ApplyPage() {
         legalName: values.legalName.trim(),
         inn: values.inn.replace(/\s+/g, ''),
         kpp: optional(values.kpp),
-        country: optional(values.country.toUpperCase()),
+        country: countryCode(values),
         region: values.region.trim(),
         address: optional(values.address),
         contactFirstName: values.contactFirstName.trim(),
@@ -101,7 +105,11 @@ export default function ApplyPage() {
       reset(EMPTY);
       return;
     }
-    setProblems(applyFieldErrors(t, payload?.errors ?? [], FIELDS, setError));
+    // With «another country» the code is typed in its own field.
+    const apiErrors = (payload?.errors ?? []).map((error) =>
+      error.field === 'country' && values.country === OTHER_COUNTRY ? { ...error, field: 'otherCountry' } : error,
+    );
+    setProblems(applyFieldErrors(t, apiErrors, FIELDS, setError));
   };
 
   return (
@@ -140,15 +148,21 @@ export default function ApplyPage() {
                 <legend>{t('network.apply.company')}</legend>
                 <TextField label={t('network.apply.companyName')} autoComplete="organization" error={errors.companyName?.message} {...register('companyName', required)} />
                 <TextField label={t('network.apply.legalName')} error={errors.legalName?.message} {...register('legalName', required)} />
-                <TextField label={t('network.apply.inn')} inputMode="numeric" autoComplete="off" hint={innHint} error={errors.inn?.message} {...register('inn', required)} />
+                <TextField
+                  label={t('network.apply.inn')}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  hint={errors.inn ? undefined : innHint}
+                  error={errors.inn?.message}
+                  {...register('inn', innRule(t))}
+                />
                 <TextField
                   label={t('network.apply.kpp')}
                   autoComplete="off"
                   error={errors.kpp?.message}
                   {...register('kpp', { validate: (value) => !value.trim() || isValidKpp(value) || t('validation.kpp') })}
                 />
-                <TextField label={t('network.apply.country')} maxLength={2} autoComplete="country" error={errors.country?.message} {...register('country')} />
-                <TextField label={t('network.apply.region')} hint={t('network.apply.regionHint')} error={errors.region?.message} {...register('region', required)} />
+                <LocationFields form={form} />
                 <TextField className="net-form__wide" label={t('network.apply.address')} autoComplete="street-address" error={errors.address?.message} {...register('address')} />
               </fieldset>
               <fieldset className="net-form net-fieldset">

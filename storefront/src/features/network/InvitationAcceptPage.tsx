@@ -2,15 +2,17 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { describeProblem, problemOf, type ApiProblem } from '../../api/errors';
-import { InvitationAcceptDocument } from '../../gql/graphql';
+import { InvitationAcceptDocument, InvitationLinkDocument } from '../../gql/graphql';
 import { applyFieldErrors } from '../../lib/formErrors';
-import { Alert, Button, TextField } from '../../ui';
+import { Alert, Button, ErrorState, Spinner, TextField } from '../../ui';
 import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { useSession } from '../auth/SessionProvider';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
+import { InvitationDetails, type InvitationLinkInfo } from './invitation/InvitationDetails';
+import { InvitationLinkNotice } from './invitation/InvitationLinkNotice';
 import './network.css';
 
 interface AcceptValues {
@@ -34,16 +36,48 @@ export function acceptFormProblems(values: AcceptValues): Partial<Record<keyof A
   return problems;
 }
 
+/**
+ * The page of an e-mailed invitation link: the link is looked up first (`invitationLink`), then
+ * either the acceptance form under what the invitation is for, or why the link cannot be used
+ * and what to do instead.
+ */
 export default function InvitationAcceptPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
+  const [{ data, error, fetching }, lookUp] = useQuery({ query: InvitationLinkDocument, variables: { token }, requestPolicy: 'network-only' });
+  usePageTitle(t('network.accept.title'));
+  const link = data?.invitationLink;
+
+  let body;
+  if (link?.status === 'PENDING') body = <AcceptForm token={token} link={link} />;
+  else if (link) body = <InvitationLinkNotice status={link.status} retryAfter={link.retryAfter} />;
+  else if (error && !fetching) body = <ErrorState error={error} onRetry={() => lookUp({ requestPolicy: 'network-only' })} />;
+  else body = <Spinner label={t('network.accept.checking')} />;
+
+  return (
+    <div className="net-public">
+      <div className="net-public__top net-public__top--narrow">
+        <span className="brand-mark" aria-hidden>
+          B2B
+        </span>
+        <LanguageSwitcher />
+      </div>
+      <main id="main" className="net-public__card net-public__card--narrow">
+        <h1>{t('network.accept.title')}</h1>
+        {body}
+      </main>
+    </div>
+  );
+}
+
+function AcceptForm({ token, link }: { token: string; link: InvitationLinkInfo }) {
+  const { t } = useTranslation();
   const { session } = useSession();
   const navigate = useNavigate();
   const [, accept] = useMutation(InvitationAcceptDocument);
   const [linkProblem, setLinkProblem] = useState<ApiProblem | null>(null);
   const [formProblems, setFormProblems] = useState<ApiProblem[]>([]);
   const [done, setDone] = useState(false);
-  usePageTitle(t('network.accept.title'));
   const {
     register,
     handleSubmit,
@@ -94,69 +128,59 @@ export default function InvitationAcceptPage() {
     setFormProblems(rest);
   };
 
+  if (linkProblem) {
+    return (
+      <>
+        <Alert tone="error" title={t('network.accept.badLinkTitle')}>
+          {describeProblem(t, linkProblem)}
+        </Alert>
+        <p>
+          <Link to="/sign-in">{t('network.accept.toSignIn')}</Link>
+        </p>
+      </>
+    );
+  }
+  if (done) return <Alert tone="success">{t('network.accept.signedIn')}</Alert>;
   return (
-    <div className="net-public">
-      <div className="net-public__top net-public__top--narrow">
-        <span className="brand-mark" aria-hidden>
-          B2B
-        </span>
-        <LanguageSwitcher />
-      </div>
-      <main id="main" className="net-public__card net-public__card--narrow">
-        <h1>{t('network.accept.title')}</h1>
-        {linkProblem ? (
-          <>
-            <Alert tone="error" title={t('network.accept.badLinkTitle')}>
-              {describeProblem(t, linkProblem)}
-            </Alert>
-            <p>
-              <Link to="/sign-in">{t('network.accept.toSignIn')}</Link>
-            </p>
-          </>
-        ) : done ? (
-          <Alert tone="success">{t('network.accept.signedIn')}</Alert>
-        ) : (
-          <>
-            <p className="net-muted">{t('network.accept.lead')}</p>
-            <ProblemAlerts problems={formProblems} />
-            <form className="net-dialog-form" onSubmit={handleSubmit(onSubmit)} noValidate>
-              <TextField label={t('network.accept.firstName')} autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
-              <TextField label={t('network.accept.lastName')} autoComplete="family-name" error={errors.lastName?.message} {...register('lastName')} />
-              <TextField
-                label={t('network.accept.password')}
-                type="password"
-                autoComplete="new-password"
-                hint={t('network.accept.passwordHint')}
-                error={errors.password?.message}
-                {...register('password', {
-                  validate: (value) => {
-                    const problem = acceptFormProblems({ ...getValues(), password: value }).password;
-                    return problem ? t(`validation.${problem}`) : true;
-                  },
-                })}
-              />
-              <TextField
-                label={t('network.accept.passwordConfirm')}
-                type="password"
-                autoComplete="new-password"
-                error={errors.confirm?.message}
-                {...register('confirm', {
-                  validate: (value) => {
-                    const problem = acceptFormProblems({ ...getValues(), confirm: value }).confirm;
-                    return problem ? t(`validation.${problem}`) : true;
-                  },
-                })}
-              />
-              <Button type="submit" variant="primary" busy={isSubmitting}>
-                {isSubmitting ? t('network.accept.submitting') : t('network.accept.submit')}
-              </Button>
-            </form>
-            <p className="net-muted">
-              <Link to="/sign-in">{t('network.accept.toSignIn')}</Link>
-            </p>
-          </>
-        )}
-      </main>
-    </div>
+    <>
+      <InvitationDetails link={link} />
+      <p className="net-muted">{t('network.accept.lead')}</p>
+      <ProblemAlerts problems={formProblems} />
+      <form className="net-dialog-form" onSubmit={handleSubmit(onSubmit)} noValidate>
+        <TextField label={t('network.accept.firstName')} autoComplete="given-name" error={errors.firstName?.message} {...register('firstName')} />
+        <TextField label={t('network.accept.lastName')} autoComplete="family-name" error={errors.lastName?.message} {...register('lastName')} />
+        <TextField
+          label={t('network.accept.password')}
+          type="password"
+          autoComplete="new-password"
+          hint={t('network.accept.passwordHint', { email: link.email })}
+          error={errors.password?.message}
+          {...register('password', {
+            validate: (value) => {
+              const problem = acceptFormProblems({ ...getValues(), password: value }).password;
+              return problem ? t(`validation.${problem}`) : true;
+            },
+          })}
+        />
+        <TextField
+          label={t('network.accept.passwordConfirm')}
+          type="password"
+          autoComplete="new-password"
+          error={errors.confirm?.message}
+          {...register('confirm', {
+            validate: (value) => {
+              const problem = acceptFormProblems({ ...getValues(), confirm: value }).confirm;
+              return problem ? t(`validation.${problem}`) : true;
+            },
+          })}
+        />
+        <Button type="submit" variant="primary" busy={isSubmitting}>
+          {isSubmitting ? t('network.accept.submitting') : t('network.accept.submit')}
+        </Button>
+      </form>
+      <p className="net-muted">
+        <Link to="/sign-in">{t('network.accept.toSignIn')}</Link>
+      </p>
+    </>
   );
 }

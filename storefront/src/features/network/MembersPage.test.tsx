@@ -8,6 +8,7 @@ import { renderApp, shownSearchParams, type ApiCall } from '../../test/render';
 const member = (id: string, name: string, email: string, role: MemberRowFragment['role'], spendingLimit: string | null = null): MemberRowFragment => ({
   id,
   isActive: true,
+  isLastAdmin: false,
   deactivatedAt: null,
   role,
   spendingLimit,
@@ -59,15 +60,65 @@ describe('members screen', () => {
     );
   });
 
+  const mine = { ...member('M3', 'Юлия Миронова', 'multi@demo.local', 'ADMIN'), user: { id: 'U1', email: 'multi@demo.local', fullName: 'Юлия Миронова' } };
+
   it('offers no role change on your own row, only on colleagues\' rows', async () => {
-    const mine = { ...member('M3', 'Юлия Миронова', 'multi@demo.local', 'ADMIN'), user: { id: 'U1', email: 'multi@demo.local', fullName: 'Юлия Миронова' } };
     renderApp({
       path: '/organization/members',
       answers: { ...answers, Members: { members: connection([mine, member('M2', 'Олег Сидоров', 'dealer1.buyer@demo.local', 'BUYER')]) } },
     });
     expect(await screen.findByRole('button', { name: 'Изменить: Олег Сидоров' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Отключить: Юлия Миронова' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Отключить себя' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Изменить: Юлия Миронова' })).toBeNull();
+  });
+
+  it('marks the viewer\'s own row, and only that one', async () => {
+    renderApp({
+      path: '/organization/members',
+      answers: { ...answers, Members: { members: connection([mine, member('M2', 'Олег Сидоров', 'dealer1.buyer@demo.local', 'BUYER')]) } },
+    });
+    const table = await screen.findByRole('table', { name: 'Участники организации' });
+    const own = within(table).getByText('multi@demo.local').closest('tr') as HTMLElement;
+    const colleague = within(table).getByText('dealer1.buyer@demo.local').closest('tr') as HTMLElement;
+    expect(within(own).getByText('вы')).toBeTruthy();
+    expect(within(colleague).queryByText('вы')).toBeNull();
+  });
+
+  it('warns an admin who deactivates themselves that access ends at once', async () => {
+    const { api } = renderApp({
+      path: '/organization/members',
+      answers: {
+        ...answers,
+        Members: { members: connection([mine, { ...member('M2', 'Анна Лебедева', 'dealer1.admin@demo.local', 'ADMIN') }]) },
+        MembershipDeactivate: { membershipDeactivate: { membership: null, errors: [] } },
+      },
+    });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Отключить себя' }));
+    const dialog = screen.getByRole('dialog', { name: 'Отключить свою учётную запись в организации?' });
+    expect(within(dialog).getByRole('status').textContent).toContain('Вы сразу потеряете доступ к «Столичный дом красок»');
+    await user.click(within(dialog).getByRole('button', { name: 'Отмена' }));
+    expect(api.calls.some((c) => c.operation === 'MembershipDeactivate')).toBe(false);
+  });
+
+  it('refuses to deactivate the last admin before any dialog, saying why', async () => {
+    const { api } = renderApp({
+      path: '/organization/members',
+      answers: {
+        ...answers,
+        Members: { members: connection([{ ...mine, isLastAdmin: true }, member('M2', 'Олег Сидоров', 'dealer1.buyer@demo.local', 'BUYER')]) },
+      },
+    });
+    const button = await screen.findByRole('button', { name: 'Отключить себя' });
+    expect(button).toHaveProperty('disabled', true);
+    expect(button.getAttribute('aria-describedby')).toBeTruthy();
+    const note = document.getElementById(button.getAttribute('aria-describedby') ?? '');
+    expect(note?.textContent).toBe('Вы единственный администратор. Сначала назначьте администратором кого-то ещё.');
+    await userEvent.setup().click(button);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.calls.some((c) => c.operation === 'MembershipDeactivate')).toBe(false);
+    // A colleague's row keeps its working action.
+    expect(screen.getByRole('button', { name: 'Отключить: Олег Сидоров' })).toHaveProperty('disabled', false);
   });
 
   it('explains that the last admin cannot be deactivated', async () => {
@@ -213,6 +264,19 @@ describe('members paging', () => {
   });
 });
 
+const pendingLink = {
+  invitationLink: {
+    status: 'PENDING',
+    retryAfter: null,
+    organizationName: 'Столичный дом красок',
+    inviterName: 'Анна Лебедева',
+    role: 'VIEWER',
+    customRoleName: null,
+    email: 'new@demo.local',
+    expiresAt: '2026-12-07T10:00:00Z',
+  },
+};
+
 describe('invitation acceptance', () => {
   it('signs the new member in and opens the catalog', async () => {
     const { fakeJwt } = await import('../../test/jwt');
@@ -221,6 +285,7 @@ describe('invitation acceptance', () => {
       path: '/invitation/tok123',
       signedIn: false,
       answers: {
+        InvitationLink: pendingLink,
         InvitationAccept: { invitationAccept: { token: access, errors: [] } },
         Me: me(1, 0),
         CatalogCategories: { categories: { edges: [] } },
@@ -239,11 +304,12 @@ describe('invitation acceptance', () => {
     expect(api.calls.find((c) => c.operation === 'InvitationAccept')?.variables).toMatchObject({ token: 'tok123', firstName: 'Пётр' });
   });
 
-  it('explains an expired invitation', async () => {
+  it('explains an invitation that expired after the page looked it up', async () => {
     renderApp({
       path: '/invitation/old',
       signedIn: false,
       answers: {
+        InvitationLink: pendingLink,
         InvitationAccept: {
           invitationAccept: { token: null, errors: [{ field: 'token', code: 'INVITATION_EXPIRED', message: 'expired' }] },
         },

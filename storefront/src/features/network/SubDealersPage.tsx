@@ -12,7 +12,7 @@ import { usePagedQuery } from '../../lib/usePagedQuery';
 import { Alert, Badge, Button, EmptyState, SearchToolbar, TextField } from '../../ui';
 import { PagedList } from '../../ui/PagedList';
 import { ProblemAlerts } from '../../ui/ProblemAlerts';
-import { useInnHint } from './innHint';
+import { innRule, useInnHint } from './innHint';
 import { isValidKpp } from './inn';
 import { NetworkPage } from './NetworkLayout';
 
@@ -176,9 +176,9 @@ function SubDealerForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
           label={t('network.subDealers.fields.inn')}
           inputMode="numeric"
           autoComplete="off"
-          hint={innHint}
+          hint={errors.inn ? undefined : innHint}
           error={errors.inn?.message}
-          {...register('inn', required)}
+          {...register('inn', innRule(t))}
         />
         <TextField
           label={t('network.subDealers.fields.kpp')}

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { innProblem } from './inn';
 
@@ -11,4 +12,18 @@ export function useInnHint(value: string | undefined): string {
     return t('network.inn.hint');
   }
   return t(`network.inn.${problem}`);
+}
+
+/**
+ * The INN field's check before sending, in the words of its hint. A field that shows an error
+ * shows no hint (`hint={errors.inn ? undefined : innHint}`): it says what is wrong once.
+ */
+export function innRule(t: TFunction) {
+  return {
+    validate: (value: string) => {
+      const problem = innProblem(value);
+      if (problem === 'empty') return t('validation.required');
+      return problem === null || t(`network.inn.${problem}`);
+    },
+  };
 }

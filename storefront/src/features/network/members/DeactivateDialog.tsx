@@ -1,24 +1,38 @@
-/** Deactivating a member, confirmed in a dialog (the last admin's refusal explained). */
+/**
+ * Deactivating a member, confirmed in a dialog. Deactivating oneself is warned about (access
+ * ends at once), and afterwards the app leaves the organization; the last admin's refusal,
+ * should the API still answer it (another admin left meanwhile), is explained.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { describeProblem, problemOf, type ApiProblem } from '../../../api/errors';
 import { MembershipDeactivateDocument, type MemberRowFragment } from '../../../gql/graphql';
 import { Alert, Button, Dialog } from '../../../ui';
+import { useSession } from '../../auth/SessionProvider';
+import { useViewer } from '../../auth/ViewerProvider';
 
 export function DeactivateDialog({
   membership,
+  own = false,
   onClose,
   onDone,
 }: {
   membership: MemberRowFragment;
+  /** The viewer's own membership. */
+  own?: boolean;
   onClose: () => void;
   onDone: () => void;
 }) {
   const { t } = useTranslation();
   const [{ fetching }, deactivate] = useMutation(MembershipDeactivateDocument);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const viewer = useViewer();
+  const { session } = useSession();
+  const navigate = useNavigate();
   const name = membership.user.fullName || membership.user.email;
+  const organization = viewer.organization?.name ?? '';
 
   const confirm = async () => {
     setProblem(null);
@@ -32,6 +46,13 @@ export function DeactivateDialog({
       setProblem({ code: first.code, detail: first.message });
       return;
     }
+    if (own) {
+      // No access to this organization any more: let `me` settle on another one, if any.
+      session.setOrganization(null);
+      viewer.retry();
+      void navigate('/catalog', { replace: true });
+      return;
+    }
     onDone();
     onClose();
   };
@@ -39,18 +60,24 @@ export function DeactivateDialog({
   return (
     <Dialog
       open
-      title={t('network.members.deactivateTitle', { name })}
+      title={own ? t('network.members.deactivateSelfTitle') : t('network.members.deactivateTitle', { name })}
       onClose={onClose}
       footer={
         <>
           <Button onClick={onClose}>{t('network.cancel')}</Button>
           <Button variant="danger" onClick={confirm} busy={fetching}>
-            {t('network.members.deactivate')}
+            {own ? t('network.members.deactivateSelfConfirm') : t('network.members.deactivate')}
           </Button>
         </>
       }
     >
-      <p>{t('network.members.deactivateText', { name })}</p>
+      {own ? (
+        <Alert tone="warning" title={t('network.members.deactivateSelfWarning', { organization })}>
+          {t('network.members.deactivateSelfText')}
+        </Alert>
+      ) : (
+        <p>{t('network.members.deactivateText', { name })}</p>
+      )}
       {problem && (
         <Alert tone="error" title={problem.code === 'LAST_ADMIN' ? t('network.members.lastAdminTitle') : undefined}>
           {describeProblem(t, problem)}

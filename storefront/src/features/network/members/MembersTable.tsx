@@ -6,7 +6,7 @@ import { MembersDocument, type MemberRowFragment, type Role } from '../../../gql
 import { useFormat } from '../../../i18n/useFormat';
 import { useListParams } from '../../../lib/useListParams';
 import { usePagedQuery } from '../../../lib/usePagedQuery';
-import { actionsColumn, Badge, EmptyState, SearchToolbar, SelectField } from '../../../ui';
+import { actionsColumn, Badge, EmptyState, SearchToolbar, SelectField, type RowAction } from '../../../ui';
 import { PagedList } from '../../../ui/PagedList';
 import { useViewer } from '../../auth/ViewerProvider';
 import { DeactivateDialog } from './DeactivateDialog';
@@ -41,7 +41,14 @@ export function MembersTable() {
         header: t('network.members.columns.name'),
         cell: ({ row }) => (
           <span className="net-cell-stack">
-            <strong>{row.original.user.fullName || '—'}</strong>
+            <span>
+              <strong>{row.original.user.fullName || '—'}</strong>
+              {row.original.user.id === myUserId && (
+                <span className="net-you">
+                  <Badge tone="info">{t('network.members.you')}</Badge>
+                </span>
+              )}
+            </span>
             <span className="net-muted">{row.original.user.email}</span>
           </span>
         ),
@@ -84,15 +91,16 @@ export function MembersTable() {
         const name = row.user.fullName || row.user.email;
         // Nobody changes their own role or limit (the API refuses it); leaving stays possible.
         const edit = { label: t('network.edit'), name: t('network.members.editFor', { name }), onClick: () => setEditing(row) };
-        return [
-          ...(row.user.id === myUserId ? [] : [edit]),
-          {
-            label: t('network.members.deactivate'),
-            name: t('network.members.deactivateFor', { name }),
-            variant: 'ghost',
-            onClick: () => setDeactivating(row),
-          },
-        ];
+        const own = row.user.id === myUserId;
+        // The API refuses to deactivate the last admin (LAST_ADMIN): say so before any dialog.
+        const deactivate: RowAction = {
+          label: t('network.members.deactivate'),
+          name: own ? t('network.members.deactivateSelf') : t('network.members.deactivateFor', { name }),
+          variant: 'ghost',
+          onClick: () => setDeactivating(row),
+          ...(row.isLastAdmin ? { disabled: true, note: t(own ? 'network.members.lastAdminSelfNote' : 'network.members.lastAdminNote') } : {}),
+        };
+        return [...(own ? [] : [edit]), deactivate];
       }),
     ],
     [t, format, currency, myUserId],
@@ -126,7 +134,12 @@ export function MembersTable() {
       />
       {editing && <EditMemberDialog membership={editing} onClose={() => setEditing(null)} onSaved={members.refresh} />}
       {deactivating && (
-        <DeactivateDialog membership={deactivating} onClose={() => setDeactivating(null)} onDone={members.refresh} />
+        <DeactivateDialog
+          membership={deactivating}
+          own={deactivating.user.id === myUserId}
+          onClose={() => setDeactivating(null)}
+          onDone={members.refresh}
+        />
       )}
     </section>
   );
