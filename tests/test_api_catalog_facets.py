@@ -110,3 +110,22 @@ def test_facets_run_the_same_number_of_queries_however_many_products(
     for i in range(20):
         make_product(f"Краска {i}", shelf, variants=3, colors=("white", "grey", "red"))
     assert count() == before
+
+
+def test_facets_count_only_what_a_plugin_leaves_visible_as_the_list_does(
+        api_as, catalog, make_user, network, monkeypatch):
+    """An assortment plugin (``visible_products`` hook) hiding the facade paint from a
+    dealer hides its colour from the facets too."""
+    import backend.catalog.visibility as visibility
+
+    class Assortment:
+        def run(self, hook, products, viewer):
+            assert hook == "visible_products"
+            return products.exclude(name__startswith="Краска фасадная")
+
+    monkeypatch.setattr(visibility, "get_plugins_manager", lambda: Assortment())
+    buyer = api_as(make_user("buyer@a.test", network["dealer_a"]), network["dealer_a"])
+    listed = buyer("{ products(first: 10) { edges { node { name } } } }").data
+    assert "Краска фасадная белая" not in [e["node"]["name"] for e in listed["products"]["edges"]]
+    assert facets(buyer) == {"color": {"grey": 1}}
+    assert facets(buyer, search="фасадная") == {}
