@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEALER_BUYER, resultRows, resultsCount, screenshot, searchSettled, settled, signIn } from './helpers';
 
@@ -76,6 +77,9 @@ test.describe('catalog filters and search corrections', () => {
     await sheet.locator('.filter-sheet__body').evaluate((body) => body.scrollTo(0, body.scrollHeight));
     await expect(show).toBeInViewport();
     await screenshot(page, '42-phone-filters-chosen', false);
+    await settled(page);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     // Escape closes the sheet without losing the choice; the button shows the results.
     await page.keyboard.press('Escape');

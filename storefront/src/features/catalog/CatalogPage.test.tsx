@@ -169,6 +169,25 @@ describe('catalog page', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('counts in the sheet in English too, with the plural right', async () => {
+    onPhone();
+    renderApp({
+      path: '/catalog',
+      answers: catalogAnswers((call: ApiCall) =>
+        (call.variables.filter as { attributes?: unknown }).attributes ? products(1, 1) : products(2, 68),
+      ),
+      language: 'en',
+    });
+    const user = userEvent.setup();
+    await screen.findByRole('table', { name: 'Products' });
+    await user.click(screen.getByRole('button', { name: 'Categories and filters' }));
+    const sheet = screen.getByRole('dialog', { name: 'Categories and filters' });
+    expect(within(sheet).getByRole('button', { name: 'Show 68 products' })).toBeTruthy();
+    await user.click(within(sheet).getByText('Основа', { selector: 'summary span' }));
+    await user.click(within(sheet).getByRole('checkbox', { name: 'акриловая 41 products' }));
+    expect(await within(sheet).findByRole('button', { name: 'Show 1 product' })).toBeTruthy();
+  });
+
   it('keeps the filters beside the results on a wide screen', async () => {
     renderApp({ path: '/catalog', answers: catalogAnswers() });
 
