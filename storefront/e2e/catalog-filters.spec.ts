@@ -89,6 +89,9 @@ test.describe('catalog filters and search corrections', () => {
     await sheet.getByTestId('filters-show').click();
     await expect(sheet).toBeHidden();
     expect(await resultsCount(page)).toBe(acrylic);
+    // The closed sheet takes no room: the results use the whole width (less the margins).
+    const results = await page.getByTestId('catalog-results').boundingBox();
+    expect(results?.width ?? 0).toBeGreaterThan(PHONE.width - 40);
     await settled(page);
     await screenshot(page, '43-phone-filtered', false);
 
