@@ -104,6 +104,9 @@ def _shapes() -> list[tuple[str, Callable[[int], str]]]:
             f"a{i}: products(first: 100{after(i - 1)}, "
             f"filter: {{attributes: [{attribute_filters}]}}) "
             f"{{ totalCount edges {{ node {{ {CARD} }} }} }}")),
+        ("facets of the whole catalog", lambda i: (
+            f"a{i}: productFacets {{ attribute {{ id name }} "
+            "values { count value { id name } } }")),
         ("category trees", lambda i: (
             f"a{i}: categories(first: 100{after(i - 1)}) "
             "{ totalCount edges { node { id name children { id name } "

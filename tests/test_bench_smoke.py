@@ -8,7 +8,7 @@ import pytest
 
 from backend.catalog.models import Product, ProductVariant
 from backend.catalog.search import refresh_search_index
-from bench import catalog_page, query_limits
+from bench import catalog_page, facets, query_limits
 from bench.data import catalog, network
 from bench.data.copy import current_size, reset_sequences, truncate_all
 
@@ -31,6 +31,8 @@ def test_small_bench_data_and_the_catalog_page_workload():
     assert result.fallbacks == 0 and "fast-path fallbacks" in result.report()
     assert min(result.raw_median_ms, result.median_ms, result.cpu_median_ms) > 0
     assert "W1 catalog page" in result.report()
+    found = facets.run(runs=1, warmups=0)
+    assert all(shape.queries > 0 for shape in found.shapes), found.report()
     limits = query_limits.run(runs=1)
     assert {s.name for s in limits.shapes} >= {"search pages of 100", "products by id"}
     assert all(s.error is None and s.aliases > 0 for s in limits.shapes), limits.report()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from .models import Category, Product, ProductVariant
-from .search import search_products
+from .search_correction import SearchResult, search_with_correction
 
 SORT_FIELDS = {
     "NAME": ("name",),
@@ -57,6 +57,7 @@ def _attribute_condition(attribute: str, values: list[str]) -> Q:
 
 
 def filter_products(queryset: QuerySet[Product], spec: ProductFilter) -> QuerySet[Product]:
+    """``queryset`` narrowed by every filter of ``spec`` but the search."""
     if spec.ids:
         queryset = queryset.filter(pk__in=spec.ids)
     if spec.category_ids:
@@ -71,9 +72,16 @@ def filter_products(queryset: QuerySet[Product], spec: ProductFilter) -> QuerySe
         value = getattr(spec, flag)
         if value is not None:
             queryset = queryset.filter(**{flag: value})
-    if spec.search:
-        queryset = search_products(queryset, spec.search)
     return queryset
+
+
+def find_products(queryset: QuerySet[Product], spec: ProductFilter) -> SearchResult:
+    """``queryset`` narrowed by ``spec``, its search corrected when as typed it finds
+    nothing (``search_correction``)."""
+    queryset = filter_products(queryset, spec)
+    if not spec.search:
+        return SearchResult(queryset)
+    return search_with_correction(queryset, spec.search)
 
 
 def sort_products(queryset: QuerySet[Product], sort_field: str | None, descending: bool,

@@ -54,9 +54,14 @@ def _full_text_query(text: str) -> SearchQuery:
             | SearchQuery(text, config="simple", search_type="websearch"))
 
 
+def normalize_search(text: str) -> str:
+    """The search text as searched: single spaces, at most 200 characters."""
+    return " ".join(text.split())[:200]
+
+
 def search_products(queryset: QuerySet, text: str) -> QuerySet:
     """Filter ``queryset`` to products matching ``text`` and annotate ``search_rank``."""
-    text = " ".join(text.split())[:200]
+    text = normalize_search(text)
     if not text:
         return queryset
     query = _full_text_query(text)

@@ -153,7 +153,7 @@ test.describe('catalog', () => {
     await page.getByRole('button', { name: 'Категории и фильтры' }).click();
     await expect(page.getByRole('navigation', { name: 'Категории' })).toBeVisible();
     await screenshot(page, '08-phone-filters', false);
-    await page.getByRole('button', { name: 'Категории и фильтры' }).click();
+    await page.keyboard.press('Escape'); // the filters are a modal bottom sheet
     await expect(page.getByRole('navigation', { name: 'Категории' })).toBeHidden();
 
     await page.getByRole('button', { name: 'Плитка' }).click();

@@ -6,15 +6,21 @@ A search runs full-text and trigram matching for the page and again for its coun
 attribute filters are EXISTS subqueries over products and variants (about 100 ms for a page
 and its count); a list of SKUs is compared case-insensitively with every variant (no
 index serves it) and ordered as asked (about 100 ms); counting all variants reads 100,000
-rows.
+rows. Facets read every attribute value of the products found, on the products and on
+their variants, and group them (``bench/facets.py``: 160–250 ms for the whole catalog,
+about a search's page and count, 10–70 ms inside a category or a search).
 """
 
 from backend.core.graphql.cost import COUNT_WEIGHT, QUERY_WEIGHT, SEARCH_WEIGHT, FieldCost
+
+FACETS_WEIGHT = 20_000
 
 COSTS = {
     "Query.products": FieldCost(QUERY_WEIGHT, query=True, arguments={
         "filter.search": SEARCH_WEIGHT, "filter.attributes": 12_000, "filter.categories": 100}),
     "Query.variants": FieldCost(QUERY_WEIGHT, query=True, arguments={"skus": 20_000}),
     "ProductVariantConnection.totalCount": FieldCost(COUNT_WEIGHT * 10, query=True),
+    "Query.productFacets": FieldCost(FACETS_WEIGHT, query=True, arguments={
+        "filter.search": SEARCH_WEIGHT, "filter.attributes": 12_000, "filter.categories": 100}),
     "Query.categories": FieldCost(QUERY_WEIGHT, query=True, arguments={"filter.search": 100}),
 }

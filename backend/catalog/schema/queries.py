@@ -9,10 +9,13 @@ from graphql import GraphQLError
 
 from backend.core.graphql.connection import resolve_connection
 from backend.core.graphql.ids import decode_query_id, decode_query_ids
+from backend.core.graphql.loaders import remember_rows
 from backend.core.graphql.types import SortDirection
 from backend.core.graphql.values import plain_values
 
-from ..filters import ProductFilter, filter_products, sort_products
+from ..facets import product_facets
+from ..filters import ProductFilter, find_products, sort_products
+from .facets import AttributeFacet
 from .types import (
     AttributeType,
     CategoryType,
@@ -60,8 +63,9 @@ class CategoryFilterInput(graphene.InputObjectType):
     search = graphene.String()
 
 
-def _product_filter(data) -> ProductFilter:
+def _product_filter(data, info) -> ProductFilter:
     data = data or {}
+    is_published = data.get("is_published") if info.context.viewer.is_staff else None
     return ProductFilter(
         search=(data.get("search") or "").strip() or None,
         category_ids=decode_query_ids(data.get("categories") or [], "Category",
@@ -71,7 +75,7 @@ def _product_filter(data) -> ProductFilter:
                                           "filter.productTypes"),
         attributes={a["slug"]: list(a["values"]) for a in data.get("attributes") or []},
         ids=decode_query_ids(data.get("ids") or [], "Product", "filter.ids"),
-        is_published=data.get("is_published"),
+        is_published=is_published,
         samples_available=data.get("samples_available"),
         preorder_allowed=data.get("preorder_allowed"),
     )
@@ -84,6 +88,10 @@ class CatalogQueries(graphene.ObjectType):
         sort_by=ProductSortingInput(),
         description="Products the viewer may see, filtered and sorted.",
     )
+    product_facets = graphene.List(
+        graphene.NonNull(AttributeFacet), required=True, filter=ProductFilterInput(),
+        description="The filterable attributes of the products `products(filter:)` finds, "
+                    "with the number of products per value (facets).")
     product = graphene.Field(ProductObjectType, id=graphene.ID(), slug=graphene.String(),
                              description="A product by ID or slug.")
     variants = graphene.ConnectionField(
@@ -104,17 +112,25 @@ class CatalogQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_products(root, info, filter=None, sort_by=None, **args):
-        spec = _product_filter(filter)
-        queryset = ProductObjectType.visible_queryset(info)
-        if spec.is_published is not None and not info.context.viewer.is_staff:
-            spec.is_published = None
-        queryset = filter_products(queryset, spec)
+        spec = _product_filter(filter, info)
+        found = find_products(ProductObjectType.visible_queryset(info), spec)
         sort_by = plain_values(sort_by or {})
         sort_field = sort_by.get("field")
         descending = sort_by.get("direction") == SortDirection.DESC.value
-        queryset = sort_products(queryset, sort_field, descending, bool(spec.search))
-        return resolve_connection(queryset, args, ProductObjectType._meta.connection,
-                                  info=info)
+        queryset = sort_products(found.products, sort_field, descending, bool(spec.search))
+        connection = resolve_connection(queryset, args, ProductObjectType._meta.connection,
+                                        info=info)
+        connection.search_correction = found.correction
+        return connection
+
+    @staticmethod
+    def resolve_product_facets(root, info, filter=None):
+        facets = product_facets(ProductObjectType.visible_queryset(info),
+                                AttributeType.visible_queryset(info),
+                                _product_filter(filter, info))
+        remember_rows(info.context, [facet.attribute for facet in facets])
+        remember_rows(info.context, [v.value for facet in facets for v in facet.values])
+        return facets
 
     @staticmethod
     def resolve_product(root, info, id=None, slug=None):

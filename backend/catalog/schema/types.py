@@ -9,6 +9,7 @@ import graphene
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.utils.encoding import filepath_to_uri
 
+from backend.core.graphql.connection import CountableConnection
 from backend.core.graphql.types import ModelObjectType
 from backend.core.tree_paths import ancestor_ids
 
@@ -222,6 +223,16 @@ class ProductVariantType(ModelObjectType):
             root.pk, _selected_attributes)
 
 
+class ProductConnection(CountableConnection):
+    class Meta:
+        abstract = True
+
+    search_correction = graphene.String(
+        description="The search text the list was found with when the text asked for "
+                    "found nothing (another keyboard layout, a typo corrected); null when "
+                    "the text was searched as asked.")
+
+
 class ProductObjectType(ModelObjectType):
     category = graphene.Field(CategoryType, required=True)
     product_type = graphene.Field(ProductTypeType, required=True)
@@ -236,6 +247,7 @@ class ProductObjectType(ModelObjectType):
         model = Product
         name = "Product"
         visible = visible_products
+        connection_class = ProductConnection
         fields = ("id", "name", "slug", "description", "is_published", "samples_available",
                   "preorder_allowed", "created_at", "updated_at")
 

@@ -1,7 +1,7 @@
 /** Demo-like API answers for component tests. */
 import type {
-  CatalogAttributesQuery,
   CatalogCategoriesQuery,
+  CatalogFacetsQuery,
   CatalogProductsQuery,
   MeQuery,
   ProductDetailQuery,
@@ -18,24 +18,20 @@ export const categories: CatalogCategoriesQuery = {
   },
 };
 
-export const attributes: CatalogAttributesQuery = {
-  attributes: {
-    edges: [
-      {
-        node: {
-          id: 'A1',
-          slug: 'osnova',
-          name: 'Основа',
-          unit: '',
-          values: [
-            { id: 'V1', slug: 'akrilovaia', name: 'акриловая' },
-            { id: 'V2', slug: 'alkidnaia', name: 'алкидная' },
-          ],
-        },
-      },
-    ],
-  },
+export const facets: CatalogFacetsQuery = {
+  productFacets: [
+    {
+      attribute: { id: 'A1', slug: 'osnova', name: 'Основа', unit: '' },
+      values: [
+        { value: { id: 'V1', slug: 'akrilovaia', name: 'акриловая' }, count: 41, selected: false },
+        { value: { id: 'V2', slug: 'alkidnaia', name: 'алкидная' }, count: 27, selected: false },
+      ],
+    },
+  ],
 };
+
+/** Tests written before facets still answer the former `CatalogAttributes` query, no longer asked. */
+export const attributes = facets;
 
 const variant = (sku: string, minOrderQuantity = '6.000') => ({
   id: `V-${sku}`,
@@ -49,6 +45,7 @@ export function products(count = 2, totalCount = count): CatalogProductsQuery {
   return {
     products: {
       totalCount,
+      searchCorrection: null,
       pageInfo: { hasNextPage: totalCount > count, hasPreviousPage: false, startCursor: 'c0', endCursor: `c${count - 1}` },
       edges: Array.from({ length: count }, (_, i) => ({
         node: {
@@ -67,7 +64,7 @@ export function products(count = 2, totalCount = count): CatalogProductsQuery {
 }
 
 export const emptyProducts: CatalogProductsQuery = {
-  products: { totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, edges: [] },
+  products: { totalCount: 0, searchCorrection: null, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, edges: [] },
 };
 
 export const BUYER_PERMISSIONS = ['PLACE_ORDERS', 'VIEW_ORDERS', 'VIEW_INVOICES'];

@@ -1,30 +1,35 @@
 import { useTranslation } from 'react-i18next';
-import type { CatalogAttributesQuery } from '../../gql/graphql';
+import type { CatalogFacetsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { Checkbox } from '../../ui';
 
-type AttributeEdge = NonNullable<CatalogAttributesQuery['attributes']['edges'][number]>;
-export type FilterAttribute = NonNullable<AttributeEdge['node']>;
+export type Facet = CatalogFacetsQuery['productFacets'][number];
 
 export function attributeLabel(attribute: { name: string; unit: string }): string {
   return attribute.unit ? `${attribute.name}, ${attribute.unit}` : attribute.name;
 }
 
-/** One collapsible group of checkboxes per filterable attribute. */
+/**
+ * One collapsible group of checkboxes per attribute the results have (facets from the
+ * API), each value with the number of products it finds; the API leaves out values that
+ * find nothing, except chosen ones.
+ */
 export function AttributeFilters({
-  attributes,
+  facets,
   selected,
   onToggle,
+  busy,
 }: {
-  attributes: FilterAttribute[];
+  facets: Facet[];
   selected: Record<string, string[]>;
   onToggle: (attributeSlug: string, valueSlug: string) => void;
+  busy?: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <div className="attribute-filters">
-      {attributes.map((attribute) => {
+    <div className="attribute-filters" aria-busy={busy || undefined}>
+      {facets.map(({ attribute, values }) => {
         const chosen = selected[attribute.slug] ?? [];
         return (
           <details key={attribute.id} className="attribute-filters__group" open={chosen.length > 0 || undefined}>
@@ -38,10 +43,20 @@ export function AttributeFilters({
             </summary>
             <fieldset>
               <legend className="ui-visually-hidden">{attributeLabel(attribute)}</legend>
-              {attribute.values.map((value) => (
+              {values.map(({ value, count }) => (
                 <Checkbox
                   key={value.id}
-                  label={format.valueName(value.name)}
+                  label={
+                    <>
+                      {format.valueName(value.name)}{' '}
+                      <span className="attribute-filters__value-count">
+                        <span aria-hidden>{format.number(count)}</span>
+                        <span className="ui-visually-hidden">
+                          {t('catalog.filters.valueCount', { count, formatted: format.number(count) })}
+                        </span>
+                      </span>
+                    </>
+                  }
                   checked={chosen.includes(value.slug)}
                   onChange={() => onToggle(attribute.slug, value.slug)}
                   data-attribute={attribute.slug}

@@ -2,15 +2,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import {
-  CatalogAttributesDocument,
-  CatalogCategoriesDocument,
-  CatalogProductsDocument,
-} from '../../gql/graphql';
+import { CatalogCategoriesDocument, CatalogFacetsDocument, CatalogProductsDocument } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
-import { Button, EmptyState, ErrorState, Pagination, SegmentedControl, SelectField, Skeleton, Spinner } from '../../ui';
+import { useMediaQuery } from '../../lib/useMediaQuery';
+import { Button, EmptyState, ErrorState, Pagination, SegmentedControl, SelectField, Spinner } from '../../ui';
 import { usePageTitle } from '../shell/usePageTitle';
-import { AttributeFilters, attributeLabel, type FilterAttribute } from './AttributeFilters';
+import { AttributeFilters, attributeLabel } from './AttributeFilters';
+import { GridIcon, ListIcon, ResultsSkeleton, SidebarSkeleton } from './CatalogPlaceholders';
 import {
   effectiveSort,
   firstPage,
@@ -31,6 +29,7 @@ import {
 } from './catalogParams';
 import { buildCategoryTree, pathTo } from './categoryTree';
 import { CategoryTree } from './CategoryTree';
+import { FiltersPanel } from './FiltersPanel';
 import { ProductGrid } from './ProductGrid';
 import { ProductTable } from './ProductTable';
 import { SearchBox } from './SearchBox';
@@ -41,6 +40,9 @@ import './catalog.css';
 export const RESULTS_MARK = 'catalog:results-visible';
 let resultsMarked = false;
 
+/** Below this width the filters are a bottom sheet over the results (as in catalog.css). */
+export const SHEET_MEDIA = '(max-width: 900px)';
+
 export default function CatalogPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -48,7 +50,8 @@ export default function CatalogPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const state = useMemo(() => parseCatalogParams(searchParams), [searchParams]);
   const [filtersOpen, setFiltersOpen] = useState(false);
-  // On a phone the panel folds away once a category is chosen, showing its products.
+  const asSheet = useMediaQuery(SHEET_MEDIA);
+  // On a phone the sheet closes once a category is chosen, showing its products.
   useEffect(() => setFiltersOpen(false), [categorySlug]);
 
   const update = useCallback(
@@ -57,7 +60,6 @@ export default function CatalogPage() {
   );
 
   const [categoriesResult, retryCategories] = useQuery({ query: CatalogCategoriesDocument });
-  const [attributesResult, retryAttributes] = useQuery({ query: CatalogAttributesDocument });
 
   const tree = useMemo(
     () =>
@@ -65,10 +67,6 @@ export default function CatalogPage() {
         categoriesResult.data?.categories.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [],
       ),
     [categoriesResult.data],
-  );
-  const attributes = useMemo<FilterAttribute[]>(
-    () => attributesResult.data?.attributes.edges.flatMap((edge) => (edge?.node ? [edge.node] : [])) ?? [],
-    [attributesResult.data],
   );
   const category = categorySlug ? tree.bySlug.get(categorySlug) : undefined;
   const categoryMissing = Boolean(categorySlug && categoriesResult.data && !category);
@@ -89,6 +87,16 @@ export default function CatalogPage() {
     [products],
   );
   const stale = productsResult.fetching || productsResult.data?.products !== products;
+
+  // Facets: the attributes of the products found, for the same filter as the list.
+  const facetsVariables = useMemo(() => ({ filter: variables.filter }), [variables.filter]);
+  const [facetsResult, retryFacets] = useQuery({
+    query: CatalogFacetsDocument,
+    variables: facetsVariables,
+    pause: waitingForCategory || categoryMissing,
+  });
+  const facets = useLatest(facetsResult.data?.productFacets);
+  const facetsStale = facetsResult.fetching || facetsResult.data?.productFacets !== facets;
 
   useEffect(() => {
     if (products && !resultsMarked) {
@@ -116,15 +124,17 @@ export default function CatalogPage() {
   const total = products?.totalCount ?? 0;
 
   const chosenFilters = Object.entries(state.attributes).flatMap(([slug, values]) => {
-    const attribute = attributes.find((a) => a.slug === slug);
+    const facet = facets?.find((f) => f.attribute.slug === slug);
     return values.map((value) => ({
       slug,
       value,
-      label: `${attribute ? attributeLabel(attribute) : slug}: ${format.valueName(attribute?.values.find((v) => v.slug === value)?.name ?? value)}`,
+      label: `${facet ? attributeLabel(facet.attribute) : slug}: ${format.valueName(facet?.values.find((v) => v.value.slug === value)?.value.name ?? value)}`,
     }));
   });
 
   const resetFilters = () => update(firstPage({ ...state, search: '', attributes: {} }));
+  const clearAttributes = () => update(firstPage({ ...state, attributes: {} }));
+  const correction = products?.searchCorrection;
 
   let results: React.ReactNode;
   if (categoryMissing) {
@@ -197,8 +207,9 @@ export default function CatalogPage() {
             <Button
               className="catalog__filters-toggle"
               aria-expanded={filtersOpen}
+              aria-haspopup="dialog"
               aria-controls="catalog-sidebar"
-              onClick={() => setFiltersOpen((open) => !open)}
+              onClick={() => setFiltersOpen(true)}
             >
               {t('catalog.filters.toggle')}
               {chosenFilters.length > 0 && ` (${format.number(chosenFilters.length)})`}
@@ -239,22 +250,33 @@ export default function CatalogPage() {
           </ul>
         )}
 
-        <p className="catalog__count" role="status" data-testid="results-count"
-          // For tests: busy until the count answers the search in `data-search`.
-          aria-busy={!products || stale}
-          data-search={state.search}
-        >
-          {products
-            ? t('catalog.found', { count: total, formatted: format.number(total) })
-            : t('common.loading')}
-          {products && stale && <Spinner size="sm" label={t('common.updating')} />}
-        </p>
+        {/* An unknown category has no count: nothing is loading (the list says it does not exist). */}
+        {!categoryMissing && (
+          <p className="catalog__count" role="status" data-testid="results-count"
+            // For tests: busy until the count answers the search in `data-search`.
+            aria-busy={!products || stale}
+            data-search={state.search}
+          >
+            {products
+              ? t('catalog.found', { count: total, formatted: format.number(total) })
+              : t('common.loading')}
+            {products && stale && <Spinner size="sm" label={t('common.updating')} />}
+          </p>
+        )}
+        {correction && !stale && (
+          <p className="catalog__correction" data-testid="search-correction">
+            {t('catalog.searchCorrected', { query: correction })}
+          </p>
+        )}
       </div>
 
-      <aside
-        id="catalog-sidebar"
-        className={['catalog__sidebar', filtersOpen ? 'catalog__sidebar--open' : ''].join(' ')}
-        aria-label={t('catalog.sidebar')}
+      <FiltersPanel
+        asSheet={asSheet}
+        open={filtersOpen}
+        onClose={() => setFiltersOpen(false)}
+        total={products ? total : null}
+        busy={!products || stale}
+        onReset={Object.keys(state.attributes).length > 0 ? clearAttributes : undefined}
       >
         <section className="catalog__panel">
           <h2 className="catalog__panel-title">{t('catalog.categories.title')}</h2>
@@ -266,30 +288,33 @@ export default function CatalogPage() {
             <CategoryTree tree={tree} selectedId={category?.id ?? null} linkSearch={linkSearch} />
           )}
         </section>
-        <section className="catalog__panel">
-          <div className="catalog__panel-head">
-            <h2 className="catalog__panel-title">{t('catalog.filters.title')}</h2>
-            {Object.keys(state.attributes).length > 0 && (
-              <Button size="sm" variant="ghost" onClick={() => update(firstPage({ ...state, attributes: {} }))}>
-                {t('catalog.filters.clear')}
-              </Button>
+        {!categoryMissing && (
+          <section className="catalog__panel">
+            <div className="catalog__panel-head">
+              <h2 className="catalog__panel-title">{t('catalog.filters.title')}</h2>
+              {Object.keys(state.attributes).length > 0 && (
+                <Button size="sm" variant="ghost" onClick={clearAttributes}>
+                  {t('catalog.filters.clear')}
+                </Button>
+              )}
+            </div>
+            {facetsResult.error && !facets ? (
+              <ErrorState error={facetsResult.error} onRetry={() => retryFacets({ requestPolicy: 'network-only' })} />
+            ) : !facets ? (
+              <SidebarSkeleton />
+            ) : facets.length === 0 ? (
+              <p className="catalog__muted">{t('catalog.filters.nothingToFilter')}</p>
+            ) : (
+              <AttributeFilters
+                facets={facets}
+                busy={facetsStale}
+                selected={state.attributes}
+                onToggle={(slug, value) => update(toggleAttributeValue(state, slug, value))}
+              />
             )}
-          </div>
-          {attributesResult.error && !attributesResult.data ? (
-            <ErrorState error={attributesResult.error} onRetry={() => retryAttributes({ requestPolicy: 'network-only' })} />
-          ) : !attributesResult.data ? (
-            <SidebarSkeleton />
-          ) : attributes.length === 0 ? (
-            <p className="catalog__muted">{t('catalog.filters.none')}</p>
-          ) : (
-            <AttributeFilters
-              attributes={attributes}
-              selected={state.attributes}
-              onToggle={(slug, value) => update(toggleAttributeValue(state, slug, value))}
-            />
-          )}
-        </section>
-      </aside>
+          </section>
+        )}
+      </FiltersPanel>
 
       <div className="catalog__main">
         {productsResult.error && products && (
@@ -319,64 +344,5 @@ export default function CatalogPage() {
         )}
       </div>
     </div>
-  );
-}
-
-function ResultsSkeleton({ view }: { view: CatalogView }) {
-  const rows = Array.from({ length: 8 }, (_, index) => index);
-  if (view === 'grid') {
-    return (
-      <div className="product-grid" aria-hidden>
-        {rows.map((row) => (
-          <div key={row} className="product-card">
-            <Skeleton className="product-card__image" height="auto" />
-            <div className="product-card__body">
-              <Skeleton width="90%" />
-              <Skeleton width="50%" />
-            </div>
-          </div>
-        ))}
-      </div>
-    );
-  }
-  return (
-    <div className="ui-table-wrap results-skeleton" aria-hidden>
-      {rows.map((row) => (
-        <div key={row} className="results-skeleton__row">
-          <Skeleton width="48px" height="48px" />
-          <Skeleton width="45%" />
-          <Skeleton width="20%" />
-        </div>
-      ))}
-    </div>
-  );
-}
-
-function SidebarSkeleton() {
-  return (
-    <div className="sidebar-skeleton" aria-hidden>
-      {[70, 55, 80, 60, 65].map((width) => (
-        <Skeleton key={width} width={`${width}%`} />
-      ))}
-    </div>
-  );
-}
-
-function ListIcon() {
-  return (
-    <svg viewBox="0 0 16 16" aria-hidden focusable="false">
-      <path d="M2 3h12M2 8h12M2 13h12" stroke="currentColor" strokeWidth="2" />
-    </svg>
-  );
-}
-
-function GridIcon() {
-  return (
-    <svg viewBox="0 0 16 16" aria-hidden focusable="false">
-      <rect x="1.5" y="1.5" width="5" height="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-      <rect x="9.5" y="1.5" width="5" height="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-      <rect x="1.5" y="9.5" width="5" height="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-      <rect x="9.5" y="9.5" width="5" height="5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-    </svg>
   );
 }
