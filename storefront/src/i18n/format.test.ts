@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../gql/graphql';
-import { formatDate, formatMeasure, formatMoney, formatNumber, formatQuantity, localeOf } from './format';
+import { formatDate, formatMeasure, formatMoney, formatNumber, formatQuantity, formatUnitSymbol, localeOf } from './format';
 import { createI18n } from './index';
 
 // Intl uses narrow no-break spaces in Russian numbers; compare with plain spaces.
@@ -76,6 +76,13 @@ describe('quantities and measures in both languages', () => {
     expect(formatMeasure('en', '1.9')).toBe('1.9');
     expect(formatMeasure('ru', '1.9')).toBe('1,9');
     expect(formatMeasure('en', '16', 'А')).toBe('16 А');
+  });
+
+  it('names a catalog unit alone in the language', () => {
+    expect(formatUnitSymbol('en', 'л')).toBe('l');
+    expect(formatUnitSymbol('ru', 'л')).toBe('л');
+    expect(formatUnitSymbol('en', 'мм')).toBe('mm');
+    expect(formatUnitSymbol('en', 'А')).toBe('А');
   });
 
   it('leaves values that are no measure as they are', () => {

@@ -129,3 +129,11 @@ export function formatMeasure(language: string, text: string, unit = ''): string
   const last = numbers.length - 1;
   return numbers.map((n, i) => (i === last ? withUnit.format(n) : plain.format(n))).join(' × ');
 }
+
+/** A catalog unit on its own, e.g. in a heading «Объём, л»: "л" (ru) or "l" (en). */
+export function formatUnitSymbol(language: string, unit: string): string {
+  const intlUnit = MEASURE_UNITS[unit];
+  if (!intlUnit) return unit;
+  const parts = new Intl.NumberFormat(localeOf(language), { style: 'unit', unit: intlUnit }).formatToParts(2);
+  return parts.find((part) => part.type === 'unit')?.value ?? unit;
+}

@@ -1,7 +1,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../gql/graphql';
-import { formatDate, formatDateTime, formatMeasure, formatMoney, formatNumber, formatQuantity } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatMeasure,
+  formatMoney,
+  formatNumber,
+  formatQuantity,
+  formatUnitSymbol,
+} from './format';
 
 /** Formatters bound to the current interface language. */
 export function useFormat() {
@@ -23,6 +31,8 @@ export function useFormat() {
       valueName: (name: string) => formatMeasure(language, name),
       /** An attribute value with the attribute's unit: "0,9 л" / "0.9 l". */
       measure: (name: string, unit: string) => formatMeasure(language, name, unit),
+      /** A catalog unit alone ("л" / "l"), e.g. after an attribute's name. */
+      unitSymbol: (unit: string) => formatUnitSymbol(language, unit),
     }),
     [language, t],
   );

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
 import type { Product } from './productTypes';
 
 /** The product's large picture with thumbnails to switch between its images. */
 export function ProductGallery({ product }: { product: Product }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [index, setIndex] = useState(0);
   const images = product.images;
   const current = images[Math.min(index, images.length - 1)];
@@ -31,7 +33,7 @@ export function ProductGallery({ product }: { product: Product }) {
               <button
                 type="button"
                 aria-pressed={i === index}
-                aria-label={t('product.showImage', { number: i + 1 })}
+                aria-label={t('product.showImage', { number: format.number(i + 1) })}
                 onClick={() => setIndex(i)}
               >
                 <img src={image.small.url} alt="" width={64} height={64} />
