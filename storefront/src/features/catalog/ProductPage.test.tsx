@@ -44,6 +44,8 @@ const product: ProductDetailQuery = {
 };
 
 const answers = { Me: me(1), ProductDetail: product };
+// The product page is a lazy route: on a loaded machine its first render takes over a second.
+const LOADED = { timeout: 5000 };
 const terms = () => screen.getByTestId('order-terms');
 const term = (name: string) =>
   within(terms())
@@ -55,7 +57,7 @@ describe('product page: the chosen variant', () => {
   it('offers the variants as a radio group and shows the first one’s order terms', async () => {
     renderApp({ path: '/product/kraska-fasadnaia-fasad-pro', answers });
 
-    const group = await screen.findByRole('group', { name: 'Вариант' });
+    const group = await screen.findByRole('group', { name: 'Вариант' }, LOADED);
     const options = within(group).getAllByRole('radio');
     expect(options).toHaveLength(3);
     expect(within(group).getByRole('radio', { name: /0,9 л/ })).toHaveProperty('checked', true);
@@ -71,7 +73,7 @@ describe('product page: the chosen variant', () => {
     renderApp({ path: '/product/kraska-fasadnaia-fasad-pro', answers, showLocation: true });
     const user = userEvent.setup();
 
-    await user.click(await screen.findByRole('radio', { name: /Ведро/ }));
+    await user.click(await screen.findByRole('radio', { name: /Ведро/ }, LOADED));
 
     expect(screen.getByRole('radio', { name: /Ведро/ })).toHaveProperty('checked', true);
     expect(term('Артикул')).toBe('KR-FAS-0001-BKT');
@@ -88,13 +90,13 @@ describe('product page: the chosen variant', () => {
   it('opens the variant the link names, and the first one for an unknown SKU', async () => {
     const { unmount } = renderApp({ path: '/product/kraska-fasadnaia-fasad-pro?variant=KR-FAS-0001-2.5L', answers });
 
-    expect(await screen.findByRole('radio', { name: /2,5 л/ })).toHaveProperty('checked', true);
+    expect(await screen.findByRole('radio', { name: /2,5 л/ }, LOADED)).toHaveProperty('checked', true);
     expect(term('Артикул')).toBe('KR-FAS-0001-2.5L');
     expect(term('Вес')).toBe('3,575 кг');
     unmount();
 
     renderApp({ path: '/product/kraska-fasadnaia-fasad-pro?variant=NOPE', answers });
-    expect(await screen.findByRole('radio', { name: /0,9 л/ })).toHaveProperty('checked', true);
+    expect(await screen.findByRole('radio', { name: /0,9 л/ }, LOADED)).toHaveProperty('checked', true);
   });
 });
 
@@ -102,7 +104,7 @@ describe('product page in English', () => {
   it('writes every number and unit the English way, with English plurals', async () => {
     renderApp({ path: '/product/kraska-fasadnaia-fasad-pro?variant=KR-FAS-0001-2.5L', answers, language: 'en' });
 
-    const group = await screen.findByRole('group', { name: 'Variant' });
+    const group = await screen.findByRole('group', { name: 'Variant' }, LOADED);
     expect(within(group).getByRole('radio', { name: /0\.9 l/ })).toBeTruthy();
     expect(within(group).getByRole('radio', { name: /2\.5 l/ }).closest('label')?.textContent).toContain(
       '1 pc per pack · order from 1 pc',
