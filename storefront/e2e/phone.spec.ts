@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DEALER_BUYER, MULTI, resultRows, screenshot, settled, signIn } from './helpers';
 
@@ -53,6 +54,15 @@ function smallTapTargets(page: Page, exempt: string[] = INLINE_LINKS) {
   }, exempt);
 }
 
+/** Serious WCAG 2.1 AA problems axe finds on the page as it is now. */
+async function axeProblems(page: Page) {
+  await settled(page);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
 /** How many of `selector` start inside the first screen. */
 function inFirstScreen(page: Page, selector: string) {
   return page.evaluate(
@@ -99,6 +109,7 @@ test.describe('on a phone', () => {
     await expect(panel.getByRole('button', { name: 'Выйти' })).toBeVisible();
     await expect(panel.getByRole('button', { name: 'English' })).toBeVisible();
     expect(await smallTapTargets(page)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
     await screenshot(page, '53-phone-menu', false);
 
     await page.keyboard.press('Escape');
@@ -162,6 +173,7 @@ test.describe('on a phone', () => {
     await expect(third).toBeChecked();
     const terms = page.getByTestId('order-terms');
     await expect(terms).toContainText(sku);
+    expect(await axeProblems(page)).toEqual([]);
     await expect(page).toHaveURL(new RegExp(`variant=${encodeURIComponent(sku).replace(/\./g, '\\.')}`));
     await screenshot(page, '52-phone-product-variant');
 
