@@ -149,8 +149,12 @@ test.describe('on a phone', () => {
     expect(await smallTapTargets(page)).toEqual([]);
     await phoneCatalog(page, '?view=grid');
     expect(await smallTapTargets(page)).toEqual([]);
+    // With a search typed and a filter chosen: the clear button and the filter chip.
+    await phoneCatalog(page, '?q=краска&attr=osnova:akrilovaia');
+    await expect(page.getByRole('button', { name: /Убрать фильтр/ })).toBeVisible();
+    expect(await smallTapTargets(page)).toEqual([]);
 
-    await page.locator('.product-card a').first().click();
+    await resultRows(page).first().getByRole('link').first().click();
     await expect(page.getByRole('group', { name: 'Вариант' })).toBeVisible();
     expect(await smallTapTargets(page)).toEqual([]);
   });
