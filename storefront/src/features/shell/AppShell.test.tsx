@@ -76,6 +76,12 @@ describe('app shell', () => {
     await user.click(button);
     await user.click(screen.getByRole('main'));
     expect(button.getAttribute('aria-expanded')).toBe('false');
+
+    // Tabbing on past the panel's last control folds it away too.
+    await user.click(button);
+    within(panel).getByRole('button', { name: 'Выйти' }).focus();
+    screen.getByRole('main').focus();
+    await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('false'));
   });
 
   it('has a skip link to the main content and landmarks', async () => {
