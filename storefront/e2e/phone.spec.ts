@@ -207,6 +207,7 @@ test.describe('on a phone', () => {
     await expect(page.getByRole('group', { name: 'Вариант' })).toBeVisible();
     await page.getByRole('button', { name: /^Меню: / }).click();
     await page.getByRole('button', { name: 'English' }).click();
+    await page.keyboard.press('Escape');
 
     const group = page.getByRole('group', { name: 'Variant' });
     await expect(group.getByRole('radio', { name: /0\.9 l/ })).toBeVisible();
