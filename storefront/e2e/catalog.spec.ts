@@ -161,7 +161,7 @@ test.describe('catalog', () => {
     await screenshot(page, '09-phone-grid', false);
 
     await page.locator('.product-card a').first().click();
-    await expect(page.getByRole('table', { name: /Варианты товара/ })).toBeVisible();
+    await expect(page.getByRole('group', { name: 'Вариант' })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, '11-phone-product');
   });

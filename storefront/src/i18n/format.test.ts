@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber, localeOf } from './format';
+import type { Unit } from '../gql/graphql';
+import { formatDate, formatMeasure, formatMoney, formatNumber, formatQuantity, formatUnitSymbol, localeOf } from './format';
+import { createI18n } from './index';
 
 // Intl uses narrow no-break spaces in Russian numbers; compare with plain spaces.
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
@@ -33,5 +35,60 @@ describe('formatting by interface language', () => {
 
   it('falls back to Russian for an unknown language', () => {
     expect(localeOf('de')).toBe('ru-RU');
+  });
+});
+
+describe('quantities and measures in both languages', () => {
+  const ru = createI18n('ru');
+  const en = createI18n('en');
+  const quantity = (i18n: typeof ru, value: string | number, unit: Unit) =>
+    plain(formatQuantity(i18n.language, i18n.t, value, unit));
+
+  it('counts pieces, packs and sets with the plural forms of the language', () => {
+    expect(quantity(en, '1.000', 'PCS')).toBe('1 pc');
+    expect(quantity(en, '6.000', 'PCS')).toBe('6 pcs');
+    expect(quantity(en, '1', 'PACK')).toBe('1 pack');
+    expect(quantity(en, '2', 'SET')).toBe('2 sets');
+    expect(quantity(en, '1250', 'PCS')).toBe('1,250 pcs');
+    expect(quantity(ru, '1', 'PCS')).toBe('1 шт.');
+    expect(quantity(ru, '1250', 'PCS')).toBe('1 250 шт.');
+    expect(quantity(ru, '2', 'SET')).toBe('2 компл.');
+    expect(quantity(en, '0.5', 'M2')).toBe('0.5 m²');
+    expect(quantity(ru, '0.5', 'M2')).toBe('0,5 м²');
+  });
+
+  it('writes litres, kilograms and metres the way Intl does in each language', () => {
+    expect(quantity(ru, '0.9', 'L')).toBe('0,9 л');
+    expect(quantity(en, '0.9', 'L')).toBe('0.9 l');
+    expect(quantity(ru, '1.415', 'KG')).toBe('1,415 кг');
+    expect(quantity(en, '1.415', 'KG')).toBe('1.415 kg');
+    expect(quantity(en, '12', 'M')).toBe('12 m');
+    expect(formatQuantity('en', en.t, null, 'PCS')).toBe('—');
+  });
+
+  it('localizes measured values from the catalog, with a separate or an inline unit', () => {
+    expect(plain(formatMeasure('ru', '0.9', 'л'))).toBe('0,9 л');
+    expect(plain(formatMeasure('en', '0.9', 'л'))).toBe('0.9 l');
+    expect(plain(formatMeasure('en', '0,4 кг'))).toBe('0.4 kg');
+    expect(plain(formatMeasure('ru', '0,4 кг'))).toBe('0,4 кг');
+    expect(plain(formatMeasure('en', '600×2000 мм'))).toBe('600 × 2000 mm');
+    expect(plain(formatMeasure('ru', '1050×2070 мм'))).toBe('1050 × 2070 мм');
+    expect(formatMeasure('en', '1.9')).toBe('1.9');
+    expect(formatMeasure('ru', '1.9')).toBe('1,9');
+    expect(formatMeasure('en', '16', 'А')).toBe('16 А');
+  });
+
+  it('names a catalog unit alone in the language', () => {
+    expect(formatUnitSymbol('en', 'л')).toBe('l');
+    expect(formatUnitSymbol('ru', 'л')).toBe('л');
+    expect(formatUnitSymbol('en', 'мм')).toBe('mm');
+    expect(formatUnitSymbol('en', 'А')).toBe('А');
+  });
+
+  it('leaves values that are no measure as they are', () => {
+    for (const text of ['5W-30', 'IP44', '3-камерный', 'ISO VG 46', 'слоновая кость', 'NLGI 2']) {
+      expect(formatMeasure('en', text)).toBe(text);
+    }
+    expect(formatMeasure('en', 'матовая', 'л')).toBe('матовая л');
   });
 });

@@ -1,4 +1,6 @@
 /** Numbers, quantities, money and dates formatted for the interface language with Intl. */
+import type { TFunction } from 'i18next';
+import type { Unit } from '../gql/graphql';
 import type { Language } from './index';
 
 const LOCALES: Record<Language, string> = { ru: 'ru-RU', en: 'en-GB' };
@@ -49,4 +51,89 @@ export function formatDateTime(language: string, iso: string | Date | null | und
   const date = typeof iso === 'string' ? new Date(iso) : iso;
   if (Number.isNaN(date.getTime())) return '—';
   return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'short', timeStyle: 'short' }).format(date);
+}
+
+/** Units Intl knows (it writes "0,9 л" / "0.9 l" itself); the others take i18next plurals. */
+const INTL_UNITS = { M: 'meter', KG: 'kilogram', L: 'liter' } as const;
+
+function isIntlUnit(unit: Unit): unit is keyof typeof INTL_UNITS {
+  return unit in INTL_UNITS;
+}
+
+/**
+ * A quantity of a product unit: "1 шт.", "6 pcs", "1 pc", "0,9 л", "0.9 l", "2 packs".
+ * `t` gives the plural forms of `quantity.<UNIT>` for units Intl does not know.
+ */
+export function formatQuantity(
+  language: string,
+  t: TFunction,
+  value: number | string | null | undefined,
+  unit: Unit,
+  maximumFractionDigits = 3,
+): string {
+  const number = toNumber(value);
+  if (number === null) return '—';
+  if (isIntlUnit(unit)) {
+    return new Intl.NumberFormat(localeOf(language), {
+      style: 'unit',
+      unit: INTL_UNITS[unit],
+      maximumFractionDigits,
+    }).format(number);
+  }
+  return t(`quantity.${unit}`, {
+    lng: language,
+    count: number,
+    formatted: formatNumber(language, number, maximumFractionDigits),
+  });
+}
+
+/** Units written after numbers in catalog data ("0.9" + "л", "600×2000 мм"), as Intl names them. */
+const MEASURE_UNITS: Record<string, string> = {
+  мм: 'millimeter',
+  см: 'centimeter',
+  м: 'meter',
+  км: 'kilometer',
+  мл: 'milliliter',
+  л: 'liter',
+  г: 'gram',
+  кг: 'kilogram',
+  '%': 'percent',
+};
+const DECIMAL = String.raw`\d+(?:[.,]\d+)?`;
+const MEASURE = new RegExp(`^(${DECIMAL})(?:\\s*[×x]\\s*(${DECIMAL}))?(?:\\s+(\\S+))?$`, 'u');
+
+/**
+ * A measured value from the catalog ("0.9" with unit "л", "0,4 кг", "600×2000 мм") in the
+ * interface language: "0,9 л" / "0.9 l", "600 × 2000 mm". Text that is no measure (a
+ * colour, "5W-30") and units Intl does not know come back as they are, numbers localized.
+ */
+export function formatMeasure(language: string, text: string, unit = ''): string {
+  const match = MEASURE.exec(text.trim());
+  if (!match) return unit ? `${text} ${unit}` : text;
+  const [, first = '', second, inlineUnit] = match;
+  const symbol = inlineUnit ?? unit;
+  if (inlineUnit && unit) return `${text} ${unit}`;
+  const read = (decimal: string) => Number(decimal.replace(',', '.'));
+  const numbers = second === undefined ? [read(first)] : [read(first), read(second)];
+  const intlUnit = MEASURE_UNITS[symbol];
+  const locale = localeOf(language);
+  const plain = new Intl.NumberFormat(locale, { maximumFractionDigits: 3, useGrouping: false });
+  if (!symbol) return numbers.map((n) => plain.format(n)).join(' × ');
+  if (!intlUnit) return `${numbers.map((n) => plain.format(n)).join(' × ')} ${symbol}`;
+  const withUnit = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: intlUnit,
+    maximumFractionDigits: 3,
+    useGrouping: false,
+  });
+  const last = numbers.length - 1;
+  return numbers.map((n, i) => (i === last ? withUnit.format(n) : plain.format(n))).join(' × ');
+}
+
+/** A catalog unit on its own, e.g. in a heading «Объём, л»: "л" (ru) or "l" (en). */
+export function formatUnitSymbol(language: string, unit: string): string {
+  const intlUnit = MEASURE_UNITS[unit];
+  if (!intlUnit) return unit;
+  const parts = new Intl.NumberFormat(localeOf(language), { style: 'unit', unit: intlUnit }).formatToParts(2);
+  return parts.find((part) => part.type === 'unit')?.value ?? unit;
 }

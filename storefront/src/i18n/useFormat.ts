@@ -1,9 +1,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '../gql/graphql';
-import { formatDate, formatDateTime, formatMoney, formatNumber } from './format';
-
-const NUMERIC = /^-?\d+(\.\d+)?$/;
+import {
+  formatDate,
+  formatDateTime,
+  formatMeasure,
+  formatMoney,
+  formatNumber,
+  formatQuantity,
+  formatUnitSymbol,
+} from './format';
 
 /** Formatters bound to the current interface language. */
 export function useFormat() {
@@ -17,12 +23,16 @@ export function useFormat() {
         formatMoney(language, amount, currency),
       date: (iso: string | Date | null | undefined) => formatDate(language, iso),
       dateTime: (iso: string | Date | null | undefined) => formatDateTime(language, iso),
-      /** "6 шт." / "6 pcs" */
-      quantity: (value: number | string | null | undefined, unit: Unit) =>
-        `${formatNumber(language, value)} ${t(`units.${unit}`)}`,
+      /** "6 шт." / "1 pc" / "6 pcs" / "0.9 l" */
+      quantity: (value: number | string | null | undefined, unit: Unit, digits?: number) =>
+        formatQuantity(language, t, value, unit, digits),
       unit: (unit: Unit) => t(`units.${unit}`),
-      /** An attribute value's name; numeric ones ("0.9") in the locale's way ("0,9"). */
-      valueName: (name: string) => (NUMERIC.test(name) ? formatNumber(language, name) : name),
+      /** An attribute value's name; measures ("0.9", "0,4 кг") in the locale's way. */
+      valueName: (name: string) => formatMeasure(language, name),
+      /** An attribute value with the attribute's unit: "0,9 л" / "0.9 l". */
+      measure: (name: string, unit: string) => formatMeasure(language, name, unit),
+      /** A catalog unit alone ("л" / "l"), e.g. after an attribute's name. */
+      unitSymbol: (unit: string) => formatUnitSymbol(language, unit),
     }),
     [language, t],
   );

@@ -35,6 +35,8 @@ export interface DataTableProps<T> {
   empty?: ReactNode;
   /** On a phone, show each row as a card of label–value lines instead of scrolling sideways. */
   stackOnPhone?: boolean;
+  /** Marks the row chosen elsewhere on the page (`aria-current`), e.g. the variant being ordered. */
+  isRowCurrent?: (row: T) => boolean;
 }
 
 /** A sortable, accessible table over TanStack Table (headless) with the portal's look. */
@@ -49,6 +51,7 @@ export function DataTable<T>({
   busy = false,
   empty,
   stackOnPhone = false,
+  isRowCurrent,
 }: DataTableProps<T>) {
   const table = useReactTable({
     data,
@@ -113,7 +116,7 @@ export function DataTable<T>({
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
+            <tr key={row.id} aria-current={isRowCurrent?.(row.original) || undefined}>
               {row.getVisibleCells().map((cell) => {
                 const meta = cell.column.columnDef.meta;
                 const classes = [meta?.align === 'end' ? 'ui-cell--end' : '', meta?.className ?? '']

@@ -228,7 +228,7 @@ describe('catalog page', () => {
 
     expect(await screen.findByRole('table', { name: 'Products' })).toBeTruthy();
     expect(screen.getByTestId('results-count').textContent).toContain('68 products found');
-    expect(screen.getAllByText('from 1 pcs')).toHaveLength(2);
+    expect(screen.getAllByText('from 1 pc')).toHaveLength(2);
   });
 });
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useFormat } from '../../i18n/useFormat';
+import { CATALOG_LANGUAGE } from './catalogLanguage';
 import { ProductBadges } from './ProductBadges';
 import type { CatalogProduct } from './ProductTable';
 import { summarizeVariants } from './productSummary';
@@ -24,7 +25,7 @@ export function ProductGrid({ products, busy }: { products: CatalogProduct[]; bu
               )}
             </div>
             <div className="product-card__body">
-              <h3 className="product-card__name">
+              <h3 className="product-card__name" lang={CATALOG_LANGUAGE}>
                 <Link to={`/product/${product.slug}`} state={{ from: location }} className="product-card__link">
                   {product.name}
                 </Link>
@@ -32,7 +33,7 @@ export function ProductGrid({ products, busy }: { products: CatalogProduct[]; bu
               {figures.firstSku && (
                 <p className="product-card__sku">
                   <span className="sku">{figures.firstSku}</span>
-                  {figures.otherSkus > 0 && ` ${t('catalog.moreSkus', { count: figures.otherSkus })}`}
+                  {figures.otherSkus > 0 && ` ${t('catalog.moreSkus', { formatted: format.number(figures.otherSkus) })}`}
                 </p>
               )}
               <p className="product-card__meta">

@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router';
 import type { CatalogProductsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { DataTable } from '../../ui';
+import { CATALOG_LANGUAGE } from './catalogLanguage';
 import { ProductBadges } from './ProductBadges';
 import { summarizeVariants } from './productSummary';
 
@@ -59,15 +60,23 @@ export function ProductTable({
           const figures = summarizeVariants(row.original.variants);
           return (
             <div className="product-table__name">
-              <Link to={`/product/${row.original.slug}`} state={{ from: location }}>
+              <Link to={`/product/${row.original.slug}`} state={{ from: location }} lang={CATALOG_LANGUAGE}>
                 {row.original.name}
               </Link>
-              {figures.firstSku && (
-                <span className="product-table__sku">
-                  <span className="sku">{figures.firstSku}</span>
-                  {figures.otherSkus > 0 && ` ${t('catalog.moreSkus', { count: figures.otherSkus })}`}
-                </span>
-              )}
+              <span className="product-table__meta">
+                {figures.firstSku && (
+                  <span className="product-table__sku">
+                    <span className="sku">{figures.firstSku}</span>
+                    {figures.otherSkus > 0 && ` ${t('catalog.moreSkus', { formatted: format.number(figures.otherSkus) })}`}
+                  </span>
+                )}
+                {/* On a phone the minimum order moves here, leaving the name the row's width. */}
+                {figures.minOrder && (
+                  <span className="product-table__min-order">
+                    {t('catalog.minOrderFrom', { quantity: format.quantity(figures.minOrder.quantity, figures.minOrder.unit) })}
+                  </span>
+                )}
+              </span>
             </div>
           );
         },
@@ -92,7 +101,7 @@ export function ProductTable({
           const { minOrder } = summarizeVariants(row.original.variants);
           return minOrder ? t('catalog.fromQuantity', { quantity: format.quantity(minOrder.quantity, minOrder.unit) }) : '—';
         },
-        meta: { align: 'end', className: 'ui-nowrap' },
+        meta: { align: 'end', className: 'ui-col-wide ui-nowrap' },
       }),
       column.display({
         id: 'flags',

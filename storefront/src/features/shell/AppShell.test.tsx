@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { STORAGE_KEYS } from '../auth/session';
@@ -35,6 +35,53 @@ describe('app shell', () => {
     await waitFor(() =>
       expect(api.calls.filter((c) => c.operation === 'CatalogProducts').at(-1)?.organization).toBe('O5'),
     );
+  });
+
+  it('confirms a switch of organization in a status message, and not the first choice', async () => {
+    renderApp({ path: '/catalog', answers: answers(2) });
+    const switcher = await screen.findByRole('combobox', { name: 'Работаю от имени' });
+    await waitFor(() => expect((switcher as HTMLSelectElement).value).toBe('O2'));
+    const status = screen.getByTestId('organization-notice');
+    expect(status.getAttribute('role')).toBe('status');
+    expect(status.textContent).toBe('');
+
+    await userEvent.setup().selectOptions(switcher, 'O5');
+
+    await waitFor(() => expect(status.textContent).toContain('Вы работаете от имени «Подмосковный строитель»'));
+    expect(screen.getByRole('button', { name: 'Меню: Подмосковный строитель' })).toBeTruthy();
+    await userEvent.setup().click(within(status).getByRole('button', { name: 'Закрыть уведомление' }));
+    expect(status.textContent).toBe('');
+  });
+
+  it('folds sections, organization, language and sign-out behind one menu button naming the organization', async () => {
+    renderApp({ path: '/catalog', answers: answers(1) });
+    const user = userEvent.setup();
+    const button = await screen.findByRole('button', { name: 'Меню: Столичный дом красок' });
+    const panel = document.getElementById(button.getAttribute('aria-controls') ?? '') as HTMLElement;
+    expect(screen.getByTestId('menu-organization').textContent).toBe('Столичный дом красок');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    for (const name of ['Каталог', 'English', 'Выйти']) {
+      expect(within(panel).getByRole(name === 'Каталог' ? 'link' : 'button', { name })).toBeTruthy();
+    }
+    expect(within(panel).getByTestId('active-organization').textContent).toBe('Столичный дом красок');
+
+    await user.click(button);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(panel.className).toContain('shell__menu--open');
+
+    await user.keyboard('{Escape}');
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(button);
+
+    await user.click(button);
+    await user.click(screen.getByRole('main'));
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+
+    // Tabbing on past the panel's last control folds it away too.
+    await user.click(button);
+    within(panel).getByRole('button', { name: 'Выйти' }).focus();
+    screen.getByRole('main').focus();
+    await waitFor(() => expect(button.getAttribute('aria-expanded')).toBe('false'));
   });
 
   it('has a skip link to the main content and landmarks', async () => {

@@ -6,7 +6,9 @@ import { useSession } from '../auth/SessionProvider';
 import { useViewer } from '../auth/ViewerProvider';
 import { hasStaffPermission, organizationSections, REVIEW_PERMISSION } from '../network/access';
 import { LanguageSwitcher } from './LanguageSwitcher';
+import { OrganizationNotice } from './OrganizationNotice';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
+import { ShellMenu } from './ShellMenu';
 import { UserMenu } from './UserMenu';
 
 /** Sends a signed-out visitor to the sign-in page, remembering where they were going. */
@@ -84,38 +86,41 @@ export function AppShell() {
             </span>
             <span className="brand__name">{t('app.name')}</span>
           </Link>
-          <nav className="shell__nav" aria-label={t('shell.mainNavigation')}>
-            <NavLink
-              to="/catalog"
-              className={({ isActive }) =>
-                isActive || pathname.startsWith('/product/') ? 'shell__nav-link active' : 'shell__nav-link'
-              }
-            >
-              {t('shell.nav.catalog')}
-            </NavLink>
-            {sections[0] && (
+          <ShellMenu>
+            <nav className="shell__nav" aria-label={t('shell.mainNavigation')}>
               <NavLink
-                to={sections[0].path}
-                className={() => (pathname.startsWith('/organization') ? 'shell__nav-link active' : 'shell__nav-link')}
+                to="/catalog"
+                className={({ isActive }) =>
+                  isActive || pathname.startsWith('/product/') ? 'shell__nav-link active' : 'shell__nav-link'
+                }
               >
-                {t('shell.nav.organization')}
+                {t('shell.nav.catalog')}
               </NavLink>
-            )}
-            {reviews && (
-              <NavLink to="/staff/applications" className="shell__nav-link">
-                {t('shell.nav.applications')}
-              </NavLink>
-            )}
-          </nav>
-          <div className="shell__context">
-            <OrganizationSwitcher />
-          </div>
-          <div className="shell__tools">
-            <LanguageSwitcher tone="dark" />
-            <UserMenu />
-          </div>
+              {sections[0] && (
+                <NavLink
+                  to={sections[0].path}
+                  className={() => (pathname.startsWith('/organization') ? 'shell__nav-link active' : 'shell__nav-link')}
+                >
+                  {t('shell.nav.organization')}
+                </NavLink>
+              )}
+              {reviews && (
+                <NavLink to="/staff/applications" className="shell__nav-link">
+                  {t('shell.nav.applications')}
+                </NavLink>
+              )}
+            </nav>
+            <div className="shell__context">
+              <OrganizationSwitcher />
+            </div>
+            <div className="shell__tools">
+              <LanguageSwitcher tone="dark" />
+              <UserMenu />
+            </div>
+          </ShellMenu>
         </div>
       </header>
+      <OrganizationNotice />
       <main id="main" ref={mainRef} tabIndex={-1} className="shell__main">
         {content}
       </main>

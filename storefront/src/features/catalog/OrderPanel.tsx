@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../i18n/useFormat';
+import type { Variant } from './productTypes';
+import { valuesText } from './productText';
+import { VariantChooser } from './VariantChooser';
+
+/**
+ * «Условия заказа»: the variant being ordered and its pack size, minimum order and step.
+ * The quantity and the add-to-cart button will live here too, so everything about ordering
+ * follows the one chosen variant.
+ */
+export function OrderPanel({
+  variants,
+  chosen,
+  onChoose,
+}: {
+  variants: Variant[];
+  chosen: Variant | undefined;
+  onChoose: (variant: Variant) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!chosen) return null;
+  return (
+    <section aria-labelledby="product-order-rules" className="order-panel" data-testid="order-panel">
+      <h2 id="product-order-rules">{t('product.orderRules.title')}</h2>
+      <p className="order-panel__text">{t('product.orderRules.text')}</p>
+      {variants.length > 1 && <VariantChooser variants={variants} chosenId={chosen.id} onChoose={onChoose} />}
+      <dl className="properties" data-testid="order-terms">
+        <div className="properties__row">
+          <dt>{t('product.columns.sku')}</dt>
+          <dd className="sku">{chosen.sku}</dd>
+        </div>
+        {chosen.attributes.map((attribute) => (
+          <div key={attribute.attribute.id} className="properties__row">
+            <dt>{attribute.attribute.name}</dt>
+            <dd>{valuesText(format, attribute)}</dd>
+          </div>
+        ))}
+        <div className="properties__row">
+          <dt>{t('product.columns.packSize')}</dt>
+          <dd>{format.quantity(chosen.packSize, chosen.unit)}</dd>
+        </div>
+        <div className="properties__row">
+          <dt>{t('product.columns.minOrderQuantity')}</dt>
+          <dd>{format.quantity(chosen.minOrderQuantity, chosen.unit)}</dd>
+        </div>
+        <div className="properties__row">
+          <dt>{t('product.columns.orderMultiple')}</dt>
+          <dd>{format.quantity(chosen.orderMultiple, chosen.unit)}</dd>
+        </div>
+        {chosen.weightKg !== null && (
+          <div className="properties__row">
+            <dt>{t('product.columns.weight')}</dt>
+            <dd>{format.quantity(chosen.weightKg, 'KG')}</dd>
+          </div>
+        )}
+        {chosen.volumeM3 !== null && (
+          <div className="properties__row">
+            <dt>{t('product.orderRules.shippingVolume')}</dt>
+            <dd>{format.quantity(chosen.volumeM3, 'M3', 6)}</dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}
