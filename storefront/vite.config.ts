@@ -22,6 +22,8 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
+    // Above the 5 s a findBy may wait for its state (src/test/setup.ts) on a loaded machine.
+    testTimeout: 20_000,
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
     reporters: ['default', './scripts/vitest-summary.ts'],

@@ -30,9 +30,6 @@ export const facets: CatalogFacetsQuery = {
   ],
 };
 
-/** Tests written before facets still answer the former `CatalogAttributes` query, no longer asked. */
-export const attributes = facets;
-
 const variant = (sku: string, minOrderQuantity = '6.000') => ({
   id: `V-${sku}`,
   sku,

@@ -69,7 +69,7 @@ describe('sign-in page', () => {
         TokenCreate: { tokenCreate: { token: fakeJwt({ exp: Date.now() / 1000 + 900 }), errors: [] } },
         Me: me(1),
         CatalogCategories: { categories: { edges: [] } },
-        CatalogAttributes: { attributes: { edges: [] } },
+        CatalogFacets: { productFacets: [] },
         CatalogProducts: emptyProducts,
       },
     });

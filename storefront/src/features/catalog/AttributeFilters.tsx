@@ -5,8 +5,12 @@ import { Checkbox } from '../../ui';
 
 export type Facet = CatalogFacetsQuery['productFacets'][number];
 
-export function attributeLabel(attribute: { name: string; unit: string }): string {
-  return attribute.unit ? `${attribute.name}, ${attribute.unit}` : attribute.name;
+/** «Объём, л» / "Объём, l": the unit in the interface's language (`format.unitSymbol`). */
+export function attributeLabel(
+  attribute: { name: string; unit: string },
+  unitSymbol: (unit: string) => string,
+): string {
+  return attribute.unit ? `${attribute.name}, ${unitSymbol(attribute.unit)}` : attribute.name;
 }
 
 /**
@@ -34,7 +38,7 @@ export function AttributeFilters({
         return (
           <details key={attribute.id} className="attribute-filters__group" open={chosen.length > 0 || undefined}>
             <summary>
-              <span>{attributeLabel(attribute)}</span>
+              <span>{attributeLabel(attribute, format.unitSymbol)}</span>
               {chosen.length > 0 && (
                 <span className="attribute-filters__count">
                   {t('catalog.filters.chosen', { count: chosen.length })}
@@ -42,7 +46,7 @@ export function AttributeFilters({
               )}
             </summary>
             <fieldset>
-              <legend className="ui-visually-hidden">{attributeLabel(attribute)}</legend>
+              <legend className="ui-visually-hidden">{attributeLabel(attribute, format.unitSymbol)}</legend>
               {values.map(({ value, count }) => (
                 <Checkbox
                   key={value.id}

@@ -128,7 +128,7 @@ export default function CatalogPage() {
     return values.map((value) => ({
       slug,
       value,
-      label: `${facet ? attributeLabel(facet.attribute) : slug}: ${format.valueName(facet?.values.find((v) => v.value.slug === value)?.value.name ?? value)}`,
+      label: `${facet ? attributeLabel(facet.attribute, format.unitSymbol) : slug}: ${format.valueName(facet?.values.find((v) => v.value.slug === value)?.value.name ?? value)}`,
     }));
   });
 

@@ -289,7 +289,7 @@ describe('invitation acceptance', () => {
         InvitationAccept: { invitationAccept: { token: access, errors: [] } },
         Me: me(1, 0),
         CatalogCategories: { categories: { edges: [] } },
-        CatalogAttributes: { attributes: { edges: [] } },
+        CatalogFacets: { productFacets: [] },
         CatalogProducts: { products: { totalCount: 0, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, edges: [] } },
       },
     });

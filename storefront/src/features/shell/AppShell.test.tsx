@@ -2,14 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { STORAGE_KEYS } from '../auth/session';
-import { attributes, categories, me, products } from '../../test/fixtures';
+import { categories, facets, me, products } from '../../test/fixtures';
 import { renderApp } from '../../test/render';
 
 const answers = (memberships: 1 | 2) => ({
   Me: ({ organization }: { organization: string | null }) =>
     me(memberships, organization === 'O5' ? 1 : organization === 'O2' || memberships === 1 ? 0 : null),
   CatalogCategories: categories,
-  CatalogAttributes: attributes,
+  CatalogFacets: facets,
   CatalogProducts: products(),
   TokensRevoke: { tokensRevoke: { revoked: true, errors: [] } },
 });
