@@ -166,6 +166,9 @@ test.describe('on a phone', () => {
     const options = group.getByRole('radio');
     await expect(options).toHaveCount(5);
     await expect(options.first()).toBeChecked();
+    // The picture leaves room: the first screen reaches the choice of variants.
+    const choice = await group.boundingBox();
+    expect(choice?.y ?? Infinity).toBeLessThan(PHONE.height);
     // The table would hide pack size and minimum order here; the cards show them.
     await expect(page.getByRole('table', { name: /Варианты товара/ })).toBeHidden();
     await expect(group.locator('label').first()).toContainText(/в упаковке \d+ шт\. · заказ от \d+ шт\./);
