@@ -10,6 +10,7 @@ import pytest
 from django.apps import apps
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from graphql_relay import to_global_id
 
 from backend.accounts.inn import complete_inn
 from plugins.dealer_network.models import APPLICATION_NUMBERS, PartnerApplication
@@ -26,7 +27,7 @@ APPLICATION = """
 query One($id: ID!) {
   partnerApplication(id: $id) {
     number status
-    flags { code subject name inn kpp similarity later message }
+    flags { code subject subjectId name inn kpp similarity later message }
     supplier { name kind }
     joinsAs
   }
@@ -91,6 +92,7 @@ def test_a_flag_names_what_it_concerns_as_parameters_not_as_an_english_sentence(
 
     [flag] = one(staff, receipt)["flags"]
 
+    assert flag.pop("subjectId") == to_global_id("Organization", dealer.pk)
     assert flag == {"code": "DUPLICATE_INN", "subject": "ORGANIZATION", "name": "Дилер Бета",
                     "inn": dealer.inn, "kpp": dealer.kpp, "similarity": None, "later": False,
                     "message": f"INN {dealer.inn} is registered to Дилер Бета "

@@ -50,6 +50,9 @@ class PartnerApplicationFlag(graphene.ObjectType):
     message = graphene.String(required=True,
                               description="The flag in English; translate code and "
                                           "parameters instead.")
+    subject_id = graphene.ID(required=True, description=(
+        "The ID of the organization or application it concerns (what ``organization`` "
+        "and ``application`` load, when the viewer may see it)."))
     organization = graphene.Field(OrganizationType,
                                   description="The registered organization it concerns.")
     application = graphene.Field(lambda: PartnerApplicationType,
@@ -82,6 +85,13 @@ class PartnerApplicationFlag(graphene.ObjectType):
     @staticmethod
     def resolve_message(root: dict, info):
         return flag_message(root)
+
+    @staticmethod
+    def resolve_subject_id(root: dict, info):
+        flag = read_flag(root)
+        if flag["subject"] == "organization":
+            return to_global_id("Organization", flag["organization"])
+        return to_global_id("PartnerApplication", flag["application"])
 
     @staticmethod
     def resolve_similarity(root: dict, info):

@@ -11,6 +11,7 @@ import { Alert, Button, TextArea, TextField } from '../../ui';
 import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
+import { applicationNumber } from './applicationNumber';
 import { isValidKpp } from './inn';
 import { useInnHint } from './innHint';
 import './network.css';
@@ -124,7 +125,7 @@ export default function ApplyPage() {
                 })}
               </p>
               <p>{t('network.apply.receiptNext', { email: receipt.email })}</p>
-              <p className="net-muted">{t('network.apply.receiptId', { id: receipt.receipt.id })}</p>
+              <p className="net-muted">{t('network.apply.receiptNumber', { number: applicationNumber(t, receipt.receipt.number) })}</p>
             </Alert>
             <div className="net-form__actions">
               <Button onClick={() => setReceipt(null)}>{t('network.apply.another')}</Button>
