@@ -141,6 +141,7 @@ export default function AuditPage() {
             ]}
           />
           <TextField
+            className="net-date-filter"
             type="date"
             label={t('network.audit.filters.since')}
             value={since ?? ''}
@@ -148,6 +149,7 @@ export default function AuditPage() {
             onChange={(event) => list.setFilter('since', event.target.value)}
           />
           <TextField
+            className="net-date-filter"
             type="date"
             label={t('network.audit.filters.until')}
             value={until ?? ''}
