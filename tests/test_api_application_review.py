@@ -27,7 +27,7 @@ APPLICATION = """
 query One($id: ID!) {
   partnerApplication(id: $id) {
     number status
-    flags { code subject subjectId name inn kpp similarity later message }
+    flags { code subject subjectId name number inn kpp similarity later message }
     supplier { name kind }
     joinsAs
   }
@@ -94,6 +94,7 @@ def test_a_flag_names_what_it_concerns_as_parameters_not_as_an_english_sentence(
 
     assert flag.pop("subjectId") == to_global_id("Organization", dealer.pk)
     assert flag == {"code": "DUPLICATE_INN", "subject": "ORGANIZATION", "name": "Дилер Бета",
+                    "number": None,
                     "inn": dealer.inn, "kpp": dealer.kpp, "similarity": None, "later": False,
                     "message": f"INN {dealer.inn} is registered to Дилер Бета "
                                f"(KPP {dealer.kpp or '—'})."}
@@ -112,6 +113,7 @@ def test_pending_applications_that_resemble_each_other_say_which_came_later(subm
     assert (on_first["code"], on_first["subject"], on_first["name"], on_first["later"]) \
         == ("SIMILAR_NAME", "APPLICATION", "Ромашка ООО", True)
     assert on_first["similarity"] == on_second["similarity"]
+    assert (on_second["number"], on_first["number"]) == (first["number"], second["number"])
 
 
 def test_flags_stored_before_they_had_parameters_are_still_read(submit, staff):
@@ -136,9 +138,9 @@ def test_flags_stored_before_they_had_parameters_are_still_read(submit, staff):
     migration.give_flags_parameters(apps, None)
 
     migrated = one(staff, receipt)["flags"]
-    assert [(f["code"], f["name"], f["inn"], f["later"]) for f in migrated] == [
-        ("SIMILAR_NAME", "Старая заявка", None, False),
-        ("DUPLICATE_INN", "Старая заявка", "7707083893", True)]
+    assert [(f["code"], f["name"], f["number"], f["inn"], f["later"]) for f in migrated] == [
+        ("SIMILAR_NAME", "Старая заявка", other.number, None, False),
+        ("DUPLICATE_INN", "Старая заявка", other.number, "7707083893", True)]
 
 
 # --- where the partner will join -----------------------------------------------------------

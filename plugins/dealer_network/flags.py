@@ -2,13 +2,14 @@
 
 A flag is stored as data, not as a sentence, so that the storefront says it in the reader's
 language and can group repeats: ``{"code", "organization" | "application": id, "name",
-"inn"?, "kpp"?, "similarity"?, "later"?}``.
+"number"?, "inn"?, "kpp"?, "similarity"?, "later"?}``.
 
 - ``code``: a ``FlagCode`` (the same INN, a near-duplicate name);
 - ``organization`` or ``application``: the registered organization or the pending
   application it concerns (which of the two keys is present says which it is);
 - ``name``: that company's name when the flag was raised (it is read even if the company is
-  renamed or the other application is reviewed later);
+  renamed or the other application is reviewed later); ``number``: the other application's
+  number;
 - ``inn``/``kpp``: the registration they share (DUPLICATE_INN);
 - ``similarity``: trigram similarity of the normalized names (SIMILAR_NAME), 0..1;
 - ``later``: the other application came after this one (it flagged this one back).
@@ -47,7 +48,8 @@ def flags_of(application: PartnerApplication) -> list[dict]:
                                                     inn=application.inn)
                   .order_by("created_at", "pk")[:MAX_FLAGS_PER_CHECK]):
         flags.append({"code": FlagCode.DUPLICATE_INN.value, APPLICATION: other.pk,
-                      "name": other.company_name, "inn": other.inn, "kpp": other.kpp})
+                      "number": other.number, "name": other.company_name, "inn": other.inn,
+                      "kpp": other.kpp})
     names = (application.company_name, application.legal_name)
     for org in _similar(Organization.objects.exclude(pk__in=[o.pk for o in same_inn]),
                         ("name", "legal_name"), names, application.region, "path"):
@@ -56,7 +58,7 @@ def flags_of(application: PartnerApplication) -> list[dict]:
     for other in _similar(pending.exclude(inn=application.inn),
                           ("company_name", "legal_name"), names, application.region, "pk"):
         flags.append(_similar_flag(APPLICATION, other.pk, other.company_name,
-                                   other.similarity))
+                                   other.similarity) | {"number": other.number})
     return flags
 
 
@@ -83,8 +85,8 @@ def flag_back(application: PartnerApplication) -> None:
         if APPLICATION not in flag:
             continue
         note = {key: value for key, value in flag.items() if key in ("code", "similarity")}
-        note.update({APPLICATION: application.pk, "name": application.company_name,
-                     "later": True})
+        note.update({APPLICATION: application.pk, "number": application.number,
+                     "name": application.company_name, "later": True})
         if flag["code"] == FlagCode.DUPLICATE_INN:
             note.update(inn=application.inn, kpp=application.kpp)
         PartnerApplication.objects.filter(pk=flag[APPLICATION]).update(
@@ -100,6 +102,7 @@ def read_flag(flag: dict[str, Any]) -> dict[str, Any]:
         ORGANIZATION: flag.get(ORGANIZATION),
         APPLICATION: flag.get(APPLICATION),
         "name": flag.get("name"),
+        "number": flag.get("number"),
         "inn": flag.get("inn"),
         "kpp": flag.get("kpp"),
         "similarity": flag.get("similarity"),

@@ -35,6 +35,7 @@ def give_flags_parameters(apps, schema_editor):
             elif flag.get("application") is not None:
                 other = Application.objects.filter(pk=flag["application"]).first()
                 flag["name"] = other.company_name if other else None
+                flag["number"] = other.number if other else None
                 if flag.get("code") == "DUPLICATE_INN" and other:
                     flag.update(inn=other.inn, kpp=other.kpp)
                 if (flag.get("message") or "").startswith("A later application"):

@@ -40,6 +40,7 @@ class PartnerApplicationFlag(graphene.ObjectType):
                              description="Whether it concerns a registered organization or "
                                          "another application.")
     name = graphene.String(description="The other company's name when the flag was raised.")
+    number = graphene.Int(description="The other application's number (APPLICATION).")
     inn = graphene.String(description="The INN both have (DUPLICATE_INN).")
     kpp = graphene.String(description="The other company's KPP (DUPLICATE_INN).")
     similarity = graphene.Float(description="Trigram similarity of the normalized names "
@@ -69,6 +70,10 @@ class PartnerApplicationFlag(graphene.ObjectType):
     @staticmethod
     def resolve_name(root: dict, info):
         return root.get("name")
+
+    @staticmethod
+    def resolve_number(root: dict, info):
+        return root.get("number")
 
     @staticmethod
     def resolve_inn(root: dict, info):

@@ -12,6 +12,7 @@ const similar = (i: number): ApplicationRowFragment['flags'][number] => ({
   subject: 'APPLICATION',
   subjectId: `PA${100 + i}`,
   name: `Flood ${i}`,
+  number: i === 1 ? null : 100 + i,
   inn: null,
   kpp: null,
   similarity: 0.8,
@@ -39,7 +40,7 @@ const application: ApplicationRowFragment = {
   reviewedAt: null,
   flags: [
     ...Array.from({ length: 10 }, (_, i) => similar(i + 1)),
-    { code: 'DUPLICATE_INN', subject: 'ORGANIZATION', subjectId: 'O9', name: 'Дилер Бета', inn: '7107000000', kpp: '', similarity: null, later: false },
+    { code: 'DUPLICATE_INN', subject: 'ORGANIZATION', subjectId: 'O9', name: 'Дилер Бета', number: null, inn: '7107000000', kpp: '', similarity: null, later: false },
   ],
   organization: null,
   supplier: { id: 'O3', name: 'Тульский колорит', kind: 'DEALER', region: 'Тульская область' },
@@ -78,7 +79,7 @@ describe('partner application review', () => {
     expect(group.open).toBe(false);
     await userEvent.setup().click(within(group).getByText('10 заявок'));
     expect(group.open).toBe(true);
-    expect(within(group).getByText('заявка «Flood 7» (сходство 80 %, подана позже)')).toBeTruthy();
+    expect(within(group).getByText('заявка З-000107 «Flood 7» (сходство 80 %, подана позже)')).toBeTruthy();
     expect(within(table).getByText('→ Тульский колорит')).toBeTruthy();
   });
 

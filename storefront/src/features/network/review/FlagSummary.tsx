@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../i18n/useFormat';
 import { Badge } from '../../../ui';
+import { applicationNumber } from '../applicationNumber';
 import { groupFlags, type Flag, type FlagGroup } from './flagGroups';
 import './review.css';
 
@@ -59,9 +60,12 @@ function FlagItem({ flag }: { flag: Flag }) {
     flag.similarity != null ? t('network.review.flagSimilarity', { percent: format.number(Math.round(flag.similarity * 100), 0) }) : '',
     flag.later ? t('network.review.flagLater') : '',
   ].filter(Boolean);
+  const name = flag.name ?? t('network.review.flagUnnamed');
   return (
     <span className="net-muted">
-      {t(`network.review.flagSubject.${flag.subject}`, { name: flag.name ?? t('network.review.flagUnnamed') })}
+      {flag.subject === 'APPLICATION' && flag.number
+        ? t('network.review.flagNumbered', { number: applicationNumber(t, flag.number), name })
+        : t(`network.review.flagSubject.${flag.subject}`, { name })}
       {details.length > 0 && ` (${details.join(', ')})`}
     </span>
   );
