@@ -181,10 +181,14 @@ def test_each_plugin_loads_its_own_demo_data_once(settings):
     from plugins.dealer_network.models import PartnerApplication
 
     assert plugin_demo_loaders() == [("plugins.dealer_network", dealer_network_demo.load_demo)]
-    assert load_plugin_demos() == 3
+    assert load_plugin_demos() == 9
     assert load_plugin_demos() == 0
     assert sorted(PartnerApplication.objects.values_list("email", flat=True)) == [
+        "partner.flood1@demo.local", "partner.flood2@demo.local", "partner.flood3@demo.local",
+        "partner.flood4@demo.local", "partner.flood5@demo.local", "partner.flood6@demo.local",
         "partner1@demo.local", "partner2@demo.local", "partner3@demo.local"]
+    last = PartnerApplication.objects.get(email="partner.flood6@demo.local")
+    assert [f["code"] for f in last.flags] == ["SIMILAR_NAME"] * 5
 
 
 def test_a_plugin_without_a_demo_module_has_no_demo_data(settings):

@@ -2,8 +2,10 @@
 waiting for review.
 
 One would join under the Moscow dealer, one under the manufacturer (no dealer in its
-region), and one resembles a registered sub-dealer, so staff see a SIMILAR_NAME flag.
-Keyed by INN + KPP: loading again creates nothing.
+region), and one resembles a registered sub-dealer, so staff see a SIMILAR_NAME flag. One
+company sent the form six times under different INNs, so each of those applications has
+five near-duplicates, shown as one collapsed flag. Keyed by INN + KPP: loading again
+creates nothing.
 """
 
 from __future__ import annotations
@@ -23,11 +25,21 @@ APPLICATIONS = (
      "Кирилл", "Жуков", "partner3@demo.local"),
 )
 
+# The same company, applying again and again (a flood staff should see as one flag).
+REPEATED = tuple(
+    ("Фасад-Мастер", legal_name, f"71060{n}127", "Тульская область", "Олег", "Петров",
+     f"partner.flood{n}@demo.local")
+    for n, legal_name in enumerate(("ООО «Фасад-Мастер»", "Фасад-Мастер ООО",
+                                    "ООО «ФАСАД-МАСТЕР»", "ООО Фасад Мастер",
+                                    "Общество с ограниченной ответственностью «Фасад-Мастер»",
+                                    "ООО «Фасад-Мастер»"), start=1))
+
 
 def load_demo() -> int:
     """Submit the demo applications that are missing; the number created."""
     created = 0
-    for company, legal_name, inn_prefix, region, first, last, email in APPLICATIONS:
+    for company, legal_name, inn_prefix, region, first, last, email in (APPLICATIONS
+                                                                         + REPEATED):
         inn, kpp = complete_inn(inn_prefix), f"{inn_prefix[:4]}01001"
         if PartnerApplication.objects.filter(inn=inn, kpp=kpp).exists():
             continue

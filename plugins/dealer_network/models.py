@@ -6,6 +6,11 @@ from django.db import models
 
 from backend.accounts.models import Organization, User
 from backend.core.models import PortalModel
+from backend.core.numbering import NumberSeries
+
+# «З-000042» / «A-000042»: the number an applicant reads out to staff.
+APPLICATION_NUMBERS = NumberSeries("dealer_network_application_number",
+                                   prefixes={"ru": "З", "en": "A"})
 
 
 class ApplicationStatus(models.TextChoices):
@@ -24,11 +29,13 @@ class FlagCode(models.TextChoices):
 class PartnerApplication(PortalModel):
     """A company's request to become a partner, sent through the public form.
 
-    ``flags`` is a list of ``{"code", "message", "organization"?, "application"?,
-    "similarity"?}`` computed at submission (and appended to when a later application
-    resembles this one); only staff see it.
+    ``flags`` (see ``flags.py``) are computed at submission (and appended to when a later
+    application resembles this one); only staff see them.
     """
 
+    number = models.BigIntegerField(unique=True, editable=False,
+                                    db_default=APPLICATION_NUMBERS.db_default(),
+                                    help_text="Assigned by the database on insert.")
     company_name = models.CharField(max_length=255)
     legal_name = models.CharField(max_length=255)
     inn = models.CharField("INN", max_length=12, db_index=True)
@@ -62,6 +69,9 @@ class PartnerApplication(PortalModel):
 
     def __str__(self) -> str:
         return f"{self.company_name} ({self.inn})"
+
+    def number_text(self, language: str = "ru") -> str:
+        return APPLICATION_NUMBERS.format(self.number, language)
 
 
 class PartnerApplicationEvent(PortalModel):

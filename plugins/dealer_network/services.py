@@ -10,14 +10,14 @@ tree depth, e-mail) apply here unchanged.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import F, JSONField, Q, QuerySet, Value
-from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Lower, Trim
 from django.utils import timezone
 
 from backend.accounts.inn import inn_error, kpp_error
@@ -41,13 +41,12 @@ from backend.core.mail import send_email_after_commit
 from backend.core.text import length_error, normalize_name
 
 from .errors import DealerNetworkErrorCode as Code
-from .models import ApplicationStatus, FlagCode, PartnerApplication, PartnerApplicationEvent
-from .names import SIMILARITY_THRESHOLD, name_similarity, same_normalized_name
+from .flags import flag_back, flags_of
+from .models import ApplicationStatus, PartnerApplication, PartnerApplicationEvent
 from .regions import RUSSIA, russian_region
 
 # Kinds of organization that may have sub-dealers of their own.
 DEALER_KINDS = frozenset({OrganizationKind.DEALER, OrganizationKind.DISTRIBUTOR})
-MAX_FLAGS_PER_CHECK = 10
 _PHONE = re.compile(r"^\+?[\d\s()\-]{5,31}$")
 
 
@@ -201,9 +200,9 @@ def submit_application(data: ApplicationData, *, actor: User | None = None,
     with transaction.atomic():
         application = PartnerApplication(**{f.name: getattr(data, f.name)
                                             for f in fields(data)})
-        application.flags = _flags(application)
+        application.flags = flags_of(application)
         application.save()
-        _flag_back(application)
+        flag_back(application)
         _record(application, actor, "", ApplicationStatus.SUBMITTED.value)
     return application
 
@@ -232,87 +231,47 @@ def count_submission(address: str) -> None:
                 "seconds.", None, retry_after=count.retry_after)
 
 
-def _flags(application: PartnerApplication) -> list[dict]:
-    """Staff-only notes on ``application`` (not saved yet): registered or pending
-    companies with its INN, and near-duplicate names in its region."""
-    flags: list[dict] = []
-    same_inn = list(Organization.objects.filter(inn=application.inn)
-                    .order_by("path")[:MAX_FLAGS_PER_CHECK])
-    for org in same_inn:
-        flags.append({"code": FlagCode.DUPLICATE_INN.value, "organization": org.pk,
-                      "message": f"INN {org.inn} is registered to {org.name} "
-                                 f"(KPP {org.kpp or '—'})."})
-    for other in (PartnerApplication.objects.filter(status=ApplicationStatus.SUBMITTED,
-                                                    inn=application.inn)
-                  .order_by("created_at", "pk")[:MAX_FLAGS_PER_CHECK]):
-        flags.append({"code": FlagCode.DUPLICATE_INN.value, "application": other.pk,
-                      "message": f"INN {other.inn} is also in the pending application "
-                                 f"of {other.company_name}."})
-    names = (application.company_name, application.legal_name)
-    for org in _similar(Organization.objects.exclude(pk__in=[o.pk for o in same_inn]),
-                        ("name", "legal_name"), names, application.region, "path"):
-        flags.append(_similar_flag("organization", org.pk, org.name, org.similarity))
-    pending = PartnerApplication.objects.filter(status=ApplicationStatus.SUBMITTED)
-    for other in _similar(pending.exclude(inn=application.inn),
-                          ("company_name", "legal_name"), names, application.region, "pk"):
-        flags.append(_similar_flag("application", other.pk, other.company_name,
-                                   other.similarity))
-    return flags
-
-
-def _similar(queryset: QuerySet, columns: tuple[str, ...], names: tuple[str, ...],
-             region: str, tie_breaker: str) -> list:
-    """Rows of ``queryset`` in ``region`` whose name is a near-duplicate of ``names``."""
-    return list(
-        queryset.filter(region__iexact=region)
-        .annotate(similarity=name_similarity(columns, names))
-        .filter(Q(similarity__gte=SIMILARITY_THRESHOLD) | same_normalized_name(columns, names))
-        .order_by("-similarity", tie_breaker)[:MAX_FLAGS_PER_CHECK]
-    )
-
-
-def _similar_flag(kind: str, pk: int, name: str, similarity: float) -> dict:
-    where = "a registered organization" if kind == "organization" else "a pending application"
-    return {"code": FlagCode.SIMILAR_NAME.value, kind: pk,
-            "similarity": round(float(similarity), 3),
-            "message": f"The name resembles {name}, {where} in the same region."}
-
-
-def _flag_back(application: PartnerApplication) -> None:
-    """Tell the pending applications that ``application`` resembles about it too, so the
-    one reviewed first shows the conflict. Appends in SQL: no lost update."""
-    for flag in application.flags:
-        if "application" not in flag:
-            continue
-        note = {"code": flag["code"], "application": application.pk,
-                "similarity": flag.get("similarity"),
-                "message": f"A later application from {application.company_name} "
-                           f"({flag['code'].replace('_', ' ').lower()})."}
-        if note["similarity"] is None:
-            del note["similarity"]
-        PartnerApplication.objects.filter(pk=flag["application"]).update(
-            flags=CombinedExpression(F("flags"), "||",
-                                     Value([note], output_field=JSONField())))
-
-
 # --- partner applications: reviewing -------------------------------------------------------
 
 def regional_supplier(region: str) -> Organization:
     """Where an approved partner joins the network: the first active dealer of its region
     (in tree order), else the manufacturer."""
-    dealer = (Organization.objects
-              .filter(kind=OrganizationKind.DEALER, status=OrganizationStatus.ACTIVE,
-                      region__iexact=region.strip())
-              .order_by("path").first()) if region.strip() else None
-    if dealer is not None:
-        return dealer
-    manufacturer = (Organization.objects
-                    .filter(kind=OrganizationKind.MANUFACTURER, parent=None)
-                    .order_by("path").first())
-    if manufacturer is None:
-        raise DomainValidationError.single(
-            Code.NO_SUPPLIER, "There is no manufacturer to place the new partner under.")
-    return manufacturer
+    return regional_suppliers([region])[region_key(region)]
+
+
+def regional_suppliers(regions: Iterable[str]) -> dict[str, Organization]:
+    """``regional_supplier`` of many regions in two queries, keyed by ``region_key``
+    (the review queue shows each pending application's future supplier)."""
+    keys = {region_key(region) for region in regions}
+    found: dict[str, Organization] = {}
+    if keys - {""}:
+        dealers = (Organization.objects
+                   .filter(kind=OrganizationKind.DEALER, status=OrganizationStatus.ACTIVE)
+                   .annotate(region_key=Lower(Trim("region")))
+                   .filter(region_key__in=keys - {""}).order_by("path"))
+        for dealer in dealers:
+            found.setdefault(dealer.region_key, dealer)
+    if keys - found.keys():
+        manufacturer = (Organization.objects
+                        .filter(kind=OrganizationKind.MANUFACTURER, parent=None)
+                        .order_by("path").first())
+        if manufacturer is None:
+            raise DomainValidationError.single(
+                Code.NO_SUPPLIER, "There is no manufacturer to place the new partner under.")
+        for key in keys - found.keys():
+            found[key] = manufacturer
+    return found
+
+
+def region_key(region: str) -> str:
+    return region.strip().lower()
+
+
+def joining_kind(supplier: Organization) -> str:
+    """The kind the approved partner gets under ``supplier``: a sub-dealer of a dealer, a
+    dealer of the manufacturer."""
+    return (OrganizationKind.SUB_DEALER if supplier.kind == OrganizationKind.DEALER
+            else OrganizationKind.DEALER).value
 
 
 def approve_application(application: PartnerApplication, actor: User) -> PartnerApplication:
@@ -321,8 +280,7 @@ def approve_application(application: PartnerApplication, actor: User) -> Partner
     admin."""
     application = _locked_submitted(application)
     supplier = regional_supplier(application.region)
-    kind = (OrganizationKind.SUB_DEALER if supplier.kind == OrganizationKind.DEALER
-            else OrganizationKind.DEALER).value
+    kind = joining_kind(supplier)
     try:
         organization = create_organization(OrganizationData(
             name=application.company_name, legal_name=application.legal_name,

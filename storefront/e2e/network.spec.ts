@@ -318,6 +318,7 @@ test.describe('dealer network', () => {
     const receipt = page.getByTestId('application-receipt');
     await expect(receipt.getByText('Заявка принята')).toBeVisible();
     await expect(receipt).toContainText('На рассмотрении');
+    await expect(receipt).toContainText(/Номер заявки для обращений: З-\d{6}/);
     await screenshot(page, '32-apply-receipt');
 
     await signIn(page, STAFF_ADMIN);
@@ -335,6 +336,7 @@ test.describe('dealer network', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
 
     await row.getByRole('button', { name: `Одобрить заявку «${company}»` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Одобрить и пригласить' }).click();
     await expect(page.getByText(new RegExp(`Заявка «${company}» одобрена`))).toBeVisible();
     await page.getByRole('combobox', { name: 'Статус' }).selectOption('APPROVED');
     await expect(page.getByRole('row').filter({ hasText: company })).toContainText('Одобрена');

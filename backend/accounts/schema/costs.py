@@ -16,6 +16,8 @@ COSTS = {
     "Mutation.invitationAccept": FieldCost(PASSWORD_WEIGHT, query=True),
     "Query.organizations": FieldCost(QUERY_WEIGHT, query=True,
                                      arguments={"filter.search": NAME_SEARCH_WEIGHT}),
+    "Query.auditEvents": FieldCost(QUERY_WEIGHT, query=True,
+                                   arguments={"filter.person": NAME_SEARCH_WEIGHT}),
     "Query.members": FieldCost(QUERY_WEIGHT, query=True,
                                arguments={"filter.search": NAME_SEARCH_WEIGHT}),
     "Query.permissions": FieldCost(),

@@ -13,6 +13,7 @@ from backend.core.graphql.loaders import remember_rows
 from backend.core.graphql.values import plain_values
 from backend.core.permissions import ORG_PERM_LABELS, OrgPerm
 
+from ..audit import filter_audit_events
 from ..models import Invitation, OrganizationStatus
 from .types import (
     AuditEventType,
@@ -32,6 +33,15 @@ class OrganizationFilterInput(graphene.InputObjectType):
     search = graphene.String(description="Part of the name, legal name or INN.")
     kind = graphene.Field(OrganizationKindEnum)
     region = graphene.String()
+
+
+class AuditEventFilterInput(graphene.InputObjectType):
+    person = graphene.String(description="Part of the name of who made the change (the "
+                                         "name every viewer of the event sees).")
+    action = graphene.String(description="One action, e.g. membership.updated, or a group: "
+                                         "membership, role, invitation, organization.")
+    since = graphene.Date(description="From this day (the portal's time zone).")
+    until = graphene.Date(description="To this day, inclusive.")
 
 
 class MemberFilterInput(graphene.InputObjectType):
@@ -57,6 +67,7 @@ class AccountQueries(graphene.ObjectType):
                                 description="Permissions custom roles are built from.")
     audit_events = graphene.ConnectionField(
         AuditEventType._meta.connection, required=True, organization=graphene.ID(),
+        filter=AuditEventFilterInput(),
         description="Changes to members, roles and organizations, newest first.")
 
     me = graphene.Field(Me, description="The signed-in user; null for anonymous requests.")
@@ -113,11 +124,12 @@ class AccountQueries(graphene.ObjectType):
         return [PermissionInfo(code=p, description=ORG_PERM_LABELS[p]) for p in OrgPerm]
 
     @staticmethod
-    def resolve_audit_events(root, info, organization=None, **args):
+    def resolve_audit_events(root, info, organization=None, filter=None, **args):
         queryset = AuditEventType.visible_queryset(info)
         if organization:
             queryset = queryset.filter(organization_id=decode_query_id(
                 organization, "Organization", "organization"))
+        queryset = filter_audit_events(queryset, plain_values(filter or {}))
         return resolve_connection(queryset.order_by("-created_at", "-pk"), args,
                                   AuditEventType._meta.connection, info=info)
 

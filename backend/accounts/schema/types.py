@@ -30,6 +30,7 @@ from ..visibility import (
     visible_organizations,
     visible_users,
 )
+from .audit import AuditChangeType, resolve_change_list, resolve_target_name
 from .loaders import (
     ActiveMemberCountByRoleIdLoader,
     CustomRoleByIdLoader,
@@ -215,6 +216,11 @@ class AuditEventType(ModelObjectType):
         "and the manufacturer's staff): the name only. Null for a change by the system."))
     organization = graphene.Field(OrganizationType)
     changes = graphene.JSONString(required=True)
+    change_list = graphene.List(graphene.NonNull(AuditChangeType), required=True,
+                                description="The changes, with names for ids (see "
+                                            "AuditValue.hidden).")
+    target_name = graphene.String(description=(
+        "The changed member's, role's or organization's name, when the viewer may see it."))
 
     class Meta:
         model = AuditEvent
@@ -233,3 +239,6 @@ class AuditEventType(ModelObjectType):
     @staticmethod
     def resolve_organization(root: AuditEvent, info):
         return OrganizationByIdLoader(info.context).load(root.organization_id)
+
+    resolve_change_list = staticmethod(resolve_change_list)
+    resolve_target_name = staticmethod(resolve_target_name)

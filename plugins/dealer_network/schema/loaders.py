@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from backend.core.graphql.loaders import ByIdLoader, DataLoader
+from backend.accounts.models import Organization
+from backend.core.errors import DomainValidationError
+from backend.core.graphql.loaders import ByIdLoader, DataLoader, visible_rows_by_pk
 
+from .. import services
 from ..models import PartnerApplication
 from ..visibility import visible_partner_application_events
 
@@ -22,3 +25,20 @@ class EventsByApplicationIdLoader(DataLoader):
 
 class PartnerApplicationByIdLoader(ByIdLoader):
     model = PartnerApplication
+
+
+class SupplierByRegionLoader(DataLoader):
+    """The organization an application of each region would join if approved now
+    (``services.regional_supplier``, for the whole page at once); ``None`` where the viewer
+    may not see it or there is no manufacturer yet."""
+
+    siblings = ((PartnerApplication, "region"),)
+
+    def batch_load(self, keys):
+        try:
+            suppliers = services.regional_suppliers(keys)
+        except DomainValidationError:  # NO_SUPPLIER: approving would say so
+            return [None for _ in keys]
+        visible = visible_rows_by_pk(Organization, self.context.viewer,
+                                     list({s.pk for s in suppliers.values()}))
+        return [visible.get(suppliers[services.region_key(key)].pk) for key in keys]

@@ -9,6 +9,7 @@ from backend.accounts.schema.types import OrganizationType
 from backend.core.graphql.connection import resolve_connection
 from backend.core.graphql.values import plain_values
 
+from ..models import APPLICATION_NUMBERS
 from ..visibility import visible_sub_dealers
 from .types import PartnerApplicationStatusEnum, PartnerApplicationType
 
@@ -22,7 +23,8 @@ class DealerNetworkQueries(graphene.ObjectType):
         PartnerApplicationType._meta.connection, required=True,
         status=graphene.Argument(PartnerApplicationStatusEnum),
         search=graphene.String(description="Part of the company or legal name, the INN's "
-                                           "start, or the e-mail."),
+                                           "start, the e-mail, or the application's number "
+                                           "(«З-000042», «000042» or «42»)."),
         description="Partner applications, newest first (staff who manage organizations "
                     "or see everything; empty for anyone else).")
     partner_application = graphene.Field(PartnerApplicationType, id=graphene.ID(required=True))
@@ -45,9 +47,11 @@ class DealerNetworkQueries(graphene.ObjectType):
             queryset = queryset.filter(status=status)
         if search and search.strip():
             text = search.strip()
-            queryset = queryset.filter(
-                Q(company_name__icontains=text) | Q(legal_name__icontains=text)
-                | Q(inn__startswith=text) | Q(email__icontains=text))
+            matches = (Q(company_name__icontains=text) | Q(legal_name__icontains=text)
+                       | Q(inn__startswith=text) | Q(email__icontains=text))
+            if (number := APPLICATION_NUMBERS.parse(text)) is not None:
+                matches |= Q(number=number)
+            queryset = queryset.filter(matches)
         return resolve_connection(queryset.order_by("-created_at", "-pk"), args,
                                   PartnerApplicationType._meta.connection,
                                   info=info)

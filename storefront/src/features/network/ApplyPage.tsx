@@ -12,6 +12,7 @@ import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
 import { countryCode, LocationFields, OTHER_COUNTRY } from './apply/LocationFields';
+import { applicationNumber } from './applicationNumber';
 import { isValidKpp } from './inn';
 import { innRule, useInnHint } from './innHint';
 import './network.css';
@@ -132,7 +133,7 @@ export default function ApplyPage() {
                 })}
               </p>
               <p>{t('network.apply.receiptNext', { email: receipt.email })}</p>
-              <p className="net-muted">{t('network.apply.receiptId', { id: receipt.receipt.id })}</p>
+              <p className="net-muted">{t('network.apply.receiptNumber', { number: applicationNumber(t, receipt.receipt.number) })}</p>
             </Alert>
             <div className="net-form__actions">
               <Button onClick={() => setReceipt(null)}>{t('network.apply.another')}</Button>

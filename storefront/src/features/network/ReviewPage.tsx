@@ -1,28 +1,25 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
-import { describeProblem, problemOf, type ApiProblem } from '../../api/errors';
-import {
-  PartnerApplicationApproveDocument,
-  PartnerApplicationRejectDocument,
-  PartnerApplicationsDocument,
-  type ApplicationRowFragment,
-  type PartnerApplicationStatus,
-} from '../../gql/graphql';
+import { PartnerApplicationsDocument, type ApplicationRowFragment, type PartnerApplicationStatus } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
-import { applyFieldErrors } from '../../lib/formErrors';
 import { useListParams } from '../../lib/useListParams';
 import { usePagedQuery } from '../../lib/usePagedQuery';
-import { actionsColumn, Alert, Badge, Button, Dialog, EmptyState, SearchToolbar, SelectField, TextArea } from '../../ui';
+import { actionsColumn, Alert, Badge, EmptyState, SearchToolbar, SelectField } from '../../ui';
 import { PagedList } from '../../ui/PagedList';
-import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { REVIEW_PERMISSION } from './access';
+import { applicationNumber } from './applicationNumber';
 import { NetworkPage } from './NetworkLayout';
+import { ApplicationDetails } from './review/ApplicationDetails';
+import { ApproveDialog } from './review/ApproveDialog';
+import { FlagSummary } from './review/FlagSummary';
+import { RejectDialog } from './review/RejectDialog';
 
 const STATUSES: PartnerApplicationStatus[] = ['SUBMITTED', 'APPROVED', 'REJECTED'];
 const column = createColumnHelper<ApplicationRowFragment>();
+
+/** What the page shows over the list: an application's details, or the confirmation of a decision. */
+type Open = { kind: 'details' | 'approve' | 'reject'; application: ApplicationRowFragment } | null;
 
 export function statusParam(value: string | null): PartnerApplicationStatus | null {
   if (value === 'ALL') return null;
@@ -43,26 +40,11 @@ export default function ReviewPage() {
     },
     (result) => result.partnerApplications,
   );
-  const [, approve] = useMutation(PartnerApplicationApproveDocument);
-  const [approving, setApproving] = useState<string | null>(null);
-  const [rejecting, setRejecting] = useState<ApplicationRowFragment | null>(null);
+  const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
-
-  const onApprove = async (row: ApplicationRowFragment) => {
-    setApproving(row.id);
-    setProblem(null);
+  const show = (kind: NonNullable<Open>['kind'], application: ApplicationRowFragment) => {
     setNotice(null);
-    const result = await approve({ id: row.id });
-    setApproving(null);
-    const first = result.data?.partnerApplicationApprove?.errors[0];
-    if (result.error) setProblem(problemOf(result.error));
-    else if (first) setProblem({ code: first.code, detail: first.message });
-    else {
-      const organization = result.data?.partnerApplicationApprove?.application?.organization?.name ?? row.companyName;
-      setNotice(t('network.review.approved', { name: row.companyName, organization }));
-    }
-    applications.refresh();
+    setOpen({ kind, application });
   };
 
   const columns = useMemo(
@@ -71,18 +53,10 @@ export default function ReviewPage() {
         header: t('network.review.columns.company'),
         cell: ({ row }) => (
           <span className="net-cell-stack">
+            <span className="net-muted">{applicationNumber(t, row.original.number)}</span>
             <strong>{row.original.companyName}</strong>
             <span className="net-muted">{row.original.legalName}</span>
-            {row.original.flags.length > 0 && (
-              <span className="net-flags">
-                {row.original.flags.map((flag, i) => (
-                  <span key={i} title={flag.message}>
-                    <Badge tone="warning">{t(`network.review.flags.${flag.code}`)}</Badge>{' '}
-                    <span className="net-muted">{flag.organization?.name ?? flag.message}</span>
-                  </span>
-                ))}
-              </span>
-            )}
+            <FlagSummary flags={row.original.flags} />
             {row.original.organization && (
               <span className="net-muted">{t('network.review.organization', { name: row.original.organization.name })}</span>
             )}
@@ -96,7 +70,17 @@ export default function ReviewPage() {
         header: t('network.review.columns.inn'),
         cell: ({ row }) => `${row.original.inn}${row.original.kpp ? ` / ${row.original.kpp}` : ''}`,
       }),
-      column.accessor('region', { header: t('network.review.columns.region') }),
+      column.accessor('region', {
+        header: t('network.review.columns.region'),
+        cell: ({ row }) => (
+          <span className="net-cell-stack">
+            <span>{row.original.region}</span>
+            {row.original.supplier && (
+              <span className="net-muted">{t('network.review.joins', { supplier: row.original.supplier.name })}</span>
+            )}
+          </span>
+        ),
+      }),
       column.accessor('email', {
         header: t('network.review.columns.contact'),
         meta: { className: 'ui-col-wide' },
@@ -121,33 +105,38 @@ export default function ReviewPage() {
           </Badge>
         ),
       }),
-      actionsColumn<ApplicationRowFragment>(t('network.actions'), (row) =>
-        row.status === 'SUBMITTED'
+      actionsColumn<ApplicationRowFragment>(t('network.actions'), (row) => [
+        {
+          label: t('network.review.open'),
+          name: t('network.review.openFor', { name: row.companyName }),
+          variant: row.status === 'SUBMITTED' ? 'secondary' : 'ghost',
+          onClick: () => show('details', row),
+        },
+        ...(row.status === 'SUBMITTED'
           ? [
               {
                 label: t('network.review.approve'),
                 name: t('network.review.approveFor', { name: row.companyName }),
-                variant: 'primary',
-                busy: approving === row.id,
-                onClick: () => void onApprove(row),
+                variant: 'primary' as const,
+                onClick: () => show('approve', row),
               },
               {
                 label: t('network.review.reject'),
                 name: t('network.review.rejectFor', { name: row.companyName }),
-                variant: 'ghost',
-                onClick: () => setRejecting(row),
+                variant: 'ghost' as const,
+                onClick: () => show('reject', row),
               },
             ]
-          : [],
-      ),
+          : []),
+      ]),
     ],
-    [t, format, approving],
+    [t, format],
   );
 
+  const close = () => setOpen(null);
   return (
     <NetworkPage title={t('network.review.title')} staffPermission={REVIEW_PERMISSION}>
       {notice && <Alert tone="success">{notice}</Alert>}
-      {problem && <Alert tone="error">{describeProblem(t, problem)}</Alert>}
       <section className="net-card" aria-labelledby="applications-heading">
         <h2 id="applications-heading">{t('network.review.listTitle')}</h2>
         <SearchToolbar
@@ -175,64 +164,34 @@ export default function ReviewPage() {
           empty={<EmptyState title={status || list.search ? t('network.review.emptyFiltered') : t('network.review.empty')} />}
         />
       </section>
-      {rejecting && (
+      {open?.kind === 'details' && (
+        <ApplicationDetails
+          application={open.application}
+          onClose={close}
+          onApprove={() => show('approve', open.application)}
+          onReject={() => show('reject', open.application)}
+        />
+      )}
+      {open?.kind === 'approve' && (
+        <ApproveDialog
+          application={open.application}
+          onClose={close}
+          onDone={(organization) => {
+            setNotice(t('network.review.approved', { name: open.application.companyName, organization }));
+            applications.refresh();
+          }}
+        />
+      )}
+      {open?.kind === 'reject' && (
         <RejectDialog
-          application={rejecting}
-          onClose={() => setRejecting(null)}
+          application={open.application}
+          onClose={close}
           onDone={() => {
-            setNotice(t('network.review.rejected', { name: rejecting.companyName }));
+            setNotice(t('network.review.rejected', { name: open.application.companyName }));
             applications.refresh();
           }}
         />
       )}
     </NetworkPage>
-  );
-}
-
-function RejectDialog({ application, onClose, onDone }: { application: ApplicationRowFragment; onClose: () => void; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [, reject] = useMutation(PartnerApplicationRejectDocument);
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting },
-  } = useForm<{ reason: string }>({ defaultValues: { reason: '' } });
-
-  const onSubmit = async ({ reason }: { reason: string }) => {
-    setProblems([]);
-    const result = await reject({ id: application.id, reason: reason.trim() });
-    if (result.error) {
-      setProblems([problemOf(result.error)]);
-      return;
-    }
-    const apiErrors = result.data?.partnerApplicationReject?.errors ?? [];
-    if (apiErrors.length) {
-      setProblems(applyFieldErrors(t, apiErrors, ['reason'], setError));
-      return;
-    }
-    onDone();
-    onClose();
-  };
-
-  return (
-    <Dialog open title={t('network.review.rejectTitle', { name: application.companyName })} onClose={onClose}>
-      <form className="net-dialog-form" onSubmit={handleSubmit(onSubmit)} noValidate>
-        <ProblemAlerts problems={problems} />
-        <TextArea
-          label={t('network.review.reason')}
-          hint={t('network.review.reasonHint')}
-          error={errors.reason?.message}
-          {...register('reason', { validate: (value) => value.trim() !== '' || t('validation.required') })}
-        />
-        <div className="ui-dialog__footer">
-          <Button onClick={onClose}>{t('network.cancel')}</Button>
-          <Button type="submit" variant="danger" busy={isSubmitting}>
-            {t('network.review.rejectSubmit')}
-          </Button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

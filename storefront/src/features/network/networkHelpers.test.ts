@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeLines } from './AuditPage';
+import { changeText } from './auditChanges';
 import { acceptFormProblems } from './InvitationAcceptPage';
 import { statusParam } from './ReviewPage';
 
@@ -19,24 +19,15 @@ describe('network screen helpers', () => {
     expect(statusParam('nonsense')).toBe('SUBMITTED');
   });
 
-  it('shows audit changes as before → after', () => {
-    expect(changeLines('{"role": ["BUYER", "APPROVER"], "user": "a@b.c"}')).toEqual([
-      { key: 'role', value: 'BUYER → APPROVER' },
-      { key: 'user', value: 'a@b.c' },
-    ]);
-    expect(changeLines(JSON.stringify('{"spending_limit": [null, "500.00"]}'))).toEqual([{ key: 'spending_limit', value: '— → 500.00' }]);
-    expect(changeLines('{"permissions": ["PLACE_ORDERS", "VIEW_ORDERS"]}')).toEqual([
-      { key: 'permissions', value: 'PLACE_ORDERS, VIEW_ORDERS' },
-    ]);
-    expect(changeLines('not json')).toEqual([{ key: '', value: 'not json' }]);
-  });
-
-  it('names coded values in audit changes', () => {
-    const name = (key: string, value: string) => `${key}:${value}`;
-    expect(changeLines('{"role": ["BUYER", "APPROVER"], "permissions": ["PLACE_ORDERS"], "parent": null}', name)).toEqual([
-      { key: 'role', value: 'role:BUYER → role:APPROVER' },
-      { key: 'permissions', value: 'permissions:PLACE_ORDERS' },
-      { key: 'parent', value: '—' },
-    ]);
+  it('shows audit changes as before → after, values named and hidden ones said so', () => {
+    const v = (text: string, hidden = false) => ({ text, hidden });
+    const words = { name: (key: string, value: string) => `${key}:${value}`, hidden: 'hidden', none: '—' };
+    expect(changeText({ field: 'role', before: [v('BUYER')], after: [v('APPROVER')] }, words)).toBe('role:BUYER → role:APPROVER');
+    expect(changeText({ field: 'user', before: null, after: [v('a@b.c')] }, words)).toBe('user:a@b.c');
+    expect(changeText({ field: 'spending_limit', before: [], after: [v('500.00')] }, words)).toBe('— → spending_limit:500.00');
+    expect(changeText({ field: 'permissions', before: null, after: [v('PLACE_ORDERS'), v('VIEW_ORDERS')] }, words)).toBe(
+      'permissions:PLACE_ORDERS, permissions:VIEW_ORDERS',
+    );
+    expect(changeText({ field: 'custom_role', before: [], after: [v('', true)] }, words)).toBe('— → hidden');
   });
 });
