@@ -1,12 +1,18 @@
 """Shared fixtures. Entity fixtures live in tests/fixtures/ and are registered here."""
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.fixtures.accounts import *  # noqa: F403
 from tests.fixtures.catalog import *  # noqa: F403
 from tests.fixtures.graphql import *  # noqa: F403
 from tests.fixtures.mail import *  # noqa: F403
 from tests.fixtures.worker import *  # noqa: F403
+
+# Generated tests draw the same examples on every run: a failure repeats on every run, and
+# correct code never fails by chance (nothing is kept between runs in .hypothesis/).
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+hypothesis_settings.load_profile("repeatable")
 
 
 @pytest.fixture(autouse=True)

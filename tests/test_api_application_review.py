@@ -14,6 +14,7 @@ from graphql_relay import to_global_id
 
 from backend.accounts.inn import complete_inn
 from plugins.dealer_network.models import APPLICATION_NUMBERS, PartnerApplication
+from plugins.dealer_network.regions import RUSSIAN_REGIONS
 
 SUBMIT = """
 mutation Submit($input: PartnerApplicationSubmitInput!) {
@@ -71,7 +72,7 @@ def staff(api_as, staff_user, network):
 def submit(api):
     def run(**overrides) -> dict:
         data = {"companyName": "ООО «Ромашка»", "legalName": "ООО «Ромашка»",
-                "inn": complete_inn(str(next(_inns))), "region": "Тула",
+                "inn": complete_inn(str(next(_inns))), "region": "Тульская область",
                 "contactFirstName": "Ирина", "email": "irina@romashka.test", **overrides}
         payload = api.mutate(SUBMIT, {"input": data}, result="partnerApplicationSubmit")
         assert payload["errors"] == [], payload["errors"]
@@ -121,7 +122,7 @@ def test_flags_stored_before_they_had_parameters_are_still_read(submit, staff):
     application = PartnerApplication.objects.get(number=receipt["number"])
     other = PartnerApplication.objects.create(
         company_name="Старая заявка", legal_name="ООО «Старая заявка»", inn="7707083893",
-        region="Тула", contact_first_name="Пётр", email="old@partner.test")
+        region="Тульская область", contact_first_name="Пётр", email="old@partner.test")
     old = [{"code": "SIMILAR_NAME", "application": other.pk, "similarity": 0.7,
             "message": "The name resembles Старая заявка, a pending application in the same "
                        "region."},
@@ -148,7 +149,7 @@ def test_flags_stored_before_they_had_parameters_are_still_read(submit, staff):
 def test_a_pending_application_shows_the_dealer_approval_would_place_it_under(
         submit, staff):
     in_moscow = submit(region="москва ")
-    elsewhere = submit(region="Тула")
+    elsewhere = submit(region="Тульская область")
 
     assert one(staff, in_moscow)["supplier"] == {"name": "Дилер Альфа", "kind": "DEALER"}
     assert one(staff, in_moscow)["joinsAs"] == "SUB_DEALER"
@@ -170,14 +171,15 @@ def test_the_shown_supplier_is_the_one_approval_uses_and_is_gone_once_reviewed(
 
 def test_the_queue_with_suppliers_runs_the_same_queries_for_2_and_6_rows(
         submit, staff, make_org, network, fast_path):
-    regions = iter(f"Регион {n}" for n in range(100))
+    # Regions of their own (not Тульская область nor Москва), from the list an application must use.
+    regions = iter(place.name for place in RUSSIAN_REGIONS if place.code not in {"71", "77"})
 
     def add(n: int) -> None:
         for _ in range(n):
             region = next(regions)
             make_org(f"Дилер {region}", parent=network["factory"], region=region)
             submit(region=region, email=f"a{next(_inns)}@partner.test")
-            submit(region="Тула", email=f"b{next(_inns)}@partner.test")
+            submit(region="Тульская область", email=f"b{next(_inns)}@partner.test")
 
     def count() -> int:
         fast_path.reset()

@@ -26,6 +26,12 @@ def test_numbers_and_words_of_both_scripts_are_left_alone():
     assert switch_layout("oak-дуб") == "oak-дуб"
 
 
+def _unambiguous(word: str) -> bool:
+    """Whether ``word`` switches back: «.а» is read as Russian and becomes «.f», whose «.»
+    is then the key of «ю»; punctuation beside letters is a key of the other layout."""
+    return not (set(word) & set(".,") and any(c.isalpha() for c in word))
+
+
 def _keeps_a_letter(word: str) -> bool:
     """Whether ``word`` still has a letter on the other layout: «бю» is «,.» there, which
     reads as punctuation and is left alone, so it cannot come back."""
@@ -34,7 +40,7 @@ def _keeps_a_letter(word: str) -> bool:
 
 @given(st.lists(st.one_of(russian_words, english_words, any_words), min_size=1, max_size=5))
 def test_switching_twice_gives_the_text_back(words):
-    assume(all(_keeps_a_letter(w) or w == switch_layout(w) for w in words))
+    assume(all(_unambiguous(w) and (_keeps_a_letter(w) or w == switch_layout(w)) for w in words))
     text = " ".join(words)
     assert switch_layout(switch_layout(text)) == text
 
