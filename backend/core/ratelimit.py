@@ -19,6 +19,7 @@ import hashlib
 import math
 import random
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -49,6 +50,23 @@ class Store(Protocol):
     def peek(self, key: str) -> Count | None: ...
     def mark(self, key: str, ttl: int) -> None: ...
     def delete(self, key: str) -> None: ...
+
+
+def hit_all(limits: Sequence[tuple[str, int]], window: int) -> Count | None:
+    """Count one hit on each ``(key, limit)`` in order, within ``window`` seconds. The first
+    count over its limit is returned after every hit of this call is refunded: a refused
+    request counts against no limit, so one refused by its own limit does not use up a
+    shared one. ``None`` when every limit allows it."""
+    counters = store()
+    counted: list[str] = []
+    for key, limit in limits:
+        count = counters.hit(key, window)
+        counted.append(key)
+        if count.value > limit:
+            for done in counted:
+                counters.refund(done)
+            return count
+    return None
 
 
 def _now() -> datetime:

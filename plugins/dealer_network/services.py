@@ -212,23 +212,16 @@ def count_submission(address: str) -> None:
     nothing) past ``PARTNER_APPLICATIONS_PER_ADDRESS`` from one address or
     ``PARTNER_APPLICATIONS_PER_WINDOW`` in all within ``PARTNER_APPLICATION_WINDOW``. A
     refused address does not use up the common allowance."""
-    store = ratelimit.store()
-    window = int(settings.PARTNER_APPLICATION_WINDOW.total_seconds())
-    limits = ((ratelimit.key_of("partner-application-address", address),
-               settings.PARTNER_APPLICATIONS_PER_ADDRESS),
-              (ratelimit.key_of("partner-application-all"),
-               settings.PARTNER_APPLICATIONS_PER_WINDOW))
-    counted = []
-    for key, limit in limits:
-        count = store.hit(key, window)
-        counted.append(key)
-        if count.value > limit:
-            for done in counted:
-                store.refund(done)
-            raise DomainValidationError.single(
-                Code.APPLICATIONS_THROTTLED,
-                f"Too many applications at the moment. Try again in {count.retry_after} "
-                "seconds.", None, retry_after=count.retry_after)
+    refused = ratelimit.hit_all(
+        ((ratelimit.key_of("partner-application-address", address),
+          settings.PARTNER_APPLICATIONS_PER_ADDRESS),
+         (ratelimit.key_of("partner-application-all"), settings.PARTNER_APPLICATIONS_PER_WINDOW)),
+        int(settings.PARTNER_APPLICATION_WINDOW.total_seconds()))
+    if refused is not None:
+        raise DomainValidationError.single(
+            Code.APPLICATIONS_THROTTLED,
+            f"Too many applications at the moment. Try again in {refused.retry_after} "
+            "seconds.", None, retry_after=refused.retry_after)
 
 
 # --- partner applications: reviewing -------------------------------------------------------

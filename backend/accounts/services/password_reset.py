@@ -43,22 +43,16 @@ def _count_request(email: str, address: str) -> None:
     """Count one request for ``email`` from ``address``; raise ``PASSWORD_RESET_THROTTLED``
     (counting nothing) past ``PASSWORD_RESET_PER_EMAIL`` or ``PASSWORD_RESET_PER_ADDRESS``
     within ``PASSWORD_RESET_WINDOW``. Unknown addresses count like known ones."""
-    store = ratelimit.store()
-    window = int(settings.PASSWORD_RESET_WINDOW.total_seconds())
-    limits = ((ratelimit.key_of("password-reset-email", email), settings.PASSWORD_RESET_PER_EMAIL),
-              (ratelimit.key_of("password-reset-address", address),
-               settings.PASSWORD_RESET_PER_ADDRESS))
-    counted = []
-    for key, limit in limits:
-        count = store.hit(key, window)
-        counted.append(key)
-        if count.value > limit:
-            for done in counted:
-                store.refund(done)
-            raise DomainValidationError.single(
-                AccountErrorCode.PASSWORD_RESET_THROTTLED,
-                f"Too many password reset requests. Try again in {count.retry_after} seconds.",
-                None, retry_after=count.retry_after)
+    refused = ratelimit.hit_all(
+        ((ratelimit.key_of("password-reset-email", email), settings.PASSWORD_RESET_PER_EMAIL),
+         (ratelimit.key_of("password-reset-address", address),
+          settings.PASSWORD_RESET_PER_ADDRESS)),
+        int(settings.PASSWORD_RESET_WINDOW.total_seconds()))
+    if refused is not None:
+        raise DomainValidationError.single(
+            AccountErrorCode.PASSWORD_RESET_THROTTLED,
+            f"Too many password reset requests. Try again in {refused.retry_after} seconds.",
+            None, retry_after=refused.retry_after)
 
 
 def reset_link(user: User) -> str:
