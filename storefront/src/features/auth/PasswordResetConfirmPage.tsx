@@ -8,8 +8,8 @@ import { PasswordResetConfirmDocument } from '../../gql/graphql';
 import { applyFieldErrors } from '../../lib/formErrors';
 import { Alert, Button, TextField } from '../../ui';
 import { ProblemAlerts } from '../../ui/ProblemAlerts';
-import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
+import { AuthCard } from './AuthCard';
 import './auth.css';
 
 interface ConfirmValues {
@@ -76,64 +76,55 @@ export default function PasswordResetConfirmPage() {
   };
 
   return (
-    <div className="signin">
-      <div className="signin__lang">
-        <LanguageSwitcher />
-      </div>
-      <main className="signin__card" id="main">
-        <div className="signin__brand" aria-hidden>
-          <span className="brand-mark">B2B</span>
-        </div>
-        <h1>{t('passwordReset.confirmTitle')}</h1>
-        {outcome.kind === 'done' ? (
-          <>
-            <Alert tone="success" title={t('passwordReset.doneTitle')}>
-              {t('passwordReset.done')}
-            </Alert>
-            <Link className="ui-button ui-button--primary ui-button--md signin__submit" to="/sign-in" state={{ email: outcome.email }}>
-              {t('passwordReset.signIn')}
+    <AuthCard title={t('passwordReset.confirmTitle')}>
+      {outcome.kind === 'done' ? (
+        <>
+          <Alert tone="success" title={t('passwordReset.doneTitle')}>
+            {t('passwordReset.done')}
+          </Alert>
+          <Link className="ui-button ui-button--primary ui-button--md signin__submit" to="/sign-in" state={{ email: outcome.email }}>
+            {t('passwordReset.signIn')}
+          </Link>
+        </>
+      ) : outcome.kind === 'badLink' ? (
+        <>
+          <Alert tone="error" title={t('passwordReset.invalidTitle')}>
+            {describeProblem(t, outcome.problem)}
+          </Alert>
+          <div className="signin__actions">
+            <Link className="signin__forgot" to="/password-reset">
+              {t('passwordReset.requestNew')}
             </Link>
-          </>
-        ) : outcome.kind === 'badLink' ? (
-          <>
-            <Alert tone="error" title={t('passwordReset.invalidTitle')}>
-              {describeProblem(t, outcome.problem)}
-            </Alert>
-            <div className="signin__actions">
-              <Link className="signin__forgot" to="/password-reset">
-                {t('passwordReset.requestNew')}
-              </Link>
-              <Link className="signin__forgot" to="/sign-in">
-                {t('passwordReset.backToSignIn')}
-              </Link>
-            </div>
-          </>
-        ) : (
-          <>
-            <p className="signin__lead">{t('passwordReset.confirmLead')}</p>
-            <ProblemAlerts problems={problems} />
-            <form className="signin__form" onSubmit={handleSubmit(onSubmit)} noValidate>
-              <TextField
-                label={t('passwordReset.newPassword')}
-                type="password"
-                autoComplete="new-password"
-                error={errors.password?.message}
-                {...register('password', { validate: check('password') })}
-              />
-              <TextField
-                label={t('passwordReset.repeatPassword')}
-                type="password"
-                autoComplete="new-password"
-                error={errors.confirm?.message}
-                {...register('confirm', { validate: check('confirm') })}
-              />
-              <Button type="submit" variant="primary" busy={isSubmitting} className="signin__submit">
-                {isSubmitting ? t('passwordReset.saving') : t('passwordReset.save')}
-              </Button>
-            </form>
-          </>
-        )}
-      </main>
-    </div>
+            <Link className="signin__forgot" to="/sign-in">
+              {t('passwordReset.backToSignIn')}
+            </Link>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="signin__lead">{t('passwordReset.confirmLead')}</p>
+          <ProblemAlerts problems={problems} />
+          <form className="signin__form" onSubmit={handleSubmit(onSubmit)} noValidate>
+            <TextField
+              label={t('passwordReset.newPassword')}
+              type="password"
+              autoComplete="new-password"
+              error={errors.password?.message}
+              {...register('password', { validate: check('password') })}
+            />
+            <TextField
+              label={t('passwordReset.repeatPassword')}
+              type="password"
+              autoComplete="new-password"
+              error={errors.confirm?.message}
+              {...register('confirm', { validate: check('confirm') })}
+            />
+            <Button type="submit" variant="primary" busy={isSubmitting} className="signin__submit">
+              {isSubmitting ? t('passwordReset.saving') : t('passwordReset.save')}
+            </Button>
+          </form>
+        </>
+      )}
+    </AuthCard>
   );
 }

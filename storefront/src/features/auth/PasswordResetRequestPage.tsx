@@ -8,9 +8,9 @@ import { PasswordResetRequestDocument } from '../../gql/graphql';
 import { applyFieldErrors, EMAIL_PATTERN } from '../../lib/formErrors';
 import { Alert, Button, TextField } from '../../ui';
 import { ProblemAlerts } from '../../ui/ProblemAlerts';
-import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
 import { emailFromState } from './signInEmail';
+import { AuthCard } from './AuthCard';
 import './auth.css';
 
 interface RequestValues {
@@ -59,57 +59,48 @@ export default function PasswordResetRequestPage() {
   };
 
   return (
-    <div className="signin">
-      <div className="signin__lang">
-        <LanguageSwitcher />
-      </div>
-      <main className="signin__card" id="main">
-        <div className="signin__brand" aria-hidden>
-          <span className="brand-mark">B2B</span>
-        </div>
-        <h1>{t('passwordReset.requestTitle')}</h1>
-        {sentTo !== null ? (
-          <>
-            <Alert tone="success" title={t('passwordReset.sentTitle')}>
-              {t('passwordReset.sent', { email: sentTo })}
-            </Alert>
-            <p className="signin__help">{t('passwordReset.notReceived')}</p>
-            <div className="signin__actions">
-              <Button variant="secondary" onClick={() => setSentTo(null)}>
-                {t('passwordReset.again')}
-              </Button>
-              <Link className="signin__forgot" to="/sign-in" state={{ email: sentTo }}>
-                {t('passwordReset.backToSignIn')}
-              </Link>
-            </div>
-          </>
-        ) : (
-          <>
-            <p className="signin__lead">{t('passwordReset.requestLead')}</p>
-            <ProblemAlerts problems={problems} />
-            <form className="signin__form" onSubmit={handleSubmit(onSubmit)} noValidate>
-              <TextField
-                label={t('auth.email')}
-                type="email"
-                autoComplete="username"
-                inputMode="email"
-                spellCheck={false}
-                error={errors.email?.message}
-                {...register('email', {
-                  required: t('validation.required'),
-                  pattern: { value: EMAIL_PATTERN, message: t('validation.email') },
-                })}
-              />
-              <Button type="submit" variant="primary" busy={isSubmitting} className="signin__submit">
-                {isSubmitting ? t('passwordReset.sending') : t('passwordReset.send')}
-              </Button>
-            </form>
-            <Link className="signin__forgot" to="/sign-in">
+    <AuthCard title={t('passwordReset.requestTitle')}>
+      {sentTo !== null ? (
+        <>
+          <Alert tone="success" title={t('passwordReset.sentTitle')}>
+            {t('passwordReset.sent', { email: sentTo })}
+          </Alert>
+          <p className="signin__help">{t('passwordReset.notReceived')}</p>
+          <div className="signin__actions">
+            <Button variant="secondary" onClick={() => setSentTo(null)}>
+              {t('passwordReset.again')}
+            </Button>
+            <Link className="signin__forgot" to="/sign-in" state={{ email: sentTo }}>
               {t('passwordReset.backToSignIn')}
             </Link>
-          </>
-        )}
-      </main>
-    </div>
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="signin__lead">{t('passwordReset.requestLead')}</p>
+          <ProblemAlerts problems={problems} />
+          <form className="signin__form" onSubmit={handleSubmit(onSubmit)} noValidate>
+            <TextField
+              label={t('auth.email')}
+              type="email"
+              autoComplete="username"
+              inputMode="email"
+              spellCheck={false}
+              error={errors.email?.message}
+              {...register('email', {
+                required: t('validation.required'),
+                pattern: { value: EMAIL_PATTERN, message: t('validation.email') },
+              })}
+            />
+            <Button type="submit" variant="primary" busy={isSubmitting} className="signin__submit">
+              {isSubmitting ? t('passwordReset.sending') : t('passwordReset.send')}
+            </Button>
+          </form>
+          <Link className="signin__forgot" to="/sign-in">
+            {t('passwordReset.backToSignIn')}
+          </Link>
+        </>
+      )}
+    </AuthCard>
   );
 }

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { describeProblem, type ApiProblem } from '../../api/errors';
 import { Alert, Button, TextField } from '../../ui';
-import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
 import { draftFor } from './formDrafts';
 import type { FieldError } from './session';
 import { useSession } from './SessionProvider';
 import { emailFromState, rememberedSignInEmail } from './signInEmail';
+import { AuthCard } from './AuthCard';
 import './auth.css';
 
 interface SignInValues {
@@ -77,52 +77,43 @@ export default function SignInPage() {
         : null;
 
   return (
-    <div className="signin">
-      <div className="signin__lang">
-        <LanguageSwitcher />
+    <AuthCard title={t('auth.title')}>
+      <p className="signin__lead">{t('auth.lead')}</p>
+      {notice && !formProblem && <Alert tone="info">{notice}</Alert>}
+      <div ref={alertRef} tabIndex={-1} className="signin__alert">
+        {formProblem && <Alert tone="error">{describeProblem(t, formProblem)}</Alert>}
       </div>
-      <main className="signin__card" id="main">
-        <div className="signin__brand" aria-hidden>
-          <span className="brand-mark">B2B</span>
-        </div>
-        <h1>{t('auth.title')}</h1>
-        <p className="signin__lead">{t('auth.lead')}</p>
-        {notice && !formProblem && <Alert tone="info">{notice}</Alert>}
-        <div ref={alertRef} tabIndex={-1} className="signin__alert">
-          {formProblem && <Alert tone="error">{describeProblem(t, formProblem)}</Alert>}
-        </div>
-        <form className="signin__form" onSubmit={handleSubmit(onSubmit)} noValidate>
-          <TextField
-            label={t('auth.email')}
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            spellCheck={false}
-            error={errors.email?.message}
-            {...register('email', {
-              required: t('validation.required'),
-              pattern: { value: EMAIL_PATTERN, message: t('validation.email') },
-            })}
-          />
-          <TextField
-            label={t('auth.password')}
-            type="password"
-            autoComplete="current-password"
-            error={errors.password?.message}
-            {...register('password', { required: t('validation.required') })}
-          />
-          <Button type="submit" variant="primary" busy={isSubmitting} className="signin__submit">
-            {isSubmitting ? t('auth.signingIn') : t('auth.signIn')}
-          </Button>
-        </form>
-        <Link className="signin__forgot" to="/password-reset" state={{ email: watch('email') }}>
-          {t('auth.forgotLink')}
-        </Link>
-        <p className="signin__help">{t('auth.help')}</p>
-        <p className="signin__help">
-          {t('auth.applyQuestion')} <Link to="/apply">{t('auth.applyLink')}</Link>
-        </p>
-      </main>
-    </div>
+      <form className="signin__form" onSubmit={handleSubmit(onSubmit)} noValidate>
+        <TextField
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+          inputMode="email"
+          spellCheck={false}
+          error={errors.email?.message}
+          {...register('email', {
+            required: t('validation.required'),
+            pattern: { value: EMAIL_PATTERN, message: t('validation.email') },
+          })}
+        />
+        <TextField
+          label={t('auth.password')}
+          type="password"
+          autoComplete="current-password"
+          error={errors.password?.message}
+          {...register('password', { required: t('validation.required') })}
+        />
+        <Button type="submit" variant="primary" busy={isSubmitting} className="signin__submit">
+          {isSubmitting ? t('auth.signingIn') : t('auth.signIn')}
+        </Button>
+      </form>
+      <Link className="signin__forgot" to="/password-reset" state={{ email: watch('email') }}>
+        {t('auth.forgotLink')}
+      </Link>
+      <p className="signin__help">{t('auth.help')}</p>
+      <p className="signin__help">
+        {t('auth.applyQuestion')} <Link to="/apply">{t('auth.applyLink')}</Link>
+      </p>
+    </AuthCard>
   );
 }
