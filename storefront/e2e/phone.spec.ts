@@ -153,6 +153,14 @@ test.describe('on a phone', () => {
     await phoneCatalog(page, '?q=краска&attr=osnova:akrilovaia');
     await expect(page.getByRole('button', { name: /Убрать фильтр/ })).toBeVisible();
     expect(await smallTapTargets(page)).toEqual([]);
+    // Inside the filters sheet: the category tree, the filters, the sheet's own buttons.
+    await page.getByRole('button', { name: /Категории и фильтры/ }).click();
+    const sheet = page.getByRole('dialog');
+    await expect(sheet).toBeVisible();
+    await settled(page);
+    expect(await smallTapTargets(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(sheet).toBeHidden();
 
     await resultRows(page).first().getByRole('link').first().click();
     await expect(page.getByRole('group', { name: 'Вариант' })).toBeVisible();

@@ -2,7 +2,8 @@
 # End-to-end tests: a real backend (gunicorn, embedded PostgreSQL, database $E2E_DATABASE,
 # default b2b_e2e, with the demo data) on a free loopback port, and Playwright driving Debian's Chromium against it.
 # The server is always stopped afterwards; the exit code is Playwright's.
-# Run from anywhere: `make e2e` (which builds the app first) or `bash storefront/scripts/e2e.sh`.
+# Run from anywhere: `make e2e` (which builds the app first) or `bash storefront/scripts/e2e.sh`;
+# arguments go to Playwright (`bash storefront/scripts/e2e.sh e2e/phone.spec.ts -g "44"`).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -64,7 +65,7 @@ fi
 status=0
 SERVER_LOG_PATH="$PWD/$SERVER_LOG"
 # E2E_SERVER_LOG: the backend prints e-mails there (console backend); the invitation test reads its link.
-(cd storefront && BASE_URL="$BASE_URL" E2E_SERVER_LOG="$SERVER_LOG_PATH" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test) || status=$?
+(cd storefront && BASE_URL="$BASE_URL" E2E_SERVER_LOG="$SERVER_LOG_PATH" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test "$@") || status=$?
 if [ "$status" -ne 0 ]; then
   echo "e2e: failed (exit $status); backend log in $SERVER_LOG, traces in $ARTIFACTS/playwright" >&2
 fi
