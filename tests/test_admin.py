@@ -20,6 +20,7 @@ from PIL import Image
 
 from backend.accounts.inn import complete_inn
 from backend.accounts.models import CustomRole, Organization, StaffAssignment, User
+from backend.accounts.regions import RUSSIAN_REGIONS
 from backend.accounts.services.members import invite_member
 from backend.accounts.tokens import issue_tokens
 from backend.catalog.models import (
@@ -31,7 +32,6 @@ from backend.catalog.models import (
     ProductVariant,
 )
 from backend.catalog.services.products import add_product_image
-from plugins.dealer_network.regions import RUSSIAN_REGIONS
 from plugins.dealer_network.services import ApplicationData, submit_application
 
 ADMIN_APPS = ("accounts", "catalog", "dealer_network")
@@ -171,7 +171,7 @@ def organization_data(**overrides) -> dict:
     data = {
         "name": "Дилер Гамма", "legal_name": 'ООО "Гамма"', "kind": "DEALER",
         "status": "ACTIVE", "parent": "", "inn": complete_inn("770000001"), "kpp": "",
-        "country": "ru", "region": "Тула", "address": "", "currency": "rub",
+        "country": "ru", "region": "Тульская область", "address": "", "currency": "rub",
         "memberships-TOTAL_FORMS": "0", "memberships-INITIAL_FORMS": "0",
         "memberships-MIN_NUM_FORMS": "0", "memberships-MAX_NUM_FORMS": "1000",
     }
@@ -188,10 +188,17 @@ def test_organization_form_applies_the_service_rules(staff_client, network):
     no_parent = staff_client.post(url(Organization, "add"), organization_data())
     assert "parent" in no_parent.context["adminform"].form.errors
 
-    ok = staff_client.post(url(Organization, "add"), organization_data(parent=factory.pk))
+    # A Russian region is a subject on the list (a dealer of «Тула» would serve nobody).
+    free_text = staff_client.post(url(Organization, "add"),
+                                  organization_data(parent=factory.pk, region="Тула"))
+    assert "region" in free_text.context["adminform"].form.errors
+
+    ok = staff_client.post(url(Organization, "add"),
+                           organization_data(parent=factory.pk, region="тульская  ОБЛАСТЬ"))
     assert ok.status_code == 302
     org = Organization.objects.get(name="Дилер Гамма")
     assert (org.country, org.currency, org.depth) == ("RU", "RUB", 1)
+    assert org.region == "Тульская область"
     assert org.path.startswith(factory.path)
 
     # Moving the manufacturer's child under its own child would make a cycle.

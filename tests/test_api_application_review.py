@@ -13,8 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from graphql_relay import to_global_id
 
 from backend.accounts.inn import complete_inn
+from backend.accounts.regions import RUSSIAN_REGIONS
 from plugins.dealer_network.models import APPLICATION_NUMBERS, PartnerApplication
-from plugins.dealer_network.regions import RUSSIAN_REGIONS
 
 SUBMIT = """
 mutation Submit($input: PartnerApplicationSubmitInput!) {

@@ -129,6 +129,41 @@ def test_sub_dealer_region_may_differ_from_the_dealers(dealer_admin):
     assert payload["organization"]["region"] == "Московская область"
 
 
+def test_a_russian_sub_dealers_region_is_a_subject_of_the_list(dealer_admin):
+    # Applications from «Тульская область» would never find a dealer of «Тула».
+    payload = create(dealer_admin, region="Тула")
+
+    assert errors_of(payload) == [("region", "UNKNOWN_REGION")]
+    assert payload["organization"] is None
+    assert not Organization.objects.filter(inn=VALID_INN).exists()
+
+
+def test_a_sub_dealers_region_is_stored_under_its_official_name(dealer_admin):
+    payload = create(dealer_admin, region="  тульская   ОБЛАСТЬ ")
+
+    assert payload["errors"] == []
+    assert payload["organization"]["region"] == "Тульская область"
+    assert Organization.objects.get(inn=VALID_INN).region == "Тульская область"
+
+
+def test_a_sub_dealer_abroad_names_its_region_freely(dealer_admin):
+    payload = create(dealer_admin, country="kz", region="Алматы")
+
+    assert payload["errors"] == []
+    assert payload["organization"]["region"] == "Алматы"
+    assert Organization.objects.get(inn=VALID_INN).country == "KZ"
+
+
+def test_staff_create_no_organization_of_an_unknown_russian_region(api_as, staff_user, network):
+    staff_api = api_as(staff_user, network["factory"])
+    payload = staff_api.mutate(ORGANIZATION_CREATE, {"input": {
+        "name": "Дилер Гамма", "legalName": "ООО «Гамма»", "inn": VALID_INN, "kind": "DEALER",
+        "parent": gid(network["factory"]), "region": "Тула"}}, result="organizationCreate")
+
+    assert errors_of(payload) == [("region", "UNKNOWN_REGION")]
+    assert not Organization.objects.filter(inn=VALID_INN).exists()
+
+
 def test_a_dealer_buyer_may_not_create_sub_dealers(api_as, make_user, dealer, mailoutbox):
     buyer = api_as(make_user("buyer@alfa.test", dealer, Role.BUYER), dealer)
 

@@ -52,7 +52,7 @@ def dealer_admin(api_as, make_user, network):
 
 def organization_input(network, **overrides) -> dict:
     return {"name": "Дилер Гамма", "legalName": 'ООО "Гамма"', "inn": "7707083893",
-            "kind": "DEALER", "region": "Тверь",
+            "kind": "DEALER", "region": "Тверская область",
             "parent": to_global_id("Organization", network["factory"].pk), **overrides}
 
 

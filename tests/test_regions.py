@@ -1,4 +1,4 @@
-"""Countries and Russia's regions come from one list (plugins/dealer_network/regions.py):
+"""Countries and Russia's regions come from one list (backend/accounts/regions.py):
 the application form offers them, the application service refuses a Russian region not in
 it, and the dealers of the demo network are found by its names."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from backend.accounts.models import Organization, OrganizationKind
+from backend.accounts.regions import COUNTRIES, RUSSIAN_REGIONS, russian_region
 from plugins.dealer_network.models import PartnerApplication
-from plugins.dealer_network.regions import COUNTRIES, RUSSIAN_REGIONS, russian_region
 from plugins.dealer_network.services import regional_supplier
 from tests.fixtures.graphql import GraphQLClient
 from tests.test_api_partner_applications import SUBMIT, application_input

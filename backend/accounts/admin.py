@@ -30,6 +30,7 @@ from .models import (
     StaffAssignment,
     User,
 )
+from .regions import official_region
 from .services.organizations import OrganizationData, organization_errors
 
 STAFF_PERMISSION_CHOICES = [(p.value, p.label) for p in Perm]
@@ -137,6 +138,9 @@ class OrganizationForm(forms.ModelForm):
         for name in ("kpp", "currency", "country"):
             if cleaned.get(name):
                 cleaned[name] = cleaned[name].strip().upper()
+        if cleaned.get("region"):  # as the services store it: a subject's official name
+            cleaned["region"] = official_region(cleaned.get("country") or "",
+                                                " ".join(cleaned["region"].split()))
         return cleaned
 
 

@@ -31,4 +31,5 @@ AccountErrorCode = error_code_enum(
     "INVALID_SPENDING_LIMIT",
     "CANNOT_GRANT",
     "CANNOT_CHANGE_OWN_ROLE",
+    "UNKNOWN_REGION",
 )

@@ -29,6 +29,7 @@ from backend.accounts.models import (
     Role,
     User,
 )
+from backend.accounts.regions import official_region, region_error
 from backend.accounts.services.members import invite_member
 from backend.accounts.services.organizations import (
     OrganizationData,
@@ -43,7 +44,6 @@ from backend.core.text import length_error, normalize_name
 from .errors import DealerNetworkErrorCode as Code
 from .flags import flag_back, flags_of
 from .models import ApplicationStatus, PartnerApplication, PartnerApplicationEvent
-from .regions import RUSSIA, russian_region
 
 # Kinds of organization that may have sub-dealers of their own.
 DEALER_KINDS = frozenset({OrganizationKind.DEALER, OrganizationKind.DISTRIBUTOR})
@@ -59,6 +59,7 @@ class SubDealerData:
     inn: str = ""
     kpp: str = ""
     address: str = ""
+    country: str = ""
     region: str = ""
     admin_email: str = ""
 
@@ -70,10 +71,13 @@ def create_sub_dealer(dealer: Organization, data: SubDealerData,
     if dealer.kind not in DEALER_KINDS:
         raise DomainValidationError.single(
             Code.NOT_A_DEALER, "Only a dealer or a distributor can have sub-dealers.")
+    country = (data.country or dealer.country).strip().upper()
+    # Left out, the region is the dealer's, where the sub-dealer is in the dealer's country.
+    region = data.region or (dealer.region if country == dealer.country else "")
     organization_data = OrganizationData(
         name=data.name, legal_name=data.legal_name, inn=data.inn, kpp=data.kpp or "",
-        address=data.address or "", region=(data.region or dealer.region or ""),
-        country=dealer.country, currency=dealer.currency,
+        address=data.address or "", region=region or "",
+        country=country, currency=dealer.currency,
         kind=OrganizationKind.SUB_DEALER.value, parent=dealer,
     )
     errors = [_without_parent_field(e)
@@ -136,8 +140,7 @@ class ApplicationData:
         values["email"] = values["email"].lower()
         for name in _NAMES:
             values[name] = normalize_name(values[name])
-        if values["country"] == RUSSIA and (region := russian_region(values["region"])):
-            values["region"] = region.name  # as dealers' regions are written
+        values["region"] = official_region(values["country"], values["region"])
         return ApplicationData(**values)
 
 
@@ -174,10 +177,9 @@ def application_errors(data: ApplicationData) -> list[ErrorDetail]:
                    "phone")
     if len(data.country) != 2 or not data.country.isalpha():
         errors.add(Code.INVALID, "Use a two-letter country code, e.g. RU.", "country")
-    elif (data.country == RUSSIA and data.region and russian_region(data.region) is None
-          and not any(e.field == "region" for e in errors.errors)):
-        errors.add(Code.UNKNOWN_REGION, "Choose one of the subjects of the Russian "
-                   "Federation (the list of the countries query).", "region")
+    elif (not any(e.field == "region" for e in errors.errors)
+          and (message := region_error(data.country, data.region))):
+        errors.add(Code.UNKNOWN_REGION, message, "region")
     return errors.errors
 
 

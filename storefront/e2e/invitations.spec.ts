@@ -111,6 +111,7 @@ test.describe('invitations and members', () => {
     await page.getByLabel('Название', { exact: true }).fill(subDealer);
     await page.getByLabel('Юридическое название').fill(`ООО «${subDealer}»`);
     await page.getByLabel('ИНН', { exact: true }).fill(companyInn(String(100_000_000 + Math.floor(Math.random() * 800_000_000))));
+    await page.getByLabel('Регион', { exact: true }).selectOption('Московская область');
     await page.getByLabel('E-mail администратора').fill(owner);
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();
     await expect(page.getByText(`Субдилер «${subDealer}» добавлен; приглашение отправлено на ${owner}.`)).toBeVisible();

@@ -143,6 +143,8 @@ test.describe('dealer network', () => {
     await page.getByLabel('Юридическое название').fill(`ООО «${subDealer}»`);
     await page.getByLabel('ИНН', { exact: true }).fill('7735012478');
     await page.getByLabel('КПП (необязательно)').fill('773501001');
+    // The region from Russia's list, as applicants choose theirs (a free-text «Тула» would match no application).
+    await page.getByLabel('Регион', { exact: true }).selectOption('Тульская область');
     await page.getByLabel('E-mail администратора').fill(`sub.${RUN}@demo.local`);
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();
     await expect(page.getByText('Организация с этим ИНН и КПП уже зарегистрирована.')).toBeVisible();
@@ -153,6 +155,7 @@ test.describe('dealer network', () => {
     // Sub-dealers made by earlier runs come first by name: find the new one.
     await page.getByRole('searchbox', { name: 'Поиск по названию или ИНН' }).fill(subDealer);
     await expect(page.getByRole('table').getByText(subDealer, { exact: true })).toBeVisible();
+    await expect(page.getByRole('row').filter({ hasText: subDealer })).toContainText('Тульская область');
 
     // English.
     await page.getByRole('button', { name: 'English' }).click();

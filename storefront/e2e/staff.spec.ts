@@ -129,6 +129,28 @@ test.describe('staff review', () => {
     await noSidewaysScroll(page);
     await screenshot(page, '64-phone-review-details', false);
   });
+
+  test('on a phone the longest dialog scrolls its body, with its title and buttons on the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, STAFF_ADMIN);
+    await openQueue(page, FLOOD);
+    // The first of the six applications: its details list the five that came after it.
+    const rows = page.getByRole('table', { name: 'Заявки' }).locator('tbody tr').filter({ hasText: FLOOD });
+    await rows.last().getByRole('button', { name: `Подробнее о заявке «${FLOOD}»` }).click();
+    const dialog = page.getByRole('dialog', { name: new RegExp(`^Заявка З-\\d{6}: «${FLOOD}»$`) });
+    await expect(dialog.locator('details li').filter({ hasText: 'подана позже' })).toHaveCount(5);
+    // The title and both buttons are in view at once, nothing scrolled ...
+    await expect(dialog.getByRole('heading', { level: 2 })).toBeInViewport({ ratio: 1 });
+    await expect(dialog.getByRole('button', { name: 'Отклонить', exact: true })).toBeInViewport({ ratio: 1 });
+    await expect(dialog.getByRole('button', { name: 'Одобрить', exact: true })).toBeInViewport({ ratio: 1 });
+    // ... while the body, taller than the phone's screen, scrolls between them.
+    const body = dialog.locator('.ui-dialog__body');
+    expect(await body.evaluate((element) => [element.scrollTop, element.scrollHeight > element.clientHeight])).toEqual([0, true]);
+    await screenshot(page, '90-phone-dialog', false);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await expect(dialog.getByRole('button', { name: 'Одобрить', exact: true })).toBeInViewport({ ratio: 1 });
+    await screenshot(page, '91-desktop-dialog', false);
+  });
 });
 
 test.describe('audit trail', () => {

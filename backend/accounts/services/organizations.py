@@ -16,6 +16,7 @@ from .. import audit
 from ..errors import AccountErrorCode
 from ..inn import inn_error, kpp_error
 from ..models import Organization, OrganizationKind, User
+from ..regions import official_region, region_error
 
 MAX_TREE_DEPTH = 4  # manufacturer -> distributor -> dealer -> sub-dealer -> end client
 # Fields holding a name people read: one line, a letter or digit.
@@ -73,6 +74,12 @@ def _validate(org: Organization, data: OrganizationData, errors: ErrorCollector)
     if data.country is not None and (len(data.country) != 2 or not data.country.isalpha()):
         errors.add(AccountErrorCode.INVALID, "Use a two-letter country code, e.g. RU.",
                    "country")
+    elif ((data.country is not None or data.region is not None)
+          and not any(e.field == "region" for e in errors.errors)):
+        country = org.country if data.country is None else data.country
+        region = org.region if data.region is None else data.region
+        if message := region_error(country, region):
+            errors.add(AccountErrorCode.UNKNOWN_REGION, message, "region")
     kind = data.kind or org.kind
     parent = org.parent if data.parent is UNSET else data.parent
     if kind == OrganizationKind.MANUFACTURER and parent is not None:
@@ -114,6 +121,7 @@ def _apply(org: Organization, data: OrganizationData) -> None:
         org.country = data.country.upper()
     if data.currency is not None:
         org.currency = data.currency.upper()
+    org.region = official_region(org.country, org.region)
     if data.parent is not UNSET:
         org.parent = data.parent
 

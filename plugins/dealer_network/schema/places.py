@@ -1,12 +1,11 @@
-"""Countries and regions for the partner application form (``regions.py``), public."""
+"""Countries and regions for the forms (``backend/accounts/regions.py``), public."""
 
 from __future__ import annotations
 
 import graphene
 
+from backend.accounts.regions import COUNTRIES, Place, regions_of
 from backend.core.graphql.cost import FieldCost
-
-from ..regions import COUNTRIES, Place, regions_of
 
 
 class RegionType(graphene.ObjectType):

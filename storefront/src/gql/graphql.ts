@@ -42,6 +42,7 @@ export type AccountErrorCode =
   | 'TREE_TOO_DEEP'
   | 'UNIQUE'
   | 'UNKNOWN_PERMISSION'
+  | 'UNKNOWN_REGION'
   | 'WEAK_PASSWORD';
 
 export type AttributeFilterInput = {
@@ -260,12 +261,14 @@ export type SubDealerCreateInput = {
   address?: string | null | undefined;
   /** Invited as the sub-dealer's first admin. */
   adminEmail: string;
+  /** ISO 3166-1 alpha-2. Default: the dealer's country. */
+  country?: string | null | undefined;
   /** 10 digits (company) or 12 (entrepreneur), checksum-verified. */
   inn: string;
   kpp?: string | null | undefined;
   legalName: string;
   name: string;
-  /** Default: the dealer's region. */
+  /** For Russia one of the subjects of the countries query (else UNKNOWN_REGION), stored under its official name. Default: the dealer's region, in its country. */
   region?: string | null | undefined;
 };
 

@@ -3,6 +3,7 @@ import type {
   CatalogCategoriesQuery,
   CatalogFacetsQuery,
   CatalogProductsQuery,
+  CountriesQuery,
   MeQuery,
   ProductDetailQuery,
 } from '../gql/graphql';
@@ -151,3 +152,21 @@ export function pagedAnswer<T>(field: string, total: number, node: (index: numbe
 
 /** graphql-relay's cursor for the row at `offset`, as the server writes it. */
 export const relayCursor = (offset: number) => btoa(`arrayconnection:${offset}`);
+
+/** The `countries` answer: Russia with three of its regions, and two countries of free-text regions. */
+export const countries: CountriesQuery = {
+  countries: [
+    {
+      code: 'RU',
+      name: 'Россия',
+      nameEn: 'Russia',
+      regions: [
+        { code: '77', name: 'Москва', nameEn: 'Moscow' },
+        { code: '71', name: 'Тульская область', nameEn: 'Tula Oblast' },
+        { code: '16', name: 'Республика Татарстан', nameEn: 'Republic of Tatarstan' },
+      ],
+    },
+    { code: 'BY', name: 'Беларусь', nameEn: 'Belarus', regions: [] },
+    { code: 'KZ', name: 'Казахстан', nameEn: 'Kazakhstan', regions: [] },
+  ],
+};

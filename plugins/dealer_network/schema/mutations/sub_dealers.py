@@ -19,7 +19,10 @@ class SubDealerCreateInput(graphene.InputObjectType):
                                       "checksum-verified.")
     kpp = graphene.String()
     address = graphene.String()
-    region = graphene.String(description="Default: the dealer's region.")
+    country = graphene.String(description="ISO 3166-1 alpha-2. Default: the dealer's country.")
+    region = graphene.String(description=(
+        "For Russia one of the subjects of the countries query (else UNKNOWN_REGION), "
+        "stored under its official name. Default: the dealer's region, in its country."))
     admin_email = graphene.String(required=True,
                                   description="Invited as the sub-dealer's first admin.")
 
@@ -34,8 +37,8 @@ class SubDealerCreate(DealerNetworkMutation):
 
     class Meta:
         description = ("Create a sub-dealer under the active organization (a dealer or a "
-                       "distributor) and invite its first admin. Currency and country are "
-                       "the dealer's.")
+                       "distributor) and invite its first admin. The currency is the "
+                       "dealer's.")
         org_permissions = (OrgPerm.MANAGE_SUB_DEALERS,)
 
     @classmethod

@@ -1,25 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { countries } from '../../test/fixtures';
 import { renderApp, type ApiCall } from '../../test/render';
 import { companyInn } from './inn';
-
-const countries = {
-  countries: [
-    {
-      code: 'RU',
-      name: 'Россия',
-      nameEn: 'Russia',
-      regions: [
-        { code: '77', name: 'Москва', nameEn: 'Moscow' },
-        { code: '71', name: 'Тульская область', nameEn: 'Tula Oblast' },
-        { code: '16', name: 'Республика Татарстан', nameEn: 'Republic of Tatarstan' },
-      ],
-    },
-    { code: 'BY', name: 'Беларусь', nameEn: 'Belarus', regions: [] },
-    { code: 'KZ', name: 'Казахстан', nameEn: 'Kazakhstan', regions: [] },
-  ],
-};
 
 const accepted = { partnerApplicationSubmit: { receipt: { id: 'A1', status: 'SUBMITTED', createdAt: '2026-11-30T10:00:00Z', message: '' }, errors: [] } };
 

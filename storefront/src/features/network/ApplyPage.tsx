@@ -11,7 +11,7 @@ import { Alert, Button, TextArea, TextField } from '../../ui';
 import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { LanguageSwitcher } from '../shell/LanguageSwitcher';
 import { usePageTitle } from '../shell/usePageTitle';
-import { countryCode, LocationFields, OTHER_COUNTRY } from './apply/LocationFields';
+import { countryCode, LocationFields, locationError } from './apply/LocationFields';
 import { applicationNumber } from './applicationNumber';
 import { isValidKpp } from './inn';
 import { innRule, useInnHint } from './innHint';
@@ -106,10 +106,7 @@ export default function ApplyPage() {
       reset(EMPTY);
       return;
     }
-    // With «another country» the code is typed in its own field.
-    const apiErrors = (payload?.errors ?? []).map((error) =>
-      error.field === 'country' && values.country === OTHER_COUNTRY ? { ...error, field: 'otherCountry' } : error,
-    );
+    const apiErrors = (payload?.errors ?? []).map((error) => locationError(error, values));
     setProblems(applyFieldErrors(t, apiErrors, FIELDS, setError));
   };
 

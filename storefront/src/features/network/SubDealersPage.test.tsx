@@ -2,8 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { SubDealerRowFragment } from '../../gql/graphql';
-import { me, pagedAnswer, relayCursor } from '../../test/fixtures';
+import { countries, me, pagedAnswer, relayCursor } from '../../test/fixtures';
 import { renderApp, shownSearchParams, type ApiCall } from '../../test/render';
+import { companyInn } from './inn';
 
 const subDealer = (index: number): SubDealerRowFragment => ({
   id: `O${index + 1}`,
@@ -56,5 +57,48 @@ describe('sub-dealers paging', () => {
     const table = await screen.findByRole('table', { name: 'Субдилеры организации' });
     expect(within(table).getByText('Субдилер 25', { selector: 'strong' })).toBeTruthy();
     expect(screen.queryByRole('navigation', { name: PAGER })).toBeNull();
+  });
+});
+
+describe('sub-dealer form: country and region', () => {
+  const created = { subDealerCreate: { organization: { id: 'O9', name: 'Колор' }, invitation: { id: 'I1', email: 'olga@color.test' }, errors: [] } };
+  const unknownRegion = { subDealerCreate: { organization: null, invitation: null, errors: [{ field: 'region', code: 'UNKNOWN_REGION', message: 'Choose one.' }] } };
+  const sent = (calls: ApiCall[]) => calls.find((c) => c.operation === 'SubDealerCreate')?.variables.input as Record<string, unknown> | undefined;
+
+  async function openForm(create: unknown) {
+    const rendered = renderApp({ path: '/organization/sub-dealers', answers: { ...answers(1), Countries: countries, SubDealerCreate: create } });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Добавить субдилера' }));
+    await user.type(screen.getByLabelText('Название'), 'Колор');
+    await user.type(screen.getByLabelText('Юридическое название'), 'ООО «Колор»');
+    await user.type(screen.getByLabelText('ИНН'), companyInn('771234567'));
+    await user.type(screen.getByLabelText('E-mail администратора'), 'olga@color.test');
+    return { ...rendered, user };
+  }
+
+  it('chooses a Russian region from the list, as the application form does, and sends its official name', async () => {
+    const { api, user } = await openForm(created);
+    const region = await screen.findByRole('combobox', { name: 'Регион' });
+    expect(within(region).getAllByRole('option').map((o) => o.textContent)).toEqual(['Выберите регион…', 'Москва', 'Республика Татарстан', 'Тульская область']);
+    expect(screen.queryByRole('textbox', { name: /Регион/ })).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Добавить' }));
+    expect(await screen.findByText('Выберите регион из списка')).toBeTruthy();
+    expect(sent(api.calls)).toBeUndefined();
+
+    await user.selectOptions(region, 'Тульская область');
+    await user.click(screen.getByRole('button', { name: 'Добавить' }));
+    expect(await screen.findByText('Субдилер «Колор» добавлен; приглашение отправлено на olga@color.test.')).toBeTruthy();
+    expect(sent(api.calls)).toMatchObject({ country: 'RU', region: 'Тульская область' });
+  });
+
+  it('takes a free-text region abroad and shows the server\'s UNKNOWN_REGION at the region', async () => {
+    const { api, user } = await openForm(unknownRegion);
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Страна' }), 'KZ');
+    await user.type(screen.getByRole('textbox', { name: 'Регион' }), 'Алматы');
+    await user.click(screen.getByRole('button', { name: 'Добавить' }));
+    expect(await screen.findByText('Выберите регион из списка субъектов Российской Федерации.')).toBeTruthy();
+    expect(sent(api.calls)).toMatchObject({ country: 'KZ', region: 'Алматы' });
+    expect(screen.getByRole('textbox', { name: 'Регион' }).getAttribute('aria-invalid')).toBe('true');
   });
 });

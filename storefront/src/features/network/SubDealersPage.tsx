@@ -12,6 +12,7 @@ import { usePagedQuery } from '../../lib/usePagedQuery';
 import { Alert, Badge, Button, EmptyState, SearchToolbar, TextField } from '../../ui';
 import { PagedList } from '../../ui/PagedList';
 import { ProblemAlerts } from '../../ui/ProblemAlerts';
+import { countryCode, LocationFields, locationError, type LocationValues } from './apply/LocationFields';
 import { innRule, useInnHint } from './innHint';
 import { isValidKpp } from './inn';
 import { NetworkPage } from './NetworkLayout';
@@ -111,31 +112,31 @@ export default function SubDealersPage() {
   );
 }
 
-interface SubDealerValues {
+interface SubDealerValues extends LocationValues {
   name: string;
   legalName: string;
   inn: string;
   kpp: string;
   address: string;
-  region: string;
   adminEmail: string;
 }
 
-const FIELDS = ['name', 'legalName', 'inn', 'kpp', 'address', 'region', 'adminEmail'] as const;
+const FIELDS = ['name', 'legalName', 'inn', 'kpp', 'address', 'country', 'otherCountry', 'region', 'adminEmail'] as const;
 
 function SubDealerForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (result: { name: string; email: string }) => void }) {
   const { t } = useTranslation();
   const [, create] = useMutation(SubDealerCreateDocument);
   const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const form = useForm<SubDealerValues>({
+    defaultValues: { name: '', legalName: '', inn: '', kpp: '', address: '', country: 'RU', otherCountry: '', region: '', adminEmail: '' },
+  });
   const {
     register,
     handleSubmit,
     setError,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<SubDealerValues>({
-    defaultValues: { name: '', legalName: '', inn: '', kpp: '', address: '', region: '', adminEmail: '' },
-  });
+  } = form;
   const innHint = useInnHint(watch('inn'));
   const required = { validate: (value: string) => value.trim() !== '' || t('validation.required') };
 
@@ -148,7 +149,8 @@ function SubDealerForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
         inn: values.inn.replace(/\s+/g, ''),
         kpp: values.kpp.trim() || null,
         address: values.address.trim() || null,
-        region: values.region.trim() || null,
+        country: countryCode(values),
+        region: values.region.trim(),
         adminEmail: values.adminEmail.trim(),
       },
     });
@@ -158,7 +160,8 @@ function SubDealerForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
     }
     const payload = result.data?.subDealerCreate;
     if (payload?.errors.length) {
-      setProblems(applyFieldErrors(t, payload.errors, FIELDS, setError));
+      const apiErrors = payload.errors.map((error) => locationError(error, values));
+      setProblems(applyFieldErrors(t, apiErrors, FIELDS, setError));
       return;
     }
     onCreated({ name: payload?.organization?.name ?? values.name, email: payload?.invitation?.email ?? values.adminEmail });
@@ -186,13 +189,8 @@ function SubDealerForm({ onCancel, onCreated }: { onCancel: () => void; onCreate
           error={errors.kpp?.message}
           {...register('kpp', { validate: (value) => !value.trim() || isValidKpp(value) || t('validation.kpp') })}
         />
+        <LocationFields form={form} regionHint={t('network.subDealers.fields.regionHint')} />
         <TextField className="net-form__wide" label={t('network.subDealers.fields.address')} error={errors.address?.message} {...register('address')} />
-        <TextField
-          label={t('network.subDealers.fields.region')}
-          hint={t('network.subDealers.fields.regionHint')}
-          error={errors.region?.message}
-          {...register('region')}
-        />
         <TextField
           label={t('network.subDealers.fields.adminEmail')}
           type="email"

@@ -1,5 +1,5 @@
 /**
- * Country and region of a partner application. The countries and Russia's regions come from the
+ * Country and region of a partner application or a new sub-dealer. The countries and Russia's regions come from the
  * API (`countries`, one list on the server): for Russia the region is chosen from its 89 subjects,
  * since the region decides which dealer serves the company; elsewhere it is free text, and
  * «Другая страна» takes any two-letter ISO code.
@@ -26,7 +26,12 @@ export function countryCode(values: LocationValues): string {
   return (values.country === OTHER_COUNTRY ? values.otherCountry : values.country).trim().toUpperCase();
 }
 
-export function LocationFields<T extends LocationValues>({ form }: { form: UseFormReturn<T> }) {
+/** An API error as the form shows it: with «another country» the code is typed in its own field. */
+export function locationError<E extends { field?: string | null }>(error: E, values: LocationValues): E {
+  return error.field === 'country' && values.country === OTHER_COUNTRY ? { ...error, field: 'otherCountry' } : error;
+}
+
+export function LocationFields<T extends LocationValues>({ form, regionHint }: { form: UseFormReturn<T>; regionHint?: string }) {
   // The form's own fields, typed as LocationValues (react-hook-form cannot narrow a generic form).
   const { register, watch, setValue, formState } = form as unknown as UseFormReturn<LocationValues>;
   const { errors } = formState;
@@ -72,7 +77,7 @@ export function LocationFields<T extends LocationValues>({ form }: { form: UseFo
       {regions.length > 0 ? (
         <SelectField
           label={t('network.apply.region')}
-          hint={t('network.apply.regionHint')}
+          hint={regionHint ?? t('network.apply.regionHint')}
           error={errors.region?.message}
           {...register('region', { validate: (value: string) => value !== '' || t('validation.chooseRegion') })}
           options={regionOptions}
@@ -80,7 +85,7 @@ export function LocationFields<T extends LocationValues>({ form }: { form: UseFo
       ) : (
         <TextField
           label={t('network.apply.region')}
-          hint={fetching && country === 'RU' ? t('common.loading') : t('network.apply.regionHint')}
+          hint={fetching && country === 'RU' ? t('common.loading') : (regionHint ?? t('network.apply.regionHint'))}
           autoComplete="address-level1"
           error={errors.region?.message}
           {...register('region', required)}

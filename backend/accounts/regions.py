@@ -1,14 +1,15 @@
 """Countries a partner may apply from, and the regions of Russia: one list for the
-application form, its validation and the dealers' regions.
+application form, the sub-dealer form, their validation and organizations' regions.
 
 A Russian organization's ``region`` is the official Russian name of one of the 89
 subjects of the Russian Federation (as the Constitution lists them, short forms where the
 full one doubles a name: «Чувашская Республика», «Кемеровская область»). The region
 decides which dealer serves a new partner (``regional_supplier`` matches it to dealers'
-``region`` case-insensitively), so a form offers these names and the service refuses
-others. Codes are the two-digit region codes of the Federal Tax Service (the first digits
-of a locally issued INN); English names are the usual transliterations. Other countries'
-regions are free text.
+``region`` case-insensitively), so forms offer these names and the services refuse others
+through ``region_error`` (partner applications; organizations made through the API, as
+sub-dealers or in the Django admin). Codes are the two-digit region codes of the Federal
+Tax Service (the first digits of a locally issued INN); English names are the usual
+transliterations. Other countries' regions are free text.
 """
 
 from __future__ import annotations
@@ -144,3 +145,19 @@ def regions_of(country: str) -> tuple[Place, ...]:
 def russian_region(name: str) -> Place | None:
     """The subject of the Russian Federation named ``name`` (any letter case)."""
     return _RUSSIAN_BY_NAME.get(" ".join((name or "").split()).casefold())
+
+
+def region_error(country: str, region: str) -> str | None:
+    """Why ``region`` cannot be a place's region in ``country``: a Russian one must be a
+    subject on the list. ``None`` when it can (an empty region is for the caller to judge)."""
+    if (country or "").strip().upper() == RUSSIA and (region or "").strip() \
+            and russian_region(region) is None:
+        return ("Choose one of the subjects of the Russian Federation (the list of the "
+                "countries query).")
+    return None
+
+
+def official_region(country: str, region: str) -> str:
+    """``region`` as dealers' regions are written: a Russian subject's official name."""
+    place = russian_region(region) if (country or "").strip().upper() == RUSSIA else None
+    return place.name if place else region
