@@ -6,7 +6,7 @@ const FOCUSABLE =
 /**
  * While `active`: focus moves into `panel`, Tab and Shift+Tab wrap inside it, Escape calls
  * `onClose`, the page behind does not scroll; afterwards focus returns to what had it.
- * (The same contract as `ui/Dialog`, for modal panels laid out otherwise.)
+ * `ui/Dialog` uses it; so do modal panels laid out otherwise (the filters sheet).
  */
 export function useModalFocus(active: boolean, panel: RefObject<HTMLElement | null>, onClose: () => void): void {
   const close = useRef(onClose);
