@@ -12,6 +12,7 @@ import pytest
 from price_rules.engine import (
     Assignment,
     AssignmentKind,
+    Line,
     PriceErrorCode,
     PriceFormula,
     PriceRuleError,
@@ -19,6 +20,7 @@ from price_rules.engine import (
     Tier,
     entry_problems,
     list_problems,
+    quote_cart,
     resolve,
 )
 from tests.fixtures.price_engine import (
@@ -154,6 +156,13 @@ def test_a_fallback_cycle_is_an_error_not_a_loop():
 
 def test_no_list_and_no_markup_means_no_price():
     assert _dealer_price(*FOUR_LISTS, assignments=[Assignment(1, DEFAULT)], variant=5) is None
+
+
+def test_the_manufacturer_buys_from_nobody_so_nothing_is_priced_for_it():
+    ctx = context()
+
+    assert resolve(ctx, 1, D(1)) is None
+    assert quote_cart(ctx, [Line(1, D(2))]).lines[0].price is None
 
 
 def test_lists_are_checked_against_each_other_with_a_code_per_problem():

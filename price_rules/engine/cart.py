@@ -45,6 +45,9 @@ def quote_cart(context: PriceContext, lines: Iterable[Line]) -> CartQuote:
     resolver = Resolver(context)
     cart = tuple(lines)
     prices = tuple(resolver.resolve(line.variant_id, line.quantity) for line in cart)
+    if not context.chain:  # the manufacturer buys from nobody: nothing is priced
+        return CartQuote(tuple(QuotedLine(line, None, None, None, ZERO, ZERO) for line in cart),
+                         "", ZERO, None, ZERO, None, ZERO, ZERO)
     buyer = context.chain[0].buyer
     currencies = {p.currency for p in prices if p is not None}
     if len(currencies) > 1:

@@ -89,11 +89,14 @@ class Resolver:
         self._promotions: dict[int, tuple[Promotion, ...]] = {}
 
     def resolve(self, variant_id: int, quantity: Decimal) -> ResolvedPrice | None:
-        """None when no list and no markup of the buyer's seller prices the variant."""
+        """None when no list and no markup of the buyer's seller prices the variant, or
+        when the buyer buys from nobody (the manufacturer: an empty chain)."""
         refuse_float(quantity, "quantity")
         if quantity <= 0:
             raise PriceRuleError([Problem(PriceErrorCode.NON_POSITIVE_QUANTITY,
                                           "A quantity must be above zero.")])
+        if not self.context.chain:
+            return None
         return self._resolve(0, self.context.variants[variant_id], quantity, True)
 
     def _sequence(self, index: int) -> tuple[PriceList, ...]:
