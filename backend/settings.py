@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "backend.core",
     "backend.accounts",
     "backend.catalog",
+    "price_rules",
     "backend.api",
     "backend.demo",
     *PLUGINS,

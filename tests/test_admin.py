@@ -1,4 +1,5 @@
-"""The Django admin: every model of the accounts and catalog apps has working pages.
+"""The Django admin: every model of the accounts, catalog, price rules and dealer network
+apps has working pages.
 
 A new model without an admin, or an admin page that breaks (a wrong field name, a search on
 a field that cannot be searched), fails here. The changelists must not run a query per row.
@@ -33,8 +34,9 @@ from backend.catalog.models import (
 )
 from backend.catalog.services.products import add_product_image
 from plugins.dealer_network.services import ApplicationData, submit_application
+from tests.fixtures.prices import create_price_rules
 
-ADMIN_APPS = ("accounts", "catalog", "dealer_network")
+ADMIN_APPS = ("accounts", "catalog", "price_rules", "dealer_network")
 REGISTERED = sorted(
     (model for model in admin.site._registry if model._meta.app_label in ADMIN_APPS),
     key=lambda model: model._meta.label,
@@ -90,6 +92,8 @@ def grow(network, make_org, make_user, make_category, make_product, product_type
         add_product_image(product, png(f"p{n}.png"))
         attribute = Attribute.objects.create(name=f"Свойство {n}", slug=f"prop-{n}")
         AttributeValue.objects.create(attribute=attribute, name="Да", slug="yes")
+        create_price_rules(network["factory"], dealer, sub_dealer, product.variants.first(),
+                           category, product, suffix=f" {n}")
 
     return add
 

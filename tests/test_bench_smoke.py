@@ -8,7 +8,7 @@ import pytest
 
 from backend.catalog.models import Product, ProductVariant
 from backend.catalog.search import refresh_search_index
-from bench import catalog_page, facets, query_limits
+from bench import catalog_page, facets, price_engine, query_limits
 from bench.data import catalog, network
 from bench.data.copy import current_size, reset_sequences, truncate_all
 
@@ -39,3 +39,10 @@ def test_small_bench_data_and_the_catalog_page_workload():
     # New rows after the generator get fresh ids (sequences were moved past COPY's ids).
     product = Product.objects.first()
     ProductVariant.objects.create(product=product, sku="AFTER-BENCH-1")
+
+
+def test_the_price_engine_benchmark_prices_a_whole_cart():
+    result = price_engine.run(variants=2_000, runs=5)
+
+    assert result.priced == 14
+    assert result.cart_median_ms > 0 and "14-line cart" in result.report()

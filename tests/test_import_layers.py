@@ -1,4 +1,5 @@
-"""Layers point one way: core < accounts | catalog < api | demo | plugins, without cycles.
+"""Layers point one way: core < accounts | catalog < price_rules < api | demo | plugins,
+without cycles; the price engine imports neither the project nor Django.
 
 The rule is import-linter's contracts in ``pyproject.toml`` (``[tool.importlinter]``),
 checked by the project's own command, ``lint-imports``; every import counts, those inside
@@ -44,7 +45,14 @@ CLEAN = {
     "backend/catalog/__init__.py": "",
     "backend/catalog/models.py": "from backend.core import mail\n",
     "backend/api/__init__.py": "",
-    "backend/api/schema.py": "import backend.accounts.models\nimport backend.catalog.models\n",
+    "backend/api/schema.py": "import backend.accounts.models\nimport backend.catalog.models\n"
+                             "import price_rules.models\n",
+    "price_rules/__init__.py": "",
+    "price_rules/models.py": "import django.db\nfrom backend.catalog import models\n"
+                             "from price_rules.engine import tiers\n",
+    "price_rules/engine/__init__.py": "",
+    "price_rules/engine/amounts.py": "import decimal\n",
+    "price_rules/engine/tiers.py": "from . import amounts\n",
     "backend/demo/__init__.py": "",
     "backend/demo/command.py": "import backend.accounts.models\nimport backend.catalog.models\n",
     "plugins/__init__.py": "",
@@ -115,6 +123,21 @@ def test_the_made_up_project_keeps_the_contracts(made_up_project):
                  id="an app imports the API above it"),
     pytest.param("backend/core/viewer.py", LAZY.format(module="backend.core.mail", name="x"),
                  "No cycles are allowed in backend.core", id="a cycle inside core"),
+    pytest.param("backend/catalog/prices.py", "import price_rules.models\n",
+                 "backend.catalog is not allowed to import price_rules",
+                 id="catalog imports the price rules above it"),
+    pytest.param("price_rules/services.py", "from plugins.network import services\n",
+                 "price_rules is not allowed to import plugins",
+                 id="the price rules import a plugin"),
+    pytest.param("price_rules/engine/money.py", "from backend.core import viewer\n",
+                 "price_rules.engine is not allowed to import backend",
+                 id="the price engine imports the backend"),
+    pytest.param("price_rules/engine/tiers.py", LAZY.format(module="django.db", name="models"),
+                 "price_rules.engine is not allowed to import django",
+                 id="the price engine imports Django inside a function"),
+    pytest.param("price_rules/engine/tiers.py", "from price_rules import models\n",
+                 "price_rules.engine is not allowed to import django",
+                 id="the price engine imports Django through the app (indirectly)"),
 ])
 def test_a_wrong_import_breaks_a_contract(made_up_project, module, text, refusal):
     result = made_up_project(module, text)

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.django_db
 _django_from_db = models.Model.from_db.__func__
 
 
-_PROJECT_PACKAGES = ("backend.", "plugins.")
+_PROJECT_PACKAGES = ("backend.", "price_rules.", "plugins.")
 
 
 def _project_models() -> list[type[models.Model]]:
@@ -43,7 +43,7 @@ def _state(instance):
 
 
 @pytest.fixture
-def rows(catalog, staff_user, network, make_user):
+def rows(catalog, staff_user, network, make_user, price_rules):
     """At least one row of every model of the project, with its optional columns set
     where that is cheap (a new model adds its row here)."""
     ProductImage.objects.create(product=catalog["door"], image="products/door.jpg",
