@@ -20,6 +20,7 @@ from .models import (
     PriceListAssignment,
     PriceListEntry,
     Promotion,
+    RecomputeJob,
     ResaleMarkup,
     VolumeDiscount,
     VolumeDiscountStep,
@@ -129,3 +130,13 @@ class MapFloorAdmin(admin.ModelAdmin):
     list_select_related = ("owner", "variant", "category")
     search_fields = ("variant__sku", "category__name", "owner__name")
     raw_id_fields = ("owner", "variant", "category")
+
+
+@admin.register(RecomputeJob)
+class RecomputeJobAdmin(admin.ModelAdmin):
+    list_display = ("price_list", "status", "lists_done", "lists_total", "created_at",
+                    "finished_at")
+    list_select_related = ("price_list",)
+    list_filter = ("status",)
+    search_fields = ("price_list__name",)
+    raw_id_fields = ("price_list",)

@@ -102,6 +102,10 @@ class PriceList(PortalModel):
     formula_amount = models.DecimalField(max_digits=14, decimal_places=2, default=0)
     formula_rounding = models.CharField(max_length=8, choices=Rounding.choices,
                                         default=Rounding.CENT)
+    # Set when a MAP floor change left a tier of this (resale) list below the floor:
+    # floors are not refused retroactively, the list is flagged for its owner to fix.
+    below_floor_since = models.DateTimeField(null=True, blank=True)
+    below_floor_skus = ArrayField(models.CharField(max_length=64), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -348,3 +352,32 @@ class MapFloor(PortalModel):
     def __str__(self) -> str:
         target = f"variant {self.variant_id}" if self.variant_id else f"category {self.category_id}"
         return f"{target}: {self.amount or f'{self.percent}%'}"
+
+
+class RecomputeStatus(models.TextChoices):
+    PENDING = "PENDING", "queued"
+    RUNNING = "RUNNING", "running"
+    DONE = "DONE", "done"
+    FAILED = "FAILED", "failed"
+
+
+class RecomputeJob(PortalModel):
+    """Recomputing the lists derived (directly or not) from ``price_list`` after it
+    changed: what the Celery task did so far, for the screens to show progress."""
+
+    price_list = models.ForeignKey(PriceList, on_delete=models.CASCADE,
+                                   related_name="recompute_jobs")
+    status = models.CharField(max_length=8, choices=RecomputeStatus.choices,
+                              default=RecomputeStatus.PENDING)
+    lists_total = models.PositiveIntegerField(default=0)
+    lists_done = models.PositiveIntegerField(default=0)
+    error_code = models.CharField(max_length=40, blank=True)
+    error_message = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.price_list_id}: {self.lists_done}/{self.lists_total} {self.status}"

@@ -1,0 +1,20 @@
+"""The price rules' error codes: the engine's (``price_rules.engine.PriceErrorCode``) and the
+services' own, with the common ones, as the API will list them."""
+
+from backend.core.errors import error_code_enum
+
+from .engine import PriceErrorCode
+
+SERVICE_CODES = (
+    "NOT_OWNER",  # the list, group or rule belongs to another organization
+    "MEMBER_OUTSIDE_SUBTREE",
+    "ASSIGNMENT_OUTSIDE_SUBTREE",
+    "ASSIGNMENT_TARGET",  # not exactly one of organization, group, region, owner default
+    "UNKNOWN_VARIANT",
+    "INVALID_CURRENCY",
+    "DERIVED_LIST",  # a derived list's entries come from its formula, not from input
+    "MANUFACTURER_ONLY",  # MAP floors are the manufacturer's
+)
+
+PriceRulesErrorCode = error_code_enum(
+    "PriceRulesErrorCode", *(code.value for code in PriceErrorCode), *SERVICE_CODES)
