@@ -84,9 +84,12 @@ def _variants_of(data: MapFloorData) -> list[int]:
 def reflag_resale_lists(manufacturer: Organization, variant_ids: list[int]) -> list[PriceList]:
     """Check again every resale list below ``manufacturer`` that prices one of
     ``variant_ids``; returns the lists flagged now."""
-    lists = PriceList.objects.select_for_update().filter(
-        kind=PriceListKind.RESALE, owner__path__startswith=manufacturer.path,
-        entries__variant_id__in=variant_ids).exclude(owner=manufacturer).distinct()
+    concerned = PriceListEntry.objects.filter(
+        variant_id__in=variant_ids, price_list__kind=PriceListKind.RESALE,
+        price_list__owner__path__startswith=manufacturer.path,
+    ).exclude(price_list__owner=manufacturer).values("price_list_id")
+    # Locked like an entries write does, so a list is not flagged from a stale read.
+    lists = PriceList.objects.select_for_update(of=("self",)).filter(pk__in=concerned)
     flagged = []
     for price_list in lists.select_related("owner").order_by("id"):
         tiers: dict[int, list[engine.Tier]] = {}
