@@ -133,3 +133,52 @@ def test_an_assignment_has_exactly_one_target_inside_the_owners_subtree(network,
         organization=network["sub_a"])) == ["UNIQUE"]
     assert refused(assign_price_list, factory, resale, AssignmentData(
         organization=network["sub_a"])) == ["NOT_OWNER"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_transactions_cannot_each_close_half_of_a_fallback_cycle(network):
+    """A -> B in one transaction, B -> A in another at the same time: each alone is fine,
+    together a cycle. The owner's lock makes the second wait and see the first."""
+    import threading
+
+    from django.db import connection, transaction
+
+    factory = network["factory"]
+    a = save_price_list(factory, None, PriceListData(name="A"))
+    b = save_price_list(factory, None, PriceListData(name="B"))
+    first_saved, release_first = threading.Event(), threading.Event()
+    outcome: list[object] = []
+    second_done = threading.Event()
+
+    def first() -> None:
+        try:
+            with transaction.atomic():
+                save_price_list(factory, a, PriceListData(fallback=b))
+                first_saved.set()
+                release_first.wait(timeout=30)
+        finally:
+            connection.close()
+
+    def second() -> None:
+        try:
+            first_saved.wait(timeout=30)
+            save_price_list(factory, b, PriceListData(fallback=a))
+            outcome.append("saved")
+        except DomainValidationError as error:
+            outcome.append(codes(error))
+        finally:
+            second_done.set()
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    assert first_saved.wait(timeout=30)
+    assert not second_done.wait(timeout=0.5)  # waiting for the first's lock on the owner
+    release_first.set()
+    for thread in threads:
+        thread.join()
+
+    assert outcome == [["FALLBACK_CYCLE"]]
+    b.refresh_from_db()
+    assert b.fallback_id is None
