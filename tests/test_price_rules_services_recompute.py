@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection, transaction
 
+from backend.core.errors import DomainValidationError
 from price_rules.models import (
     MapFloor,
     PriceList,
@@ -23,6 +24,7 @@ from price_rules.models import (
 from price_rules.services.entries import EntryRow, upsert_entries
 from price_rules.services.lists import PriceListData, save_price_list
 from price_rules.services.recompute import recompute_list, recompute_plan
+from tests.fixtures.price_services import row_counts
 
 pytestmark = pytest.mark.django_db
 D = Decimal
@@ -74,18 +76,26 @@ def test_a_change_recomputes_every_list_depending_on_it_each_after_its_source(
     assert (job.status, job.lists_done, job.lists_total) == (RecomputeStatus.DONE, 2, 2)
 
 
-def test_a_formula_that_brings_a_price_to_zero_fails_the_job_and_keeps_the_list(
+def test_a_formula_that_brings_a_price_to_zero_is_refused_at_once_or_fails_the_job_later(
         base, django_capture_on_commit_callbacks):
-    factory = base["factory"]
-    cheap = PriceList.objects.create(owner=factory, name="Минус", source=base["base"])
+    factory, door = base["factory"], base["door"]
+    cheap = PriceList.objects.create(owner=factory, name="Минус", source=base["base"],
+                                     formula_amount=D(-900))
     recompute_list(cheap.id)
-    before = prices(cheap)
-    with django_capture_on_commit_callbacks(execute=True):
+    before, counts = prices(cheap), row_counts()
+    with pytest.raises(DomainValidationError) as caught:
         save_price_list(factory, cheap, PriceListData(formula_amount=D(-1000)))
-    job = RecomputeJob.objects.get(price_list=cheap)
+    assert [(e.code_value, e.params["skus"]) for e in caught.value.errors] == [
+        ("NON_POSITIVE_PRICE", [door.sku])]
+    assert row_counts() == counts
+
+    # The source changes later: the job fails, naming the SKU, and keeps the list.
+    with django_capture_on_commit_callbacks(execute=True):
+        upsert_entries(factory, base["base"], [EntryRow(variant_id=door.id, price=D(900))])
+    job = RecomputeJob.objects.get(price_list=base["base"])
     assert (job.status, job.error_code, job.lists_done) == (RecomputeStatus.FAILED,
                                                             "NON_POSITIVE_PRICE", 0)
-    assert base["door"].sku in job.error_message
+    assert door.sku in job.error_message
     assert prices(cheap) == before
 
 

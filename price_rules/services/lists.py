@@ -21,7 +21,7 @@ from backend.core.text import normalize_name
 from .. import engine
 from ..models import PriceList, PriceListKind, Rounding
 from .common import Code, check_currency, problem_errors, refuse_unless_owner
-from .recompute import request_recompute
+from .recompute import derive, request_recompute
 
 MAX_NAME_LENGTH = 200
 
@@ -133,11 +133,17 @@ def save_price_list(actor: Organization, price_list: PriceList | None,
     _field_errors(actor, price_list, data, errors)
     if not errors.errors:
         _graph_errors(actor, price_list, errors)
+    after = (price_list.source_id, price_list.formula_factor, price_list.formula_percent,
+             price_list.formula_amount, price_list.formula_rounding)
+    recompute = price_list.source_id is not None and before != after
+    if recompute and not errors.errors:
+        try:  # a formula the source's prices refuse is the input's mistake: refuse it now
+            derive(price_list)
+        except engine.PriceRuleError as error:
+            errors.errors += problem_errors(error.problems, "formula_amount")
     if errors.errors:
         raise DomainValidationError(errors.errors)
     price_list.save()
-    after = (price_list.source_id, price_list.formula_factor, price_list.formula_percent,
-             price_list.formula_amount, price_list.formula_rounding)
-    if price_list.source_id is not None and before != after:
+    if recompute:
         request_recompute(price_list)
     return price_list

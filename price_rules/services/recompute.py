@@ -90,15 +90,11 @@ def _fail(job: RecomputeJob, error: engine.PriceRuleError) -> RecomputeJob:
     return job
 
 
-@transaction.atomic
-def recompute_list(list_id: int) -> int:
-    """Replace derived list ``list_id``'s entries with its source's through its formula;
-    returns the number of entries. A resale list's floor flag follows the new prices."""
+def derive(price_list: PriceList) -> dict[int, tuple[engine.Tier, ...]]:
+    """The entries derived list ``price_list`` would have from its source's current ones
+    (raises ``PriceRuleError`` naming the SKUs whose price the formula brings to zero)."""
     from .common import FloorCheck  # common imports context; keep this module light
 
-    price_list = PriceList.objects.select_for_update().get(pk=list_id)
-    if price_list.source_id is None:
-        return 0
     source: dict[int, list[engine.Tier]] = {}
     for variant_id, quantity, price, unit in PriceListEntry.objects.filter(
             price_list_id=price_list.source_id).values_list(
@@ -110,12 +106,21 @@ def recompute_list(list_id: int) -> int:
                                   engine.Rounding(price_list.formula_rounding))
     tiers = {v: tuple(t) for v, t in source.items()}
     try:
-        derived = engine.derive_entries(formula, tiers, {})
+        return engine.derive_entries(formula, tiers, {})
     except engine.PriceRuleError:
         # Again with the SKUs, only on the refusal path (they cost a query).
         check = FloorCheck(price_list.owner, tiers)
-        engine.derive_entries(formula, tiers, check.variants)
-        raise
+        return engine.derive_entries(formula, tiers, check.variants)
+
+
+@transaction.atomic
+def recompute_list(list_id: int) -> int:
+    """Replace derived list ``list_id``'s entries with its source's through its formula;
+    returns the number of entries. A resale list's floor flag follows the new prices."""
+    price_list = PriceList.objects.select_for_update().get(pk=list_id)
+    if price_list.source_id is None:
+        return 0
+    derived = derive(price_list)
     PriceListEntry.objects.filter(price_list=price_list).delete()
     PriceListEntry.objects.bulk_create(
         (PriceListEntry(price_list=price_list, variant_id=v, min_quantity=t.min_quantity,
