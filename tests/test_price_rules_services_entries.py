@@ -168,3 +168,11 @@ def test_concurrent_writes_to_one_list_run_one_after_the_other(lists):
 
     assert problems == []
     assert [(q, p) for _, q, p, _ in tiers(base)] == [(D(1), D(950)), (D(10), D(850))]
+
+
+def test_a_resale_list_in_another_currency_than_the_floors_is_refused(lists):
+    euro = PriceList.objects.create(owner=lists["dealer"], name="EUR", currency="EUR",
+                                    kind=PriceListKind.RESALE)
+    error = refused(replace_entries, lists["dealer"], euro,
+                    [EntryRow(variant_id=lists["door"].id, price=D(5000))])
+    assert codes(error) == ["CURRENCY_MISMATCH"]
