@@ -123,9 +123,11 @@ def test_only_the_owner_writes_a_list_and_a_derived_lists_entries_come_from_its_
 
 
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_writes_to_one_list_run_one_after_the_other(lists):
-    """The first writer holds its transaction open after writing; the second must wait
-    for it (not fail on the unique tier, not mix both lists), then win."""
+@pytest.mark.parametrize("write", [replace_entries, upsert_entries])
+def test_concurrent_writes_to_one_list_run_one_after_the_other(lists, write):
+    """Both add the tier from 10. The first writer holds its transaction open after
+    writing; the second must wait for it (not fail on the unique tier, not mix both
+    lists), then win."""
     door, factory, base = lists["door"], lists["factory"], lists["base"]
     replace_entries(factory, base, [EntryRow(variant_id=door.id, price=D(1000))])
     first_wrote, release_first = threading.Event(), threading.Event()
@@ -135,7 +137,7 @@ def test_concurrent_writes_to_one_list_run_one_after_the_other(lists):
     def first() -> None:
         try:
             with transaction.atomic():
-                replace_entries(factory, base, [
+                write(factory, base, [
                     EntryRow(variant_id=door.id, price=D(900)),
                     EntryRow(variant_id=door.id, min_quantity=D(10), price=D(800))])
                 first_wrote.set()
@@ -148,7 +150,7 @@ def test_concurrent_writes_to_one_list_run_one_after_the_other(lists):
     def second() -> None:
         try:
             first_wrote.wait(timeout=30)
-            replace_entries(factory, base, [
+            write(factory, base, [
                 EntryRow(variant_id=door.id, price=D(950)),
                 EntryRow(variant_id=door.id, min_quantity=D(10), price=D(850))])
             second_done.set()
