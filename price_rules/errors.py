@@ -14,6 +14,7 @@ SERVICE_CODES = (
     "INVALID_CURRENCY",
     "DERIVED_LIST",  # a derived list's entries come from its formula, not from input
     "MANUFACTURER_ONLY",  # MAP floors are the manufacturer's
+    "LIST_IN_USE",  # another list falls back to it or is derived from it
 )
 
 PriceRulesErrorCode = error_code_enum(

@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 
 from backend.core.errors import DomainValidationError
-from price_rules.models import PriceListAssignment, PriceListKind
+from price_rules.models import PriceList, PriceListAssignment, PriceListKind
 from price_rules.services.assignments import AssignmentData, assign_price_list
 from price_rules.services.groups import PriceGroupData, save_price_group
-from price_rules.services.lists import PriceListData, save_price_list
+from price_rules.services.lists import PriceListData, delete_price_list, save_price_list
 from tests.fixtures.price_services import codes, row_counts
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +182,16 @@ def test_two_transactions_cannot_each_close_half_of_a_fallback_cycle(network):
     assert outcome == [["FALLBACK_CYCLE"]]
     b.refresh_from_db()
     assert b.fallback_id is None
+
+
+def test_a_list_is_deleted_by_its_owner_unless_another_list_depends_on_it(network, factory):
+    base = save_price_list(factory, None, PriceListData(name="Базовый"))
+    gold = save_price_list(factory, None, PriceListData(name="Золотой", fallback=base))
+    derived = save_price_list(factory, None, PriceListData(name="-5%", source=base,
+                                                           formula_percent=Decimal(-5)))
+    assert refused(delete_price_list, factory, base) == ["LIST_IN_USE"]
+    assert refused(delete_price_list, network["dealer_a"], gold) == ["NOT_OWNER"]
+    delete_price_list(factory, gold)
+    delete_price_list(factory, derived)
+    delete_price_list(factory, base)
+    assert not PriceList.objects.exists()

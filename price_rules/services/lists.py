@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 
 from backend.accounts.models import Organization
 from backend.core.errors import DomainValidationError, ErrorCollector
@@ -147,3 +148,18 @@ def save_price_list(actor: Organization, price_list: PriceList | None,
     if recompute:
         request_recompute(price_list)
     return price_list
+
+
+@transaction.atomic
+def delete_price_list(actor: Organization, price_list: PriceList) -> None:
+    """Delete a list of ``actor`` with its entries and assignments; refused while
+    another list falls back to it or is derived from it (the links name them)."""
+    refuse_unless_owner(actor, price_list, price_list.owner_id)
+    Organization.objects.select_for_update().filter(pk=actor.pk).first()
+    users = sorted(PriceList.objects.filter(
+        Q(fallback=price_list) | Q(source=price_list)).values_list("id", flat=True))
+    if users:
+        raise DomainValidationError.single(
+            Code.LIST_IN_USE, "Other lists fall back to this list or are derived from it: "
+            f"{', '.join(map(str, users))}.", "id", list_ids=users)
+    price_list.delete()
