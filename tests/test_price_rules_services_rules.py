@@ -11,6 +11,7 @@ import pytest
 
 from backend.core.errors import DomainValidationError
 from price_rules.models import PriceList, PriceListEntry, PriceListKind, ResaleMarkup
+from price_rules.services.entries import EntryRow, replace_entries
 from price_rules.services.floors import MapFloorData, delete_map_floor, set_map_floor
 from price_rules.services.groups import PriceGroupData, save_price_group
 from price_rules.services.markups import MarkupData, clear_resale_markup, set_resale_markup
@@ -181,3 +182,14 @@ def test_floors_are_the_manufacturers_and_well_formed(rules):
                        (MapFloorData(category=rules["doors"], percent=D(-5)),
                         "INVALID_DISCOUNT")):
         assert refused(set_map_floor, factory, data) == [code]
+
+
+def test_the_owner_fixing_a_flagged_list_clears_its_flag(rules):
+    resale, door = rules["resale"], rules["door"]
+    set_map_floor(rules["factory"], MapFloorData(variant=door, amount=D(1600)))
+    resale.refresh_from_db()
+    assert resale.below_floor_skus == [door.sku]
+
+    replace_entries(rules["dealer_a"], resale, [EntryRow(variant_id=door.id, price=D(1650))])
+    resale.refresh_from_db()
+    assert (resale.below_floor_skus, resale.below_floor_since) == ([], None)
