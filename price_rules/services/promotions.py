@@ -67,7 +67,6 @@ def _floor_errors(actor: Organization, promotion: engine.Promotion,
         variant__product_id__in=promotion.product_ids) | categories
     rows = PriceListEntry.objects.filter(
         targeted, price_list__owner=actor, price_list__kind=PriceListKind.RESALE,
-        price_list__source__isnull=True,
     ).values_list("price_list_id", "variant_id", "min_quantity", "price")
     entries: dict[int, dict[int, list[engine.Tier]]] = {}
     for list_id, variant_id, quantity, price in rows:
