@@ -19,7 +19,7 @@ from backend.core.tree_paths import ancestor_ids, is_descendant_path
 
 from .. import engine
 from ..errors import PriceRulesErrorCode
-from .context import _floors, _variants
+from .context import load_floors, load_variants
 
 Code = PriceRulesErrorCode
 
@@ -83,8 +83,8 @@ class FloorCheck:
 
     def __init__(self, seller: Organization, variant_ids: Iterable[int]) -> None:
         day = today()
-        self.variants = _variants(sorted(set(variant_ids)))
-        self.floors = _floors(manufacturer_of(seller), self.variants, day)
+        self.variants = load_variants(sorted(set(variant_ids)))
+        self.floors = load_floors(manufacturer_of(seller), self.variants, day)
         self.vat_rate: Decimal = vat_rate(seller.country, day)
 
     def violations(self, price_list: engine.PriceList,

@@ -56,7 +56,7 @@ def load_price_context(buyer: Organization, variant_ids: Iterable[int],
     markups = {m.organization_id: engine.PriceFormula(m.factor, m.percent, m.amount,
                                                       engine.Rounding(m.rounding))
                for m in ResaleMarkup.objects.filter(organization_id__in=seller_ids)}
-    variants = _variants(wanted)
+    variants = load_variants(wanted)
     chain = tuple(
         engine.ChainLink(engine_buyer, _seller(seller_id, lists, assignments, markups,
                                                promotions, volume))
@@ -64,7 +64,7 @@ def load_price_context(buyer: Organization, variant_ids: Iterable[int],
     seller = organizations.get(buyer.parent_id) if buyer.parent_id else None
     rate = vat_rate((seller or buyer).country, on_date)
     return engine.PriceContext(chain=chain, variants=variants, on_date=on_date,
-                               vat_rate=rate, floors=_floors(root, variants, on_date))
+                               vat_rate=rate, floors=load_floors(root, variants, on_date))
 
 
 def _seller(seller_id: int, lists: list[engine.PriceList],
@@ -186,7 +186,9 @@ def _volume_discounts(seller_ids: list[int], on_date: date) -> list[engine.Volum
         for r in rows]
 
 
-def _variants(variant_ids: list[int]) -> dict[int, engine.Variant]:
+def load_variants(variant_ids: list[int]) -> dict[int, engine.Variant]:
+    """The engine's view of these variants: SKU, product, categories nearest first. Also
+    what the write services check floors with (``common``)."""
     rows = ProductVariant.objects.filter(id__in=variant_ids).values_list(
         "id", "sku", "product_id", "product__category_id", "product__category__path")
     return {variant_id: engine.Variant(
@@ -195,8 +197,8 @@ def _variants(variant_ids: list[int]) -> dict[int, engine.Variant]:
         for variant_id, sku, product_id, category_id, path in rows}
 
 
-def _floors(root: Organization, variants: dict[int, engine.Variant],
-            on_date: date) -> engine.MapFloors:
+def load_floors(root: Organization, variants: dict[int, engine.Variant],
+                on_date: date) -> engine.MapFloors:
     """The manufacturer's floors for these variants and their categories, with its base
     list prices (net, first tier) for the floors given as a percentage."""
     categories = {c for v in variants.values() for c in v.category_path}
