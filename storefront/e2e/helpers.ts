@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const PASSWORD = 'demo12345';
@@ -68,4 +68,21 @@ export async function searchSettled(page: Page, query: string): Promise<void> {
   const count = page.getByTestId('results-count');
   await expect(count).toHaveAttribute('data-search', query);
   await expect(count).toHaveAttribute('aria-busy', 'false');
+}
+
+/**
+ * The e-mails to `email` the backend printed to its log so far, oldest first (the e2e server
+ * uses the console e-mail backend and `e2e.sh` passes its log as E2E_SERVER_LOG).
+ */
+export function lettersTo(email: string): string[] {
+  const log = process.env.E2E_SERVER_LOG;
+  if (!log) return [];
+  return readFileSync(log, 'utf8').split(`To: ${email}`).slice(1);
+}
+
+/** The invitation link (a path) of the newest letter to `email`, once it has been sent. */
+export async function invitationLinkFor(email: string): Promise<string> {
+  const link = () => /\/invitation\/[\w-]+/.exec(lettersTo(email).at(-1) ?? '')?.[0] ?? null;
+  await expect.poll(link).not.toBeNull();
+  return link() ?? '';
 }

@@ -4,31 +4,14 @@
  * sub-dealer per run), so no other spec's data changes.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { companyInn } from '../src/features/network/inn';
-import { screenshot, signIn } from './helpers';
+import { invitationLinkFor, screenshot, signIn } from './helpers';
 
 const DEALER_ADMIN = 'dealer1.admin@demo.local';
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 const NEW_PASSWORD = 'Kraski-2026!';
-
-/** The invitation link e-mailed to `email`, read from the backend's log (console e-mail). */
-function invitationLink(email: string): string | null {
-  const log = process.env.E2E_SERVER_LOG;
-  if (!log) return null;
-  const text = readFileSync(log, 'utf8');
-  const at = text.lastIndexOf(`To: ${email}`);
-  if (at < 0) return null;
-  const match = /\/invitation\/([\w-]+)/.exec(text.slice(at));
-  return match ? `/invitation/${match[1]}` : null;
-}
-
-async function linkFor(email: string): Promise<string> {
-  await expect.poll(() => invitationLink(email)).not.toBeNull();
-  return invitationLink(email) ?? '';
-}
 
 async function noSideScroll(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -45,7 +28,7 @@ async function invite(page: Page, email: string, role: string) {
 
 /** Accepts the invitation e-mailed to `email` in a browser of its own; returns its page, signed in. */
 async function accept(browser: Browser, email: string, firstName: string): Promise<Page> {
-  const link = await linkFor(email);
+  const link = await invitationLinkFor(email);
   const context = await browser.newContext({ locale: 'ru-RU', viewport: DESKTOP });
   const guest = await context.newPage();
   await guest.goto(link);
@@ -64,7 +47,7 @@ test.describe('invitations and members', () => {
     const email = `invited.${RUN}@demo.local`;
     await signIn(page, DEALER_ADMIN);
     await invite(page, email, 'APPROVER');
-    const link = await linkFor(email);
+    const link = await invitationLinkFor(email);
 
     const context = await browser.newContext({ locale: 'ru-RU', viewport: DESKTOP });
     const guest = await context.newPage();

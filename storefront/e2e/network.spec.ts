@@ -1,27 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { companyInn } from '../src/features/network/inn';
-import { screenshot, settled, signIn } from './helpers';
+import { invitationLinkFor, screenshot, settled, signIn } from './helpers';
 
 const DEALER_ADMIN = 'dealer1.admin@demo.local';
 const STAFF_ADMIN = 'admin@demo.local';
 // Unique per run: the e2e database keeps what earlier runs made.
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
-
-/**
- * The invitation link e-mailed to `email`, read from the backend's log (its e-mail backend
- * prints messages there); null when the log is not available.
- */
-function invitationLink(email: string): string | null {
-  const log = process.env.E2E_SERVER_LOG;
-  if (!log) return null;
-  const text = readFileSync(log, 'utf8');
-  const at = text.lastIndexOf(`To: ${email}`);
-  if (at < 0) return null;
-  const match = /\/invitation\/([\w-]+)/.exec(text.slice(at));
-  return match ? `/invitation/${match[1]}` : null;
-}
 
 /** Serious or critical WCAG 2.1 AA violations on the page (printed for the log). */
 async function axeViolations(page: Page): Promise<string[]> {
@@ -256,8 +241,7 @@ test.describe('dealer network', () => {
     await invite.getByRole('button', { name: 'Отправить приглашение' }).click();
     await expect(invite.getByText(`Приглашение отправлено на ${email}.`)).toBeVisible();
 
-    await expect.poll(() => invitationLink(email)).not.toBeNull();
-    const link = invitationLink(email) ?? '';
+    const link = await invitationLinkFor(email);
     const context = await browser.newContext({ locale: 'ru-RU' });
     const guest = await context.newPage();
     await guest.goto(link);

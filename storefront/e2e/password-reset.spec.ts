@@ -1,17 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { PASSWORD, screenshot } from './helpers';
+import { lettersTo, PASSWORD, screenshot } from './helpers';
 
 // A demo user no other spec signs in as: the test changes its password and sets it back.
 const USER = 'subdealer6.buyer@demo.local';
 const NEW_PASSWORD = 'Kraski-Reset-2026';
-
-/** The e-mails to `email` the backend printed to its log so far (console e-mail backend). */
-function lettersTo(email: string): string[] {
-  const log = process.env.E2E_SERVER_LOG;
-  if (!log) return [];
-  return readFileSync(log, 'utf8').split(`To: ${email}`).slice(1);
-}
 
 /** The reset link of the newest letter to `email`, as a path, once there are more than `before`. */
 async function newResetLink(email: string, before: number): Promise<string> {
