@@ -22,3 +22,6 @@ StackingEnum = _enum("PromotionStacking", Stacking,
 RoundingEnum = _enum("PriceRounding", Rounding, "CENT: to 0.01; WHOLE: to whole units.")
 RecomputeStatusEnum = _enum("RecomputeStatus", RecomputeStatus,
                             "Where a recomputation of derived lists stands.")
+PromotionStatusEnum = graphene.Enum(
+    "PromotionStatus", [("RUNNING", "RUNNING"), ("FUTURE", "FUTURE"), ("PAST", "PAST")],
+    description="A promotion's period against today: running, yet to start, or over.")
