@@ -76,12 +76,20 @@ def visible_price_lists(viewer: Viewer) -> QuerySet[PriceList]:
     return _owned(viewer, PriceList)
 
 
+def _of_visible_lists(viewer: Viewer, model) -> QuerySet:
+    """Rows that hang from a list (entries, assignments, recompute jobs): visible with
+    their list, by the one rule of ``visible_price_lists``."""
+    if sees_all_prices(viewer):
+        return model.objects.all()
+    return model.objects.filter(price_list__in=visible_price_lists(viewer))
+
+
 def visible_price_list_entries(viewer: Viewer) -> QuerySet[PriceListEntry]:
-    return _owned(viewer, PriceListEntry, "price_list__owner_id")
+    return _of_visible_lists(viewer, PriceListEntry)
 
 
 def visible_price_list_assignments(viewer: Viewer) -> QuerySet[PriceListAssignment]:
-    return _owned(viewer, PriceListAssignment, "price_list__owner_id")
+    return _of_visible_lists(viewer, PriceListAssignment)
 
 
 def visible_price_groups(viewer: Viewer) -> QuerySet[PriceGroup]:
@@ -89,7 +97,9 @@ def visible_price_groups(viewer: Viewer) -> QuerySet[PriceGroup]:
 
 
 def visible_price_group_members(viewer: Viewer) -> QuerySet[PriceGroupMember]:
-    return _owned(viewer, PriceGroupMember, "group__owner_id")
+    if sees_all_prices(viewer):
+        return PriceGroupMember.objects.all()
+    return PriceGroupMember.objects.filter(group__in=visible_price_groups(viewer))
 
 
 def visible_resale_markups(viewer: Viewer) -> QuerySet[ResaleMarkup]:
@@ -101,7 +111,7 @@ def visible_volume_discounts(viewer: Viewer) -> QuerySet[VolumeDiscount]:
 
 
 def visible_recompute_jobs(viewer: Viewer) -> QuerySet[RecomputeJob]:
-    return _owned(viewer, RecomputeJob, "price_list__owner_id")
+    return _of_visible_lists(viewer, RecomputeJob)
 
 
 def visible_map_floors(viewer: Viewer) -> QuerySet[MapFloor]:
