@@ -7,6 +7,7 @@ from tests.fixtures.accounts import *  # noqa: F403
 from tests.fixtures.catalog import *  # noqa: F403
 from tests.fixtures.graphql import *  # noqa: F403
 from tests.fixtures.mail import *  # noqa: F403
+from tests.fixtures.price_api import *  # noqa: F403
 from tests.fixtures.prices import *  # noqa: F403
 from tests.fixtures.worker import *  # noqa: F403
 

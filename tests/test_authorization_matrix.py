@@ -21,7 +21,13 @@ Every object the walk returns is checked twice:
   organization the viewer belongs to; any other row linked to organizations (a ForeignKey
   to Organization) only if one of those organizations is O or below O; a User row only if
   the user is the viewer or a member of O or below; rows with no link to organizations
-  (the catalog) are shared. Anonymous viewers see no organization-linked row at all.
+  (the catalog) are shared. Price rules are stricter: a row of the price_rules app
+  belongs to one owner (its ``owner``, else the owner of the price rules row it hangs
+  from, such as an entry's list, else its ``organization``), which must be O or below O;
+  only two rows of the seller chain reach further up, as the rules of issue 11 say: the
+  promotions of O's own seller (its parent) and the manufacturer's minimum resale prices
+  for an O that sells to organizations below it. Anonymous viewers see no
+  organization-linked row at all.
   Objects seen by anyone are then asked for through ``node(id:)`` by every other viewer,
   with the same rule. Staff (who see everything, or a regional manager's subtree) are
   walked too, for the consistency check.
@@ -50,12 +56,14 @@ from backend.accounts.models import CustomRole, Organization, Role, StaffAssignm
 from backend.accounts.services.members import invite_member
 from backend.api.schema import schema
 from backend.core.permissions import Perm
+from backend.core.tree_paths import ancestor_ids
 from plugins.dealer_network.services import (
     ApplicationData,
     approve_application,
     submit_application,
 )
 from tests.fixtures.graphql import GraphQLClient
+from tests.fixtures.prices import create_price_rules, running_promotion
 
 PAGE = 50
 
@@ -186,6 +194,34 @@ def _organization_links(model) -> list[str]:
             if isinstance(f, models.ForeignKey) and f.related_model is Organization]
 
 
+def _price_rule_owner(row) -> Organization | None:
+    """The organization a price_rules row belongs to, derived from its links: ``owner``,
+    else the owner of the price rules row it hangs from, else ``organization``."""
+    fields = [f for f in row._meta.get_fields() if isinstance(f, models.ForeignKey)]
+    for field in fields:
+        if field.name == "owner":
+            return getattr(row, field.name)
+    for field in fields:
+        if (field.related_model._meta.app_label == "price_rules"
+                and field.related_model is not type(row)):
+            return _price_rule_owner(getattr(row, field.name))
+    return getattr(row, "organization", None)
+
+
+def _price_rule_violation(row, type_name: str, org: Organization | None) -> str | None:
+    owner = _price_rule_owner(row)
+    if org is not None and owner is not None:
+        if owner.path.startswith(org.path):
+            return None
+        if type_name == "Promotion" and owner.pk == org.parent_id:
+            return None  # the seller's promotions that reach O
+        above = ancestor_ids(org.path)
+        if (type_name == "MapFloor" and above and owner.pk == above[0]
+                and org.children.exists()):
+            return None  # the floors O's resale must respect
+    return f"{type_name} {row.pk} of {owner.name if owner else 'nobody'}"
+
+
 def _violation(viewer_user: User | None, org: Organization | None, global_id: str) -> str | None:
     """Why ``global_id`` must not be visible to this viewer, or None when it may be."""
     type_name, raw_pk = from_global_id(global_id)
@@ -213,6 +249,8 @@ def _violation(viewer_user: User | None, org: Organization | None, global_id: st
         if any(inside(m.organization) for m in row.memberships.select_related("organization")):
             return None
         return f"user {row.email}"
+    if model._meta.app_label == "price_rules":
+        return _price_rule_violation(row, type_name, org)
     links = _organization_links(model)
     if not links:
         return None  # shared (catalog)
@@ -228,15 +266,35 @@ def _is_owned(global_id: str) -> bool:
     """Rows the rule applies to (the catalog is shared)."""
     model = _model_for(from_global_id(global_id)[0])
     return model is not None and (model in (Organization, User)
+                                  or model._meta.app_label == "price_rules"
                                   or bool(_organization_links(model)))
 
 
+def seed_prices(network, catalog) -> None:
+    """Price rules of every kind in both networks (the factory's lists, groups,
+    promotions, discounts and floors; each dealer's resale list and markup), and running
+    promotions down each chain, so every price type is reached, at every depth."""
+    door, paint = catalog["door"], catalog["facade_white"]
+    for dealer, sub, product, category, suffix in (
+            ("dealer_a", "sub_a", paint, catalog["facade"], ""),
+            ("dealer_b", "sub_b", door, catalog["doors"], " Б")):
+        create_price_rules(network["factory"], network[dealer], network[sub],
+                           product.variants.first(), category, product, suffix)
+        for owner, buyer, name in ((network["factory"], network[dealer], "Заводская акция"),
+                                   (network[dealer], network[sub], "Акция дилера")):
+            promotion = running_promotion(owner, f"{name}{suffix}", buyer)
+            promotion.variants.add(*product.variants.all())
+            promotion.products.add(product)
+            promotion.categories.add(category)
+
+
 @pytest.fixture
-def world(network, make_user, staff_user):
+def world(network, make_user, staff_user, catalog):
     """Two dealer networks, every built-in role and a custom role in each organization,
     invitations and audit events, some made by people of the supplier: the dealer's admin
     inviting a sub-dealer's admin (as ``subDealerCreate`` does) and the manufacturer's
-    staff inviting a dealer's member."""
+    staff inviting a dealer's member; price rules in both (``seed_prices``)."""
+    seed_prices(network, catalog)
     viewers = [(None, None, "anonymous")]
     admins = {}
     for key in ("dealer_a", "sub_a", "dealer_b", "sub_b"):
@@ -258,18 +316,33 @@ def world(network, make_user, staff_user):
     return viewers
 
 
+# Objects per node(id:) request: each lookup is weighed, and a document must stay within
+# the cost limit.
+NODES_PER_REQUEST = 100
+
+
+def opened_by_id(client: GraphQLClient, ids: list[str]) -> set[str]:
+    """The ids among ``ids`` that ``node(id:)`` returns to the client (an aliased lookup
+    per id, in requests of ``NODES_PER_REQUEST``)."""
+    opened = set()
+    for start in range(0, len(ids), NODES_PER_REQUEST):
+        chunk = ids[start:start + NODES_PER_REQUEST]
+        aliases = " ".join(f'n{i}: node(id: "{g}") {{ id }}' for i, g in enumerate(chunk))
+        response = client(f"{{ {aliases} }}")
+        assert not response.errors, response.errors
+        opened |= {g for i, g in enumerate(chunk) if response.body["data"][f"n{i}"]}
+    return opened
+
+
 def _consistency_problems(client: GraphQLClient, label: str,
                           received: dict[str, tuple[str, str]]) -> list[str]:
     """Objects of Node types the viewer received that ``node(id:)`` refuses it."""
     ids = sorted(g for g, (type_name, _) in received.items() if _is_node_type(type_name))
     if not ids:
         return []
-    aliases = " ".join(f'n{i}: node(id: "{g}") {{ id }}' for i, g in enumerate(ids))
-    response = client(f"{{ {aliases} }}")
-    assert not response.errors, (label, response.errors)
+    opened = opened_by_id(client, ids)
     return [f"{label} receives {received[g][0]} {g} ({from_global_id(g)[1]}) through "
-            f"{received[g][1]}, but node(id:) refuses it"
-            for i, g in enumerate(ids) if response.body["data"][f"n{i}"] is None]
+            f"{received[g][1]}, but node(id:) refuses it" for g in ids if g not in opened]
 
 
 @pytest.fixture
@@ -340,21 +413,16 @@ def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
     # The walk really reached organization-linked rows of several kinds.
     kinds = {from_global_id(g)[0] for g in seen_by}
     assert {"Organization", "Membership", "User", "Invitation", "CustomRole", "AuditEvent",
-            "Product", "PartnerApplication", "PartnerApplicationEvent"} <= kinds, kinds
+            "Product", "PartnerApplication", "PartnerApplicationEvent", "PriceList",
+            "PriceListEntry", "PriceListAssignment", "PriceGroup", "ResaleMarkup",
+            "Promotion", "VolumeDiscount", "MapFloor", "RecomputeJob"} <= kinds, kinds
 
     # Every organization-linked object anyone saw, asked for by id by every viewer.
     ids = sorted(g for g in seen_by if _is_owned(g))
     assert ids
-    # One request per viewer: an aliased node(id:) per object.
-    aliases = " ".join(f'n{i}: node(id: "{g}") {{ id }}' for i, g in enumerate(ids))
-    document = f"{{ {aliases} }}"
     problems = []
     for user, org, label in world:
-        response = GraphQLClient(user, org)(document)
-        assert not response.errors, response.errors
-        for i, global_id in enumerate(ids):
-            if response.body["data"][f"n{i}"] is None:
-                continue
+        for global_id in sorted(opened_by_id(GraphQLClient(user, org), ids)):
             reason = _violation(user, org, global_id)
             if reason:
                 problems.append(f"{label} reads {reason} by node(id:)")

@@ -3,7 +3,8 @@
 Each root query field is asked for (walked by introspection, with nested lists and
 objects, as in the authorization matrix) by staff and by a dealer's admin; then every
 kind of row is added again (a new sub-dealer with users in every role, a custom role, an
-invitation and its audit event; new products and a category), and the same documents must
+invitation and its audit event; new products and a category; price lists with entries,
+groups, promotions, floors of every kind), and the same documents must
 run exactly as many queries. A relation read row by row (N+1) costs more queries with
 more rows and fails here, naming the field. Every list must also be answered by the
 execution fast path throughout: a fallback to graphql-core's general path (a pending
@@ -17,8 +18,10 @@ from django.test.utils import CaptureQueriesContext
 
 from backend.accounts.models import CustomRole, Role
 from backend.accounts.services.members import invite_member
+from price_rules.models import PriceList, PriceListKind
 from tests.fixtures.graphql import GraphQLClient
-from tests.test_authorization_matrix import _root_queries
+from tests.fixtures.prices import create_price_rules, running_promotion
+from tests.test_authorization_matrix import _root_queries, seed_prices
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +54,7 @@ def _counts(clients, documents, fast_path) -> dict[tuple[str, str], int]:
 
 def test_no_list_reads_its_rows_one_by_one(network, make_org, make_user, staff_user, catalog,
                                            make_product, make_category, fast_path):
+    seed_prices(network, catalog)
     for key in ("dealer_a", "sub_a", "dealer_b"):
         admin = _populate(network[key], key.replace("_", "-"), make_user)
         if key == "dealer_a":
@@ -64,7 +68,19 @@ def test_no_list_reads_its_rows_one_by_one(network, make_org, make_user, staff_u
         sub = make_org(f"Субдилер Альфа-{i}", kind="SUB_DEALER", parent=network["dealer_a"])
         _populate(sub, f"sub-a{i}", make_user)
         shelf = make_category(f"Полка {i}", parent=catalog["paints"])
-        make_product(f"Краска {i}", shelf, variants=3, colors=("white",), sku_prefix=f"P{i}")
+        paint = make_product(f"Краска {i}", shelf, variants=3, colors=("white",),
+                             sku_prefix=f"P{i}")
+        dealer = make_org(f"Дилер {i}", parent=network["factory"])
+        create_price_rules(network["factory"], dealer,
+                           make_org(f"Субдилер {i}", kind="SUB_DEALER", parent=dealer),
+                           paint.variants.first(), shelf, paint, f" {i}")
+        resale = PriceList.objects.create(owner=network["dealer_a"], name=f"Розница {i}",
+                                          kind=PriceListKind.RESALE)
+        for variant in paint.variants.all():
+            resale.entries.create(variant=variant, price=2000)
+        resale.assignments.create(organization=sub)
+        running_promotion(network["dealer_a"], f"Акция {i}", sub).variants.add(
+            *paint.variants.all())
     after = _counts(clients, documents, fast_path)
 
     grown = [f"Query.{name} as {label}: {before[(label, name)]} queries, then "

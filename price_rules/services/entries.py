@@ -54,6 +54,28 @@ def upsert_entries(actor: Organization, price_list: PriceList,
 
 
 @transaction.atomic
+def change_entries_by_percent(actor: Organization, price_list: PriceList, percent: Decimal,
+                              rounding: str = "CENT") -> PriceList:
+    """Every price of the list times (1 + ``percent``/100), rounded half up (to 0.01 or
+    whole units), checked like any write (a dealer's resale list against the floors, every
+    offending SKU named) and saved all or nothing."""
+    refuse_unless_owner(actor, price_list, price_list.owner_id)
+    errors = ErrorCollector()
+    if rounding not in engine.Rounding.__members__:
+        errors.add(Code.INVALID, f"Unknown rounding '{rounding}'.", "rounding")
+    if not percent > -100:
+        errors.add(Code.INVALID_FORMULA, "A change must stay above -100%.", "percent")
+    errors.raise_if_any()
+    formula = engine.PriceFormula(percent=percent, rounding=engine.Rounding(rounding))
+    # The lock first: the prices read are the ones replaced.
+    PriceList.objects.select_for_update().filter(pk=price_list.pk).first()
+    rows = [EntryRow(variant_id=row.variant_id, min_quantity=row.min_quantity,
+                     price=formula.apply(row.price), unit=row.unit)
+            for by_quantity in _stored(price_list).values() for row in by_quantity.values()]
+    return _write(actor, price_list, rows, replace=True)
+
+
+@transaction.atomic
 def _write(actor: Organization, price_list: PriceList, rows: list[EntryRow], *,
            replace: bool) -> PriceList:
     refuse_unless_owner(actor, price_list, price_list.owner_id)

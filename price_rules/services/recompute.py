@@ -20,8 +20,11 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from backend.accounts.models import Organization
+
 from .. import engine
 from ..models import PriceList, PriceListEntry, PriceListKind, RecomputeJob, RecomputeStatus
+from .common import refuse_unless_owner
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +37,13 @@ def request_recompute(price_list: PriceList) -> RecomputeJob:
     job = RecomputeJob.objects.create(price_list=price_list)
     transaction.on_commit(partial(_enqueue, job.pk))
     return job
+
+
+def recompute_price_list(actor: Organization, price_list: PriceList) -> RecomputeJob:
+    """``actor`` asks again for the recomputation of its list's derived lists (and of the
+    list itself when derived): after a failed job, say."""
+    refuse_unless_owner(actor, price_list, price_list.owner_id)
+    return request_recompute(price_list)
 
 
 def _enqueue(job_id: int) -> None:
