@@ -328,3 +328,17 @@ def test_a_markup_price_lists_only_the_sellers_own_promotions():
     assert price.by_markup and price.promotion_ids == (8,)
     assert price.list_unit_price == D("1125.00")  # (1000 - 10%) + 25%
     assert price.unit_net == D("1068.75")  # - 5%
+
+
+def test_an_app_cannot_replace_a_field_of_another_apps_type():
+    import graphene
+
+    from backend.catalog.schema.types import ProductVariantType
+    from backend.core.graphql.extend import add_fields
+
+    with pytest.raises(TypeError, match="already has a field 'sku'"):
+        add_fields(ProductVariantType, sku=graphene.String(resolver=lambda root, info: ""))
+    with pytest.raises(TypeError, match="already has a field 'price'"):
+        add_fields(ProductVariantType, price=graphene.String(resolver=lambda root, info: ""))
+    with pytest.raises(TypeError, match="needs its own resolver"):
+        add_fields(ProductVariantType, nothing=graphene.String())
