@@ -6,6 +6,10 @@ an entry search matches parts of SKUs and names over a list's entries joined to 
 variants (a base list has one per variant and tier: 100,000s on the benchmark data), as
 the catalog's SKU list does. A bulk entries write checks and writes up to 5,000 rows with
 the floors of their variants; a percentage change rewrites a whole list.
+
+A page's viewer prices load one price context whatever the page size and resolve each
+variant in memory: tens of microseconds per price, a few per tier walked; their weights
+count that work per occurrence, like a relation's object or two.
 """
 
 from backend.accounts.schema.costs import NAME_SEARCH_WEIGHT
@@ -28,4 +32,7 @@ COSTS = {
     "Mutation.priceListEntriesReplace": FieldCost(BULK_WRITE_WEIGHT, query=True),
     "Mutation.priceListEntriesUpsert": FieldCost(BULK_WRITE_WEIGHT, query=True),
     "Mutation.priceListEntriesChangeByPercent": FieldCost(BULK_WRITE_WEIGHT, query=True),
+    "ProductVariant.price": FieldCost(2),
+    "ProductVariant.priceTiers": FieldCost(4),
+    "Product.priceRange": FieldCost(4),
 }
