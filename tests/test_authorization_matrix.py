@@ -169,10 +169,16 @@ def _root_queries_by_id() -> list[tuple[str, str, str]]:
             for text, id_type in _id_arguments(field)]
 
 
+def _is_node(type_name: str | None) -> bool:
+    type_ = schema.graphql_schema.get_type(type_name) if type_name else None
+    return any(interface.name == "Node" for interface in getattr(type_, "interfaces", ()))
+
+
 def _objects(value, found: dict[str, str]) -> dict[str, str]:
-    """``{global id: type name}`` of every object with an ``id`` anywhere in ``value``."""
+    """``{global id: type name}`` of every Node object anywhere in ``value`` (an object
+    that only carries another object's id, such as ``AppliedPromotion``, is not one)."""
     if isinstance(value, dict):
-        if isinstance(value.get("id"), str) and "__typename" in value:
+        if isinstance(value.get("id"), str) and _is_node(value.get("__typename")):
             found[value["id"]] = value["__typename"]
         for item in value.values():
             _objects(item, found)

@@ -232,6 +232,12 @@ def test_a_sub_dealer_finds_no_dealer_purchase_price_anywhere_in_the_api(chain):
     assert {"Product", "ProductVariant", "Organization", "Promotion"} <= types, types
     found = leaks(answers, forbidden)
     assert not found, "dealer purchase prices reach the sub-dealer:\n" + "\n".join(found)
+    # ... and it read the sub-dealer's own prices, so the catalog's price fields were walked.
+    shown = {number for _, body in answers for _, number in _numbers(body)}
+    at_one = load_price_context(chain["sub"], [v.pk for v in chain["variants"]],
+                                timezone.localdate())
+    own = {engine.resolve(at_one, v.pk, Decimal(1)).unit_gross for v in chain["variants"]}
+    assert own <= shown, own - shown
 
 
 def test_the_walk_finds_a_purchase_price_when_one_is_shown(chain):
