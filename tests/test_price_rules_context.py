@@ -145,6 +145,19 @@ def test_promotions_are_loaded_with_only_the_wanted_targets_and_the_chains_audie
     assert set(loaded) == {wide.id}
 
 
+def test_a_context_of_no_variants_carries_every_target_of_the_promotions(priced):
+    """The rules alone, which sort_keys prices the whole catalog with in SQL."""
+    door, other, paint = priced["door"], priced["other"], priced["paint"]
+    wide = _sale(priced["factory"], "Широкая", 5)
+    wide.variants.add(door, other, paint)
+
+    context = load_price_context(priced["sub_a"], [], DAY)
+
+    loaded = {p.id: p for p in context.chain[1].seller.promotions}
+    assert loaded[wide.id].variant_ids == frozenset({door.id, other.id, paint.id})
+    assert loaded[priced["moscow"].id].variant_ids == frozenset({other.id})
+
+
 def test_a_promotion_whose_whole_audience_is_outside_the_chain_reaches_nobody_of_it(priced):
     """Cut to the chain, its audience would be empty, which means everyone: it is dropped."""
     other, paint = priced["other"], priced["paint"]

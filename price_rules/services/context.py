@@ -75,7 +75,10 @@ def _chain(buyer: Organization) -> list[_Facts]:
 def load_price_context(buyer: Organization, variant_ids: Iterable[int],
                        on_date: date) -> engine.PriceContext:
     """Everything ``engine.resolve``/``resolve_many``/``quote_cart`` need to price
-    ``variant_ids`` for ``buyer`` on ``on_date``."""
+    ``variant_ids`` for ``buyer`` on ``on_date``.
+
+    With no variants, the rules alone: the lists without entries, and the promotions with
+    every target (a caller pricing in SQL over the whole catalog reads them)."""
     wanted = sorted(set(variant_ids))
     upward = _chain(buyer)
     buyers = [engine.Buyer(o.id, o.currency, frozenset(o.group_ids), o.region)
@@ -151,7 +154,8 @@ def _promotions(reach: dict[str, Any], variants: dict[int, engine.Variant],
     the same way: a wanted variant is targeted as before, a buyer of the chain reached as
     before. One case would change, so it is settled here: a promotion whose whole audience
     lies outside the chain would be left with none, which means everyone; it reaches
-    nobody of the chain, so it is dropped."""
+    nobody of the chain, so it is dropped. Without wanted variants, every running promotion
+    comes with all its targets (the rules alone, for pricing in SQL: ``sort_keys``)."""
     params = {**reach, "day": on_date,
               "products": sorted({v.product_id for v in variants.values()}),
               "categories": sorted({c for v in variants.values() for c in v.category_path})}
@@ -159,7 +163,7 @@ def _promotions(reach: dict[str, Any], variants: dict[int, engine.Variant],
     found = []
     for (promotion_id, owner_id, kind, value, starts, ends, stacking, currency,
          audience_regions, variant_ids, product_ids, category_ids, organizations, groups,
-         has_audience) in _rows(sql.PROMOTIONS, params):
+         has_audience) in _rows(sql.PROMOTIONS if variants else sql.PROMOTIONS_WHOLE, params):
         if ((has_audience or audience_regions) and not organizations and not groups
                 and regions.isdisjoint(audience_regions)):
             continue

@@ -116,6 +116,24 @@ WHERE p.owner_id = ANY(%(sellers)s) AND p.starts <= %(day)s AND p.ends >= %(day)
   AND (v.ids IS NOT NULL OR pr.ids IS NOT NULL OR c.ids IS NOT NULL)
 """
 
+# The same promotions with all their targets, for a context of no variants (the rules
+# alone, which ``sort_keys`` turns into SQL over the whole catalog).
+PROMOTIONS_WHOLE = f"""
+SELECT p.id, p.owner_id, p.kind, p.value, p.starts, p.ends, p.stacking, p.currency,
+       p.audience_regions,
+       ARRAY(SELECT x.productvariant_id FROM {_P_VARIANTS} x WHERE x.promotion_id = p.id),
+       ARRAY(SELECT x.product_id FROM {_P_PRODUCTS} x WHERE x.promotion_id = p.id),
+       ARRAY(SELECT x.category_id FROM {_P_CATEGORIES} x WHERE x.promotion_id = p.id),
+       ARRAY(SELECT x.organization_id FROM {_P_ORGANIZATIONS} x
+             WHERE x.promotion_id = p.id AND x.organization_id = ANY(%(buyers)s)),
+       ARRAY(SELECT x.pricegroup_id FROM {_P_GROUPS} x
+             WHERE x.promotion_id = p.id AND x.pricegroup_id = ANY(%(groups)s)),
+       EXISTS(SELECT 1 FROM {_P_ORGANIZATIONS} x WHERE x.promotion_id = p.id)
+       OR EXISTS(SELECT 1 FROM {_P_GROUPS} x WHERE x.promotion_id = p.id)
+FROM {_table(Promotion)} p
+WHERE p.owner_id = ANY(%(sellers)s) AND p.starts <= %(day)s AND p.ends >= %(day)s
+"""
+
 VOLUME_DISCOUNTS = f"""
 SELECT d.id, d.owner_id, d.currency, d.starts, d.ends, d.audience_regions,
        ARRAY(SELECT s.threshold FROM {_table(VolumeDiscountStep)} s
