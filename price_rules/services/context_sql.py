@@ -53,28 +53,42 @@ WHERE v.id = ANY(%(variants)s)
 
 # The sellers' lists assigned to one of the chain's buyers (with those assignments only)
 # and the lists another list falls back to, with their tiers of the wanted variants.
+# Tiers are looked up from the variants' side, a few rows per variant: read per list, a
+# base list of 300,000 rows was walked whole for a page of 500 variants (PostgreSQL cannot
+# tell a list's size from its id, and a list of 500 keys looked dearer than the walk).
 _MATCHING = f"""
 FROM {_table(PriceListAssignment)} a WHERE a.price_list_id = l.id AND (
     a.organization_id = ANY(%(buyers)s) OR a.price_group_id = ANY(%(groups)s)
     OR a.region = ANY(%(regions)s) OR a.is_owner_default)"""
 LISTS = f"""
-SELECT l.id, l.owner_id, l.currency, l.priority, l.valid_from, l.valid_until,
-       l.prices_include_vat, l.fallback_id, l.source_id,
-       ARRAY(SELECT a.organization_id {_MATCHING} AND a.organization_id IS NOT NULL),
-       ARRAY(SELECT a.price_group_id {_MATCHING} AND a.price_group_id IS NOT NULL),
-       ARRAY(SELECT a.region {_MATCHING} AND a.region <> ''),
-       EXISTS(SELECT 1 {_MATCHING} AND a.is_owner_default),
-       e.variants, e.quantities, e.prices, e.units
-FROM {_table(PriceList)} l
-CROSS JOIN LATERAL (
-    SELECT array_agg(e.variant_id) AS variants, array_agg(e.min_quantity) AS quantities,
-           array_agg(e.price) AS prices, array_agg(e.unit) AS units
-    FROM {_table(PriceListEntry)} e
-    WHERE e.price_list_id = l.id AND e.variant_id = ANY(%(variants)s)
-) e
-WHERE l.owner_id = ANY(%(sellers)s)
-  AND (EXISTS(SELECT 1 {_MATCHING})
-       OR EXISTS(SELECT 1 FROM {_table(PriceList)} f WHERE f.fallback_id = l.id))
+WITH lists AS (
+    SELECT l.id, l.owner_id, l.currency, l.priority, l.valid_from, l.valid_until,
+           l.prices_include_vat, l.fallback_id, l.source_id,
+           ARRAY(SELECT a.organization_id {_MATCHING} AND a.organization_id IS NOT NULL)
+               AS organizations,
+           ARRAY(SELECT a.price_group_id {_MATCHING} AND a.price_group_id IS NOT NULL)
+               AS groups,
+           ARRAY(SELECT a.region {_MATCHING} AND a.region <> '') AS regions,
+           EXISTS(SELECT 1 {_MATCHING} AND a.is_owner_default) AS is_default
+    FROM {_table(PriceList)} l
+    WHERE l.owner_id = ANY(%(sellers)s)
+      AND (EXISTS(SELECT 1 {_MATCHING})
+           OR EXISTS(SELECT 1 FROM {_table(PriceList)} f WHERE f.fallback_id = l.id))
+),
+tiers AS (
+    SELECT e.price_list_id, array_agg(e.variant_id) AS variants,
+           array_agg(e.min_quantity) AS quantities, array_agg(e.price) AS prices,
+           array_agg(e.unit) AS units
+    FROM unnest(%(variants)s::bigint[]) k(id)
+    CROSS JOIN LATERAL (
+        SELECT e.* FROM {_table(PriceListEntry)} e
+        WHERE e.variant_id = k.id AND e.price_list_id = ANY(ARRAY(SELECT id FROM lists))
+        OFFSET 0  -- kept a lookup per variant, not turned into a join on the list
+    ) e
+    GROUP BY e.price_list_id
+)
+SELECT l.*, t.variants, t.quantities, t.prices, t.units
+FROM lists l LEFT JOIN tiers t ON t.price_list_id = l.id
 """
 
 # The sellers' promotions running on the day, with only the targets among the wanted
@@ -151,22 +165,24 @@ WHERE d.owner_id = ANY(%(sellers)s) AND (d.starts IS NULL OR d.starts <= %(day)s
 
 # The manufacturer's floors of the variants and their categories; then, only if one of
 # those categories has a floor (a percentage of the base price), the base list's first
-# tier of each variant (kind 'b': amount = price, percent = 1 when the price has VAT).
+# tier of each variant (kind 'b': amount = price, percent = 1 when the price has VAT),
+# looked up per variant for the same reason as the lists' tiers.
 FLOORS = f"""
 SELECT 'f', f.variant_id, f.category_id, f.amount, f.percent
 FROM {_table(MapFloor)} f
 WHERE f.owner_id = %(owner)s AND f.currency = %(currency)s
   AND (f.variant_id = ANY(%(variants)s) OR f.category_id = ANY(%(categories)s))
 UNION ALL
-SELECT 'b', b.variant_id, NULL, b.price, CASE WHEN b.prices_include_vat THEN 1 ELSE 0 END
-FROM (
-    SELECT DISTINCT ON (e.variant_id) e.variant_id, e.price, l.prices_include_vat
-    FROM {_table(PriceListEntry)} e
-    JOIN {_table(PriceList)} l ON l.id = e.price_list_id
-    WHERE l.owner_id = %(owner)s AND l.is_base AND e.variant_id = ANY(%(variants)s)
-      AND EXISTS(SELECT 1 FROM {_table(MapFloor)} f
-                 WHERE f.owner_id = %(owner)s AND f.currency = %(currency)s
-                   AND f.category_id = ANY(%(categories)s))
-    ORDER BY e.variant_id, e.min_quantity
+SELECT 'b', k.id, NULL, b.price, CASE WHEN b.prices_include_vat THEN 1 ELSE 0 END
+FROM unnest(%(variants)s::bigint[]) k(id)
+CROSS JOIN LATERAL (
+    SELECT e.price, l.prices_include_vat
+    FROM {_table(PriceList)} l
+    JOIN {_table(PriceListEntry)} e ON e.price_list_id = l.id AND e.variant_id = k.id
+    WHERE l.owner_id = %(owner)s AND l.is_base
+    ORDER BY e.min_quantity LIMIT 1
 ) b
+WHERE EXISTS(SELECT 1 FROM {_table(MapFloor)} f
+             WHERE f.owner_id = %(owner)s AND f.currency = %(currency)s
+               AND f.category_id = ANY(%(categories)s))
 """
