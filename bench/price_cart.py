@@ -82,8 +82,9 @@ def cart_variants(buyer) -> list[int]:
     resale = on_lists(price_list__owner_id=buyer.parent_id,
                       price_list__assignments__is_owner_default=True)
     priced = set(personal) | set(resale)
-    total = ProductVariant.objects.count()
-    others = [v for v in range(7, total + 1, total // 7) if v not in priced][:6]
+    unpriced = [v for v in ProductVariant.objects.order_by("pk").values_list("pk", flat=True)
+                if v not in priced]
+    others = unpriced[len(unpriced) // 12::max(1, len(unpriced) // 6)][:6]
     if len(personal) < 4 or len(resale) < 4 or len(others) < 6:
         raise SystemExit("The bench data has no prices: run `python -m bench.generate`.")
     return (personal[::len(personal) // 4][:4] + resale[::len(resale) // 4][:4] + others)
