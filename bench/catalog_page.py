@@ -124,7 +124,8 @@ def _time(call: Callable[[], object], runs: int, warmups: int) -> tuple[list[flo
     return wall, cpu
 
 
-def _graphql_call(first: int) -> Callable[[], dict[str, Any]]:
+def _graphql_call(first: int, query: str = QUERY,
+                  variables: dict[str, Any] | None = None) -> Callable[[], dict[str, Any]]:
     from django.test import Client
 
     from backend.accounts.models import Membership
@@ -137,7 +138,7 @@ def _graphql_call(first: int) -> Callable[[], dict[str, Any]]:
     headers = {"HTTP_AUTHORIZATION": f"Bearer {issue_tokens(membership.user).access}",
                "HTTP_X_ORGANIZATION": str(membership.organization_id)}
     client = Client()
-    body = json.dumps({"query": QUERY, "variables": {"first": first}})
+    body = json.dumps({"query": query, "variables": {"first": first, **(variables or {})}})
 
     def call(decode: bool = True) -> dict[str, Any]:
         """One request; ``decode=False`` skips decoding the JSON answer (the client's

@@ -19,11 +19,20 @@ class Result(Protocol):
 
 
 def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
-    from bench import catalog_page, facets, price_engine, query_limits, visibility
+    from bench import (
+        catalog_page,
+        catalog_prices,
+        facets,
+        price_cart,
+        price_engine,
+        query_limits,
+        visibility,
+    )
 
     return [("W1 catalog page", catalog_page.run), ("Visibility", visibility.run),
             ("Facets", facets.run), ("Query limits", query_limits.run),
-            ("Price engine", price_engine.run)]
+            ("Price engine", price_engine.run), ("Price cart", price_cart.run),
+            ("W1 with prices", catalog_prices.run)]
 
 
 def main() -> int:

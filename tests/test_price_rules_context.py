@@ -61,7 +61,7 @@ def priced(network, catalog):
     MapFloor.objects.create(owner=factory, variant=door, amount=D("1100"))
     MapFloor.objects.create(owner=factory, category=catalog["paints"], percent=D(150))
     return {"door": door, "other": other, "paint": paint, "gold_list": gold_list,
-            "base": base, **network}
+            "base": base, "moscow": sale, **network}
 
 
 def _prices(organization, *variants, quantity=1):
@@ -118,4 +118,61 @@ def test_the_context_costs_the_same_queries_for_one_variant_and_a_whole_page(
         return len(queries)
 
     assert len(page) > 5
-    assert count(page[:1]) == count(page) == 16
+    assert count(page[:1]) == count(page) == 6
+
+
+def _sale(owner, name, percent):
+    return Promotion.objects.create(owner=owner, name=name, kind=DiscountKind.PERCENT,
+                                    value=D(percent), starts=date(2026, 5, 1),
+                                    ends=date(2026, 6, 30))
+
+
+def test_promotions_are_loaded_with_only_the_wanted_targets_and_the_chains_audience(priced):
+    door, other, paint = priced["door"], priced["other"], priced["paint"]
+    wide = _sale(priced["factory"], "Широкая", 5)
+    wide.variants.add(door, other, paint)
+    wide.audience_organizations.add(priced["dealer_a"], priced["dealer_b"])
+
+    context = load_price_context(priced["sub_a"], [door.id], DAY)
+
+    factory_link = context.chain[1]
+    loaded = {p.id: p for p in factory_link.seller.promotions}
+    # Only the cart's variant and the chain's organization were read; the engine decides
+    # on them exactly as on the whole promotion.
+    assert (loaded[wide.id].variant_ids, loaded[wide.id].organization_ids) == (
+        frozenset({door.id}), frozenset({priced["dealer_a"].id}))
+    # A promotion targeting nothing of the cart is not loaded at all.
+    assert set(loaded) == {wide.id}
+
+
+def test_a_context_of_no_variants_carries_every_target_of_the_promotions(priced):
+    """The rules alone, which sort_keys prices the whole catalog with in SQL."""
+    door, other, paint = priced["door"], priced["other"], priced["paint"]
+    wide = _sale(priced["factory"], "Широкая", 5)
+    wide.variants.add(door, other, paint)
+
+    context = load_price_context(priced["sub_a"], [], DAY)
+
+    loaded = {p.id: p for p in context.chain[1].seller.promotions}
+    assert loaded[wide.id].variant_ids == frozenset({door.id, other.id, paint.id})
+    assert loaded[priced["moscow"].id].variant_ids == frozenset({other.id})
+
+
+def test_a_promotion_whose_whole_audience_is_outside_the_chain_reaches_nobody_of_it(priced):
+    """Cut to the chain, its audience would be empty, which means everyone: it is dropped."""
+    other, paint = priced["other"], priced["paint"]
+    elsewhere = _sale(priced["factory"], "Только Бета", 30)
+    elsewhere.variants.add(other, paint)
+    elsewhere.audience_organizations.add(priced["dealer_b"])
+    by_group = _sale(priced["factory"], "Группе", 20)
+    by_group.variants.add(paint)
+    by_group.audience_price_groups.add(PriceGroup.objects.create(owner=priced["factory"],
+                                                                 name="Бета и другие"))
+
+    other_a, paint_a = _prices(priced["dealer_a"], other, paint)
+    other_b, paint_b = _prices(priced["dealer_b"], other, paint)
+
+    assert (other_a.unit_net, other_a.promotion_ids) == (D(1800), (priced["moscow"].id,))
+    assert (paint_a.unit_net, paint_a.promotion_ids) == (D(500), ())
+    assert (other_b.unit_net, other_b.promotion_ids) == (D(1400), (elsewhere.id,))
+    assert (paint_b.unit_net, paint_b.promotion_ids) == (D(350), (elsewhere.id,))

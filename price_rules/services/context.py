@@ -1,70 +1,111 @@
 """Build the engine's ``PriceContext`` for one buyer, some variants and a day, from rows.
 
-A constant number of queries whatever the number of variants or lists (a page of 100
-variants costs what one costs): the chain of sellers from the buyer's path, then one query
-per table for the whole chain. Only what resolution can read is loaded: the lists assigned
-to the chain's buyers and the lists others fall back to (never every personal list of the
-manufacturer), the entries of the requested variants only, the promotions running that day.
+Six queries whatever the number of variants, lists or promotions (a page of 500 variants
+costs what one costs; ``context_sql`` has the statements): the chain of organizations from
+the buyer's path with their groups and markups, the variants, the sellers' lists with the
+tiers of the wanted variants, their promotions, volume discounts and the floors. Only what
+resolution can read is loaded: the lists assigned to the chain's buyers and the lists
+others fall back to (never every personal list of the manufacturer), the entries of the
+requested variants only, the promotions running that day that target one of them, with
+only the targets and audience the chain can meet (a promotion of a thousand SKUs costs
+the rows of the cart's SKUs, not a thousand).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any, NamedTuple, Protocol
 
-from django.db.models import Q
+from django.db import connection
 
 from backend.accounts.models import Organization
-from backend.catalog.models import ProductVariant
 from backend.core.taxes import vat_rate
 from backend.core.tree_paths import ancestor_ids
 
 from .. import engine
-from ..models import (
-    MapFloor,
-    PriceGroupMember,
-    PriceList,
-    PriceListAssignment,
-    PriceListEntry,
-    Promotion,
-    ResaleMarkup,
-    VolumeDiscount,
-    VolumeDiscountStep,
-)
+from . import context_sql as sql
+
+_KIND = engine.AssignmentKind
+
+
+class FloorOwner(Protocol):
+    """The manufacturer as the floors need it (an ``Organization`` is one)."""
+
+    id: int
+    currency: str
+    country: str
+
+
+def _rows(statement: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchall()
+
+
+class _Facts(NamedTuple):
+    """An organization of the chain, as read by ``CHAIN``."""
+
+    id: int
+    parent_id: int | None
+    currency: str
+    region: str
+    country: str
+    group_ids: list[int]
+    markup: engine.PriceFormula | None
+
+
+def _chain(buyer: Organization) -> list[_Facts]:
+    """The buyer, its parent, ... up to the root."""
+    upward = [buyer.id, *reversed(ancestor_ids(buyer.path))]
+    found = {}
+    for (organization_id, parent_id, currency, region, country, groups, factor, percent,
+         amount, rounding) in _rows(sql.CHAIN, {"organizations": upward}):
+        markup = (None if factor is None
+                  else engine.PriceFormula(factor, percent, amount, engine.Rounding(rounding)))
+        found[organization_id] = _Facts(organization_id, parent_id, currency, region, country,
+                                        groups, markup)
+    # The buyer as the caller has it (the request's active organization).
+    found[buyer.id] = found[buyer.id]._replace(currency=buyer.currency, region=buyer.region)
+    return [found[i] for i in upward]
 
 
 def load_price_context(buyer: Organization, variant_ids: Iterable[int],
                        on_date: date) -> engine.PriceContext:
     """Everything ``engine.resolve``/``resolve_many``/``quote_cart`` need to price
-    ``variant_ids`` for ``buyer`` on ``on_date``."""
+    ``variant_ids`` for ``buyer`` on ``on_date``.
+
+    With no variants, the rules alone: the lists without entries, and the promotions with
+    every target (a caller pricing in SQL over the whole catalog reads them)."""
     wanted = sorted(set(variant_ids))
-    above = ancestor_ids(buyer.path)  # the root first
-    organizations = {o.id: o for o in Organization.objects.filter(id__in=above)}
-    upward = [buyer, *(organizations[i] for i in reversed(above))]
-    root = upward[-1]
-    buyers = upward[:-1]  # every organization of the chain but the root buys from its parent
-    seller_ids = [b.parent_id for b in buyers]
-    groups = _groups_of([b.id for b in buyers])
-    engine_buyers = [engine.Buyer(b.id, b.currency, frozenset(groups[b.id]), b.region)
-                     for b in buyers]
-    assignments = _assignments(engine_buyers, seller_ids)
-    lists = _lists(seller_ids, {a.list_id for a in assignments}, wanted)
-    promotions = _promotions(seller_ids, on_date)
-    volume = _volume_discounts(seller_ids, on_date)
-    markups = {m.organization_id: engine.PriceFormula(m.factor, m.percent, m.amount,
-                                                      engine.Rounding(m.rounding))
-               for m in ResaleMarkup.objects.filter(organization_id__in=seller_ids)}
+    upward = _chain(buyer)
+    buyers = [engine.Buyer(o.id, o.currency, frozenset(o.group_ids), o.region)
+              for o in upward[:-1]]  # every organization but the root buys from its parent
+    seller_ids = [o.id for o in upward[1:]]
     variants = load_variants(wanted)
+    lists: list[engine.PriceList] = []
+    assignments: list[engine.Assignment] = []
+    promotions: list[engine.Promotion] = []
+    volume: list[engine.VolumeDiscount] = []
+    if buyers:
+        reach = {"buyers": [b.organization_id for b in buyers], "sellers": seller_ids,
+                 "variants": wanted,
+                 "groups": sorted(set().union(*(b.price_group_ids for b in buyers))),
+                 "regions": sorted({b.region for b in buyers if b.region})}
+        lists, assignments = _lists(reach)
+        promotions = _promotions(reach, variants, on_date)
+        volume = _volume_discounts(seller_ids, on_date)
+    markups = {o.id: o.markup for o in upward[1:] if o.markup is not None}
     chain = tuple(
         engine.ChainLink(engine_buyer, _seller(seller_id, lists, assignments, markups,
                                                promotions, volume))
-        for engine_buyer, seller_id in zip(engine_buyers, seller_ids, strict=True))
-    seller = organizations.get(buyer.parent_id) if buyer.parent_id else None
-    rate = vat_rate((seller or buyer).country, on_date)
+        for engine_buyer, seller_id in zip(buyers, seller_ids, strict=True))
+    seller_country = upward[1].country if len(upward) > 1 else buyer.country
     return engine.PriceContext(chain=chain, variants=variants, on_date=on_date,
-                               vat_rate=rate, floors=load_floors(root, variants, on_date))
+                               vat_rate=vat_rate(seller_country, on_date),
+                               floors=load_floors(upward[-1], variants, on_date))
 
 
 def _seller(seller_id: int, lists: list[engine.PriceList],
@@ -80,146 +121,99 @@ def _seller(seller_id: int, lists: list[engine.PriceList],
         volume_discounts=tuple(v for v in volume if v.owner_id == seller_id))
 
 
-def _groups_of(organization_ids: list[int]) -> dict[int, set[int]]:
-    groups: dict[int, set[int]] = defaultdict(set)
-    for organization_id, group_id in PriceGroupMember.objects.filter(
-            organization_id__in=organization_ids).values_list("organization_id", "group_id"):
-        groups[organization_id].add(group_id)
-    return groups
+def _lists(reach: dict[str, Any]) -> tuple[list[engine.PriceList], list[engine.Assignment]]:
+    """The lists that could price a variant for one of the chain's buyers, whatever their
+    dates (the engine skips a list out of its dates but follows its fallback, so the
+    chain of fallbacks must be whole), and their assignments to the chain's buyers."""
+    lists, assignments = [], []
+    for (list_id, owner_id, currency, priority, valid_from, valid_until, includes_vat,
+         fallback_id, source_id, organizations, groups, regions, is_default, variants,
+         quantities, prices, units) in _rows(sql.LISTS, reach):
+        assignments += [engine.Assignment(list_id, _KIND.ORGANIZATION, o) for o in organizations]
+        assignments += [engine.Assignment(list_id, _KIND.PRICE_GROUP, g) for g in groups]
+        assignments += [engine.Assignment(list_id, _KIND.REGION, r) for r in regions]
+        if is_default:
+            assignments.append(engine.Assignment(list_id, _KIND.OWNER_DEFAULT))
+        tiers: dict[int, list[engine.Tier]] = defaultdict(list)
+        for variant_id, quantity, price, unit in zip(variants or (), quantities or (),
+                                                     prices or (), units or (), strict=True):
+            tiers[variant_id].append(engine.Tier(quantity, price, unit or None))
+        lists.append(engine.PriceList(
+            id=list_id, owner_id=owner_id, currency=currency,
+            entries={v: tuple(t) for v, t in tiers.items()}, priority=priority,
+            valid_from=valid_from, valid_until=valid_until, prices_include_vat=includes_vat,
+            fallback_id=fallback_id, source_id=source_id))
+    return lists, assignments
 
 
-_KIND = engine.AssignmentKind
+def _promotions(reach: dict[str, Any], variants: dict[int, engine.Variant],
+                on_date: date) -> list[engine.Promotion]:
+    """The running promotions that target a wanted variant and reach a buyer of the chain.
 
-
-def _assignments(buyers: list[engine.Buyer], seller_ids: list[int]
-                 ) -> list[engine.Assignment]:
-    """The assignments of the sellers' lists that could match one of the chain's buyers."""
-    groups = set().union(*(b.price_group_ids for b in buyers))
-    regions = {b.region for b in buyers if b.region}
-    rows = PriceListAssignment.objects.filter(
-        Q(organization_id__in=[b.organization_id for b in buyers])
-        | Q(price_group_id__in=groups) | Q(region__in=regions) | Q(is_owner_default=True),
-        price_list__owner_id__in=seller_ids,
-    ).values_list("price_list_id", "organization_id", "price_group_id", "region",
-                  "is_owner_default")
+    Their targets and audiences are cut to what the chain can meet, which the engine reads
+    the same way: a wanted variant is targeted as before, a buyer of the chain reached as
+    before. One case would change, so it is settled here: a promotion whose whole audience
+    lies outside the chain would be left with none, which means everyone; it reaches
+    nobody of the chain, so it is dropped. Without wanted variants, every running promotion
+    comes with all its targets (the rules alone, for pricing in SQL: ``sort_keys``)."""
+    params = {**reach, "day": on_date,
+              "products": sorted({v.product_id for v in variants.values()}),
+              "categories": sorted({c for v in variants.values() for c in v.category_path})}
+    regions = set(reach["regions"])
     found = []
-    for list_id, organization_id, group_id, region, _default in rows:
-        if organization_id is not None:
-            found.append(engine.Assignment(list_id, _KIND.ORGANIZATION, organization_id))
-        elif group_id is not None:
-            found.append(engine.Assignment(list_id, _KIND.PRICE_GROUP, group_id))
-        elif region:
-            found.append(engine.Assignment(list_id, _KIND.REGION, region))
-        else:
-            found.append(engine.Assignment(list_id, _KIND.OWNER_DEFAULT))
+    for (promotion_id, owner_id, kind, value, starts, ends, stacking, currency,
+         audience_regions, variant_ids, product_ids, category_ids, organizations, groups,
+         has_audience) in _rows(sql.PROMOTIONS if variants else sql.PROMOTIONS_WHOLE, params):
+        if ((has_audience or audience_regions) and not organizations and not groups
+                and regions.isdisjoint(audience_regions)):
+            continue
+        found.append(engine.Promotion(
+            id=promotion_id, owner_id=owner_id, kind=engine.DiscountKind(kind), value=value,
+            starts=starts, ends=ends, stacking=engine.Stacking(stacking),
+            variant_ids=frozenset(variant_ids), product_ids=frozenset(product_ids),
+            category_ids=frozenset(category_ids), organization_ids=frozenset(organizations),
+            price_group_ids=frozenset(groups), regions=frozenset(audience_regions),
+            currency=currency or None))
     return found
 
 
-def _lists(seller_ids: list[int], assigned: set[int],
-           variant_ids: list[int]) -> list[engine.PriceList]:
-    """The assigned lists and every list another one falls back to (few: base lists),
-    whatever their dates: the engine skips a list out of its dates but follows its
-    fallback, so the chain must be whole."""
-    rows = list(PriceList.objects.filter(
-        Q(id__in=assigned) | Q(fallen_back_by__isnull=False), owner_id__in=seller_ids,
-    ).distinct())
-    tiers: dict[int, dict[int, list[engine.Tier]]] = defaultdict(lambda: defaultdict(list))
-    for list_id, variant_id, quantity, price, unit in PriceListEntry.objects.filter(
-            price_list_id__in=[r.id for r in rows], variant_id__in=variant_ids,
-    ).values_list("price_list_id", "variant_id", "min_quantity", "price", "unit"):
-        tiers[list_id][variant_id].append(engine.Tier(quantity, price, unit or None))
-    return [engine.PriceList(
-        id=r.id, owner_id=r.owner_id, currency=r.currency,
-        entries={v: tuple(t) for v, t in tiers[r.id].items()}, priority=r.priority,
-        valid_from=r.valid_from, valid_until=r.valid_until,
-        prices_include_vat=r.prices_include_vat, fallback_id=r.fallback_id,
-        source_id=r.source_id) for r in rows]
-
-
-def _audience(rows: Iterable[tuple[int, int]]) -> dict[int, frozenset[int]]:
-    found: dict[int, set[int]] = defaultdict(set)
-    for owner_id, target_id in rows:
-        found[owner_id].add(target_id)
-    return {key: frozenset(value) for key, value in found.items()}
-
-
-def _promotions(seller_ids: list[int], on_date: date) -> list[engine.Promotion]:
-    rows = list(Promotion.objects.filter(owner_id__in=seller_ids, starts__lte=on_date,
-                                         ends__gte=on_date))
-    ids = [r.id for r in rows]
-    through = {name: _audience(getattr(Promotion, name).through.objects.filter(
-        promotion_id__in=ids).values_list("promotion_id", column))
-        for name, column in (("variants", "productvariant_id"), ("products", "product_id"),
-                             ("categories", "category_id"),
-                             ("audience_organizations", "organization_id"),
-                             ("audience_price_groups", "pricegroup_id"))}
-    empty: frozenset[int] = frozenset()
-    return [engine.Promotion(
-        id=r.id, owner_id=r.owner_id, kind=engine.DiscountKind(r.kind), value=r.value,
-        starts=r.starts, ends=r.ends, stacking=engine.Stacking(r.stacking),
-        variant_ids=through["variants"].get(r.id, empty),
-        product_ids=through["products"].get(r.id, empty),
-        category_ids=through["categories"].get(r.id, empty),
-        organization_ids=through["audience_organizations"].get(r.id, empty),
-        price_group_ids=through["audience_price_groups"].get(r.id, empty),
-        regions=frozenset(r.audience_regions), currency=r.currency or None) for r in rows]
-
-
 def _volume_discounts(seller_ids: list[int], on_date: date) -> list[engine.VolumeDiscount]:
-    rows = list(VolumeDiscount.objects.filter(
-        Q(starts__isnull=True) | Q(starts__lte=on_date),
-        Q(ends__isnull=True) | Q(ends__gte=on_date), owner_id__in=seller_ids))
-    ids = [r.id for r in rows]
-    steps: dict[int, list[engine.VolumeStep]] = defaultdict(list)
-    for discount_id, threshold, percent in VolumeDiscountStep.objects.filter(
-            discount_id__in=ids).values_list("discount_id", "threshold", "percent"):
-        steps[discount_id].append(engine.VolumeStep(threshold, percent))
-    organizations = _audience(VolumeDiscount.audience_organizations.through.objects.filter(
-        volumediscount_id__in=ids).values_list("volumediscount_id", "organization_id"))
-    groups = _audience(VolumeDiscount.audience_price_groups.through.objects.filter(
-        volumediscount_id__in=ids).values_list("volumediscount_id", "pricegroup_id"))
-    empty: frozenset[int] = frozenset()
     return [engine.VolumeDiscount(
-        id=r.id, owner_id=r.owner_id, currency=r.currency, steps=tuple(steps[r.id]),
-        starts=r.starts, ends=r.ends, organization_ids=organizations.get(r.id, empty),
-        price_group_ids=groups.get(r.id, empty), regions=frozenset(r.audience_regions))
-        for r in rows]
+        id=discount_id, owner_id=owner_id, currency=currency,
+        steps=tuple(engine.VolumeStep(t, p) for t, p in zip(thresholds, percents, strict=True)),
+        starts=starts, ends=ends, organization_ids=frozenset(organizations),
+        price_group_ids=frozenset(groups), regions=frozenset(regions))
+        for (discount_id, owner_id, currency, starts, ends, regions, thresholds, percents,
+             organizations, groups) in _rows(sql.VOLUME_DISCOUNTS,
+                                             {"sellers": seller_ids, "day": on_date})]
 
 
-def load_variants(variant_ids: list[int]) -> dict[int, engine.Variant]:
+def load_variants(variant_ids: Sequence[int]) -> dict[int, engine.Variant]:
     """The engine's view of these variants: SKU, product, categories nearest first. Also
     what the write services check floors with (``common``)."""
-    rows = ProductVariant.objects.filter(id__in=variant_ids).values_list(
-        "id", "sku", "product_id", "product__category_id", "product__category__path")
     return {variant_id: engine.Variant(
         variant_id, sku, product_id,
         (category_id, *reversed(ancestor_ids(path))))  # nearest first
-        for variant_id, sku, product_id, category_id, path in rows}
+        for variant_id, sku, product_id, category_id, path in _rows(
+            sql.VARIANTS, {"variants": list(variant_ids)})}
 
 
-def load_floors(root: Organization, variants: dict[int, engine.Variant],
+def load_floors(root: FloorOwner, variants: dict[int, engine.Variant],
                 on_date: date) -> engine.MapFloors:
     """The manufacturer's floors for these variants and their categories, with its base
     list prices (net, first tier) for the floors given as a percentage."""
-    categories = {c for v in variants.values() for c in v.category_path}
     own: dict[int, Decimal] = {}
     shares: dict[int, Decimal] = {}
-    for variant_id, category_id, amount, percent in MapFloor.objects.filter(
-            Q(variant_id__in=list(variants)) | Q(category_id__in=categories),
-            owner_id=root.id, currency=root.currency,
-    ).values_list("variant_id", "category_id", "amount", "percent"):
-        if variant_id is not None:
+    base: dict[int, Decimal] = {}
+    rate = vat_rate(root.country, on_date)
+    params = {"owner": root.id, "currency": root.currency, "variants": list(variants),
+              "categories": sorted({c for v in variants.values() for c in v.category_path})}
+    for kind, variant_id, category_id, amount, percent in _rows(sql.FLOORS, params):
+        if kind == "b":  # the base list's first tier; percent 1 when it includes VAT
+            base[variant_id] = engine.net_and_gross(amount, bool(percent), rate).net
+        elif variant_id is not None:
             own[variant_id] = amount
         else:
             shares[category_id] = percent
-    base: dict[int, Decimal] = {}
-    if shares:
-        rows = PriceListEntry.objects.filter(
-            price_list__owner_id=root.id, price_list__is_base=True,
-            variant_id__in=list(variants)).order_by("variant_id", "-min_quantity").values_list(
-            "variant_id", "price", "price_list__prices_include_vat")
-        rate = vat_rate(root.country, on_date)
-        for variant_id, price, includes_vat in rows:  # the last row is the first tier
-            base[variant_id] = engine.net_and_gross(price, includes_vat, rate).net
     return engine.MapFloors(owner_id=root.id, currency=root.currency, variant_floors=own,
-                            category_percents=shares, base_prices=base)
+                            category_percents=shares, base_prices=base if shares else {})
