@@ -39,6 +39,7 @@ class OrgPerm(StrEnum):
     VIEW_ORDERS = "VIEW_ORDERS"
     VIEW_INVOICES = "VIEW_INVOICES"
     MANAGE_PAYMENTS = "MANAGE_PAYMENTS"
+    MANAGE_PRICES = "MANAGE_PRICES"
 
     @property
     def label(self) -> str:
@@ -55,6 +56,7 @@ ORG_PERM_LABELS = {
     OrgPerm.VIEW_ORDERS: "See the organization's orders",
     OrgPerm.VIEW_INVOICES: "See invoices and statements",
     OrgPerm.MANAGE_PAYMENTS: "Pay invoices",
+    OrgPerm.MANAGE_PRICES: "Manage resale prices, markups and promotions for sub-dealers",
 }
 
 BUILTIN_ROLE_PERMS: dict[str, frozenset[OrgPerm]] = {

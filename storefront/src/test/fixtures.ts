@@ -76,6 +76,7 @@ export const ADMIN_PERMISSIONS = [
   'VIEW_ORDERS',
   'VIEW_INVOICES',
   'MANAGE_PAYMENTS',
+  'MANAGE_PRICES',
 ];
 
 export function me(
