@@ -258,6 +258,13 @@ VIEWER_FACTORY = "backend.accounts.viewer.viewer_from_request"
 # Anonymous visitors may browse the published catalog (never prices).
 CATALOG_PUBLIC = env_bool("CATALOG_PUBLIC", default=True)
 
+# Price list workbooks (price_rules/excel): the largest upload, its rows, the row errors
+# one answer lists, and how long a signed download link works.
+PRICE_IMPORT_MAX_BYTES = env_int("PRICE_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+PRICE_IMPORT_MAX_ROWS = env_int("PRICE_IMPORT_MAX_ROWS", 200_000)
+PRICE_IMPORT_MAX_ERRORS = env_int("PRICE_IMPORT_MAX_ERRORS", 200)
+PRICE_DOWNLOAD_TTL_SECONDS = env_int("PRICE_DOWNLOAD_TTL_SECONDS", 120)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
