@@ -1,0 +1,1 @@
+"""The price rules' root mutation fields, one module per concern."""
