@@ -50,8 +50,8 @@ LIST_HEADERS = {
 }
 MY_PRICE_HEADERS = {
     "ru": ("Артикул", "Товар", "Вариант", "Мин. количество", "Цена без НДС", "Цена с НДС",
-           "Ставка НДС, %", "Цена до скидки", "Единица", "Валюта", "Акции"),
+           "Ставка НДС, %", "Единица", "Валюта", "Акции"),
     "en": ("SKU", "Product", "Variant", "Min quantity", "Net price", "Gross price",
-           "VAT, %", "Price before discount", "Unit", "Currency", "Promotions"),
+           "VAT, %", "Unit", "Currency", "Promotions"),
 }
 SHEET_NAMES = {"ru": "Прайс-лист", "en": "Price list"}
