@@ -26,7 +26,7 @@ from ..visibility import visible_promotions
 from .xlsx_writer import Cell
 
 LIST_BATCH = 5000
-PRICE_BATCH = 2000
+PRICE_BATCH = 5000
 
 
 def list_rows(price_list: PriceList) -> Iterator[list[Cell]]:
@@ -69,9 +69,10 @@ def _tiers(context: engine.PriceContext, wanted: list[tuple[int, Decimal]]
     many bulk resolutions as the longest ladder has steps."""
     found: dict[int, list[engine.ResolvedPrice]] = {}
     lines = [engine.Line(variant_id, quantity) for variant_id, quantity in wanted]
+    resolver = engine.Resolver(context)  # the list order and promotions computed once
     while lines:
         following = []
-        for price in _resolve_many(context, lines):
+        for price in _resolve_many(resolver, lines):
             if price is None:
                 continue
             ladder = found.setdefault(price.variant_id, [])
@@ -84,20 +85,18 @@ def _tiers(context: engine.PriceContext, wanted: list[tuple[int, Decimal]]
     return found
 
 
-def _resolve_many(context: engine.PriceContext, lines: list[engine.Line]
+def _resolve_many(resolver: engine.Resolver, lines: list[engine.Line]
                   ) -> list[engine.ResolvedPrice | None]:
-    """As the catalog does: a fallback cycle (refused at write time, should one slip in)
-    leaves the variants it touches without a price instead of failing the whole file."""
-    try:
-        return list(engine.resolve_many(context, lines))
-    except engine.PriceRuleError:
-        found: list[engine.ResolvedPrice | None] = []
-        for line in lines:
-            try:
-                found.append(engine.resolve(context, line.variant_id, line.quantity))
-            except engine.PriceRuleError:
-                found.append(None)
-        return found
+    """``engine.resolve_many`` over one resolver. As the catalog does, a fallback cycle
+    (refused at write time, should one slip in) leaves the variants it touches without a
+    price instead of failing the whole file."""
+    found: list[engine.ResolvedPrice | None] = []
+    for line in lines:
+        try:
+            found.append(resolver.resolve(line.variant_id, line.quantity))
+        except engine.PriceRuleError:
+            found.append(None)
+    return found
 
 
 def _promotion_names(viewer: Viewer, tiers: dict[int, list[engine.ResolvedPrice]]

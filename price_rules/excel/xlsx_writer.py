@@ -86,19 +86,33 @@ def column_letters(index: int) -> str:
     return letters
 
 
-def _cell(reference: str, value: Cell, style: str) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool):
-        raise TypeError("booleans are not cells of a price list")
-    if isinstance(value, int | Decimal):
-        number = format(value, "f") if isinstance(value, Decimal) else str(value)
-        return f'<c r="{reference}"{style}><v>{number}</v></c>'
-    if isinstance(value, float):
-        raise TypeError("money is never a float")
-    text = escape(_NOT_XML.sub("", str(value)))
-    return (f'<c r="{reference}"{style} t="inlineStr"><is><t xml:space="preserve">{text}'
-            '</t></is></c>')
+# Text that needs escaping or cleaning; most cells have none, and skip the work.
+_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _text(value: str) -> str:
+    return escape(_NOT_XML.sub("", value)) if _SPECIAL.search(value) else value
+
+
+def _cells(number: int, values: Sequence[Cell], letters: list[str], style: str) -> str:
+    """One row's cells. Numbers go as their digits (xsd:double takes '1E+1' too), text
+    inline; empty cells are left out, as Excel does."""
+    parts = []
+    for index, value in enumerate(values):
+        if value is None or value == "":
+            continue
+        kind = type(value)
+        if kind is str:
+            parts.append(f'<c r="{letters[index]}{number}"{style} t="inlineStr"><is>'
+                         f'<t xml:space="preserve">{_text(value)}</t></is></c>')
+        elif kind is Decimal or kind is int:
+            parts.append(f'<c r="{letters[index]}{number}"{style}><v>{value}</v></c>')
+        elif isinstance(value, bool | float):
+            raise TypeError("a price list cell is text, a Decimal or an int")
+        else:
+            parts.append(f'<c r="{letters[index]}{number}"{style} t="inlineStr"><is>'
+                         f'<t xml:space="preserve">{_text(str(value))}</t></is></c>')
+    return "".join(parts)
 
 
 class _Sink:
@@ -159,6 +173,4 @@ def xlsx_chunks(sheet_name: str, header: Sequence[str], rows: Iterable[Sequence[
 def _row(number: int, values: Sequence[Cell], letters: list[str], style: str) -> str:
     while len(letters) < len(values):
         letters.append(column_letters(len(letters)))
-    cells = "".join(_cell(f"{letters[i]}{number}", value, style)
-                    for i, value in enumerate(values))
-    return f'<row r="{number}">{cells}</row>'
+    return f'<row r="{number}">{_cells(number, values, letters, style)}</row>'
