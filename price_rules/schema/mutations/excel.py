@@ -60,7 +60,7 @@ class PriceListImport(BaseMutation):
             "first row names the columns, in Russian or English: SKU (Артикул), min "
             "quantity (Мин. количество; 1 when absent), price (Цена), optionally unit "
             "(Единица) and currency (Валюта, must be the list's)."))
-        mode = PriceListImportMode(default_value=ImportMode.REPLACE.value)
+        mode = PriceListImportMode(description="REPLACE when omitted.")
         dry_run = graphene.Boolean(default_value=False, description=(
             "Check everything, save nothing."))
 
@@ -73,8 +73,7 @@ class PriceListImport(BaseMutation):
         error_code_enum = PriceRulesErrorCode
 
     @classmethod
-    def perform_mutation(cls, root, info, price_list, file, mode=ImportMode.REPLACE.value,
-                         dry_run=False):
+    def perform_mutation(cls, root, info, price_list, file, mode=None, dry_run=False):
         viewer = info.context.viewer
         target = _price_list(info, price_list)
         if viewer.has_perm(Perm.MANAGE_PRICES):

@@ -47,11 +47,12 @@ describe('download my price list', () => {
     };
     renderApp({ path: '/catalog', answers: answers({ PriceListExport: refused }) });
     const button = await screen.findByRole('button', { name: 'Скачать прайс-лист (xlsx)' });
+    const shell = button.closest('.price-download') as HTMLElement;
+    expect(within(shell).queryByRole('alert')).toBeNull();
 
     await userEvent.setup().click(button);
 
-    const shell = button.closest('.price-download') as HTMLElement;
-    await waitFor(() => expect(within(shell).getByRole('alert').textContent).not.toBe(''));
+    await waitFor(() => expect(within(shell).getByRole('alert').textContent).toContain('Не найдено'));
     expect(click).not.toHaveBeenCalled();
   });
 

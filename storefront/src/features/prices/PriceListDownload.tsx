@@ -63,9 +63,11 @@ export function PriceListDownload({ download = startDownload }: { download?: (ur
         <DownloadIcon />
         <span>{t('priceDownload.short')}</span>
       </Button>
-      <p className="price-download__problem" role="alert">
-        {problem ? describeProblem(t, problem) : ''}
-      </p>
+      {problem && (
+        <p className="price-download__problem" role="alert">
+          {describeProblem(t, problem)}
+        </p>
+      )}
     </div>
   );
 }
