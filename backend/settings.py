@@ -261,6 +261,13 @@ CATALOG_PUBLIC = env_bool("CATALOG_PUBLIC", default=True)
 # price rules provide them (``backend/catalog/prices.py``; empty: no price sort or filter).
 CATALOG_VIEWER_PRICES = "price_rules.sort_keys.viewer_price_keys"
 
+# Price list workbooks (price_rules/excel): the largest upload, its rows, the row errors
+# one answer lists, and how long a signed download link works.
+PRICE_IMPORT_MAX_BYTES = env_int("PRICE_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+PRICE_IMPORT_MAX_ROWS = env_int("PRICE_IMPORT_MAX_ROWS", 200_000)
+PRICE_IMPORT_MAX_ERRORS = env_int("PRICE_IMPORT_MAX_ERRORS", 200)
+PRICE_DOWNLOAD_TTL_SECONDS = env_int("PRICE_DOWNLOAD_TTL_SECONDS", 120)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

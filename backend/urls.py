@@ -6,12 +6,15 @@ from django.views.static import serve
 
 from backend.core import health, storefront
 from backend.core.graphql.view import PortalGraphQLView
+from price_rules.excel.downloads import download as price_download
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("graphql/", csrf_exempt(PortalGraphQLView.as_view(graphiql=settings.GRAPHIQL))),
     path("health/live", health.live),
     path("health/ready", health.ready),
+    # Signed, short-lived links to price workbooks (price_rules/excel/downloads.py).
+    path("downloads/prices/<str:token>/", price_download, name="price-xlsx"),
 ]
 
 if settings.SERVE_MEDIA:

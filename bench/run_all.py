@@ -25,6 +25,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
         facets,
         price_cart,
         price_engine,
+        price_export,
         query_limits,
         visibility,
     )
@@ -32,7 +33,8 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
     return [("W1 catalog page", catalog_page.run), ("Visibility", visibility.run),
             ("Facets", facets.run), ("Query limits", query_limits.run),
             ("Price engine", price_engine.run), ("Price cart", price_cart.run),
-            ("W1 with prices", catalog_prices.run)]
+            ("W1 with prices", catalog_prices.run),
+            ("W4 price list export", price_export.run)]
 
 
 def main() -> int:

@@ -67,15 +67,30 @@ def viewer_from_request(request) -> Viewer:
                               "AUTHENTICATION_REQUIRED")
         return ANONYMOUS
     try:
-        user, memberships = _user_and_memberships(access_token_claims(token))
+        claims = access_token_claims(token)
     except DomainValidationError as exc:
         detail = exc.errors[0]
         raise ViewerError(detail.message, detail.code_value)
     raw_org = request.META.get(settings.ORGANIZATION_HEADER, "")
+    return viewer_for_claims(claims, _organization_pk(raw_org) if raw_org else None,
+                             organization_chosen=bool(raw_org))
+
+
+def viewer_for_claims(claims: AccessClaims, organization_id: int | None, *,
+                      organization_chosen: bool = True) -> Viewer:
+    """The viewer a valid access token's ``claims`` make, acting for ``organization_id``
+    (checked against the user's active memberships as the header is; without a choice, a
+    user of one organization acts for it). Also what a signed download link carries, so
+    the link works only while the token it stands for would."""
+    try:
+        user, memberships = _user_and_memberships(claims)
+    except DomainValidationError as exc:
+        detail = exc.errors[0]
+        raise ViewerError(detail.message, detail.code_value)
     membership = None
-    if raw_org:
-        pk = _organization_pk(raw_org)
-        membership = next((m for m in memberships if m.organization_id == pk), None)
+    if organization_chosen:
+        membership = next((m for m in memberships if m.organization_id == organization_id),
+                          None)
         if membership is None:
             raise ViewerError(
                 "You are not an active member of the organization in the X-Organization "

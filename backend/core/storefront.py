@@ -16,7 +16,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import add_never_cache_headers
 
 # URL prefixes that belong to the backend: a path under one of them is never the app's page.
-BACKEND_PREFIXES = ("graphql", "admin", "static", "media", "health", "assets")
+BACKEND_PREFIXES = ("graphql", "admin", "static", "media", "health", "assets", "downloads")
 
 # Extensions of static files: a missing ``/favicon.ico`` is a 404, not the app. (Page paths
 # may contain dots, e.g. a SKU like ``KR-INT-0015-0.9L``, so only these are excluded.)

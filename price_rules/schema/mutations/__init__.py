@@ -8,6 +8,7 @@ from .entries import (
     PriceListEntriesReplace,
     PriceListEntriesUpsert,
 )
+from .excel import ExcelMutations
 from .floors import MapFloorDelete, MapFloorSet
 from .groups import (
     PriceGroupCreate,
@@ -29,7 +30,9 @@ from .rules import (
 )
 
 
-class PriceRulesMutations(graphene.ObjectType):
+class PriceRulesMutations(ExcelMutations, graphene.ObjectType):
+    """Every write service's field, and the workbooks' (``excel.py``)."""
+
     price_group_create = PriceGroupCreate.Field()
     price_group_update = PriceGroupUpdate.Field()
     price_group_delete = PriceGroupDelete.Field()

@@ -5,11 +5,11 @@
  */
 import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
-import type { AccountErrorCode, CatalogErrorCode, DealerNetworkErrorCode } from '../gql/graphql';
+import type { AccountErrorCode, CatalogErrorCode, DealerNetworkErrorCode, PriceRulesErrorCode } from '../gql/graphql';
 import { waitPhrase } from '../i18n/wait';
 
 /** The codes of the schema's `*ErrorCode` enums, as codegen generates them (union types). */
-export type SchemaErrorCode = AccountErrorCode | CatalogErrorCode | DealerNetworkErrorCode;
+export type SchemaErrorCode = AccountErrorCode | CatalogErrorCode | DealerNetworkErrorCode | PriceRulesErrorCode;
 
 /**
  * Every schema error code, checked by the compiler against the generated types: a code the API
@@ -68,6 +68,35 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   UNKNOWN_PERMISSION: true,
   UNKNOWN_REGION: true,
   WEAK_PASSWORD: true,
+  // Price rules (issue 11)
+  DUPLICATE_TIER: true,
+  NON_POSITIVE_PRICE: true,
+  NON_POSITIVE_QUANTITY: true,
+  CURRENCY_MISMATCH: true,
+  FORMULA_CYCLE: true,
+  FALLBACK_CYCLE: true,
+  FALLBACK_OTHER_OWNER: true,
+  UNKNOWN_LIST: true,
+  INVALID_PERIOD: true,
+  INVALID_DISCOUNT: true,
+  INVALID_FORMULA: true,
+  BELOW_MAP_FLOOR: true,
+  NOT_OWNER: true,
+  MEMBER_OUTSIDE_SUBTREE: true,
+  ASSIGNMENT_OUTSIDE_SUBTREE: true,
+  ASSIGNMENT_TARGET: true,
+  UNKNOWN_VARIANT: true,
+  DERIVED_LIST: true,
+  MANUFACTURER_ONLY: true,
+  LIST_IN_USE: true,
+  INVALID_FILE: true,
+  FILE_TOO_LARGE: true,
+  TOO_MANY_ROWS: true,
+  MISSING_COLUMN: true,
+  UNKNOWN_SKU: true,
+  INVALID_NUMBER: true,
+  UNKNOWN_UNIT: true,
+  TOO_MANY_ERRORS: true,
 };
 
 /**

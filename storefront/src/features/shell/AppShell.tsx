@@ -5,6 +5,7 @@ import { ErrorState, Spinner } from '../../ui';
 import { useSession } from '../auth/SessionProvider';
 import { useViewer } from '../auth/ViewerProvider';
 import { hasStaffPermission, organizationSections, REVIEW_PERMISSION } from '../network/access';
+import { PriceListDownload } from '../prices/PriceListDownload';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { OrganizationNotice } from './OrganizationNotice';
 import { OrganizationSwitcher } from './OrganizationSwitcher';
@@ -114,6 +115,7 @@ export function AppShell() {
               <OrganizationSwitcher />
             </div>
             <div className="shell__tools">
+              <PriceListDownload />
               <LanguageSwitcher tone="dark" />
               <UserMenu />
             </div>
