@@ -298,3 +298,15 @@ def test_a_file_that_is_not_an_image_is_refused(people):
     assert payload == {"announcement": None,
                        "errors": [{"field": "image", "code": "INVALID_IMAGE"}]}
     assert not Announcement.objects.exists()
+
+
+OPTIONS = "{ announcementAudienceOptions { priceGroups { id name memberCount } " \
+          "regions { name nameEn } } }"
+
+
+def test_a_publisher_chooses_among_its_own_price_groups(as_, groups):
+    options = as_("dealer_a")(OPTIONS).data["announcementAudienceOptions"]
+    assert options["priceGroups"] == [{"id": gid("PriceGroup", groups["best"].pk),
+                                       "name": "Лучшие субдилеры", "memberCount": 1}]
+    assert {"name": "Москва", "nameEn": "Moscow"} in options["regions"]
+    assert as_("sub_a")(OPTIONS).data == {"announcementAudienceOptions": None}
