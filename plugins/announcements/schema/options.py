@@ -42,8 +42,8 @@ class AudienceOptionQueries(graphene.ObjectType):
         owner = publisher_id(info.context)
         if owner is None:
             return None
-        groups = (PriceGroup.objects.filter(owner_id=owner).annotate(member_count=Count("memberships"))
-                  .order_by("name", "pk"))
+        groups = (PriceGroup.objects.filter(owner_id=owner)
+                  .annotate(member_count=Count("memberships")).order_by("name", "pk"))
         return AnnouncementAudienceOptions(
             price_groups=[AnnouncementPriceGroupOption(
                 id=to_global_id("PriceGroup", g.pk), name=g.name, member_count=g.member_count)
