@@ -5,11 +5,11 @@
  */
 import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
-import type { AccountErrorCode, CatalogErrorCode, DealerNetworkErrorCode } from '../gql/graphql';
+import type { AccountErrorCode, AnnouncementErrorCode, CatalogErrorCode, DealerNetworkErrorCode } from '../gql/graphql';
 import { waitPhrase } from '../i18n/wait';
 
 /** The codes of the schema's `*ErrorCode` enums, as codegen generates them (union types). */
-export type SchemaErrorCode = AccountErrorCode | CatalogErrorCode | DealerNetworkErrorCode;
+export type SchemaErrorCode = AccountErrorCode | AnnouncementErrorCode | CatalogErrorCode | DealerNetworkErrorCode;
 
 /**
  * Every schema error code, checked by the compiler against the generated types: a code the API
@@ -67,6 +67,16 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   UNKNOWN_PERMISSION: true,
   UNKNOWN_REGION: true,
   WEAK_PASSWORD: true,
+  // Announcements (plugins/announcements)
+  AUDIENCE_CONFLICT: true,
+  AUDIENCE_REQUIRED: true,
+  NOT_A_PUBLISHER: true,
+  PRODUCTS_REQUIRED: true,
+  PUBLISH_DATE_IN_PAST: true,
+  TOO_MANY_PRODUCTS: true,
+  UNKNOWN_PRICE_GROUP: true,
+  UNKNOWN_PRODUCT: true,
+  UNKNOWN_PROMOTION: true,
 };
 
 /**
