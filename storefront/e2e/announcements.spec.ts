@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { screenshot, settled, signIn } from './helpers';
 
@@ -14,6 +15,18 @@ async function openFeed(page: Page) {
   await page.getByRole('navigation', { name: 'Основные разделы' }).getByTestId('news-nav').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Новости и акции' })).toBeVisible();
   await settled(page);
+}
+
+/** Serious or critical WCAG 2.1 AA violations on the page (printed for the log). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await settled(page);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const violation of serious) {
+    console.log(`${violation.id} (${violation.impact}): ${violation.help}`);
+    for (const node of violation.nodes.slice(0, 5)) console.log(`  ${node.target.join(' ')}: ${node.failureSummary}`);
+  }
+  return serious.map((v) => v.id);
 }
 
 function card(page: Page, title: string) {
@@ -38,6 +51,7 @@ test.describe('announcements', () => {
     await expect(page.getByTestId('picked-products').getByRole('listitem')).toHaveCount(1);
     await expect(page.getByTestId('announcement-preview')).toContainText('Заказ оформляйте до пятницы.');
     await screenshot(page, '120-desktop-announcement-form');
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize(PHONE);
     await screenshot(page, '121-phone-announcement-form');
     await page.setViewportSize(DESKTOP);
@@ -48,6 +62,7 @@ test.describe('announcements', () => {
     await expect(row).toContainText('Опубликовано');
     await expect(row).toContainText('Всем ниже');
     await screenshot(page, '122-desktop-my-announcements');
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize(PHONE);
     await screenshot(page, '123-phone-my-announcements');
   });
@@ -64,6 +79,7 @@ test.describe('announcements', () => {
     // The manufacturer's announcements to everyone below reach the sub-dealer too.
     await expect(card(page, 'Новый склад в Екатеринбурге')).toBeVisible();
     await screenshot(page, '124-desktop-feed');
+    expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize(PHONE);
     await screenshot(page, '125-phone-feed');
 
@@ -106,10 +122,18 @@ test.describe('announcements', () => {
     await screenshot(page, '130-desktop-catalog-mark');
   });
 
-  test("another dealer's sub-dealer does not receive it", async ({ page }) => {
+  test("another dealer's sub-dealer does not receive it; the feed in English", async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
     await signIn(page, OTHER_SUB_DEALER);
     await openFeed(page);
     await expect(card(page, 'Новый склад в Екатеринбурге')).toBeVisible();
     await expect(card(page, TITLE)).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'News and promotions' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Mark all as read' })).toBeVisible();
+    await screenshot(page, '131-desktop-feed-en');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, '132-phone-feed-en');
   });
 });

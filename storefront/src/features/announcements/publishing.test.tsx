@@ -92,6 +92,52 @@ describe('publishing as a dealer', () => {
     expect(screen.getByLabelText('Заголовок').getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('edits an announcement of its own: the form starts from it and sends the changes', async () => {
+    const { api } = renderApp({
+      path: '/announcements/AN3/edit',
+      answers: {
+        Me: me(1, 0, { admin: true }),
+        AnnouncementAudienceOptions: options,
+        AnnouncementForEdit: {
+          announcement: {
+            id: 'AN3',
+            kind: 'PROMOTION',
+            title: 'Скидка',
+            text: 'Только неделю.',
+            status: 'PUBLISHED',
+            isMine: true,
+            promotionId: 'PR1',
+            image: null,
+            products: [{ id: 'P5', name: 'Эмаль ПФ-115 белая', slug: 'emal-pf-115' }],
+            audience: { everyoneBelow: false, priceGroupIds: ['PG1'], regions: [] },
+          },
+        },
+        AnnouncementUpdate: { announcementUpdate: { announcement: null, errors: [] } },
+        MyAnnouncements: { announcements: { totalCount: 0, edges: [] } },
+      },
+    });
+    const user = userEvent.setup();
+    const title = await screen.findByLabelText('Заголовок');
+    expect((title as HTMLInputElement).value).toBe('Скидка');
+    expect(await screen.findByRole('checkbox', { name: 'Лучшие субдилеры · 3 организации' })).toHaveProperty('checked', true);
+    await user.clear(title);
+    await user.type(title, 'Скидка 10%');
+    await user.click(screen.getByRole('button', { name: 'Сохранить изменения' }));
+    await waitFor(() => expect(api.calls.find((c) => c.operation === 'AnnouncementUpdate')?.variables).toEqual({
+      id: 'AN3',
+      input: {
+        kind: 'PROMOTION',
+        title: 'Скидка 10%',
+        text: 'Только неделю.',
+        productIds: ['P5'],
+        promotionId: 'PR1',
+        audience: { everyoneBelow: false, priceGroupIds: ['PG1'], regions: [] },
+      },
+      image: null,
+      removeImage: false,
+    }));
+  });
+
   it('is not offered to a buyer', async () => {
     renderApp({ path: '/announcements/new', answers: { Me: me(1, 0) } });
     expect(await screen.findByText('Публиковать объявления могут сотрудники производителя и администраторы дилеров.')).toBeTruthy();
