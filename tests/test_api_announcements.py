@@ -310,3 +310,13 @@ def test_a_publisher_chooses_among_its_own_price_groups(as_, groups):
                                        "name": "Лучшие субдилеры", "memberCount": 1}]
     assert {"name": "Москва", "nameEn": "Moscow"} in options["regions"]
     assert as_("sub_a")(OPTIONS).data == {"announcementAudienceOptions": None}
+
+
+def test_an_image_given_as_text_is_refused_not_crashed(as_):
+    payload = as_("staff").mutate(
+        'mutation { announcementCreate(image: "", input: {kind: NEWS, title: "Т", text: "Т", '
+        "audience: {everyoneBelow: true}}) { announcement { id } errors { field code } } }",
+        result="announcementCreate")
+    assert payload == {"announcement": None,
+                       "errors": [{"field": "image", "code": "INVALID_IMAGE"}]}
+    assert not Announcement.objects.exists()

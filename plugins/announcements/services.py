@@ -117,7 +117,10 @@ def _check(publisher: Organization, data: AnnouncementData,
     elif not data.audience_everyone and not (group_ids or data.regions):
         errors.add(Code.AUDIENCE_REQUIRED, "Choose price groups or regions, or send to "
                    "everyone below you.", "audience")
-    if image is not None:
+    if image is not None and not hasattr(image, "seek"):  # an inline literal, not a file
+        errors.add(Code.INVALID_IMAGE, "Send the image as a file (a GraphQL multipart "
+                   "request).", "image")
+    elif image is not None:
         for problem in image_errors(image):
             errors.add(problem.code, problem.message, "image")
     errors.raise_if_any()
