@@ -24,6 +24,7 @@ from backend.accounts.tokens import issue_tokens
 from backend.catalog.models import Product, ProductImage, ProductVariant
 from backend.core.checks import check_row_loading
 from backend.core.models import PortalModel, RateCounter
+from plugins.announcements.models import Announcement, AnnouncementRead
 from plugins.dealer_network.models import PartnerApplication, PartnerApplicationEvent
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +64,12 @@ def rows(catalog, staff_user, network, make_user, price_rules):
         flags=[{"code": "DUPLICATE_INN", "message": "…"}])
     PartnerApplicationEvent.objects.create(application=application, actor=staff_user,
                                            to_status="SUBMITTED", note="Принята")
+    announcement = Announcement.objects.create(
+        author_organization=network["dealer_a"], author=admin, kind="PROMOTION",
+        title="Скидка", text="Текст", image="announcements/1/a.png",
+        thumbnails={"64": "announcements/1/thumbs/a_64.webp"}, audience_everyone=False,
+        audience_regions=["Москва"], publish_at=timezone.now())
+    AnnouncementRead.objects.create(announcement=announcement, user=admin)
 
 
 def test_every_model_of_the_project_is_a_portal_model():

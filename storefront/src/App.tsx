@@ -1,14 +1,18 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { KeepWorkOnExpiry } from './features/auth/KeepWorkOnExpiry';
 import { ViewerProvider } from './features/auth/ViewerProvider';
 import { AppShell, OrganizationHome, PageLoading, RequireAuth } from './features/shell/AppShell';
 import {
+  loadAnnouncementEditPage,
+  loadAnnouncementPage,
   loadApplyPage,
   loadAuditPage,
   loadCatalogPage,
+  loadHomePage,
   loadInvitationPage,
   loadMembersPage,
+  loadMyAnnouncementsPage,
   loadPasswordResetConfirmPage,
   loadPasswordResetRequestPage,
   loadProductPage,
@@ -30,6 +34,10 @@ const AuditPage = lazy(loadAuditPage);
 const ReviewPage = lazy(loadReviewPage);
 const InvitationAcceptPage = lazy(loadInvitationPage);
 const ApplyPage = lazy(loadApplyPage);
+const HomePage = lazy(loadHomePage);
+const AnnouncementPage = lazy(loadAnnouncementPage);
+const MyAnnouncementsPage = lazy(loadMyAnnouncementsPage);
+const AnnouncementEditPage = lazy(loadAnnouncementEditPage);
 const PasswordResetRequestPage = lazy(loadPasswordResetRequestPage);
 const PasswordResetConfirmPage = lazy(loadPasswordResetConfirmPage);
 
@@ -86,7 +94,11 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/catalog" replace />} />
+        <Route index element={<HomePage />} />
+        <Route path="/news/:id" element={<AnnouncementPage />} />
+        <Route path="/announcements" element={<MyAnnouncementsPage />} />
+        <Route path="/announcements/new" element={<AnnouncementEditPage />} />
+        <Route path="/announcements/:id/edit" element={<AnnouncementEditPage />} />
         <Route path="/catalog/:categorySlug?" element={<CatalogPage />} />
         <Route path="/product/:slug" element={<ProductPage />} />
         <Route path="/organization" element={<OrganizationHome />} />

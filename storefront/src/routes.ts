@@ -18,6 +18,10 @@ export const loadReviewPage = once(() => import('./features/network/ReviewPage')
 export const loadInvitationPage = once(() => import('./features/network/InvitationAcceptPage'));
 export const loadApplyPage = once(() => import('./features/network/ApplyPage'));
 export const loadPasswordResetRequestPage = once(() => import('./features/auth/PasswordResetRequestPage'));
+export const loadHomePage = once(() => import('./features/announcements/HomePage'));
+export const loadAnnouncementPage = once(() => import('./features/announcements/AnnouncementPage'));
+export const loadMyAnnouncementsPage = once(() => import('./features/announcements/MyAnnouncementsPage'));
+export const loadAnnouncementEditPage = once(() => import('./features/announcements/AnnouncementEditPage'));
 export const loadPasswordResetConfirmPage = once(() => import('./features/auth/PasswordResetConfirmPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
@@ -27,6 +31,9 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/organization/sub-dealers', loadSubDealersPage],
   ['/organization/audit', loadAuditPage],
   ['/staff/applications', loadReviewPage],
+  ['/news/', loadAnnouncementPage],
+  ['/announcements/', loadAnnouncementEditPage],
+  ['/announcements', loadMyAnnouncementsPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */
@@ -38,6 +45,6 @@ export function preloadFor(pathname: string, signedIn: boolean): void {
   else if (!signedIn || pathname.startsWith('/sign-in')) void loadSignInPage();
   else {
     const screen = SIGNED_IN_SCREENS.find(([prefix]) => pathname.startsWith(prefix));
-    void (screen ? screen[1]() : loadCatalogPage());
+    void (screen ? screen[1]() : pathname === '/' ? loadHomePage() : loadCatalogPage());
   }
 }

@@ -5,11 +5,12 @@
  */
 import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
-import type { AccountErrorCode, CatalogErrorCode, DealerNetworkErrorCode, PriceRulesErrorCode } from '../gql/graphql';
+import type { AccountErrorCode, AnnouncementErrorCode, CatalogErrorCode, DealerNetworkErrorCode, PriceRulesErrorCode } from '../gql/graphql';
 import { waitPhrase } from '../i18n/wait';
 
 /** The codes of the schema's `*ErrorCode` enums, as codegen generates them (union types). */
-export type SchemaErrorCode = AccountErrorCode | CatalogErrorCode | DealerNetworkErrorCode | PriceRulesErrorCode;
+export type SchemaErrorCode =
+  AccountErrorCode | AnnouncementErrorCode | CatalogErrorCode | DealerNetworkErrorCode | PriceRulesErrorCode;
 
 /**
  * Every schema error code, checked by the compiler against the generated types: a code the API
@@ -97,6 +98,16 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   INVALID_NUMBER: true,
   UNKNOWN_UNIT: true,
   TOO_MANY_ERRORS: true,
+  // Announcements (plugins/announcements)
+  AUDIENCE_CONFLICT: true,
+  AUDIENCE_REQUIRED: true,
+  NOT_A_PUBLISHER: true,
+  PRODUCTS_REQUIRED: true,
+  PUBLISH_DATE_IN_PAST: true,
+  TOO_MANY_PRODUCTS: true,
+  UNKNOWN_PRICE_GROUP: true,
+  UNKNOWN_PRODUCT: true,
+  UNKNOWN_PROMOTION: true,
 };
 
 /**

@@ -171,3 +171,9 @@ export const countries: CountriesQuery = {
     { code: 'KZ', name: 'Казахстан', nameEn: 'Kazakhstan', regions: [] },
   ],
 };
+
+/** No announcements: what the header's unread count and the catalog's marks get by default. */
+export const NO_ANNOUNCEMENTS = {
+  AnnouncementsUnreadCount: { announcementsUnreadCount: 0 },
+  ProductAnnouncements: { announcements: { edges: [] } },
+};

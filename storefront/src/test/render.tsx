@@ -11,6 +11,7 @@ import { AppRoutes } from '../App';
 import { Session, STORAGE_KEYS } from '../features/auth/session';
 import { SessionProvider } from '../features/auth/SessionProvider';
 import { createI18n, type Language } from '../i18n';
+import { NO_ANNOUNCEMENTS } from './fixtures';
 import { fakeJwt } from './jwt';
 
 export interface ApiCall {
@@ -82,7 +83,9 @@ export function renderApp({
   /** Also render LocationProbe, to read the URL and go Back. */
   showLocation?: boolean;
 }) {
-  const api = fakeGraphQL(answers);
+  // Every signed-in screen asks for the unread announcements (the header) and the catalog for
+  // its products' announcements: none, unless the test answers otherwise.
+  const api = fakeGraphQL({ ...NO_ANNOUNCEMENTS, ...answers });
   const storage = window.localStorage;
   if (signedIn) {
     storage.setItem(STORAGE_KEYS.access, fakeJwt({ exp: Date.now() / 1000 + 900 }));

@@ -30,6 +30,7 @@ import {
 import { buildCategoryTree, pathTo } from './categoryTree';
 import { CategoryTree } from './CategoryTree';
 import { FiltersPanel } from './FiltersPanel';
+import { AnnouncedProducts } from '../announcements/AnnouncedProducts';
 import { ProductGrid } from './ProductGrid';
 import { ProductTable } from './ProductTable';
 import { SearchBox } from './SearchBox';
@@ -87,6 +88,7 @@ export default function CatalogPage() {
     [products],
   );
   const stale = productsResult.fetching || productsResult.data?.products !== products;
+  const shownIds = useMemo(() => productList.map((product) => product.id), [productList]);
 
   // Facets: the attributes of the products found, for the same filter as the list.
   const facetsVariables = useMemo(() => ({ filter: variables.filter }), [variables.filter]);
@@ -322,7 +324,7 @@ export default function CatalogPage() {
         )}
 
         <div className="catalog__results" data-testid="catalog-results">
-          {results}
+          <AnnouncedProducts productIds={shownIds}>{results}</AnnouncedProducts>
         </div>
 
         {products && total > state.pageSize && (

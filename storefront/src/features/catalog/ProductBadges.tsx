@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Badge } from '../../ui';
+import { AnnouncementMark } from '../announcements/AnnouncedProducts';
 
-export function ProductBadges({ product }: { product: { preorderAllowed: boolean; samplesAvailable: boolean } }) {
+/** Pre-order, samples, and the latest announcement about the product (inside AnnouncedProducts). */
+export function ProductBadges({ product }: { product: { id?: string; preorderAllowed: boolean; samplesAvailable: boolean } }) {
   const { t } = useTranslation();
-  if (!product.preorderAllowed && !product.samplesAvailable) return null;
   return (
     <span className="product-badges">
+      <AnnouncementMark productId={product.id} />
       {product.preorderAllowed && <Badge tone="warning">{t('catalog.badges.preorder')}</Badge>}
       {product.samplesAvailable && <Badge tone="info">{t('catalog.badges.samples')}</Badge>}
     </span>

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { ProductDetailDocument } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { EmptyState, ErrorState, Skeleton } from '../../ui';
+import { ProductAnnouncementsBlock } from '../announcements/AnnouncedProducts';
 import { usePageTitle } from '../shell/usePageTitle';
 import { CATALOG_LANGUAGE } from './catalogLanguage';
 import { OrderPanel } from './OrderPanel';
@@ -100,6 +101,7 @@ function ProductView({ product, backLink }: { product: Product; backLink: React.
             {product.productType.name} <ProductBadges product={product} />
           </p>
           {product.description && <p className="product-page__description">{product.description}</p>}
+          <ProductAnnouncementsBlock productId={product.id} />
           <OrderPanel variants={product.variants} chosen={chosen} onChoose={(variant) => choose(variant.sku)} />
           {product.attributes.length > 0 && (
             <section aria-labelledby="product-properties">

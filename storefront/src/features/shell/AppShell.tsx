@@ -2,6 +2,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorState, Spinner } from '../../ui';
+import { NewsNavLink } from '../announcements/NewsNavLink';
 import { useSession } from '../auth/SessionProvider';
 import { useViewer } from '../auth/ViewerProvider';
 import { hasStaffPermission, organizationSections, REVIEW_PERMISSION } from '../network/access';
@@ -89,6 +90,7 @@ export function AppShell() {
           </Link>
           <ShellMenu>
             <nav className="shell__nav" aria-label={t('shell.mainNavigation')}>
+              {viewer.ready && <NewsNavLink />}
               <NavLink
                 to="/catalog"
                 className={({ isActive }) =>
