@@ -5,11 +5,20 @@
  */
 import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
-import type { AccountErrorCode, CatalogErrorCode, DealerNetworkErrorCode } from '../gql/graphql';
+import type {
+  AccountErrorCode,
+  CatalogErrorCode,
+  DealerNetworkErrorCode,
+  PriceRulesErrorCode,
+} from '../gql/graphql';
 import { waitPhrase } from '../i18n/wait';
 
 /** The codes of the schema's `*ErrorCode` enums, as codegen generates them (union types). */
-export type SchemaErrorCode = AccountErrorCode | CatalogErrorCode | DealerNetworkErrorCode;
+export type SchemaErrorCode =
+  | AccountErrorCode
+  | CatalogErrorCode
+  | DealerNetworkErrorCode
+  | PriceRulesErrorCode;
 
 /**
  * Every schema error code, checked by the compiler against the generated types: a code the API
@@ -19,27 +28,39 @@ export type SchemaErrorCode = AccountErrorCode | CatalogErrorCode | DealerNetwor
 const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   ALREADY_MEMBER: true,
   APPLICATIONS_THROTTLED: true,
+  ASSIGNMENT_OUTSIDE_SUBTREE: true,
+  ASSIGNMENT_TARGET: true,
   AUTHENTICATION_REQUIRED: true,
+  BELOW_MAP_FLOOR: true,
   CANNOT_CHANGE_OWN_ROLE: true,
   CANNOT_GRANT: true,
+  CURRENCY_MISMATCH: true,
+  DERIVED_LIST: true,
   DUPLICATE_APPLICATION: true,
   DUPLICATE_INN: true,
   DUPLICATE_ROLE: true,
   DUPLICATE_SKU: true,
   DUPLICATE_SLUG: true,
+  DUPLICATE_TIER: true,
+  FALLBACK_CYCLE: true,
+  FALLBACK_OTHER_OWNER: true,
+  FORMULA_CYCLE: true,
   GRAPHQL_ERROR: true,
   INACTIVE_USER: true,
   INVALID: true,
   INVALID_ATTRIBUTE_VALUE: true,
   INVALID_CREDENTIALS: true,
   INVALID_CURRENCY: true,
+  INVALID_DISCOUNT: true,
   INVALID_EMAIL: true,
+  INVALID_FORMULA: true,
   INVALID_IMAGE: true,
   INVALID_INN: true,
   INVALID_INVITATION: true,
   INVALID_KPP: true,
   INVALID_NAME: true,
   INVALID_PARENT: true,
+  INVALID_PERIOD: true,
   INVALID_PHONE: true,
   INVALID_QUANTITY: true,
   INVALID_RESET_LINK: true,
@@ -52,9 +73,15 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   INVITATION_USED: true,
   IN_USE: true,
   LAST_ADMIN: true,
+  LIST_IN_USE: true,
   LOGIN_THROTTLED: true,
+  MANUFACTURER_ONLY: true,
+  MEMBER_OUTSIDE_SUBTREE: true,
+  NON_POSITIVE_PRICE: true,
+  NON_POSITIVE_QUANTITY: true,
   NOT_A_DEALER: true,
   NOT_FOUND: true,
+  NOT_OWNER: true,
   NO_SUPPLIER: true,
   PASSWORD_RESET_THROTTLED: true,
   PERMISSION_DENIED: true,
@@ -64,8 +91,10 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   TOKEN_REUSED: true,
   TREE_TOO_DEEP: true,
   UNIQUE: true,
+  UNKNOWN_LIST: true,
   UNKNOWN_PERMISSION: true,
   UNKNOWN_REGION: true,
+  UNKNOWN_VARIANT: true,
   WEAK_PASSWORD: true,
 };
 
