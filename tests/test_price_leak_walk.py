@@ -47,6 +47,7 @@ from price_rules.models import (
 from price_rules.services.context import load_price_context
 from tests.fixtures.graphql import GraphQLClient
 from tests.test_authorization_matrix import (
+    _is_node_type,
     _objects,
     _root_queries,
     _root_queries_by_id,
@@ -208,16 +209,17 @@ def walk(client) -> tuple[list[tuple[str, dict]], set[str]]:
     for name, document in _root_queries():
         ask(f"Query.{name}", document)
     for name, document, id_type in _root_queries_by_id():
-        for global_id in sorted(g for g, t in seen.items() if t == id_type):
+        for global_id in sorted(g for g in seen if from_global_id(g)[0] == id_type):
             ask(f"Query.{name}({global_id})", document, {"id": global_id})
     opened: set[str] = set()
     while set(seen) - opened:  # a node's answer may name more objects: open them too
         for global_id in sorted(set(seen) - opened):
             opened.add(global_id)
-            type_name = seen[global_id]
-            ask(f"node({type_name} {from_global_id(global_id)[1]})", _node_document(type_name),
-                {"id": global_id})
-    return answers, set(seen.values())
+            # The id names its node type (an AppliedPromotion carries a Promotion's id).
+            type_name, pk = from_global_id(global_id)
+            if _is_node_type(type_name):
+                ask(f"node({type_name} {pk})", _node_document(type_name), {"id": global_id})
+    return answers, set(seen.values()) | {from_global_id(g)[0] for g in seen}
 
 
 def leaks(answers, forbidden: set[Decimal]) -> list[str]:
