@@ -41,7 +41,9 @@ class ResaleMarkupSet(PriceRulesMutation):
     @classmethod
     def perform_mutation(cls, root, info, input):
         actor = acting_organization(info)
-        return cls(markup=as_stored(set_resale_markup(actor, MarkupData(**input))))
+        # An explicit null keeps a field's default, as leaving it out does.
+        given = {name: value for name, value in input.items() if value is not None}
+        return cls(markup=as_stored(set_resale_markup(actor, MarkupData(**given))))
 
 
 class ResaleMarkupClear(PriceRulesMutation):
