@@ -1,0 +1,62 @@
+"""The viewer's prices on the catalog's types (the catalog does not know price rules)."""
+
+from __future__ import annotations
+
+import graphene
+from graphql import GraphQLError
+
+from backend.catalog.models import Product, ProductVariant
+from backend.catalog.schema.types import ProductObjectType, ProductVariantType
+from backend.core.graphql.extend import add_fields
+
+from .loaders import PriceBookByVariantIdLoader, PriceRangeByProductIdLoader
+from .price_types import PriceRangeType, PriceTierType, VariantPriceType
+
+
+def _price(book, variant: ProductVariant, quantity):
+    if book is None:
+        return None
+    return book.price(variant.pk, variant.min_order_quantity if quantity is None else quantity)
+
+
+def _tiers(book, variant: ProductVariant):
+    return [] if book is None else book.tiers(variant.pk, variant.min_order_quantity)
+
+
+def resolve_price(root: ProductVariant, info, quantity=None):
+    if quantity is not None and quantity <= 0:
+        raise GraphQLError("`quantity` must be above zero.",
+                           extensions={"code": "INVALID", "field": "quantity"})
+    return PriceBookByVariantIdLoader(info.context).load_then(
+        root.pk, lambda book: _price(book, root, quantity))
+
+
+def resolve_price_tiers(root: ProductVariant, info):
+    return PriceBookByVariantIdLoader(info.context).load_then(
+        root.pk, lambda book: _tiers(book, root))
+
+
+def resolve_price_range(root: Product, info):
+    return PriceRangeByProductIdLoader(info.context).load(root.pk)
+
+
+add_fields(
+    ProductVariantType,
+    price=graphene.Field(
+        VariantPriceType, resolver=resolve_price,
+        quantity=graphene.Decimal(description="Default: the variant's minimum order quantity."),
+        description="The viewer's unit price at `quantity`. Null for anonymous visitors or "
+                    "when no price is offered."),
+    price_tiers=graphene.Field(
+        graphene.NonNull(graphene.List(graphene.NonNull(PriceTierType))),
+        resolver=resolve_price_tiers,
+        description="Every tier of the viewer's price for this variant, ascending "
+                    "minQuantity; empty when there is no price."),
+)
+add_fields(
+    ProductObjectType,
+    price_range=graphene.Field(
+        PriceRangeType, resolver=resolve_price_range,
+        description="The range of the viewer's prices over the product's variants; null for "
+                    "anonymous visitors or when no variant has a price."),
+)
