@@ -9,4 +9,5 @@ CatalogErrorCode = error_code_enum(
     "INVALID_PARENT",
     "IN_USE",
     "INVALID_IMAGE",
+    "PRICE_REQUIRES_SIGN_IN",  # sorting or filtering by price as an anonymous visitor
 )

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from .models import Category, Product, ProductVariant
@@ -30,6 +33,10 @@ class ProductFilter:
     is_published: bool | None = None
     samples_available: bool | None = None
     preorder_allowed: bool | None = None
+    # On the product's lowest price for the viewer (``prices``: ``backend.catalog.prices``).
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+    prices: Any = None
 
 
 def _category_condition(category_ids: list[int], include_subcategories: bool) -> Q:
@@ -72,6 +79,12 @@ def filter_products(queryset: QuerySet[Product], spec: ProductFilter) -> QuerySe
         value = getattr(spec, flag)
         if value is not None:
             queryset = queryset.filter(**{flag: value})
+    if spec.price_min is not None or spec.price_max is not None:
+        try:
+            queryset = queryset.filter(spec.prices.within(queryset, spec.price_min,
+                                                          spec.price_max))
+        except EmptyResultSet:  # nothing visible to price
+            queryset = queryset.none()
     return queryset
 
 
@@ -85,9 +98,17 @@ def find_products(queryset: QuerySet[Product], spec: ProductFilter) -> SearchRes
 
 
 def sort_products(queryset: QuerySet[Product], sort_field: str | None, descending: bool,
-                  searching: bool) -> QuerySet[Product]:
+                  searching: bool, prices: Any = None) -> QuerySet[Product]:
     """Sort by ``sort_field`` (relevance by default while searching, else name), with the
-    primary key as tie-breaker so pages never overlap."""
+    primary key as tie-breaker so pages never overlap. ``PRICE`` sorts by the viewer's
+    lowest price (``prices``), products without a price last both ways."""
+    if sort_field == "PRICE":
+        try:
+            key = prices.sort_key(queryset)
+        except EmptyResultSet:
+            return queryset.none()
+        order = key.desc(nulls_last=True) if descending else key.asc(nulls_last=True)
+        return queryset.order_by(order, "-pk" if descending else "pk")
     if sort_field is None:
         sort_field = "RELEVANCE" if searching else "NAME"
         descending = searching

@@ -13,7 +13,8 @@ from backend.catalog.models import Product, ProductVariant
 from backend.core.graphql.loaders import DataLoader
 
 from .. import engine
-from .viewer_prices import PriceBook, price_book, viewer_buyer
+from ..buyers import viewer_buyer
+from .viewer_prices import PriceBook, price_book
 
 
 class PriceBookByVariantIdLoader(DataLoader):

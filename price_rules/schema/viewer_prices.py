@@ -17,26 +17,14 @@ from decimal import Decimal
 from django.utils import timezone
 from graphql_relay import to_global_id
 
-from backend.accounts.models import Organization
-
 from .. import engine
+from ..buyers import viewer_buyer
 from ..models import Promotion
 from ..services.context import load_price_context
 
 logger = logging.getLogger(__name__)
 
 HUNDRED = Decimal(100)
-
-
-def viewer_buyer(viewer) -> Organization | None:
-    """The organization whose prices the viewer sees, or None (anonymous, no active
-    organization, or one that buys from nobody)."""
-    if not viewer.is_authenticated:
-        return None
-    organization = viewer.organization
-    if organization is None or organization.parent_id is None:
-        return None
-    return organization
 
 
 def percent(rate: Decimal) -> Decimal:

@@ -7,14 +7,16 @@ from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Upper
 from graphql import GraphQLError
 
+from backend.core.errors import DomainValidationError
 from backend.core.graphql.connection import resolve_connection
-from backend.core.graphql.ids import decode_query_id, decode_query_ids
+from backend.core.graphql.ids import decode_query_id, decode_query_ids, graphql_error_from
 from backend.core.graphql.loaders import remember_rows
 from backend.core.graphql.types import SortDirection
 from backend.core.graphql.values import plain_values
 
 from ..facets import product_facets
 from ..filters import ProductFilter, find_products, sort_products
+from ..prices import viewer_prices
 from .facets import AttributeFacet
 from .types import (
     AttributeType,
@@ -43,6 +45,10 @@ class ProductFilterInput(graphene.InputObjectType):
     is_published = graphene.Boolean(description="Visible to catalog staff only.")
     samples_available = graphene.Boolean()
     preorder_allowed = graphene.Boolean()
+    price_min = graphene.Decimal(description="Products whose lowest price for the viewer "
+                                             "(gross) is at least this. Signed-in viewers only.")
+    price_max = graphene.Decimal(description="Products whose lowest price for the viewer "
+                                             "(gross) is at most this. Signed-in viewers only.")
 
 
 class ProductSortField(graphene.Enum):
@@ -50,6 +56,14 @@ class ProductSortField(graphene.Enum):
     CREATED_AT = "CREATED_AT"
     UPDATED_AT = "UPDATED_AT"
     RELEVANCE = "RELEVANCE"
+    PRICE = "PRICE"
+
+    @property
+    def description(self):
+        if self == ProductSortField.PRICE:
+            return ("The product's lowest price for the viewer (gross); products without a "
+                    "price last both ways. Signed-in viewers only.")
+        return None
 
 
 class ProductSortingInput(graphene.InputObjectType):
@@ -63,9 +77,18 @@ class CategoryFilterInput(graphene.InputObjectType):
     search = graphene.String()
 
 
+def _prices(info, field: str):
+    try:
+        return viewer_prices(info.context.viewer, field)
+    except DomainValidationError as exc:
+        raise graphql_error_from(exc)
+
+
 def _product_filter(data, info) -> ProductFilter:
     data = data or {}
     is_published = data.get("is_published") if info.context.viewer.is_staff else None
+    price_min, price_max = data.get("price_min"), data.get("price_max")
+    priced = price_min is not None or price_max is not None
     return ProductFilter(
         search=(data.get("search") or "").strip() or None,
         category_ids=decode_query_ids(data.get("categories") or [], "Category",
@@ -78,6 +101,9 @@ def _product_filter(data, info) -> ProductFilter:
         is_published=is_published,
         samples_available=data.get("samples_available"),
         preorder_allowed=data.get("preorder_allowed"),
+        price_min=price_min, price_max=price_max,
+        prices=_prices(info, "filter.priceMin" if price_min is not None else "filter.priceMax")
+        if priced else None,
     )
 
 
@@ -117,7 +143,9 @@ class CatalogQueries(graphene.ObjectType):
         sort_by = plain_values(sort_by or {})
         sort_field = sort_by.get("field")
         descending = sort_by.get("direction") == SortDirection.DESC.value
-        queryset = sort_products(found.products, sort_field, descending, bool(spec.search))
+        prices = _prices(info, "sortBy.field") if sort_field == "PRICE" else None
+        queryset = sort_products(found.products, sort_field, descending, bool(spec.search),
+                                 prices)
         connection = resolve_connection(queryset, args, ProductObjectType._meta.connection,
                                         info=info)
         connection.search_correction = found.correction

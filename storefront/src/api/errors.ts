@@ -58,6 +58,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   NO_SUPPLIER: true,
   PASSWORD_RESET_THROTTLED: true,
   PERMISSION_DENIED: true,
+  PRICE_REQUIRES_SIGN_IN: true,
   REQUIRED: true,
   ROLE_IN_USE: true,
   TOKEN_EXPIRED: true,

@@ -78,6 +78,7 @@ export type CatalogErrorCode =
   | 'IN_USE'
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
+  | 'PRICE_REQUIRES_SIGN_IN'
   | 'REQUIRED'
   | 'UNIQUE';
 
@@ -228,6 +229,10 @@ export type ProductFilterInput = {
   /** Visible to catalog staff only. */
   isPublished?: boolean | null | undefined;
   preorderAllowed?: boolean | null | undefined;
+  /** Products whose lowest price for the viewer (gross) is at most this. Signed-in viewers only. */
+  priceMax?: string | null | undefined;
+  /** Products whose lowest price for the viewer (gross) is at least this. Signed-in viewers only. */
+  priceMin?: string | null | undefined;
   productTypes?: Array<string | number> | null | undefined;
   samplesAvailable?: boolean | null | undefined;
   /** Words or part of a name or SKU, Russian or English. */
@@ -237,6 +242,8 @@ export type ProductFilterInput = {
 export type ProductSortField =
   | 'CREATED_AT'
   | 'NAME'
+  /** The product's lowest price for the viewer (gross); products without a price last both ways. Signed-in viewers only. */
+  | 'PRICE'
   | 'RELEVANCE'
   | 'UPDATED_AT';
 
