@@ -79,6 +79,7 @@ class _Builder:
             f"WHERE v.product_id IN ({products_sql}))", *products_params)
         self._descendants: dict[int, set[int]] | None = None
         self._floors_added = False
+        self._promoted_links: set[str] = set()
 
     # -- categories -------------------------------------------------------------------
     def _category_tree(self) -> dict[int, set[int]]:
@@ -98,54 +99,63 @@ class _Builder:
 
     # -- one link of the chain ----------------------------------------------------------
     def link(self, index: int) -> str:
-        """The CTE ``l<index>`` (variant_id, net, gross): the price at link ``index``."""
+        """The CTE ``l<index>`` (variant_id, product_id, net, gross): the price at link
+        ``index`` of the chain."""
         chain = self.context.chain
         link = chain[index]
         sequence = engine.list_sequence(link.seller, link.buyer, self.context.on_date)
         name = f"l{index}"
-        sources = []
+        sources: list[str] = []
+        params: list[Any] = []
         if sequence:
-            rows, params = _values([(pl.id, rank, pl.prices_include_vat)
-                                    for rank, pl in enumerate(sequence)],
-                                   ("bigint", "int", "boolean"))
+            rows, list_params = _values([(pl.id, rank, pl.prices_include_vat)
+                                         for rank, pl in enumerate(sequence)],
+                                        ("bigint", "int", "boolean"))
+            # The first list of the sequence, then the largest tier not above the minimum
+            # order: the smallest (rank, -min_quantity), as arrays compare, without a sort.
             self.sql.add(
-                f"{name}_list AS (SELECT DISTINCT ON (e.variant_id) e.variant_id, "
-                "e.price AS amount, s.vat FROM price_rules_pricelistentry e "
+                f"{name}_list AS (SELECT kv.id AS variant_id, min(kv.product_id) AS product_id,"
+                " min(kv.category_id) AS category_id, min(ARRAY[s.rank * 1000000000000 - "
+                "e.min_quantity, e.price, s.vat::int]) AS best "
+                "FROM price_rules_pricelistentry e "
                 f"JOIN (VALUES {rows}) s(list_id, rank, vat) ON s.list_id = e.price_list_id "
-                "JOIN kv ON kv.id = e.variant_id WHERE e.min_quantity <= kv.q "
-                "ORDER BY e.variant_id, s.rank, e.min_quantity DESC)", *params)
-            sources.append(f"SELECT variant_id, amount, vat FROM {name}_list")
+                "JOIN kv ON kv.id = e.variant_id WHERE e.min_quantity <= kv.q GROUP BY kv.id)",
+                *list_params)
+            sources.append("SELECT variant_id, product_id, category_id, best[2] AS amount, "
+                           f"best[3] = 1 AS vat FROM {name}_list")
         markup = link.seller.markup
         if (markup is not None and index + 1 < len(chain)
                 and chain[index + 1].buyer.currency == link.buyer.currency):
             upper = self.link(index + 1)
             quantum = 2 if markup.rounding is engine.Rounding.CENT else 0
-            priced = (f"AND NOT EXISTS (SELECT 1 FROM {name}_list x "
-                      f"WHERE x.variant_id = u.variant_id)" if sequence else "")
+            unpriced = (f"WHERE NOT EXISTS (SELECT 1 FROM {name}_list x "
+                        "WHERE x.variant_id = u.variant_id)" if sequence else "")
             sources.append(
-                f"SELECT u.variant_id, round(u.net * %s * (1 + %s / 100.0) + %s, {quantum}) "
-                f"AS amount, false AS vat FROM {upper} u WHERE true {priced}")
-            markup_params = [markup.factor, markup.percent, markup.amount]
-        else:
-            markup_params = []
+                "SELECT u.variant_id, u.product_id, u.category_id, "
+                f"round(u.net * %s * (1 + %s / 100.0) + %s, {quantum}) AS amount, "
+                f"false AS vat FROM {upper} u {unpriced}")
+            params += [markup.factor, markup.percent, markup.amount]
         if not sources:
-            self.sql.add(f"{name} AS (SELECT NULL::bigint AS variant_id, NULL::numeric AS net, "
+            self.sql.add(f"{name} AS (SELECT NULL::bigint AS variant_id, NULL::bigint AS "
+                         "product_id, NULL::bigint AS category_id, NULL::numeric AS net, "
                          "NULL::numeric AS gross WHERE false)")
             return name
-        self.sql.add(f"{name}_base AS ({' UNION ALL '.join(sources)})", *markup_params)
-        promoted, promo_params = self._promoted(index, link.buyer.currency)
+        self.sql.add(f"{name}_base AS ({' UNION ALL '.join(sources)})", *params)
+        promoted, promoted_params = self._promoted(index, link.buyer.currency)
         rate = self.context.vat_rate
         self.sql.add(
-            f"{name}_taxed AS (SELECT b.variant_id, b.vat, {promoted} AS p FROM {name}_base b "
-            "JOIN kv ON kv.id = b.variant_id)", *promo_params)
-        taxed = (f"SELECT variant_id, CASE WHEN vat THEN p - round(p * %s / (1 + %s), 2) "
-                 "ELSE p END AS net, CASE WHEN vat THEN p ELSE p + round(p * %s, 2) END AS gross "
-                 f"FROM {name}_taxed")
+            f"{name}_promoted AS (SELECT b.variant_id, b.product_id, b.category_id, b.vat, "
+            f"{promoted} AS p FROM {name}_base b{self._promotion_join(name)})", *promoted_params)
+        taxed = ("SELECT variant_id, product_id, category_id, "
+                 "CASE WHEN vat THEN p - round(p * %s / (1 + %s), 2) ELSE p END AS net, "
+                 "CASE WHEN vat THEN p ELSE p + round(p * %s, 2) END AS gross "
+                 f"FROM {name}_promoted")
         floors = self.context.floors
         seller_id = link.seller.organization_id
         if floors.binds(seller_id) and floors.currency == link.buyer.currency and self._floors():
             self.sql.add(
-                f"{name} AS (SELECT t.variant_id, GREATEST(t.net, f.floor) AS net, "
+                f"{name} AS (SELECT t.variant_id, t.product_id, t.category_id, "
+                "GREATEST(t.net, f.floor) AS net, "
                 "CASE WHEN f.floor > t.net THEN f.floor + round(f.floor * %s, 2) "
                 f"ELSE t.gross END AS gross FROM ({taxed}) t "
                 "LEFT JOIN floors f ON f.variant_id = t.variant_id)", rate, rate, rate, rate)
@@ -153,9 +163,15 @@ class _Builder:
             self.sql.add(f"{name} AS ({taxed})", rate, rate, rate)
         return name
 
+    def _promotion_join(self, name: str) -> str:
+        if name in self._promoted_links:
+            return f" LEFT JOIN {name}_promos pr ON pr.variant_id = b.variant_id"
+        return ""
+
     def _promoted(self, index: int, currency: str) -> tuple[str, list[Any]]:
         """The price after the seller's promotions for this buyer, as an expression over
-        ``b.amount`` and the variant ``kv`` (text and parameters in the text's order)."""
+        ``b.amount`` and ``pr.ids`` (the promotions that target the variant, found by joins
+        in the CTE ``l<index>_promos``), with its parameters in the text's order."""
         link = self.context.chain[index]
         promotions = sorted(
             (p for p in applicable_promotions(link.seller.promotions,
@@ -165,45 +181,59 @@ class _Builder:
             key=lambda p: p.id)
         if not promotions:
             return "b.amount", []
+        self._add_targets(f"l{index}", promotions)
 
-        def targets(promotion: engine.Promotion) -> _Sql:
-            return _Sql(["(kv.id = ANY(%s::bigint[]) OR kv.product_id = ANY(%s::bigint[]) "
-                         "OR kv.category_id = ANY(%s::bigint[]))"],
-                        [sorted(promotion.variant_ids), sorted(promotion.product_ids),
-                         self._under(promotion.category_ids)])
-
-        def percent(promotion: engine.Promotion) -> bool:
-            return promotion.kind is engine.DiscountKind.PERCENT
+        def cut(promotion: engine.Promotion, price: str) -> tuple[str, list[Any]]:
+            if promotion.kind is engine.DiscountKind.PERCENT:
+                return f"{price} * (1 - %s / 100.0)", [promotion.value]
+            return f"{price} - %s", [promotion.value]
 
         expression = _Sql()
-        expression.add("LEAST(b.amount")
-        for promotion in promotions:
+        expression.add("CASE WHEN pr.ids IS NULL THEN b.amount ELSE LEAST(b.amount")
+        for k, promotion in enumerate(promotions):
             if promotion.stacking is engine.Stacking.BEST_PRICE_WINS:
-                condition = targets(promotion)
-                cut = "b.amount * (1 - %s / 100.0)" if percent(promotion) else "b.amount - %s"
-                expression.add(f", CASE WHEN {condition.parts[0]} THEN "
-                               f"round(GREATEST({cut}, 0), 2) END",
-                               *condition.params, promotion.value)
-        stacking = [p for p in promotions if p.stacking is engine.Stacking.STACKS]
+                text, values = cut(promotion, "b.amount")
+                expression.add(f", CASE WHEN {k} = ANY(pr.ids) THEN "
+                               f"round(GREATEST({text}, 0), 2) END", *values)
+        stacking = [(k, p) for k, p in enumerate(promotions)
+                    if p.stacking is engine.Stacking.STACKS]
         if stacking:
             # Percentages compounded, then fixed amounts, never below zero, rounded once.
-            ordered = [p for p in stacking if percent(p)] + [p for p in stacking
-                                                             if not percent(p)]
-            conditions = [targets(p) for p in stacking]
-            expression.add(", CASE WHEN " + " OR ".join(c.parts[0] for c in conditions)
-                           + " THEN round(GREATEST(b.amount",
-                           *(value for c in conditions for value in c.params))
-            for promotion in ordered:
-                condition = targets(promotion)
-                if percent(promotion):
-                    expression.add(f" * CASE WHEN {condition.parts[0]} THEN 1 - %s / 100.0 "
-                                   "ELSE 1 END", *condition.params, promotion.value)
+            ordered = sorted(stacking, key=lambda kp: kp[1].kind is not engine.DiscountKind.PERCENT)
+            indexes = ", ".join(str(k) for k, _ in stacking)
+            expression.add(f", CASE WHEN pr.ids && ARRAY[{indexes}] THEN round(GREATEST(b.amount")
+            for k, promotion in ordered:
+                if promotion.kind is engine.DiscountKind.PERCENT:
+                    expression.add(f" * CASE WHEN {k} = ANY(pr.ids) THEN 1 - %s / 100.0 "
+                                   "ELSE 1 END", promotion.value)
                 else:
-                    expression.add(f" - CASE WHEN {condition.parts[0]} THEN %s ELSE 0 END",
-                                   *condition.params, promotion.value)
+                    expression.add(f" - CASE WHEN {k} = ANY(pr.ids) THEN %s ELSE 0 END",
+                                   promotion.value)
             expression.add(", 0), 2) END")
-        expression.add(")")
+        expression.add(") END")
         return "".join(expression.parts), expression.params
+
+    def _add_targets(self, name: str, promotions: list[engine.Promotion]) -> None:
+        """The CTE ``<name>_promos`` (variant_id, ids): which of ``promotions`` (by their
+        index) target each variant, by the variant, its product or its category."""
+        by_kind: dict[str, tuple[list[int], list[int]]] = {
+            "id": ([], []), "product_id": ([], []), "category_id": ([], [])}
+        for k, promotion in enumerate(promotions):
+            for column, targets in (("id", promotion.variant_ids),
+                                    ("product_id", promotion.product_ids),
+                                    ("category_id", self._under(promotion.category_ids))):
+                by_kind[column][0].extend(targets)
+                by_kind[column][1].extend([k] * len(targets))
+        branches, params = [], []
+        for column, (targets, indexes) in by_kind.items():
+            if targets:
+                branches.append("SELECT kv.id AS variant_id, u.k FROM kv JOIN "
+                                "unnest(%s::bigint[], %s::int[]) u(target, k) "
+                                f"ON u.target = kv.{column}")
+                params += [targets, indexes]
+        self.sql.add(f"{name}_promos AS (SELECT t.variant_id, array_agg(DISTINCT t.k) AS ids "
+                     f"FROM ({' UNION ALL '.join(branches)}) t GROUP BY t.variant_id)", *params)
+        self._promoted_links.add(name)
 
     # -- MAP floors ---------------------------------------------------------------------
     def _floors(self) -> bool:
@@ -225,32 +255,31 @@ class _Builder:
                         nearest.append((category_id, percents[ancestor]))
                         break
         base = PriceList.objects.filter(owner_id=root.id, is_base=True).first()
-        by_percent = ""
-        params: list[Any] = [root.id, root.currency]
+        own = ("SELECT mf.variant_id, mf.amount AS floor FROM price_rules_mapfloor mf "
+               "JOIN kv ON kv.id = mf.variant_id WHERE mf.owner_id = %s AND mf.currency = %s")
         if nearest and base is not None:
             rows_sql, rows_params = _values(nearest, ("bigint", "numeric"))
             rate = vat_rate(root.country, self.context.on_date)
-            first_tier = ("(SELECT DISTINCT ON (e.variant_id) e.variant_id, e.price "
-                          "FROM price_rules_pricelistentry e JOIN kv ON kv.id = e.variant_id "
-                          "WHERE e.price_list_id = %s ORDER BY e.variant_id, e.min_quantity)")
-            base_net = ("bp.price - round(bp.price * %s / (1 + %s), 2)"
-                        if base.prices_include_vat else "bp.price")
-            by_percent = (f"round(({base_net}) * cp.percent / 100, 2)")
-            joins = (f" LEFT JOIN (VALUES {rows_sql}) cp(category_id, percent) "
-                     f"ON cp.category_id = kv.category_id LEFT JOIN {first_tier} bp "
-                     "ON bp.variant_id = kv.id")
+            # The base list's first tier (smallest minimum quantity), net.
+            price = "bp.first[2]"
+            base_net = (f"{price} - round({price} * %s / (1 + %s), 2)"
+                        if base.prices_include_vat else price)
             rate_params = [rate, rate] if base.prices_include_vat else []
-            floor = f"COALESCE(mf.amount, {by_percent})"
             self.sql.add(
-                f"floors AS (SELECT kv.id AS variant_id, {floor} AS floor FROM kv "
-                "LEFT JOIN price_rules_mapfloor mf ON mf.variant_id = kv.id "
-                f"AND mf.owner_id = %s AND mf.currency = %s{joins})",
-                *rate_params, *params, *rows_params, base.id)
+                f"floors AS (SELECT variant_id, min(floor) AS floor FROM ({own} "
+                f"UNION ALL SELECT bp.variant_id, round(({base_net}) * cp.percent / 100, 2) "
+                "FROM (SELECT e.variant_id, min(kv.category_id) AS category_id, "
+                "min(ARRAY[e.min_quantity, e.price]) AS first "
+                "FROM price_rules_pricelistentry e JOIN kv ON kv.id = e.variant_id "
+                "WHERE e.price_list_id = %s GROUP BY e.variant_id) bp "
+                f"JOIN (VALUES {rows_sql}) cp(category_id, percent) "
+                "ON cp.category_id = bp.category_id WHERE NOT EXISTS (SELECT 1 FROM "
+                "price_rules_mapfloor o WHERE o.variant_id = bp.variant_id AND o.owner_id = %s "
+                "AND o.currency = %s)) f GROUP BY variant_id)",
+                root.id, root.currency, *rate_params, base.id, *rows_params, root.id,
+                root.currency)
         else:
-            self.sql.add(
-                "floors AS (SELECT mf.variant_id, mf.amount AS floor "
-                "FROM price_rules_mapfloor mf JOIN kv ON kv.id = mf.variant_id "
-                "WHERE mf.owner_id = %s AND mf.currency = %s)", *params)
+            self.sql.add(f"floors AS ({own})", root.id, root.currency)
         self._floors_added = True
         return True
 
@@ -269,8 +298,8 @@ def product_keys_sql(buyer: Organization, products: QuerySet[Product],
     builder = _Builder(context, root, products_sql, products_params)
     top = builder.link(0)
     ctes = ", ".join(builder.sql.parts)
-    sql = (f"WITH {ctes} SELECT kv.product_id, MIN({top}.gross) AS price FROM kv "
-           f"JOIN {top} ON {top}.variant_id = kv.id GROUP BY kv.product_id")
+    sql = (f"WITH {ctes} SELECT product_id, MIN(gross) AS price FROM {top} "
+           "GROUP BY product_id")
     return sql, builder.sql.params
 
 
