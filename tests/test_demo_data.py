@@ -8,12 +8,14 @@ checks the result; the cheaper tests check the plan and the README without a dat
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db.models import Count
+from django.utils import timezone
 
 from backend.accounts.inn import is_valid_inn, kpp_error
 from backend.accounts.models import Membership, Organization, OrganizationKind, Role, User
@@ -32,6 +34,17 @@ from backend.core.permissions import Perm
 from backend.demo.catalog_plan import plan_catalog
 from backend.demo.network import DEMO_PASSWORD, ORGANIZATIONS, USERS
 from backend.demo.plugins import load_plugin_demos, plugin_demo_loaders
+from price_rules import engine
+from price_rules.models import (
+    MapFloor,
+    PriceGroup,
+    PriceList,
+    PriceListAssignment,
+    PriceListEntry,
+    Promotion,
+    ResaleMarkup,
+)
+from price_rules.services.context import load_price_context
 
 DEMO_README = Path(__file__).resolve().parent.parent / "backend" / "demo" / "README.md"
 K = OrganizationKind
@@ -47,7 +60,8 @@ def _snapshot() -> dict[str, tuple[int, int | None]]:
     """(row count, highest id) of every table the demo writes."""
     models = [Organization, User, Membership, Category, Attribute, AttributeValue, ProductType,
               Product, ProductVariant, ProductImage, Product.attribute_values.through,
-              ProductVariant.attribute_values.through]
+              ProductVariant.attribute_values.through, PriceGroup, PriceList, PriceListEntry,
+              PriceListAssignment, ResaleMarkup, Promotion, MapFloor]
     return {m._meta.db_table: (m.objects.count(),
                                m.objects.order_by("-pk").values_list("pk", flat=True).first())
             for m in models}
@@ -68,6 +82,7 @@ def test_demo_loads_the_network_and_catalog_once(settings, tmp_path):
     _assert_catalog()
     _assert_images_are_stored(settings.MEDIA_ROOT)
     _assert_search_works()
+    _assert_prices()
 
 
 def _assert_network() -> None:
@@ -151,6 +166,38 @@ def _assert_search_works() -> None:
     found = search_products(Product.objects.all(), "краски фасадные")
     assert found.filter(pk=product.pk).exists()
     assert search_products(Product.objects.all(), "KR-FAS-0001").filter(pk=product.pk).exists()
+
+
+# One SKU of each kind of goods: paint, door, oil, socket, window, moulding.
+PRICED_SKUS = ("KR-FAS-0001-0.9L", "DV-SHP-0001-600X2000", "SM-MOT-0001-1L",
+               "EL-ROZ-0001-AL", "OK-1ST-0001-1200X1400", "DK-MOL-0001-AN")
+
+
+def _assert_prices() -> None:
+    """Every organization a demo login buys for sees a price for each kind of goods, in a
+    believable range, and no two organizations see the same prices; the factory buys from
+    nobody."""
+    variants = list(ProductVariant.objects.filter(sku__in=PRICED_SKUS).order_by("sku"))
+    assert len(variants) == len(PRICED_SKUS)
+    assert PriceListEntry.objects.filter(price_list__is_base=True).values(
+        "variant_id").distinct().count() == ProductVariant.objects.count()
+    today = timezone.localdate()
+    seen: dict[tuple, str] = {}
+    for organization in Organization.objects.filter(memberships__isnull=False).distinct():
+        context = load_price_context(organization, [v.id for v in variants], today)
+        prices = engine.resolve_many(context, [engine.Line(v.id, v.min_order_quantity)
+                                               for v in variants])
+        if organization.parent_id is None:
+            assert prices == (None,) * len(variants)
+            continue
+        assert all(p is not None and Decimal(100) < p.unit_gross < Decimal(100_000)
+                   for p in prices), (organization.name, prices)
+        vector = tuple(p.unit_gross for p in prices)
+        assert vector not in seen, (organization.name, seen.get(vector))
+        seen[vector] = organization.name
+    assert len(seen) == 13  # 3 dealers, 6 sub-dealers, 4 end clients
+    assert Promotion.objects.count() >= 2 and MapFloor.objects.exists()
+    assert not PriceList.objects.filter(below_floor_since__isnull=False).exists()
 
 
 def test_demo_plan_has_the_documented_size():

@@ -21,11 +21,14 @@ from backend.demo.catalog import load_catalog, load_images
 from backend.demo.catalog_plan import plan_catalog
 from backend.demo.network import DEMO_PASSWORD, load_network
 from backend.demo.plugins import load_plugin_demos
+from backend.demo.prices import load_prices
+from price_rules.models import PriceList, PriceListEntry, Promotion
 
 
 class Command(BaseCommand):
     help = ("Load the demo data: a manufacturer with dealers, sub-dealers, end clients, users "
-            "for every role, and a catalog of 300 products with 1,500 variants and images. "
+            "for every role, a catalog of 300 products with 1,500 variants and images, and "
+            "their prices. "
             "Running it again creates nothing.")
 
     def add_arguments(self, parser):
@@ -42,17 +45,21 @@ class Command(BaseCommand):
             catalog, product_ids = load_catalog(plan)
         catalog_done = time.perf_counter()
         with transaction.atomic():
+            prices = load_prices(network.organizations)
+        prices_done = time.perf_counter()
+        with transaction.atomic():
             load_images(plan, product_ids, catalog, workers=image_workers)
         images_done = time.perf_counter()
         plugins_created = load_plugin_demos()
         finished = time.perf_counter()
         elapsed = finished - started
 
-        created = network.created + catalog.created + plugins_created
+        created = network.created + catalog.created + prices.created + plugins_created
         self.stdout.write(self._summary())
         self.stdout.write(f"time: network {network_done - started:.1f} s, catalog "
-                          f"{catalog_done - network_done:.1f} s, images "
-                          f"{images_done - catalog_done:.1f} s, plugins "
+                          f"{catalog_done - network_done:.1f} s, prices "
+                          f"{prices_done - catalog_done:.1f} s, images "
+                          f"{images_done - prices_done:.1f} s, plugins "
                           f"{finished - images_done:.1f} s")
         verdict = (f"created {created} rows" if created
                    else "already loaded, nothing changed")
@@ -77,5 +84,8 @@ class Command(BaseCommand):
             ("products", Product.objects.count()),
             ("variants", ProductVariant.objects.count()),
             ("images", ProductImage.objects.count()),
+            ("price lists", PriceList.objects.count()),
+            ("price entries", PriceListEntry.objects.count()),
+            ("promotions", Promotion.objects.count()),
         ]
         return "\n".join(f"{label:<16}{count:>6}" for label, count in rows)
