@@ -103,8 +103,11 @@ class _Builder:
         ``index`` of the chain."""
         chain = self.context.chain
         link = chain[index]
-        sequence = engine.list_sequence(link.seller, link.buyer, self.context.on_date)
         name = f"l{index}"
+        try:
+            sequence = engine.list_sequence(link.seller, link.buyer, self.context.on_date)
+        except engine.PriceRuleError:  # a fallback cycle: the engine prices nothing here
+            return self._empty(name)
         sources: list[str] = []
         params: list[Any] = []
         if sequence:
@@ -136,10 +139,7 @@ class _Builder:
                 f"false AS vat FROM {upper} u {unpriced}")
             params += [markup.factor, markup.percent, markup.amount]
         if not sources:
-            self.sql.add(f"{name} AS (SELECT NULL::bigint AS variant_id, NULL::bigint AS "
-                         "product_id, NULL::bigint AS category_id, NULL::numeric AS net, "
-                         "NULL::numeric AS gross WHERE false)")
-            return name
+            return self._empty(name)
         self.sql.add(f"{name}_base AS ({' UNION ALL '.join(sources)})", *params)
         promoted, promoted_params = self._promoted(index, link.buyer.currency)
         rate = self.context.vat_rate
@@ -161,6 +161,12 @@ class _Builder:
                 "LEFT JOIN floors f ON f.variant_id = t.variant_id)", rate, rate, rate, rate)
         else:
             self.sql.add(f"{name} AS ({taxed})", rate, rate, rate)
+        return name
+
+    def _empty(self, name: str) -> str:
+        self.sql.add(f"{name} AS (SELECT NULL::bigint AS variant_id, NULL::bigint AS "
+                     "product_id, NULL::bigint AS category_id, NULL::numeric AS net, "
+                     "NULL::numeric AS gross WHERE false)")
         return name
 
     def _promotion_join(self, name: str) -> str:
