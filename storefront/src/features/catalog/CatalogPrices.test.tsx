@@ -15,8 +15,14 @@ const answers = (productsAnswer: unknown = products(), meAnswer: MeQuery = me(1)
 });
 const productCalls = (calls: ApiCall[]) => calls.filter((c) => c.operation === 'CatalogProducts');
 
+const dealerMe = me(1).me as NonNullable<MeQuery['me']>;
 /** Staff of the portal: signed in, a member of no partner organization, so no prices. */
-const staffMe: MeQuery = { me: { ...(me(1).me as NonNullable<MeQuery['me']>), memberships: [], activeOrganization: null, role: null } };
+const staffMe: MeQuery = { me: { ...dealerMe, memberships: [], activeOrganization: null, role: null } };
+/** The manufacturer's own user: it buys from nobody, so the API prices nothing for it. */
+const factory = { id: 'O1', name: 'Завод «Палитра»', kind: 'MANUFACTURER' as const, currency: 'RUB' };
+const factoryMe: MeQuery = {
+  me: { ...dealerMe, memberships: [{ ...dealerMe.memberships[0]!, organization: factory }], activeOrganization: factory },
+};
 
 /** The same products as the API answers a viewer it has no prices for. */
 function unpriced(): CatalogProductsQuery {
@@ -125,8 +131,11 @@ describe('prices in the catalog list', () => {
     expect(within(card).getByText('за шт., с НДС')).toBeTruthy();
   });
 
-  it('offers no price sort or filter to staff without a partner organization, and sends none', async () => {
-    const { api } = renderApp({ path: '/catalog?sort=price&price=100-200', answers: answers(unpriced(), staffMe) });
+  it.each([
+    ['staff without a partner organization', staffMe],
+    ['the manufacturer', factoryMe],
+  ])('offers no price sort or filter to %s, and sends none', async (_who, meAnswer) => {
+    const { api } = renderApp({ path: '/catalog?sort=price&price=100-200', answers: answers(unpriced(), meAnswer) });
     const table = await screen.findByRole('table', { name: 'Товары' });
     await waitFor(() => expect(within(table).getAllByText('Цены видны организациям-партнёрам')).toHaveLength(2));
 

@@ -21,7 +21,7 @@ export function PriceUnavailable({ audience, signInLink = false }: { audience: P
   }
   return (
     <p className="price price--none" data-testid="price-none">
-      {audience === 'noOrganization' ? t('prices.partnersOnly') : t('prices.onRequest')}
+      {audience === 'notBuying' ? t('prices.partnersOnly') : t('prices.onRequest')}
     </p>
   );
 }

@@ -68,7 +68,7 @@ describe('no price to show', () => {
   });
 
   it('tells staff without a partner organization that prices are a partner’s', () => {
-    show(unpriced, { audience: 'noOrganization', language: 'en' });
+    show(unpriced, { audience: 'notBuying', language: 'en' });
     expect(screen.getByText('Prices are shown to partner organizations')).toBeTruthy();
   });
 
