@@ -9,6 +9,7 @@ import { ProductPrice } from '../prices/ProductPrice';
 import type { PriceAudience } from '../prices/usePriceAudience';
 import { CATALOG_LANGUAGE } from './catalogLanguage';
 import { ProductBadges } from './ProductBadges';
+import { summarizeProductPrice } from '../prices/priceView';
 import { summarizeVariants } from './productSummary';
 
 type ProductEdge = NonNullable<CatalogProductsQuery['products']['edges'][number]>;
@@ -66,6 +67,8 @@ export function ProductTable({
         enableSorting: true,
         cell: ({ row }) => {
           const figures = summarizeVariants(row.original.variants);
+          const priced = summarizeProductPrice(row.original.priceRange, row.original.variants) !== null;
+          const minOrder = figures.minOrder && format.quantity(figures.minOrder.quantity, figures.minOrder.unit);
           return (
             <div className="product-table__name">
               <Link to={`/product/${row.original.slug}`} state={{ from: location }} lang={CATALOG_LANGUAGE}>
@@ -78,11 +81,18 @@ export function ProductTable({
                     {figures.otherSkus > 0 && ` ${t('catalog.moreSkus', { formatted: format.number(figures.otherSkus) })}`}
                   </span>
                 )}
-                {/* On a phone the minimum order moves here, leaving the name the row's width. */}
-                {figures.minOrder && (
-                  <span className="product-table__min-order">
-                    {t('catalog.minOrderFrom', { quantity: format.quantity(figures.minOrder.quantity, figures.minOrder.unit) })}
-                  </span>
+                {/* On a phone the price and the minimum order move here, leaving the name the row's
+                    width; a price takes the minimum order onto its line («заказ от 12 шт.»). */}
+                <span className="product-table__phone-price">
+                  <ProductPrice
+                    product={row.original}
+                    audience={audience}
+                    compact
+                    after={minOrder && t('product.minFrom', { quantity: minOrder })}
+                  />
+                </span>
+                {minOrder && !priced && (
+                  <span className="product-table__min-order">{t('catalog.minOrderFrom', { quantity: minOrder })}</span>
                 )}
               </span>
             </div>
@@ -118,7 +128,7 @@ export function ProductTable({
         enableSorting: audience === 'partner',
         sortDescFirst: false,
         cell: ({ row }) => <ProductPrice product={row.original} audience={audience} />,
-        meta: { align: 'end', className: 'product-table__price' },
+        meta: { align: 'end', className: 'ui-col-wide product-table__price' },
       }),
       column.display({
         id: 'flags',

@@ -22,9 +22,16 @@ describe('what price a buyer is shown', () => {
     expect(shownPrice(variantPrice({ listGross: '495.0' })).listAmount).toBeNull();
   });
 
-  it('marks the tier the price comes from, none for a markup rule price', () => {
+  it('marks the tier the price comes from, also when the minimum order sits inside a list tier', () => {
     expect(currentTierIndex(priceTiers, variantPrice({ minQuantity: '6' }))).toBe(1);
-    expect(currentTierIndex(priceTiers, variantPrice({ minQuantity: null }))).toBe(-1);
+    // The list's tier "from 1" priced a minimum order of 6: the API's tiers start at 6.
+    const fromSix = [
+      { minQuantity: '6', net: '412.50', gross: '495.00' },
+      { minQuantity: '10', net: '400.00', gross: '480.00' },
+    ];
+    expect(currentTierIndex(fromSix, variantPrice({ minQuantity: '1' }))).toBe(0);
+    expect(currentTierIndex(priceTiers, variantPrice({ minQuantity: null }))).toBe(1);
+    expect(currentTierIndex(priceTiers, variantPrice({ net: '1.00', gross: '1.20' }))).toBe(-1);
   });
 
   it("prices per the list's unit of sale when it names a known one", () => {

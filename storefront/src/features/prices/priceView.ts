@@ -51,11 +51,16 @@ export function tierAmount(tier: PriceTier, basis: Basis): string {
   return basis === 'gross' ? tier.gross : tier.net;
 }
 
-/** The tier the price was taken from (its minimum quantity), or -1 (a markup rule's price). */
+/**
+ * The tier the shown price belongs to: the one with the same unit price. The API's tiers
+ * start at the quantity the price is for (the minimum order, which may sit inside a list's
+ * lower tier: "from 1" in the list, "from 6" here), so the list tier in `minQuantity` need not
+ * be among them; the amounts are the same either way, markup-rule prices included. -1: none.
+ */
 export function currentTierIndex(tiers: readonly PriceTier[], price: VariantPrice): number {
-  const used = price.minQuantity;
-  if (used === null) return -1;
-  return tiers.findIndex((tier) => compareDecimal(tier.minQuantity, used) === 0);
+  return tiers.findIndex(
+    (tier) => compareDecimal(tier.net, price.net) === 0 && compareDecimal(tier.gross, price.gross) === 0,
+  );
 }
 
 const UNITS: readonly Unit[] = ['PCS', 'M', 'M2', 'M3', 'KG', 'L', 'PACK', 'SET'];
