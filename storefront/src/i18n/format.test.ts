@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Unit } from '../gql/graphql';
-import { formatDate, formatMeasure, formatMoney, formatNumber, formatQuantity, formatUnitSymbol, localeOf } from './format';
+import {
+  formatDate,
+  formatMeasure,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatQuantity,
+  formatUnitSymbol,
+  localeOf,
+} from './format';
 import { createI18n } from './index';
 
 // Intl uses narrow no-break spaces in Russian numbers; compare with plain spaces.
@@ -24,6 +33,19 @@ describe('formatting by interface language', () => {
   it('formats money in its currency', () => {
     expect(plain(formatMoney('ru', '1234.5', 'RUB'))).toBe('1 234,50 ₽');
     expect(formatMoney('en', '1234.5', 'EUR')).toBe('€1,234.50');
+  });
+
+  it('formats money from decimal strings exactly, beyond what a float holds', () => {
+    // As a float 9007199254740993.10 would come out as …992,00.
+    expect(plain(formatMoney('ru', '9007199254740993.10', 'RUB'))).toBe('9 007 199 254 740 993,10 ₽');
+    // As a float 412.005 is 412.00499…, which rounds down.
+    expect(plain(formatMoney('en', '412.005', 'RUB'))).toBe('RUB 412.01');
+    expect(formatMoney('en', null, 'RUB')).toBe('—');
+  });
+
+  it('formats percentages given in percent', () => {
+    expect(plain(formatPercent('ru', '12.5'))).toBe('12,5 %');
+    expect(formatPercent('en', '10')).toBe('10%');
   });
 
   it('formats dates day first in both languages', () => {

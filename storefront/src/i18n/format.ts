@@ -26,15 +26,31 @@ export function formatNumber(
   return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits }).format(number);
 }
 
-/** An amount of money in its currency: "1 234,50 ₽" (ru) or "RUB 1,234.50" (en). */
+/** A decimal string from the API ("412.50", "-3", "1e3" is no such string). */
+const DECIMAL_STRING = /^-?\d+(\.\d+)?$/;
+
+/**
+ * An amount of money in its currency: "1 234,50 ₽" (ru) or "RUB 1,234.50" (en). A decimal
+ * string from the API goes to Intl as it is (Intl reads it exactly), never through a float.
+ */
 export function formatMoney(
   language: string,
   amount: number | string | null | undefined,
   currency: string,
 ): string {
+  const money = new Intl.NumberFormat(localeOf(language), { style: 'currency', currency });
+  if (typeof amount === 'string' && DECIMAL_STRING.test(amount)) return money.format(amount as `${number}`);
   const number = toNumber(amount);
   if (number === null) return '—';
-  return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency }).format(number);
+  return money.format(number);
+}
+
+/** A percentage given in percent ("10" → "10 %" in ru, "10%" in en), read exactly. */
+export function formatPercent(language: string, value: number | string | null | undefined): string {
+  const percent = new Intl.NumberFormat(localeOf(language), { style: 'unit', unit: 'percent', maximumFractionDigits: 2 });
+  if (typeof value === 'string' && DECIMAL_STRING.test(value)) return percent.format(value as `${number}`);
+  const number = toNumber(value);
+  return number === null ? '—' : percent.format(number);
 }
 
 /** A calendar date: "22.11.2026" (ru) or "22/11/2026" (en). */

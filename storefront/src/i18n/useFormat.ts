@@ -7,6 +7,7 @@ import {
   formatMeasure,
   formatMoney,
   formatNumber,
+  formatPercent,
   formatQuantity,
   formatUnitSymbol,
 } from './format';
@@ -21,6 +22,8 @@ export function useFormat() {
         formatNumber(language, value, digits),
       money: (amount: number | string | null | undefined, currency: string) =>
         formatMoney(language, amount, currency),
+      /** "10 %" / "10%" from a percentage such as "10" */
+      percent: (value: number | string | null | undefined) => formatPercent(language, value),
       date: (iso: string | Date | null | undefined) => formatDate(language, iso),
       dateTime: (iso: string | Date | null | undefined) => formatDateTime(language, iso),
       /** "6 шт." / "1 pc" / "6 pcs" / "0.9 l" */

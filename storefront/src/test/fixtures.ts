@@ -5,8 +5,51 @@ import type {
   CatalogProductsQuery,
   CountriesQuery,
   MeQuery,
+  PriceRangeFieldsFragment,
+  PriceTierFieldsFragment,
   ProductDetailQuery,
+  VariantPriceFieldsFragment,
 } from '../gql/graphql';
+
+/**
+ * A viewer's price as the API gives it (PRICE_CONTRACT): 412.50 net, 495.00 gross at 20 % VAT,
+ * stated with VAT, from the tier of 6; override what a test is about.
+ */
+export function variantPrice(overrides: Partial<VariantPriceFieldsFragment> = {}): VariantPriceFieldsFragment {
+  return {
+    currency: 'RUB',
+    net: '412.50',
+    gross: '495.00',
+    vatRate: '20.00',
+    pricesIncludeVat: true,
+    listNet: '412.50',
+    listGross: '495.00',
+    minQuantity: '6.000',
+    unit: null,
+    nextTier: { minQuantity: '50.000', net: '400.00', gross: '480.00' },
+    promotions: [],
+    ...overrides,
+  };
+}
+
+export const priceTiers: PriceTierFieldsFragment[] = [
+  { minQuantity: '1.000', net: '425.00', gross: '510.00' },
+  { minQuantity: '6.000', net: '412.50', gross: '495.00' },
+  { minQuantity: '50.000', net: '400.00', gross: '480.00' },
+];
+
+export function priceRange(overrides: Partial<PriceRangeFieldsFragment> = {}): PriceRangeFieldsFragment {
+  return {
+    currency: 'RUB',
+    minNet: '412.50',
+    maxNet: '412.50',
+    minGross: '495.00',
+    maxGross: '495.00',
+    pricesIncludeVat: true,
+    hasPromotion: false,
+    ...overrides,
+  };
+}
 
 export const categories: CatalogCategoriesQuery = {
   categories: {
@@ -37,6 +80,7 @@ const variant = (sku: string, minOrderQuantity = '6.000') => ({
   unit: 'PCS' as const,
   packSize: '6.000',
   minOrderQuantity,
+  price: variantPrice(),
 });
 
 export function products(count = 2, totalCount = count): CatalogProductsQuery {
@@ -54,6 +98,7 @@ export function products(count = 2, totalCount = count): CatalogProductsQuery {
           samplesAvailable: false,
           category: { id: 'C3', name: 'Фасадные краски' },
           thumbnail: { url: `http://localhost/media/p${i}_64.webp`, alt: '' },
+          priceRange: priceRange(),
           variants: [variant(`KR-FAS-000${i}-10L`, '1.000'), variant(`KR-FAS-000${i}-20L`)],
         },
       })),
@@ -132,6 +177,11 @@ export const productDetail: ProductDetailQuery = {
         orderMultiple: '6.000',
         weightKg: '1.415',
         volumeM3: '0.001170',
+        price: variantPrice({ minQuantity: '12.000' }),
+        priceTiers: [
+          { minQuantity: '12.000', net: '412.50', gross: '495.00' },
+          { minQuantity: '50.000', net: '400.00', gross: '480.00' },
+        ],
         attributes: [{ attribute: { id: 'A2', name: 'Объём', unit: 'л' }, values: [{ id: 'V9', name: '0.9' }] }],
       },
     ],

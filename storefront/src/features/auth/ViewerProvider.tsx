@@ -75,3 +75,8 @@ export function useViewer(): Viewer {
   if (!value) throw new Error('useViewer() outside <ViewerProvider>');
   return value;
 }
+
+/** The viewer where a screen may also be shown outside the signed-in shell; else null. */
+export function useOptionalViewer(): Viewer | null {
+  return useContext(ViewerContext);
+}

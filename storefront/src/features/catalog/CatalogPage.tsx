@@ -13,6 +13,7 @@ import {
   effectiveSort,
   firstPage,
   hasFilters,
+  hasPriceFilter,
   lastPage,
   MIN_SEARCH_LENGTH,
   nextPage,
@@ -22,6 +23,7 @@ import {
   previousPage,
   productsVariables,
   serializeCatalogParams,
+  setPriceRange,
   toggleAttributeValue,
   type CatalogParams,
   type CatalogView,
@@ -34,6 +36,8 @@ import { AnnouncedProducts } from '../announcements/AnnouncedProducts';
 import { ProductGrid } from './ProductGrid';
 import { ProductTable } from './ProductTable';
 import { SearchBox } from './SearchBox';
+import { PriceFilter } from '../prices/PriceFilter';
+import { seesPrices, usePriceAudience } from '../prices/usePriceAudience';
 import { useLatest } from '../../lib/useLatest';
 import './catalog.css';
 
@@ -52,6 +56,11 @@ export default function CatalogPage() {
   const state = useMemo(() => parseCatalogParams(searchParams), [searchParams]);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const asSheet = useMediaQuery(SHEET_MEDIA);
+  const audience = usePriceAudience();
+  // Price controls are shown to a partner; a price sort or range in the address is sent while
+  // `me` is still loading too (nearly every signed-in viewer is a partner), never without prices.
+  const pricesShown = seesPrices(audience);
+  const pricesAsked = audience === 'partner' || audience === 'pending';
   // On a phone the sheet closes once a category is chosen, showing its products.
   useEffect(() => setFiltersOpen(false), [categorySlug]);
 
@@ -74,8 +83,8 @@ export default function CatalogPage() {
   const waitingForCategory = Boolean(categorySlug && !categoriesResult.data);
 
   const variables = useMemo(
-    () => productsVariables(state, category?.id ?? null, state.view === 'grid' ? 256 : 64),
-    [state, category],
+    () => productsVariables(state, category?.id ?? null, state.view === 'grid' ? 256 : 64, pricesAsked),
+    [state, category, pricesAsked],
   );
   const [productsResult, retryProducts] = useQuery({
     query: CatalogProductsDocument,
@@ -119,7 +128,7 @@ export default function CatalogPage() {
   const title = category?.name ?? t('catalog.title');
   usePageTitle(title);
 
-  const sort = effectiveSort(state);
+  const sort = effectiveSort(state, pricesShown);
   const searching = state.search.trim().length >= MIN_SEARCH_LENGTH;
   const linkSearch = serializeCatalogParams(firstPage(state)).toString();
   const breadcrumbs = pathTo(tree, category?.id);
@@ -134,8 +143,20 @@ export default function CatalogPage() {
     }));
   });
 
-  const resetFilters = () => update(firstPage({ ...state, search: '', attributes: {} }));
-  const clearAttributes = () => update(firstPage({ ...state, attributes: {} }));
+  const priceCurrency =
+    productList.flatMap((product) => product.priceRange?.currency ?? product.variants.map((v) => v.price?.currency ?? '')).find(Boolean) ??
+    'RUB';
+  const priceChip = pricesShown && hasPriceFilter(state) ? priceChipLabel(state.priceMin, state.priceMax) : null;
+  function priceChipLabel(min: string | null, max: string | null): string {
+    const money = (amount: string) => format.money(amount, priceCurrency);
+    if (min !== null && max !== null) return t('prices.filter.chipRange', { min: money(min), max: money(max) });
+    if (min !== null) return t('prices.filter.chipMin', { min: money(min) });
+    return t('prices.filter.chipMax', { max: money(max ?? '0') });
+  }
+  const filtersChosen = Object.keys(state.attributes).length > 0 || (pricesShown && hasPriceFilter(state));
+
+  const resetFilters = () => update(firstPage({ ...state, search: '', attributes: {}, priceMin: null, priceMax: null }));
+  const clearAttributes = () => update(firstPage({ ...state, attributes: {}, priceMin: null, priceMax: null }));
   const correction = products?.searchCorrection;
 
   let results: React.ReactNode;
@@ -161,14 +182,23 @@ export default function CatalogPage() {
       </EmptyState>
     );
   } else if (state.view === 'grid') {
-    results = <ProductGrid products={productList} busy={stale} />;
+    results = <ProductGrid products={productList} busy={stale} audience={audience} />;
   } else {
     results = (
       <ProductTable
         products={productList}
         busy={stale}
-        nameSort={sort === 'name' ? 'asc' : sort === '-name' ? 'desc' : null}
-        onNameSort={(direction) => update(firstPage({ ...state, sort: direction === 'asc' ? 'name' : '-name' }))}
+        audience={audience}
+        columnSort={
+          sort === 'name' || sort === 'price'
+            ? { column: sort, direction: 'asc' }
+            : sort === '-name' || sort === '-price'
+              ? { column: sort === '-name' ? 'name' : 'price', direction: 'desc' }
+              : null
+        }
+        onColumnSort={(column, direction) =>
+          update(firstPage({ ...state, sort: direction === 'asc' ? column : `-${column}` }))
+        }
       />
     );
   }
@@ -179,6 +209,12 @@ export default function CatalogPage() {
     { value: '-name', label: t('catalog.sort.nameDesc') },
     { value: '-created', label: t('catalog.sort.newest') },
     { value: '-updated', label: t('catalog.sort.updated') },
+    ...(pricesShown
+      ? [
+          { value: 'price' as const, label: t('prices.sort.asc') },
+          { value: '-price' as const, label: t('prices.sort.desc') },
+        ]
+      : []),
   ];
 
   return (
@@ -214,7 +250,8 @@ export default function CatalogPage() {
               onClick={() => setFiltersOpen(true)}
             >
               {t('catalog.filters.toggle')}
-              {chosenFilters.length > 0 && ` (${format.number(chosenFilters.length)})`}
+              {chosenFilters.length + (priceChip ? 1 : 0) > 0 &&
+                ` (${format.number(chosenFilters.length + (priceChip ? 1 : 0))})`}
             </Button>
             <SelectField
               inline
@@ -235,8 +272,20 @@ export default function CatalogPage() {
           </div>
         </div>
 
-        {chosenFilters.length > 0 && (
+        {(chosenFilters.length > 0 || priceChip) && (
           <ul className="filter-chips" aria-label={t('catalog.filters.active')}>
+            {priceChip && (
+              <li>
+                <button
+                  type="button"
+                  className="filter-chip"
+                  onClick={() => update(setPriceRange(state, null, null))}
+                  aria-label={t('catalog.filters.remove', { filter: priceChip })}
+                >
+                  {priceChip} <span aria-hidden>×</span>
+                </button>
+              </li>
+            )}
             {chosenFilters.map((chip) => (
               <li key={`${chip.slug}:${chip.value}`}>
                 <button
@@ -278,7 +327,7 @@ export default function CatalogPage() {
         onClose={() => setFiltersOpen(false)}
         total={products ? total : null}
         busy={!products || stale}
-        onReset={Object.keys(state.attributes).length > 0 ? clearAttributes : undefined}
+        onReset={filtersChosen ? clearAttributes : undefined}
       >
         <section className="catalog__panel">
           <h2 className="catalog__panel-title">{t('catalog.categories.title')}</h2>
@@ -294,12 +343,19 @@ export default function CatalogPage() {
           <section className="catalog__panel">
             <div className="catalog__panel-head">
               <h2 className="catalog__panel-title">{t('catalog.filters.title')}</h2>
-              {Object.keys(state.attributes).length > 0 && (
+              {filtersChosen && (
                 <Button size="sm" variant="ghost" onClick={clearAttributes}>
                   {t('catalog.filters.clear')}
                 </Button>
               )}
             </div>
+            {pricesShown && (
+              <PriceFilter
+                bounds={{ min: state.priceMin, max: state.priceMax }}
+                currency={priceCurrency}
+                onApply={({ min, max }) => update(setPriceRange(state, min, max))}
+              />
+            )}
             {facetsResult.error && !facets ? (
               <ErrorState error={facetsResult.error} onRetry={() => retryFacets({ requestPolicy: 'network-only' })} />
             ) : !facets ? (

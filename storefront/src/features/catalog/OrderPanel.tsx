@@ -1,11 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
+import type { PriceAudience } from '../prices/usePriceAudience';
+import { VariantPricePanel } from '../prices/VariantPricePanel';
 import type { Variant } from './productTypes';
 import { valuesText } from './productText';
 import { VariantChooser } from './VariantChooser';
 
 /**
- * «Условия заказа»: the variant being ordered and its pack size, minimum order and step.
+ * «Условия заказа»: the variant being ordered, the viewer's price of it (tiers, next tier,
+ * promotions), and its pack size, minimum order and step.
  * The quantity and the add-to-cart button will live here too, so everything about ordering
  * follows the one chosen variant.
  */
@@ -13,10 +16,12 @@ export function OrderPanel({
   variants,
   chosen,
   onChoose,
+  audience,
 }: {
   variants: Variant[];
   chosen: Variant | undefined;
   onChoose: (variant: Variant) => void;
+  audience: PriceAudience;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -26,6 +31,7 @@ export function OrderPanel({
       <h2 id="product-order-rules">{t('product.orderRules.title')}</h2>
       <p className="order-panel__text">{t('product.orderRules.text')}</p>
       {variants.length > 1 && <VariantChooser variants={variants} chosenId={chosen.id} onChoose={onChoose} />}
+      <VariantPricePanel variant={chosen} audience={audience} />
       <dl className="properties" data-testid="order-terms">
         <div className="properties__row">
           <dt>{t('product.columns.sku')}</dt>

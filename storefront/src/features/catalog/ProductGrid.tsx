@@ -2,12 +2,22 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useFormat } from '../../i18n/useFormat';
 import { CATALOG_LANGUAGE } from './catalogLanguage';
+import { ProductPrice } from '../prices/ProductPrice';
+import type { PriceAudience } from '../prices/usePriceAudience';
 import { ProductBadges } from './ProductBadges';
 import type { CatalogProduct } from './ProductTable';
 import { summarizeVariants } from './productSummary';
 
 /** The grid view: a card with a large picture per product. */
-export function ProductGrid({ products, busy }: { products: CatalogProduct[]; busy: boolean }) {
+export function ProductGrid({
+  products,
+  busy,
+  audience,
+}: {
+  products: CatalogProduct[];
+  busy: boolean;
+  audience: PriceAudience;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const location = useLocation();
@@ -40,6 +50,7 @@ export function ProductGrid({ products, busy }: { products: CatalogProduct[]; bu
                 {figures.minOrder &&
                   t('catalog.minOrderFrom', { quantity: format.quantity(figures.minOrder.quantity, figures.minOrder.unit) })}
               </p>
+              <ProductPrice product={product} audience={audience} />
               <ProductBadges product={product} />
             </div>
           </li>

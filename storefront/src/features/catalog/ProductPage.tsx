@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, Skeleton } from '../../ui';
 import { ProductAnnouncementsBlock } from '../announcements/AnnouncedProducts';
 import { usePageTitle } from '../shell/usePageTitle';
 import { CATALOG_LANGUAGE } from './catalogLanguage';
+import { usePriceAudience } from '../prices/usePriceAudience';
 import { OrderPanel } from './OrderPanel';
 import { ProductBadges } from './ProductBadges';
 import { ProductGallery } from './ProductGallery';
@@ -76,6 +77,7 @@ function ProductView({ product, backLink }: { product: Product; backLink: React.
   const format = useFormat();
   const crumbs = [...product.category.ancestors, product.category];
   const [chosen, choose] = useChosenVariant(product.variants);
+  const audience = usePriceAudience();
 
   return (
     <div className="page product-page">
@@ -102,7 +104,7 @@ function ProductView({ product, backLink }: { product: Product; backLink: React.
           </p>
           {product.description && <p className="product-page__description">{product.description}</p>}
           <ProductAnnouncementsBlock productId={product.id} />
-          <OrderPanel variants={product.variants} chosen={chosen} onChoose={(variant) => choose(variant.sku)} />
+          <OrderPanel variants={product.variants} chosen={chosen} onChoose={(variant) => choose(variant.sku)} audience={audience} />
           {product.attributes.length > 0 && (
             <section aria-labelledby="product-properties">
               <h2 id="product-properties">{t('product.properties')}</h2>

@@ -5,8 +5,11 @@ import { Link, useLocation } from 'react-router';
 import type { CatalogProductsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { DataTable } from '../../ui';
+import { ProductPrice } from '../prices/ProductPrice';
+import type { PriceAudience } from '../prices/usePriceAudience';
 import { CATALOG_LANGUAGE } from './catalogLanguage';
 import { ProductBadges } from './ProductBadges';
+import { summarizeProductPrice } from '../prices/priceView';
 import { summarizeVariants } from './productSummary';
 
 type ProductEdge = NonNullable<CatalogProductsQuery['products']['edges'][number]>;
@@ -14,18 +17,24 @@ export type CatalogProduct = NonNullable<ProductEdge['node']>;
 
 const column = createColumnHelper<CatalogProduct>();
 
-/** The list view: one row per product, sortable by name on the server. */
+/** Columns the list sorts by on the server from their headers. */
+export type SortColumn = 'name' | 'price';
+
+/** The list view: one row per product, sortable by name (and by price, for a partner) on the server. */
 export function ProductTable({
   products,
-  nameSort,
-  onNameSort,
+  columnSort,
+  onColumnSort,
   busy,
+  audience,
 }: {
   products: CatalogProduct[];
-  /** The current name sorting, if the list is sorted by name. */
-  nameSort: 'asc' | 'desc' | null;
-  onNameSort: (direction: 'asc' | 'desc') => void;
+  /** The current sorting, if the list is sorted by a column's value. */
+  columnSort: { column: SortColumn; direction: 'asc' | 'desc' } | null;
+  onColumnSort: (column: SortColumn, direction: 'asc' | 'desc') => void;
   busy: boolean;
+  /** Who looks: the price column sorts only for a viewer who has prices. */
+  audience: PriceAudience;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -58,6 +67,8 @@ export function ProductTable({
         enableSorting: true,
         cell: ({ row }) => {
           const figures = summarizeVariants(row.original.variants);
+          const priced = summarizeProductPrice(row.original.priceRange, row.original.variants) !== null;
+          const minOrder = figures.minOrder && format.quantity(figures.minOrder.quantity, figures.minOrder.unit);
           return (
             <div className="product-table__name">
               <Link to={`/product/${row.original.slug}`} state={{ from: location }} lang={CATALOG_LANGUAGE}>
@@ -70,11 +81,18 @@ export function ProductTable({
                     {figures.otherSkus > 0 && ` ${t('catalog.moreSkus', { formatted: format.number(figures.otherSkus) })}`}
                   </span>
                 )}
-                {/* On a phone the minimum order moves here, leaving the name the row's width. */}
-                {figures.minOrder && (
-                  <span className="product-table__min-order">
-                    {t('catalog.minOrderFrom', { quantity: format.quantity(figures.minOrder.quantity, figures.minOrder.unit) })}
-                  </span>
+                {/* On a phone the price and the minimum order move here, leaving the name the row's
+                    width; a price takes the minimum order onto its line («заказ от 12 шт.»). */}
+                <span className="product-table__phone-price">
+                  <ProductPrice
+                    product={row.original}
+                    audience={audience}
+                    compact
+                    after={minOrder && t('product.minFrom', { quantity: minOrder })}
+                  />
+                </span>
+                {minOrder && !priced && (
+                  <span className="product-table__min-order">{t('catalog.minOrderFrom', { quantity: minOrder })}</span>
                 )}
               </span>
             </div>
@@ -103,6 +121,15 @@ export function ProductTable({
         },
         meta: { align: 'end', className: 'ui-col-wide ui-nowrap' },
       }),
+      // Sorted on the server; the accessor only lets the header offer the sorting.
+      column.accessor((product) => product.priceRange?.minGross ?? '', {
+        id: 'price',
+        header: () => t('prices.column'),
+        enableSorting: audience === 'partner',
+        sortDescFirst: false,
+        cell: ({ row }) => <ProductPrice product={row.original} audience={audience} />,
+        meta: { align: 'end', className: 'ui-col-wide product-table__price' },
+      }),
       column.display({
         id: 'flags',
         header: () => <span className="ui-visually-hidden">{t('catalog.columns.flags')}</span>,
@@ -110,10 +137,10 @@ export function ProductTable({
         meta: { className: 'ui-col-wide' },
       }),
     ],
-    [t, format, location],
+    [t, format, location, audience],
   );
 
-  const sorting: SortingState = nameSort ? [{ id: 'name', desc: nameSort === 'desc' }] : [];
+  const sorting: SortingState = columnSort ? [{ id: columnSort.column, desc: columnSort.direction === 'desc' }] : [];
 
   return (
     <DataTable
@@ -126,7 +153,7 @@ export function ProductTable({
       onSortingChange={(updater) => {
         const next = typeof updater === 'function' ? updater(sorting) : updater;
         const first = next[0];
-        if (first) onNameSort(first.desc ? 'desc' : 'asc');
+        if (first && (first.id === 'name' || first.id === 'price')) onColumnSort(first.id, first.desc ? 'desc' : 'asc');
       }}
       busy={busy}
     />

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/useFormat';
 import type { Variant } from './productTypes';
+import { shownPrice } from '../prices/priceView';
 import { variantLabel } from './productText';
 
 /**
@@ -41,6 +42,11 @@ export function VariantChooser({
               {' · '}
               {t('product.minFrom', { quantity: format.quantity(variant.minOrderQuantity, variant.unit) })}
             </span>
+            {variant.price && (
+              <span className="variant-option__price" data-testid="variant-option-price">
+                {format.money(shownPrice(variant.price).amount, variant.price.currency)}
+              </span>
+            )}
           </label>
         ))}
       </div>

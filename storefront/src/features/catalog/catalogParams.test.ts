@@ -18,6 +18,8 @@ describe('catalog state in the URL', () => {
       search: '',
       attributes: {},
       sort: null,
+      priceMin: null,
+      priceMax: null,
       view: 'list',
       pageSize: 20,
       page: 1,
@@ -35,7 +37,7 @@ describe('catalog state in the URL', () => {
   });
 
   it('ignores values it does not know', () => {
-    const state = parse('sort=price&size=7&view=cards&page=-1&attr=broken');
+    const state = parse('sort=cost&size=7&view=cards&page=-1&attr=broken');
     expect(state).toMatchObject({ sort: null, pageSize: 20, view: 'list', page: 1, attributes: {} });
   });
 });
@@ -61,6 +63,26 @@ describe('products query variables', () => {
       sortBy: { field: 'RELEVANCE', direction: 'DESC' },
       thumbnailSize: 64,
     });
+  });
+
+  it('sort by the viewer price both ways, and keep a price range in the URL', () => {
+    const state = parse('sort=-price&price=100.50-2000');
+    expect(state).toMatchObject({ sort: '-price', priceMin: '100.50', priceMax: '2000' });
+    expect(parse(serializeCatalogParams(state).toString())).toEqual(state);
+    expect(parse('price=-500')).toMatchObject({ priceMin: null, priceMax: '500' });
+    expect(parse('price=abc-1e3')).toMatchObject({ priceMin: null, priceMax: null });
+    expect(productsVariables(state, null, 64)).toMatchObject({
+      filter: { priceMin: '100.50', priceMax: '2000' },
+      sortBy: { field: 'PRICE', direction: 'DESC' },
+    });
+    expect(productsVariables(parse('sort=price'), null, 64).sortBy).toEqual({ field: 'PRICE', direction: 'ASC' });
+  });
+
+  it('send no price sort or range for a viewer without prices (the API refuses them)', () => {
+    const variables = productsVariables(parse('sort=price&price=100-200&q=эмаль'), null, 64, false);
+    expect(variables.filter).toEqual({ search: 'эмаль' });
+    expect(variables.sortBy).toEqual({ field: 'RELEVANCE', direction: 'DESC' });
+    expect(productsVariables(parse('sort=-price'), null, 64, false).sortBy).toEqual({ field: 'NAME', direction: 'ASC' });
   });
 
   it('leave out a search shorter than two characters', () => {

@@ -14,7 +14,9 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Searching starts at this many characters (or an empty box). */
 export const MIN_SEARCH_LENGTH = 2;
 
-export const SORT_KEYS = ['relevance', 'name', '-name', '-created', '-updated'] as const;
+export const SORT_KEYS = ['relevance', 'name', '-name', '-created', '-updated', 'price', '-price'] as const;
+/** Sorts that need the viewer's prices (refused by the API for a viewer without them). */
+export const PRICE_SORTS: readonly SortKey[] = ['price', '-price'];
 export type SortKey = (typeof SORT_KEYS)[number];
 export type CatalogView = 'list' | 'grid';
 
@@ -24,6 +26,9 @@ export interface CatalogParams {
   attributes: Record<string, string[]>;
   /** Null: relevance while searching, else by name. */
   sort: SortKey | null;
+  /** The unit price range (decimal strings, the viewer's price), `price=100-500` in the URL. */
+  priceMin: string | null;
+  priceMax: string | null;
   view: CatalogView;
   pageSize: number;
   page: number;
@@ -39,7 +44,20 @@ const SORTS: Record<SortKey, { field: ProductSortField; direction: SortDirection
   '-name': { field: 'NAME', direction: 'DESC' },
   '-created': { field: 'CREATED_AT', direction: 'DESC' },
   '-updated': { field: 'UPDATED_AT', direction: 'DESC' },
+  price: { field: 'PRICE', direction: 'ASC' },
+  '-price': { field: 'PRICE', direction: 'DESC' },
 };
+
+const PRICE_BOUND = /^\d+(\.\d+)?$/;
+
+/** `price=100-500`, `price=100-`, `price=-500` → the bounds; anything else → none. */
+function parsePriceRange(value: string | null): { priceMin: string | null; priceMax: string | null } {
+  const [min = '', max = ''] = (value ?? '').split('-', 2);
+  return {
+    priceMin: PRICE_BOUND.test(min) ? min : null,
+    priceMax: PRICE_BOUND.test(max) ? max : null,
+  };
+}
 
 function positiveInt(value: string | null): number | null {
   if (!value || !/^\d+$/.test(value)) return null;
@@ -61,6 +79,7 @@ export function parseCatalogParams(params: URLSearchParams): CatalogParams {
     search: params.get('q') ?? '',
     attributes,
     sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : null,
+    ...parsePriceRange(params.get('price')),
     view: params.get('view') === 'grid' ? 'grid' : 'list',
     pageSize: size && (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
     page: positiveInt(params.get('page')) ?? 1,
@@ -76,6 +95,9 @@ export function serializeCatalogParams(state: CatalogParams): URLSearchParams {
   for (const slug of Object.keys(state.attributes).sort()) {
     const values = state.attributes[slug];
     if (values?.length) params.append('attr', `${slug}:${values.join(',')}`);
+  }
+  if (state.priceMin !== null || state.priceMax !== null) {
+    params.set('price', `${state.priceMin ?? ''}-${state.priceMax ?? ''}`);
   }
   if (state.sort) params.set('sort', state.sort);
   if (state.view !== 'list') params.set('view', state.view);
@@ -95,14 +117,27 @@ export function firstPage(state: CatalogParams): CatalogParams {
 }
 
 /** The sort actually used: relevance only makes sense while searching. */
-export function effectiveSort(state: CatalogParams): SortKey {
+export function effectiveSort(state: CatalogParams, seesPrices = true): SortKey {
   const searching = state.search.trim().length >= MIN_SEARCH_LENGTH;
   if (state.sort === 'relevance' && !searching) return 'name';
+  if (state.sort && PRICE_SORTS.includes(state.sort) && !seesPrices) return searching ? 'relevance' : 'name';
   return state.sort ?? (searching ? 'relevance' : 'name');
 }
 
+export function hasPriceFilter(state: CatalogParams): boolean {
+  return state.priceMin !== null || state.priceMax !== null;
+}
+
 export function hasFilters(state: CatalogParams): boolean {
-  return state.search !== '' || Object.values(state.attributes).some((values) => values.length > 0);
+  return (
+    state.search !== '' ||
+    hasPriceFilter(state) ||
+    Object.values(state.attributes).some((values) => values.length > 0)
+  );
+}
+
+export function setPriceRange(state: CatalogParams, priceMin: string | null, priceMax: string | null): CatalogParams {
+  return firstPage({ ...state, priceMin, priceMax });
 }
 
 export function toggleAttributeValue(state: CatalogParams, slug: string, value: string): CatalogParams {
@@ -114,10 +149,16 @@ export function toggleAttributeValue(state: CatalogParams, slug: string, value: 
   return firstPage({ ...state, attributes });
 }
 
+/**
+ * The `products` query's variables. The price sort and range are sent only for a viewer who
+ * sees prices (`seesPrices`): the API refuses them otherwise, and a link shared with someone
+ * signed out still shows the products.
+ */
 export function productsVariables(
   state: CatalogParams,
   categoryId: string | null,
   thumbnailSize: number,
+  seesPrices = true,
 ): CatalogProductsQueryVariables {
   const search = state.search.trim();
   const attributes = Object.entries(state.attributes)
@@ -128,8 +169,10 @@ export function productsVariables(
       ...(search.length >= MIN_SEARCH_LENGTH ? { search } : {}),
       ...(categoryId ? { categories: [categoryId], includeSubcategories: true } : {}),
       ...(attributes.length ? { attributes } : {}),
+      ...(seesPrices && state.priceMin !== null ? { priceMin: state.priceMin } : {}),
+      ...(seesPrices && state.priceMax !== null ? { priceMax: state.priceMax } : {}),
     },
-    sortBy: SORTS[effectiveSort(state)],
+    sortBy: SORTS[effectiveSort(state, seesPrices)],
     thumbnailSize,
   };
   if (state.page > 1 && state.last) {
