@@ -14,11 +14,14 @@ import subprocess
 import threading
 import time
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
 from django.db import connections
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from backend.accounts.models import Membership, Role, User
 from backend.accounts.services.members import invite_member
@@ -372,3 +375,17 @@ def test_invitation_accept_with_the_right_password_joins_after_a_few_failures(
     assert accepted["errors"] == [] and accepted["token"]
     assert Membership.objects.filter(user__email="buyer@alfa.test",
                                      organization__name="Дилер Бета").exists()
+
+
+def test_a_database_hit_is_one_statement_that_also_clears_passed_windows(db):
+    """Every hit costs the same single statement (query counts never depend on chance) and
+    deletes other counters whose window has passed, never the one it counts."""
+    past = timezone.now() - timedelta(minutes=5)
+    RateCounter.objects.create(key="old-a", count=7, expires_at=past)
+    RateCounter.objects.create(key="mine", count=9, expires_at=past)
+    store = ratelimit.DatabaseStore()
+    for expected in (1, 2):
+        with CaptureQueriesContext(connections["default"]) as queries:
+            assert store.hit("mine", 60).value == expected  # its passed window restarts
+        assert len(queries) == 1
+    assert not RateCounter.objects.filter(key="old-a").exists()

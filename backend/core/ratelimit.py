@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import random
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,8 +27,8 @@ from typing import Protocol
 from django.conf import settings
 from django.db import connection
 
-# How often (per hit) the database store deletes counters whose window has passed.
-PURGE_PROBABILITY = 0.01
+# How many counters whose window has passed a database hit deletes along the way.
+PURGE_BATCH = 20
 
 
 @dataclass(frozen=True)
@@ -83,16 +82,21 @@ class DatabaseStore:
     def hit(self, key: str, window: int) -> Count:
         now = _now()
         with connection.cursor() as cursor:
-            if random.random() < PURGE_PROBABILITY:
-                cursor.execute(f"DELETE FROM {self.table} WHERE expires_at <= %s", [now])
+            # The same single statement on every hit, so a request's query count never
+            # depends on chance: it also deletes a few other counters whose window has
+            # passed (never ``key``'s own, which the upsert below may be writing).
             cursor.execute(
-                f"""INSERT INTO {self.table} AS c (key, count, expires_at) VALUES (%s, 1, %s)
+                f"""WITH purged AS (
+                      DELETE FROM {self.table} WHERE key IN (
+                        SELECT key FROM {self.table} WHERE expires_at <= %s AND key <> %s
+                        LIMIT {PURGE_BATCH} FOR UPDATE SKIP LOCKED))
+                    INSERT INTO {self.table} AS c (key, count, expires_at) VALUES (%s, 1, %s)
                     ON CONFLICT (key) DO UPDATE SET
                       count = CASE WHEN c.expires_at <= %s THEN 1 ELSE c.count + 1 END,
                       expires_at = CASE WHEN c.expires_at <= %s THEN EXCLUDED.expires_at
                                         ELSE c.expires_at END
                     RETURNING count, expires_at""",
-                [key, now + timedelta(seconds=window), now, now])
+                [now, key, key, now + timedelta(seconds=window), now, now])
             value, expires_at = cursor.fetchone()
         return Count(value, _seconds_until(expires_at, now))
 
