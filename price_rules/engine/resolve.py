@@ -19,7 +19,7 @@ from itertools import pairwise
 from .amounts import net_gross_pair, refuse_float
 from .choice import list_sequence
 from .errors import PriceErrorCode, PriceRuleError, Problem
-from .promotions import applicable_promotions, best_promoted
+from .promotions import PromotionPlan, applicable_promotions, promotion_plan
 from .types import PriceContext, PriceList, Promotion, Tier, Variant
 
 
@@ -115,8 +115,8 @@ class _Ladder:
     ``k``; below ``starts[0]`` no list prices the variant, so the price is the markup's over
     the purchase price, one rung per rung of the link above (``by_purchase``)."""
 
-    __slots__ = ("asked", "by_purchase", "floor", "lists", "promotions", "rungs", "starts",
-                 "variant")
+    __slots__ = ("asked", "by_purchase", "floor", "lists", "plans", "promotions", "rungs",
+                 "starts", "variant")
 
     def __init__(self, variant: Variant, lists: list[tuple[PriceList, tuple[Tier, ...]]],
                  promotions: tuple[Promotion, ...], floor: Decimal | None) -> None:
@@ -129,6 +129,7 @@ class _Ladder:
         # times: for the price, the tiers, the next tier, the purchase price below).
         self.asked: dict[Decimal, _Rung | None] = {}
         self.promotions = promotions
+        self.plans: dict[str, PromotionPlan] = {}  # by currency
         self.floor = floor
 
 
@@ -322,7 +323,10 @@ class Resolver:
         promotion_ids: tuple[int, ...] = ()
         price = amount
         if ladder.promotions:
-            promoted = best_promoted(amount, currency, ladder.promotions)
+            plan = ladder.plans.get(currency)
+            if plan is None:
+                plan = ladder.plans[currency] = promotion_plan(ladder.promotions, currency)
+            promoted = plan.apply(amount)
             price = promoted.price
             promotion_ids = tuple(p.id for p in promoted.promotions)
         net, gross = net_gross_pair(price, includes_vat, vat_rate)
@@ -361,7 +365,7 @@ class _PromotionIndex:
         self._variants: dict[int, list[Promotion]] = {}
         self._products: dict[int, list[Promotion]] = {}
         self._categories: dict[int, list[Promotion]] = {}
-        self._shared: dict[tuple[int, tuple[int, ...]], dict[int, Promotion]] = {}
+        self._shared: dict[tuple[int, tuple[int, ...]], tuple[Promotion, ...]] = {}
         for promotion in promotions:
             for targets, ids in ((self._variants, promotion.variant_ids),
                                  (self._products, promotion.product_ids),
@@ -377,13 +381,13 @@ class _PromotionIndex:
             found = {p.id: p for p in self._products.get(variant.product_id, ())}
             for category_id in variant.category_path:
                 found.update((p.id, p) for p in self._categories.get(category_id, ()))
-            shared = self._shared[key] = found
+            shared = self._shared[key] = tuple(found[i] for i in sorted(found))
         own = self._variants.get(variant.id)
         if not own:
-            return tuple(shared[i] for i in sorted(shared))
-        found = dict(shared)
-        found.update((p.id, p) for p in own)
-        return tuple(found[i] for i in sorted(found))
+            return shared
+        every = {p.id: p for p in shared}
+        every.update((p.id, p) for p in own)
+        return tuple(every[i] for i in sorted(every))
 
 
 def choose_tier(tiers: Iterable[Tier], quantity: Decimal) -> Tier | None:
