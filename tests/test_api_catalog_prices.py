@@ -6,6 +6,7 @@ fields show; a page costs the same queries whatever its size, on the fast path."
 
 from __future__ import annotations
 
+import gc
 from datetime import timedelta
 from decimal import Decimal
 
@@ -30,6 +31,7 @@ from price_rules.models import (
     ResaleMarkup,
     Stacking,
 )
+from price_rules.schema.viewer_prices import PriceBook
 
 pytestmark = pytest.mark.django_db
 
@@ -304,6 +306,22 @@ def test_a_page_of_prices_costs_the_same_queries_whatever_its_size_on_the_fast_p
         for variant in product.variants.all():
             _entries(base, (variant, 1, f"{100 + i}"), (variant, 10, f"{90 + i}"))
     assert run(50) == small
+
+
+def test_a_priced_page_leaves_its_price_books_to_reference_counting(shop, clients):
+    """The request's price books are released with its loaders: kept on the request (which
+    sits in reference cycles), a page's prices waited for the garbage collector, which then
+    walked them in the middle of a later request."""
+    _page(clients["sub_a"])
+    gc.collect()
+    gc.disable()
+    try:
+        assert _page(clients["sub_a"])[0]["variants"][0]["price"] is not None
+        left = [o for o in gc.get_objects() if isinstance(o, PriceBook)]
+    finally:
+        gc.enable()
+
+    assert left == []
 
 
 def test_a_markup_price_lists_only_the_sellers_own_promotions():

@@ -73,9 +73,14 @@ class NetGross:
 def net_and_gross(amount: Decimal, includes_vat: bool, vat_rate: Decimal) -> NetGross:
     """A list amount as net and gross; the tax is rounded half up to 0.01 (as
     ``backend.core.taxes`` does), so ``gross - net`` is always whole cents."""
-    if includes_vat:
-        tax = round_half_up(amount * vat_rate / (1 + vat_rate))
-        return NetGross(net=amount - tax, gross=amount)
-    tax = round_half_up(amount * vat_rate)
-    return NetGross(net=amount, gross=amount + tax)
+    net, gross = net_gross_pair(amount, includes_vat, vat_rate)
+    return NetGross(net=net, gross=gross)
 
+
+def net_gross_pair(amount: Decimal, includes_vat: bool,
+                   vat_rate: Decimal) -> tuple[Decimal, Decimal]:
+    """``net_and_gross`` as a plain pair, for the resolver's inner loop."""
+    if includes_vat:
+        tax = (amount * vat_rate / (1 + vat_rate)).quantize(CENT, rounding=ROUND_HALF_UP)
+        return amount - tax, amount
+    return amount, amount + (amount * vat_rate).quantize(CENT, rounding=ROUND_HALF_UP)

@@ -17,6 +17,8 @@ from decimal import Decimal
 from django.utils import timezone
 from graphql_relay import to_global_id
 
+from backend.core.graphql.loaders import DataLoader
+
 from .. import engine
 from ..buyers import viewer_buyer
 from ..models import Promotion
@@ -33,14 +35,16 @@ def percent(rate: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral() else value.normalize()
 
 
-@dataclass(frozen=True, slots=True)
+# The answer's objects are plain slotted dataclasses, not frozen ones: a frozen dataclass sets
+# each field through object.__setattr__, and a catalog page makes thousands of them.
+@dataclass(slots=True)
 class PriceTier:
     min_quantity: Decimal
     net: Decimal
     gross: Decimal
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class AppliedPromotion:
     id: str
     name: str
@@ -49,7 +53,7 @@ class AppliedPromotion:
     valid_until: object
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class VariantPrice:
     currency: str
     net: Decimal
@@ -64,7 +68,7 @@ class VariantPrice:
     promotions: list[AppliedPromotion]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PriceRange:
     currency: str
     min_net: Decimal
@@ -77,16 +81,23 @@ class PriceRange:
 
 @dataclass
 class PriceBook:
-    """One buyer's price context for some variants, and the answers asked of it."""
+    """One buyer's price context for some variants, and the answers asked of it.
+
+    A variant's price at its minimum order and its tiers come from one walk
+    (``Resolver.tiers``), shown once: the price's next tier is the second tier's object."""
 
     context: engine.PriceContext
     promotions: dict[int, AppliedPromotion]
     resolver: engine.Resolver = field(init=False)
     _answers: dict[tuple[int, Decimal], engine.ResolvedPrice | None] = field(
         default_factory=dict)
+    _shown: dict[tuple[int, Decimal], tuple[VariantPrice | None, list[PriceTier]]] = field(
+        default_factory=dict)
+    _vat_percent: Decimal = field(init=False)
 
     def __post_init__(self) -> None:
         self.resolver = engine.Resolver(self.context)
+        self._vat_percent = percent(self.context.vat_rate)
 
     def covers(self, variant_ids: Iterable[int]) -> bool:
         return all(v in self.context.variants for v in variant_ids)
@@ -98,16 +109,7 @@ class PriceBook:
         return self._answers[key]
 
     def resolve_lines(self, lines: list[engine.Line]) -> list[engine.ResolvedPrice | None]:
-        """The prices of many lines at once (``engine.resolve_many``), remembered."""
-        missing = [line for line in lines
-                   if (line.variant_id, line.quantity) not in self._answers
-                   and line.variant_id in self.context.variants]
-        try:
-            answers = engine.resolve_many(self.context, missing)
-        except engine.PriceRuleError:  # a fallback cycle slipped in: price them one by one
-            answers = tuple(self._resolve(line.variant_id, line.quantity) for line in missing)
-        for line, answer in zip(missing, answers, strict=True):
-            self._answers[(line.variant_id, line.quantity)] = answer
+        """The prices of many lines at once, remembered."""
         return [self.resolved(line.variant_id, line.quantity) for line in lines]
 
     def _resolve(self, variant_id: int, quantity: Decimal) -> engine.ResolvedPrice | None:
@@ -122,34 +124,56 @@ class PriceBook:
             return None
 
     def price(self, variant_id: int, quantity: Decimal) -> VariantPrice | None:
-        resolved = self.resolved(variant_id, quantity)
-        return None if resolved is None else self.shown(resolved)
+        return self._walk(variant_id, quantity)[0]
 
-    def shown(self, resolved: engine.ResolvedPrice) -> VariantPrice:
-        listed = engine.net_and_gross(resolved.list_unit_price, resolved.prices_include_vat,
-                                      resolved.vat_rate)
+    def shown(self, resolved: engine.ResolvedPrice,
+              next_tier: PriceTier | None = None) -> VariantPrice:
+        if resolved.list_unit_price == resolved.unit_net and not resolved.prices_include_vat:
+            list_net, list_gross = resolved.unit_net, resolved.unit_gross
+        else:
+            listed = engine.net_and_gross(resolved.list_unit_price,
+                                          resolved.prices_include_vat, resolved.vat_rate)
+            list_net, list_gross = listed.net, listed.gross
         following = resolved.next_tier
+        if next_tier is None and following is not None:
+            next_tier = PriceTier(following.min_quantity, following.unit_net,
+                                  following.unit_gross)
         return VariantPrice(
-            currency=resolved.currency, net=resolved.unit_net, gross=resolved.unit_gross,
-            vat_rate=percent(resolved.vat_rate), prices_include_vat=resolved.prices_include_vat,
-            list_net=listed.net, list_gross=listed.gross,
-            min_quantity=resolved.tier_min_quantity, unit=resolved.unit,
-            next_tier=None if following is None else PriceTier(
-                following.min_quantity, following.unit_net, following.unit_gross),
-            promotions=[self.promotions[i] for i in resolved.promotion_ids
-                        if i in self.promotions])
+            resolved.currency, resolved.unit_net, resolved.unit_gross,
+            self._vat_percent if resolved.vat_rate == self.context.vat_rate
+            else percent(resolved.vat_rate), resolved.prices_include_vat, list_net,
+            list_gross, resolved.tier_min_quantity, resolved.unit,
+            None if following is None else next_tier,
+            [self.promotions[i] for i in resolved.promotion_ids if i in self.promotions]
+            if resolved.promotion_ids else [])
 
     def tiers(self, variant_id: int, quantity: Decimal) -> list[PriceTier]:
         """Every tier from ``quantity`` (the minimum order) up, following the next tiers."""
-        found: list[PriceTier] = []
-        resolved = self.resolved(variant_id, quantity)
-        while resolved is not None:
-            found.append(PriceTier(resolved.quantity, resolved.unit_net, resolved.unit_gross))
-            following = resolved.next_tier
-            if following is None or following.min_quantity <= resolved.quantity:
-                break
-            resolved = self.resolved(variant_id, following.min_quantity)
-        return found
+        return self._walk(variant_id, quantity)[1]
+
+    def _walk(self, variant_id: int,
+              quantity: Decimal) -> tuple[VariantPrice | None, list[PriceTier]]:
+        """The price at ``quantity`` and the tiers from there, from one walk of the
+        variant's tiers, remembered (a page asks ``price`` and ``priceTiers`` of each)."""
+        key = (variant_id, quantity)
+        known = self._shown.get(key)
+        if known is None:
+            resolved: engine.ResolvedPrice | None = None
+            walked: tuple[engine.NextTier, ...] = ()
+            try:
+                if variant_id in self.context.variants:
+                    resolved = self.resolver.resolve(variant_id, quantity)
+                    if resolved is not None:
+                        walked = self.resolver.price_tiers(variant_id, quantity)
+            except engine.PriceRuleError:
+                logger.exception("A price could not be resolved",
+                                 extra={"variant": variant_id})
+                resolved, walked = None, ()
+            tiers = [PriceTier(t.min_quantity, t.unit_net, t.unit_gross) for t in walked]
+            price = (None if resolved is None else
+                     self.shown(resolved, tiers[1] if len(tiers) > 1 else None))
+            known = self._shown[key] = (price, tiers)
+        return known
 
     def price_range(self, lines: list[engine.Line]) -> PriceRange | None:
         prices = [p for p in self.resolve_lines(lines) if p is not None]
@@ -179,13 +203,34 @@ def _seller_promotions(context: engine.PriceContext) -> dict[int, AppliedPromoti
             for i, p in own.items()}
 
 
+class _PriceBooks(DataLoader):
+    """The request's price books, kept with its loaders and released with them when the
+    request is answered. Kept on the request itself, a page's books (some 20,000 objects)
+    waited in the request's reference cycles for the garbage collector, which then walked
+    them: ~20 ms of every priced page went to collecting them."""
+
+    books: list[PriceBook]
+
+    def __init__(self, context) -> None:
+        if not getattr(self, "_initialised", False):
+            self.books = []
+        super().__init__(context)
+
+    def batch_load(self, keys):
+        raise NotImplementedError("holds the price books; loads nothing")
+
+    def release(self) -> None:
+        super().release()
+        self.books = []
+
+
 def price_book(request, variant_ids: list[int]) -> PriceBook | None:
     """The viewer's price book covering ``variant_ids`` (None without a buyer); one per
     request and set of variants, reused when an earlier one covers them."""
     buyer = viewer_buyer(request.viewer)
     if buyer is None:
         return None
-    books: list[PriceBook] = request.__dict__.setdefault("_price_books", [])
+    books = _PriceBooks(request).books
     for book in books:
         if book.covers(variant_ids):
             return book
