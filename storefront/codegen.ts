@@ -19,7 +19,7 @@ const config: CodegenConfig = {
         // Known scalars get exact types; a scalar added later is `unknown` until it is used
         // (then it needs an entry here), so adding one does not break the build.
         defaultScalarType: 'unknown',
-        scalars: { DateTime: 'string', Decimal: 'string', Upload: 'File', BigInt: 'number | string', JSONString: 'string' },
+        scalars: { Date: 'string', DateTime: 'string', Decimal: 'string', Upload: 'File', BigInt: 'number | string', JSONString: 'string' },
       },
     },
   },
