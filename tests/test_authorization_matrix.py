@@ -28,6 +28,11 @@ Every object the walk returns is checked twice:
   promotions of O's own seller (its parent) and the manufacturer's minimum resale prices
   for an O that sells to organizations below it. Anonymous viewers see no
   organization-linked row at all.
+  Announcements travel down instead (plugins/announcements/README.md): one is visible to a
+  member of O when O's publisher wrote it (a member of a dealer or distributor allowed to
+  manage its sub-dealers sees all of its own, drafts and scheduled ones too), or when it is
+  published (``publish_at`` reached), written by one of O's ancestors, and its audience
+  holds O (everyone below, a price group O is in, or O's region).
   Objects seen by anyone are then asked for through ``node(id:)`` by every other viewer,
   with the same rule. Staff (who see everything, or a regional manager's subtree) are
   walked too, for the consistency check.
@@ -36,10 +41,12 @@ Every object the walk returns is checked twice:
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from graphene_django.registry import get_global_registry
 from graphql import (
     GraphQLEnumType,
@@ -49,19 +56,28 @@ from graphql import (
     GraphQLObjectType,
     GraphQLScalarType,
 )
-from graphql_relay import from_global_id
+from graphql_relay import from_global_id, to_global_id
 
 from backend.accounts.inn import complete_inn
-from backend.accounts.models import CustomRole, Organization, Role, StaffAssignment, User
+from backend.accounts.models import (
+    CustomRole,
+    Organization,
+    OrganizationKind,
+    Role,
+    StaffAssignment,
+    User,
+)
 from backend.accounts.services.members import invite_member
 from backend.api.schema import schema
-from backend.core.permissions import Perm
+from backend.core.permissions import OrgPerm, Perm
 from backend.core.tree_paths import ancestor_ids
+from plugins.announcements.models import Announcement, AnnouncementKind, AnnouncementRead
 from plugins.dealer_network.services import (
     ApplicationData,
     approve_application,
     submit_application,
 )
+from price_rules.models import PriceGroup, PriceGroupMember, Promotion
 from tests.fixtures.graphql import GraphQLClient
 from tests.fixtures.prices import create_price_rules, running_promotion
 
@@ -228,6 +244,39 @@ def _price_rule_violation(row, type_name: str, org: Organization | None) -> str 
     return f"{type_name} {row.pk} of {owner.name if owner else 'nobody'}"
 
 
+def _publishes_for(viewer_user: User | None, org: Organization) -> bool:
+    """The viewer speaks for ``org`` to the organizations below it: a dealer's or
+    distributor's member whose role lets it manage the sub-dealers."""
+    if viewer_user is None or org.kind not in (OrganizationKind.DEALER,
+                                               OrganizationKind.DISTRIBUTOR):
+        return False
+    membership = org.memberships.filter(user=viewer_user).select_related("custom_role").first()
+    return membership is not None and OrgPerm.MANAGE_SUB_DEALERS in membership.permissions()
+
+
+def _announcement_violation(row: Announcement, viewer_user: User | None,
+                            org: Organization | None) -> str | None:
+    """The plugin's stated rule: the publisher's own in every state; else published, by an
+    ancestor of O, to an audience holding O."""
+    author = row.author_organization
+    why = f"announcement «{row.title}» of {author.name}"
+    if org is None:
+        return why
+    if author.pk == org.pk and _publishes_for(viewer_user, org):
+        return None
+    published = row.publish_at is not None and row.publish_at <= timezone.now()
+    if not published or author.pk not in ancestor_ids(org.path):
+        return why
+    if row.audience_everyone:
+        return None
+    if org.region and org.region in row.audience_regions:
+        return None
+    if PriceGroupMember.objects.filter(group__in=row.audience_price_groups.all(),
+                                       organization=org).exists():
+        return None
+    return why
+
+
 def _violation(viewer_user: User | None, org: Organization | None, global_id: str) -> str | None:
     """Why ``global_id`` must not be visible to this viewer, or None when it may be."""
     type_name, raw_pk = from_global_id(global_id)
@@ -257,6 +306,8 @@ def _violation(viewer_user: User | None, org: Organization | None, global_id: st
         return f"user {row.email}"
     if model._meta.app_label == "price_rules":
         return _price_rule_violation(row, type_name, org)
+    if model is Announcement:
+        return _announcement_violation(row, viewer_user, org)
     links = _organization_links(model)
     if not links:
         return None  # shared (catalog)
@@ -294,12 +345,53 @@ def seed_prices(network, catalog) -> None:
             promotion.categories.add(category)
 
 
+def seed_announcements(network, catalog, viewers) -> dict[str, Announcement]:
+    """Announcements down both chains, in every audience and state: the manufacturer's to
+    everyone below, to its Gold dealers (dealer A is in the group, its sub-dealer is not),
+    to a region (dealer B's), a draft and a scheduled one; dealer A's to its sub-dealers
+    and a draft of its own. Products and promotions linked, some read."""
+    factory, dealer = network["factory"], network["dealer_a"]
+    now = timezone.now()
+    gold = PriceGroup.objects.get(owner=factory, name="Золотые дилеры")
+    factory_promotion = Promotion.objects.get(owner=factory, name="Заводская акция")
+    dealer_promotion = Promotion.objects.get(owner=dealer, name="Акция дилера")
+    products = [catalog["facade_white"], catalog["door"]]
+
+    def announce(author, title, publish_at=now - timedelta(hours=1), **fields):
+        made = Announcement.objects.create(author_organization=author, title=title,
+                                           text="Текст.", publish_at=publish_at, **fields)
+        made.products.add(*products)
+        return made
+
+    made = {
+        "everyone": announce(factory, "Новый склад", kind=AnnouncementKind.PROMOTION,
+                             promotion=factory_promotion),
+        "gold": announce(factory, "Только золотым", audience_everyone=False),
+        "region": announce(factory, "Для Татарстана", audience_everyone=False,
+                           audience_regions=[network["dealer_b"].region]),
+        "factory_draft": announce(factory, "Черновик завода", publish_at=None),
+        "scheduled": announce(factory, "Завтрашняя новость",
+                              publish_at=now + timedelta(days=1)),
+        "to_sub_dealers": announce(dealer, "Самовывоз по субботам",
+                                   kind=AnnouncementKind.PROMOTION,
+                                   promotion=dealer_promotion),
+        "dealer_draft": announce(dealer, "Черновик дилера", publish_at=None,
+                                 promotion=dealer_promotion),
+    }
+    made["gold"].audience_price_groups.add(gold)
+    for user, org, _ in viewers:
+        if user is not None and org in (network["dealer_a"], network["sub_a"]):
+            AnnouncementRead.objects.create(announcement=made["everyone"], user=user)
+    return made
+
+
 @pytest.fixture
 def world(network, make_user, staff_user, catalog):
     """Two dealer networks, every built-in role and a custom role in each organization,
     invitations and audit events, some made by people of the supplier: the dealer's admin
     inviting a sub-dealer's admin (as ``subDealerCreate`` does) and the manufacturer's
-    staff inviting a dealer's member; price rules in both (``seed_prices``)."""
+    staff inviting a dealer's member; price rules in both (``seed_prices``) and
+    announcements down them (``seed_announcements``)."""
     seed_prices(network, catalog)
     viewers = [(None, None, "anonymous")]
     admins = {}
@@ -319,6 +411,7 @@ def world(network, make_user, staff_user, catalog):
         invite_member(network[sub], f"second-admin@{network[sub].pk}.test", role=Role.ADMIN,
                       invited_by=admins[dealer])
         invite_member(network[dealer], f"support@{network[dealer].pk}.test", invited_by=staff_user)
+    seed_announcements(network, catalog, viewers)
     return viewers
 
 
@@ -421,7 +514,13 @@ def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
     assert {"Organization", "Membership", "User", "Invitation", "CustomRole", "AuditEvent",
             "Product", "PartnerApplication", "PartnerApplicationEvent", "PriceList",
             "PriceListEntry", "PriceListAssignment", "PriceGroup", "ResaleMarkup",
-            "Promotion", "VolumeDiscount", "MapFloor", "RecomputeJob"} <= kinds, kinds
+            "Promotion", "VolumeDiscount", "MapFloor", "RecomputeJob",
+            "Announcement"} <= kinds, kinds
+    # ... and announcements from above: the manufacturer's reach the sub-dealers, so the
+    # ancestor branch of the announcements' rule is exercised, not only the authors'.
+    everyone = Announcement.objects.get(title="Новый склад")
+    assert {"BUYER of sub_a", "BUYER of sub_b"} <= seen_by[
+        to_global_id("Announcement", everyone.pk)]
 
     # Every organization-linked object anyone saw, asked for by id by every viewer.
     ids = sorted(g for g in seen_by if _is_owned(g))

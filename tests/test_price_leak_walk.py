@@ -3,9 +3,10 @@
 A manufacturer sells to a dealer through a base list with quantity tiers, a "Gold" group
 list, a personal list and a running promotion; the dealer sells to its sub-dealer through
 a resale list (some variants, with a tier and a promotion of its own) and a markup rule
-(the others). The seed is checked first: every price the dealer pays (each list entry as
-written, net and gross, and each resolved price at every tier, before and after
-promotions) differs from every price the sub-dealer is quoted.
+(the others), and announces that promotion to the sub-dealer with the priced products
+linked, so the walk crosses announcements too. The seed is checked first: every price the
+dealer pays (each list entry as written, net and gross, and each resolved price at every
+tier, before and after promotions) differs from every price the sub-dealer is quoted.
 
 Then a sub-dealer's admin walks the whole API as the authorization matrix does (every
 root query field found by introspection, with every field without required arguments
@@ -31,6 +32,7 @@ from graphql_relay import from_global_id
 from backend.accounts.models import Role
 from backend.api.schema import schema
 from backend.core.taxes import vat_rate
+from plugins.announcements.models import Announcement, AnnouncementKind
 from price_rules import engine
 from price_rules.models import (
     DiscountKind,
@@ -107,6 +109,11 @@ def chain(network, catalog, make_user):
         owner=dealer, name="Скидка субдилерам", kind=DiscountKind.PERCENT,
         value=Decimal("3.00"), starts=today - timedelta(days=1), ends=today + timedelta(days=9))
     to_sub.variants.add(variants[4])
+    announcement = Announcement.objects.create(
+        author_organization=dealer, kind=AnnouncementKind.PROMOTION, title="Двери дешевле",
+        text="Скидка на двери всю неделю.", promotion=to_sub,
+        publish_at=timezone.now() - timedelta(hours=1))
+    announcement.products.add(*{v.product for v in variants})
 
     admin = make_user("admin@sub-a.test", sub, Role.ADMIN)
     return {"client": GraphQLClient(admin, sub), "variants": variants, "dealer": dealer,
@@ -231,7 +238,8 @@ def test_a_sub_dealer_finds_no_dealer_purchase_price_anywhere_in_the_api(chain):
     forbidden = dealer_purchase_prices(chain)
     answers, types = walk(chain["client"])
     # The walk went through the catalog and the price rules the sub-dealer may see.
-    assert {"Product", "ProductVariant", "Organization", "Promotion"} <= types, types
+    assert {"Product", "ProductVariant", "Organization", "Promotion",
+            "Announcement"} <= types, types
     found = leaks(answers, forbidden)
     assert not found, "dealer purchase prices reach the sub-dealer:\n" + "\n".join(found)
     # ... and it read the sub-dealer's own prices, so the catalog's price fields were walked.

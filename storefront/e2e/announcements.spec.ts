@@ -10,6 +10,9 @@ const DESKTOP = { width: 1440, height: 900 };
 // Unique per run: the e2e database keeps what earlier runs published.
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
 const TITLE = `Самовывоз по субботам ${RUN}`;
+const PROMOTION_TITLE = `Двери со скидкой ${RUN}`;
+// dealer1's running promotion in the demo prices (backend/demo/prices.py `_promotions`).
+const DEALER_PROMOTION = 'Неделя межкомнатных дверей в Москве';
 
 async function openFeed(page: Page) {
   await page.getByRole('navigation', { name: 'Основные разделы' }).getByTestId('news-nav').click();
@@ -120,6 +123,53 @@ test.describe('announcements', () => {
     await expect(page.getByTestId('results-count')).toHaveAttribute('aria-busy', 'false');
     await expect(page.getByRole('link', { name: 'Акция: Осенняя акция на фасадные краски' }).first()).toBeVisible();
     await screenshot(page, '130-desktop-catalog-mark');
+  });
+
+  test("a promotion announcement points at one of the dealer's running promotions", async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, DEALER_ADMIN);
+    await page.goto('/announcements/new');
+    await expect(page.getByRole('heading', { level: 1, name: 'Новое объявление' })).toBeVisible();
+    const picker = page.getByLabel('Акция', { exact: true });
+    await expect(picker).toHaveCount(0); // news by default: no promotion to choose
+    await page.getByLabel('Тип', { exact: true }).selectOption('PROMOTION');
+    await expect(picker).toBeEnabled();
+    const option = picker.locator('option', { hasText: DEALER_PROMOTION });
+    await expect(option).toHaveCount(1);
+    await picker.selectOption((await option.getAttribute('value')) ?? '');
+    await page.getByLabel('Заголовок', { exact: true }).fill(PROMOTION_TITLE);
+    await page.getByLabel('Текст', { exact: true }).fill('Всю неделю межкомнатные двери дешевле.');
+    await expect(picker.locator('option:checked')).toHaveText(new RegExp(`^${DEALER_PROMOTION} · до `));
+    await picker.scrollIntoViewIfNeeded();
+    await screenshot(page, '133-desktop-announcement-promotion');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize(PHONE);
+    await picker.scrollIntoViewIfNeeded();
+    await screenshot(page, '134-phone-announcement-promotion');
+
+    await page.getByRole('button', { name: 'Опубликовать' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Мои объявления' })).toBeVisible();
+    const row = page.getByRole('row').filter({ hasText: PROMOTION_TITLE });
+    await expect(row).toContainText('Опубликовано');
+    await screenshot(page, '135-phone-my-announcements-promotion');
+
+    // Opened again, the form shows the promotion it points at.
+    await row.getByRole('link', { name: 'Изменить' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Изменить объявление' })).toBeVisible();
+    await expect(picker.locator('option:checked')).toHaveText(new RegExp(`^${DEALER_PROMOTION} · до `));
+    await picker.scrollIntoViewIfNeeded();
+    await screenshot(page, '136-phone-announcement-promotion-edit');
+    await page.setViewportSize(DESKTOP);
+    await screenshot(page, '137-desktop-announcement-promotion-edit');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByLabel('Promotion', { exact: true })).toBeVisible();
+    await screenshot(page, '138-desktop-announcement-promotion-en');
+    await page.setViewportSize(PHONE);
+    await page.getByLabel('Promotion', { exact: true }).scrollIntoViewIfNeeded();
+    await screenshot(page, '139-phone-announcement-promotion-en');
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('button', { name: 'Русский' }).click();
   });
 
   test("another dealer's sub-dealer does not receive it; the feed in English", async ({ page }) => {

@@ -14,15 +14,16 @@ import { Button, EmptyState, ErrorState, SelectField, Skeleton, TextArea, TextFi
 import { ProblemAlerts } from '../../ui/ProblemAlerts';
 import { useViewer } from '../auth/ViewerProvider';
 import { usePageTitle } from '../shell/usePageTitle';
-import { canPublishAnnouncements } from './access';
+import { canPublishAnnouncements, promotionOwnerId } from './access';
 import { AnnouncementCard } from './AnnouncementCard';
 import { AudiencePicker, type Audience } from './AudiencePicker';
 import { ProductPicker, type PickedProduct } from './ProductPicker';
+import { PromotionPicker } from './PromotionPicker';
 import { formParagraphs } from './text';
 import './announcements.css';
 
 const KINDS: AnnouncementKind[] = ['NEWS', 'NEW_PRODUCTS', 'PROMOTION'];
-const FORM_FIELDS = new Set(['kind', 'title', 'text', 'productIds', 'audience', 'priceGroupIds', 'regions', 'image', 'publishAt']);
+const FORM_FIELDS = new Set(['kind', 'title', 'text', 'productIds', 'promotionId', 'audience', 'priceGroupIds', 'regions', 'image', 'publishAt']);
 type When = 'now' | 'later' | 'draft';
 
 interface Draft {
@@ -98,6 +99,7 @@ function AnnouncementForm({ id, initial, imageUrl }: { id: string | null; initia
   const [updated, update] = useMutation(AnnouncementUpdateDocument);
   const saving = created.fetching || updated.fetching;
   const fileInput = useRef<HTMLInputElement>(null);
+  const promotionOwner = promotionOwnerId(viewer.me, viewer.organization?.id);
 
   // A local preview of the chosen file (revoked when replaced).
   const [localUrl, setLocalUrl] = useState<string | null>(null);
@@ -135,7 +137,8 @@ function AnnouncementForm({ id, initial, imageUrl }: { id: string | null; initia
       title: draft.title,
       text: draft.text,
       productIds: draft.products.map((p) => p.id),
-      promotionId: draft.promotionId,
+      // Only a promotion announcement points at a promotion (the picker is shown for it).
+      promotionId: draft.kind === 'PROMOTION' ? draft.promotionId : null,
       audience: draft.audience.everyoneBelow
         ? { everyoneBelow: true }
         : { everyoneBelow: false, priceGroupIds: draft.audience.priceGroupIds, regions: draft.audience.regions },
@@ -189,6 +192,9 @@ function AnnouncementForm({ id, initial, imageUrl }: { id: string | null; initia
             hint={`${t('announcements.form.textHint')} ${t('announcements.form.textLength', { count: draft.text.length })}`}
             error={errors.text}
           />
+          {draft.kind === 'PROMOTION' && promotionOwner && (
+            <PromotionPicker ownerId={promotionOwner} value={draft.promotionId} onChange={(promotionId) => set('promotionId', promotionId)} error={errors.promotionId} />
+          )}
           <ProductPicker value={draft.products} onChange={(products) => set('products', products)} error={errors.productIds} />
           <AudiencePicker value={draft.audience} onChange={(audience) => set('audience', audience)} errors={errors} />
           <fieldset className="news-form__group">
