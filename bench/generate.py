@@ -4,12 +4,15 @@
 
 10,000 organizations in a four-level tree (a manufacturer, ~100 distributors and dealers,
 ~1,900 sub-dealers, the rest end clients), ~200 categories, 20,000 products with 100,000
-variants, attribute values, one image row per product, and a few users to sign in as.
+variants, attribute values, one image row per product, a few users to sign in as, and the
+price rules of issue 11 (``bench.data.prices``: 1.4 million list entries, groups, personal
+and resale lists, markups, promotions, floors).
 Rows go in with PostgreSQL COPY and explicit ids (so materialized paths are computed in
 Python), then the search index is refreshed and the tables analysed.
 
 Running it again skips the work when the data already has the requested size; ``--reset``
-(or a different size) truncates and regenerates.
+(or a different size) truncates and regenerates. Data of the requested size without prices
+(an older generator's) gets its prices added.
 """
 
 from __future__ import annotations
@@ -60,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection, transaction
 
     from backend.catalog.search import refresh_search_index
-    from bench.data import catalog, network
+    from bench.data import catalog, network, prices
     from bench.data.copy import current_size, reset_sequences, truncate_all
 
     timings: dict[str, float] = {}
@@ -70,27 +73,36 @@ def main(argv: list[str] | None = None) -> int:
 
     size = current_size()
     wanted = {"organizations": args.organizations, "variants": args.variants}
-    if size == wanted and not args.reset:
+    has_prices = size.pop("price entries") > 0
+    if size == wanted and has_prices and not args.reset:
         print(f"Already generated ({args.organizations:,} organizations, "
-              f"{args.variants:,} variants): nothing to do. Pass --reset to regenerate.")
+              f"{args.variants:,} variants, prices): nothing to do. Pass --reset to "
+              "regenerate.")
         return 0
 
-    steps: list[tuple[str, Callable[[], object]]] = [
-        ("truncate", truncate_all),
-        ("organizations", lambda: network.generate_organizations(args.organizations)),
-        ("users and memberships", network.generate_users),
-        ("categories and attributes", catalog.generate_reference_data),
-        ("products", lambda: catalog.generate_products(args.variants,
-                                                       args.variants_per_product)),
-        ("sequences", reset_sequences),
-    ]
+    price_steps: list[tuple[str, Callable[[], object]]] = [
+        ("prices", prices.generate_prices), ("sequences", reset_sequences)]
+    if size == wanted and not args.reset:
+        # Data of an older generator, without prices: add them, keep the rest.
+        steps = [("truncate prices", prices.truncate_prices), *price_steps]
+    else:
+        steps = [
+            ("truncate", truncate_all),
+            ("organizations", lambda: network.generate_organizations(args.organizations)),
+            ("users and memberships", network.generate_users),
+            ("categories and attributes", catalog.generate_reference_data),
+            ("products", lambda: catalog.generate_products(args.variants,
+                                                           args.variants_per_product)),
+            *price_steps,
+        ]
     started = time.perf_counter()
     with transaction.atomic():
         for label, step in steps:
             with timed(label, timings):
                 step()
-    with timed("search index", timings):
-        refresh_search_index()
+    if any(label == "products" for label, _ in steps):
+        with timed("search index", timings):
+            refresh_search_index()
     # As autovacuum would soon do on a live database: planner statistics, and the
     # visibility map that lets counts be index-only scans.
     with timed("vacuum and analyze", timings), connection.cursor() as cursor:
@@ -98,8 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     total = time.perf_counter() - started
 
     size = current_size()
-    print(f"Generated {size['organizations']:,} organizations and {size['variants']:,} "
-          f"variants in {total:.1f} s.")
+    print(f"Generated {size['organizations']:,} organizations, {size['variants']:,} "
+          f"variants and {size['price entries']:,} price list entries in {total:.1f} s.")
     return 0
 
 
