@@ -168,6 +168,11 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
+# Celery beat (the "beat" service of docker-compose.yml): periodic tasks.
+CELERY_BEAT_SCHEDULE = {
+    # Stored price sort keys of old rules versions and days (price_rules/stored_keys.py).
+    "prune-price-keys": {"task": "price_rules.prune_price_keys", "schedule": 3600.0},
+}
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
