@@ -264,7 +264,7 @@ VIEWER_FACTORY = "backend.accounts.viewer.viewer_from_request"
 CATALOG_PUBLIC = env_bool("CATALOG_PUBLIC", default=True)
 # Sorts and filters the catalog by the viewer's price: the catalog knows no prices, the
 # price rules provide them (``backend/catalog/prices.py``; empty: no price sort or filter).
-CATALOG_VIEWER_PRICES = "price_rules.sort_keys.viewer_price_keys"
+CATALOG_VIEWER_PRICES = "price_rules.catalog_sort.viewer_price_keys"
 
 LOGGING = {
     "version": 1,
