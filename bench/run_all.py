@@ -19,11 +19,11 @@ class Result(Protocol):
 
 
 def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
-    from bench import catalog_page, facets, price_engine, query_limits, visibility
+    from bench import catalog_page, facets, price_engine, price_sort, query_limits, visibility
 
     return [("W1 catalog page", catalog_page.run), ("Visibility", visibility.run),
             ("Facets", facets.run), ("Query limits", query_limits.run),
-            ("Price engine", price_engine.run)]
+            ("Price engine", price_engine.run), ("Price sort", price_sort.run)]
 
 
 def main() -> int:

@@ -8,8 +8,8 @@ import pytest
 
 from backend.catalog.models import Product, ProductVariant
 from backend.catalog.search import refresh_search_index
-from bench import catalog_page, facets, price_engine, query_limits
-from bench.data import catalog, network
+from bench import catalog_page, facets, price_engine, price_sort, query_limits
+from bench.data import catalog, network, prices
 from bench.data.copy import current_size, reset_sequences, truncate_all
 
 
@@ -20,9 +20,10 @@ def test_small_bench_data_and_the_catalog_page_workload():
     network.generate_users()
     catalog.generate_reference_data()
     catalog.generate_products(600, 5)
+    entries = prices.generate_prices()
     reset_sequences()
     refresh_search_index()
-    assert current_size() == {"organizations": 60, "variants": 600}
+    assert current_size() == {"organizations": 60, "variants": 600, "price entries": entries}
     assert Product.objects.filter(is_published=True).count() >= catalog_page.PAGE
 
     result = catalog_page.run(runs=3, warmups=1)
@@ -36,6 +37,9 @@ def test_small_bench_data_and_the_catalog_page_workload():
     limits = query_limits.run(runs=1)
     assert {s.name for s in limits.shapes} >= {"search pages of 100", "products by id"}
     assert all(s.error is None and s.aliases > 0 for s in limits.shapes), limits.report()
+    sorted_ = price_sort.run(runs=2, cold_runs=1)
+    assert all(b.keys > 0 and b.queries_warm_1 == b.queries_warm_page
+               for b in sorted_.buyers), sorted_.report()
     # New rows after the generator get fresh ids (sequences were moved past COPY's ids).
     product = Product.objects.first()
     ProductVariant.objects.create(product=product, sku="AFTER-BENCH-1")
