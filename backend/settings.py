@@ -168,6 +168,11 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
+# Celery beat (the "beat" service of docker-compose.yml): periodic tasks.
+CELERY_BEAT_SCHEDULE = {
+    # Stored price sort keys of old rules versions and days (price_rules/stored_keys.py).
+    "prune-price-keys": {"task": "price_rules.prune_price_keys", "schedule": 3600.0},
+}
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
@@ -259,7 +264,7 @@ VIEWER_FACTORY = "backend.accounts.viewer.viewer_from_request"
 CATALOG_PUBLIC = env_bool("CATALOG_PUBLIC", default=True)
 # Sorts and filters the catalog by the viewer's price: the catalog knows no prices, the
 # price rules provide them (``backend/catalog/prices.py``; empty: no price sort or filter).
-CATALOG_VIEWER_PRICES = "price_rules.sort_keys.viewer_price_keys"
+CATALOG_VIEWER_PRICES = "price_rules.catalog_sort.viewer_price_keys"
 
 # Price list workbooks (price_rules/excel): the largest upload, its rows, the row errors
 # one answer lists, and how long a signed download link works.

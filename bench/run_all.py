@@ -26,6 +26,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
         price_cart,
         price_engine,
         price_export,
+        price_sort,
         query_limits,
         visibility,
     )
@@ -33,7 +34,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
     return [("W1 catalog page", catalog_page.run), ("Visibility", visibility.run),
             ("Facets", facets.run), ("Query limits", query_limits.run),
             ("Price engine", price_engine.run), ("Price cart", price_cart.run),
-            ("W1 with prices", catalog_prices.run),
+            ("W1 with prices", catalog_prices.run), ("Price sort", price_sort.run),
             ("W4 price list export", price_export.run)]
 
 

@@ -30,10 +30,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import F, Func, Q, QuerySet, TextField
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
-from django.utils import timezone
+from django.db.models import QuerySet
 
 from backend.accounts.models import Organization
 from backend.catalog.models import Category, Product
@@ -41,7 +38,6 @@ from backend.core.taxes import vat_rate
 from backend.core.tree_paths import ancestor_ids
 
 from . import engine
-from .buyers import viewer_buyer
 from .engine.promotions import applicable_promotions
 from .models import MapFloor, PriceList
 from .services.context import load_price_context
@@ -307,42 +303,3 @@ def product_keys_sql(buyer: Organization, products: QuerySet[Product],
     sql = (f"WITH {ctes} SELECT product_id, MIN(gross) AS price FROM {top} "
            "GROUP BY product_id")
     return sql, builder.sql.params
-
-
-class ViewerPriceKeys:
-    """``backend.catalog.prices``' provider for one viewer (``CATALOG_VIEWER_PRICES``)."""
-
-    def __init__(self, buyer: Organization | None):
-        self.buyer = buyer
-        self.on_date = timezone.localdate()
-
-    def sort_key(self, products: QuerySet[Product]):
-        """Each product's key, NULL without a price: one map of every product's price is
-        computed once per statement (an uncorrelated subquery), then looked up per row."""
-        if self.buyer is None:
-            return RawSQL("NULL::numeric", ())
-        sql, params = product_keys_sql(self.buyer, products, self.on_date)
-        prices = RawSQL(f"(SELECT jsonb_object_agg(k.product_id::text, k.price) FROM ({sql}) k)",
-                        params)
-        return Func(prices, Cast(F("pk"), TextField()), arg_joiner=" ->> ",
-                    template="((%(expressions)s)::numeric)")
-
-    def within(self, products: QuerySet[Product], minimum: Decimal | None,
-               maximum: Decimal | None) -> Q:
-        if self.buyer is None:
-            return Q(pk__in=[])
-        sql, params = product_keys_sql(self.buyer, products, self.on_date)
-        bounds, bound_params = ["true"], []
-        if minimum is not None:
-            bounds.append("k.price >= %s")
-            bound_params.append(minimum)
-        if maximum is not None:
-            bounds.append("k.price <= %s")
-            bound_params.append(maximum)
-        return Q(pk__in=RawSQL(f"SELECT k.product_id FROM ({sql}) k WHERE "
-                               f"{' AND '.join(bounds)}", [*params, *bound_params]))
-
-
-def viewer_price_keys(viewer) -> ViewerPriceKeys:
-    """The provider named by ``settings.CATALOG_VIEWER_PRICES``."""
-    return ViewerPriceKeys(viewer_buyer(viewer))

@@ -2,5 +2,6 @@
 declared beside the service it runs."""
 
 from .services.recompute import recompute_derived
+from .stored_keys import prune_price_keys
 
-__all__ = ["recompute_derived"]
+__all__ = ["prune_price_keys", "recompute_derived"]

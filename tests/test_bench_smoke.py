@@ -8,7 +8,15 @@ import pytest
 
 from backend.catalog.models import Product, ProductVariant
 from backend.catalog.search import refresh_search_index
-from bench import catalog_page, catalog_prices, facets, price_cart, price_engine, query_limits
+from bench import (
+    catalog_page,
+    catalog_prices,
+    facets,
+    price_cart,
+    price_engine,
+    price_sort,
+    query_limits,
+)
 from bench.data import catalog, network, prices
 from bench.data.copy import current_size, reset_sequences, truncate_all
 
@@ -44,6 +52,9 @@ def test_small_bench_data_and_the_catalog_page_workload():
     assert priced.raw_mismatches == 0 and priced.sorted is not None, priced.report()
     assert all(s.constant and not s.fallbacks
                for s in (priced.plain, priced.priced, priced.sorted)), priced.report()
+    sorted_ = price_sort.run(runs=2, cold_runs=1)
+    assert all(b.keys > 0 and b.queries_warm_1 == b.queries_warm_page
+               for b in sorted_.buyers), sorted_.report()
     # New rows after the generator get fresh ids (sequences were moved past COPY's ids).
     product = Product.objects.first()
     ProductVariant.objects.create(product=product, sku="AFTER-BENCH-1")

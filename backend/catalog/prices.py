@@ -1,7 +1,7 @@
 """Sorting and filtering products by the viewer's price, which the catalog does not know.
 
 The layers keep the catalog below the price rules, so the price comes from the function
-named in ``settings.CATALOG_VIEWER_PRICES`` (``price_rules.sort_keys.viewer_price_keys``):
+named in ``settings.CATALOG_VIEWER_PRICES`` (``price_rules.catalog_sort.viewer_price_keys``):
 given the viewer, it answers an object with ``sort_key(products)``, an SQL expression of
 each product's price (NULL when it has none), and ``within(products, minimum, maximum)``, a
 condition on products. Anonymous visitors never see prices, so they may not sort or filter
