@@ -187,7 +187,7 @@ def test_entities_in_a_workbook_openpyxl_would_open_are_refused(resale):
     good = excel_style_workbook([["SKU", "Price"], [door, 1500]])
     laughs = ('<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;">]>'
               '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-              '<si><t>SKU</t></si><si><t>&b;</t></si></sst>')
+              '<si><t>SKU</t></si><si><t>Price</t></si><si><t>&b;</t></si></sst>')
 
     payload = upload(resale["admin"], resale["list"],
                      _with_part(good, "xl/sharedStrings.xml", laughs.encode()))
