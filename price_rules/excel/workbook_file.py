@@ -8,6 +8,7 @@ not a stream of chunks (the download view serves it from a temporary file).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -92,6 +93,11 @@ def _styled(sheet: WriteOnlyWorksheet, value: Cell, *, font: Font | None = None,
 def _drop_spooled_rows(sheet: WriteOnlyWorksheet) -> None:
     """openpyxl removes its temporary file of rows when the workbook is saved, or at the
     process's exit; a failed export would leave it on disk until the worker restarts."""
+    if not sheet.closed:
+        # Ends openpyxl's row writer now, which would otherwise try to finish the file
+        # whenever it is garbage collected.
+        with contextlib.suppress(Exception):
+            sheet.close()
     writer = getattr(sheet, "_writer", None)
     path = getattr(writer, "out", None)
     if isinstance(path, str) and os.path.exists(path):
