@@ -14,12 +14,12 @@ Two workbooks, each fetched from a signed link (``priceListExport``'s) by
 Each prints its time (and the process's CPU time, the steadier figure on a shared
 machine: the database's own work is not in it), rows, file size and the peak of the
 process's resident memory above where it started (sampled every 10 ms), which stays
-bounded whatever the number of rows:
-rows are read in batches, the sheet is compressed as it is written and the response is
-streamed. If the benchmark data lacks the lists (``bench.generate`` may not make them), they
-are created first: the manufacturer's base list for every variant (tiers from 1, 10, 50)
-assigned as its default, and the dealer's resale list of ``--rows`` entries. Target: each
-under 20 s, peak under 256 MB.
+bounded whatever the number of rows: rows are read in batches, openpyxl's write-only
+sheet spools them to a temporary file, and the finished workbook is streamed from another
+(so the first byte comes when the workbook is complete). If the benchmark data lacks the
+lists (``bench.generate`` may not make them), they are created first: the manufacturer's
+base list for every variant (tiers from 1, 10, 50) assigned as its default, and the
+dealer's resale list of ``--rows`` entries. Target: each under 20 s, peak under 256 MB.
 """
 
 from __future__ import annotations
@@ -186,7 +186,7 @@ def _count_rows_of(viewer, price_list_id: int | None) -> int:
     from django.test import Client
 
     from price_rules.excel.downloads import sign_download
-    from price_rules.excel.xlsx_reader import read_rows
+    from price_rules.excel.sheet_rows import read_rows
 
     url = sign_download(viewer, price_list_id=price_list_id, language="ru").url
     content = b"".join(Client().get(url).streaming_content)

@@ -5,6 +5,7 @@ dealer's purchase prices."""
 
 from __future__ import annotations
 
+import tempfile
 from datetime import timedelta
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ from graphql_relay import to_global_id
 from backend.accounts.models import Membership, Role
 from backend.core.permissions import Perm
 from price_rules.engine import Line, resolve_many
+from price_rules.excel import downloads
 from price_rules.models import (
     DiscountKind,
     PriceGroup,
@@ -227,3 +229,28 @@ def test_a_link_whose_list_left_the_viewers_sight_answers_404(priced, api_as):
     response, body = _download(url)
 
     assert response.status_code == 404 and b"1400" not in body
+
+
+def test_the_workbook_is_served_whole_from_a_temporary_file_left_nowhere_on_disk(
+        priced, api_as, monkeypatch, tmp_path):
+    """openpyxl spools the rows to a temporary file and the workbook goes to another; after
+    the download, or after an export that failed half way, neither remains."""
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spool))
+    url = _link(api_as, priced["dealer_admin"], priced["resale"])["url"]
+
+    response, body = _download(url)  # read to the end: the test client closes it then
+
+    assert response.status_code == 200 and int(response["Content-Length"]) == len(body)
+    assert len(rows_of(body)) == 3
+    assert list(spool.iterdir()) == []
+
+    def failing_rows(price_list):
+        yield ["SKU-1", "Door", 1, D("10.00"), "", "RUB"]
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(downloads, "list_rows", failing_rows)
+    with pytest.raises(RuntimeError):
+        Client().get(_link(api_as, priced["dealer_admin"], priced["resale"])["url"])
+    assert list(spool.iterdir()) == []

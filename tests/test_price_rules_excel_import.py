@@ -168,6 +168,63 @@ def test_a_workbook_with_a_doctype_is_refused_unread(resale):
     assert "DOCTYPE" in payload["errors"][0]["message"]
 
 
+def _with_part(content: bytes, name: str, data: bytes) -> bytes:
+    """``content`` with its part ``name`` replaced (or added)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            if info.filename != name:
+                archive.writestr(info, source.read(info))
+        archive.writestr(name, data)
+    return out.getvalue()
+
+
+def test_entities_in_a_workbook_openpyxl_would_open_are_refused(resale):
+    """openpyxl parses with the standard library's expat (defusedxml is not installed):
+    the import refuses the DOCTYPE itself, in any part, before openpyxl reads the file."""
+    door = resale["door"].sku
+    good = excel_style_workbook([["SKU", "Price"], [door, 1500]])
+    laughs = ('<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;">]>'
+              '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+              '<si><t>SKU</t></si><si><t>Price</t></si><si><t>&b;</t></si></sst>')
+
+    payload = upload(resale["admin"], resale["list"],
+                     _with_part(good, "xl/sharedStrings.xml", laughs.encode()))
+
+    assert _located(payload) == [(None, None, "INVALID_FILE")]
+    assert "DOCTYPE" in payload["errors"][0]["message"]
+
+
+def test_a_part_that_unpacks_far_beyond_the_upload_limit_is_refused_unread(resale, settings):
+    door = resale["door"].sku
+    content = _with_part(workbook(RU, (door, 1, D("1500"), "")), "xl/worksheets/sheet1.xml",
+                         b"<worksheet>" + b" " * 3_000_000 + b"</worksheet>")
+    settings.PRICE_IMPORT_MAX_BYTES = 100_000  # each part may unpack to 2,000,000 bytes
+    assert len(content) < 100_000
+
+    payload = upload(resale["admin"], resale["list"], content)
+
+    assert _located(payload) == [(None, None, "FILE_TOO_LARGE")]
+
+
+def test_rows_past_a_wrong_dimension_the_file_declares_are_read(resale):
+    """Some programs write <dimension ref="A1"/> whatever the sheet holds; openpyxl's
+    read-only mode would stop there unless told to ignore it."""
+    door, door_2 = resale["door"].sku, resale["door_2"].sku
+    content = workbook(RU, (door, 1, D("1500"), ""), (door_2, 1, D("2500"), ""))
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert "<dimension" not in sheet
+    wrong = sheet.replace("<sheetViews>", '<dimension ref="A1:D1"/><sheetViews>', 1)
+    assert wrong != sheet
+
+    payload = upload(resale["admin"], resale["list"],
+                     _with_part(content, "xl/worksheets/sheet1.xml", wrong.encode()))
+
+    assert payload == {"rows": 2, "applied": True, "errors": []}
+
+
 def test_upload_limits_on_size_rows_and_listed_errors(resale, settings):
     rows = [("NO-SUCH", 1, D(1), "")] * 6
     settings.PRICE_IMPORT_MAX_BYTES = 100

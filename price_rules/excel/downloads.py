@@ -7,18 +7,24 @@ into a link valid for ``PRICE_DOWNLOAD_TTL_SECONDS``. The link is rebuilt into t
 viewer as the token would make (a sign-out or a lost membership stops it at once) and
 every check runs again at download time: visibility decides the list, the organization
 decides the prices. A forged, expired or foreign link answers 403/404 with no data.
+
+The workbook is written (openpyxl, write-only) into an anonymous temporary file, which the
+response then streams; the file has no name on disk and is gone when the response closes.
 """
 
 from __future__ import annotations
 
 import re
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import IO
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core import signing
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -30,7 +36,7 @@ from backend.core.viewer import Viewer, ViewerError
 from ..visibility import visible_price_lists
 from .columns import LIST_HEADERS, MY_PRICE_HEADERS, SHEET_NAMES
 from .exports import list_rows, my_price_rows
-from .xlsx_writer import xlsx_chunks
+from .workbook_file import MONEY, write_workbook
 
 SALT = "price_rules.excel.download"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -65,7 +71,7 @@ def _refused(status: int, code: str, message: str) -> JsonResponse:
 
 @require_GET
 def download(request: HttpRequest, token: str) -> HttpResponse:
-    """The workbook a signed link names, streamed as it is written."""
+    """The workbook a signed link names."""
     try:
         claims = signing.loads(token, salt=SALT, max_age=settings.PRICE_DOWNLOAD_TTL_SECONDS)
         viewer = viewer_for_claims(AccessClaims(int(claims["u"]), int(claims["v"])),
@@ -82,21 +88,37 @@ def download(request: HttpRequest, token: str) -> HttpResponse:
         price_list = visible_price_lists(viewer).filter(pk=claims["l"]).first()
         if price_list is None:
             return _refused(404, "NOT_FOUND", "No such price list.")
-        chunks = xlsx_chunks(price_list.name, LIST_HEADERS[language], list_rows(price_list),
-                             widths=(18, 48, 14, 14, 10, 10))
         name = price_list.name
+        response = _workbook(lambda file: write_workbook(
+            file, price_list.name, LIST_HEADERS[language], list_rows(price_list),
+            widths=(18, 48, 14, 14, 10, 10), formats={3: MONEY}))
     else:
         if viewer.organization is None:
             return _refused(404, "NOT_FOUND", "Choose the organization whose prices to "
                                               "download.")
-        chunks = xlsx_chunks(SHEET_NAMES[language], MY_PRICE_HEADERS[language],
-                             my_price_rows(viewer, viewer.organization, day),
-                             widths=(18, 40, 24, 14, 14, 14, 10, 10, 10, 30))
+        organization = viewer.organization
         name = f"{SHEET_NAMES[language]} {day.isoformat()}"
-    response = StreamingHttpResponse(chunks, content_type=XLSX)
+        response = _workbook(lambda file: write_workbook(
+            file, SHEET_NAMES[language], MY_PRICE_HEADERS[language],
+            my_price_rows(viewer, organization, day),
+            widths=(18, 40, 24, 14, 14, 14, 10, 10, 10, 30), formats={4: MONEY, 5: MONEY}))
     response["Content-Disposition"] = _attachment(name)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _workbook(write: Callable[[IO[bytes]], object]) -> FileResponse:
+    """The workbook ``write`` makes, served from a temporary file that is deleted as soon
+    as it is closed (by the response once sent, or here if writing fails)."""
+    # Not a with-block: the response closes the file once it has sent it.
+    file = tempfile.TemporaryFile(prefix="price-export-")  # noqa: SIM115
+    try:
+        write(file)
+        file.seek(0)
+    except BaseException:
+        file.close()
+        raise
+    return FileResponse(file, content_type=XLSX)
 
 
 def _attachment(name: str) -> str:

@@ -23,7 +23,7 @@ from .. import engine
 from ..models import PriceList, PriceListEntry
 from ..services.context import load_price_context
 from ..visibility import visible_promotions
-from .xlsx_writer import Cell
+from .workbook_file import Cell
 
 LIST_BATCH = 5000
 PRICE_BATCH = 5000

@@ -1,10 +1,11 @@
 """Upload a price list workbook into one list: every row checked, then all of it applied
 through the entries service, or nothing.
 
-The sheet is read as a stream (``xlsx_reader``); each row becomes an ``EntryRow`` or
-errors naming its row number and column. Then the entries service runs as it would for
-any caller (ownership, derived lists, duplicate tiers, the manufacturer's floors for a
-dealer's resale list) and its errors that name SKUs come back on the rows of those SKUs.
+The sheet is read as a stream (``sheet_rows``: openpyxl, read-only); each row becomes an
+``EntryRow`` or errors naming its row number and column. Then the entries service runs as
+it would for any caller (ownership, derived lists, duplicate tiers, the manufacturer's
+floors for a dealer's resale list) and its errors that name SKUs come back on the rows of
+those SKUs.
 A dry run does all of it inside a savepoint that is rolled back, so it reports exactly
 what applying would, and saves nothing.
 """
@@ -31,7 +32,7 @@ from ..services.common import FloorCheck
 from ..services.entries import EntryRow, replace_entries, upsert_entries
 from .cells import CellError, parse_decimal, parse_unit
 from .columns import REQUIRED, Column, column_of
-from .xlsx_reader import XlsxError, read_rows
+from .sheet_rows import WorkbookError, WorkbookTooLarge, read_rows
 
 SKU_BATCH = 5000
 
@@ -144,9 +145,9 @@ def _read(upload: IO[bytes], price_list: PriceList, report: _Report,
                            max_rows=max_rows)
                 return rows, True
             rows.append(_parse(number, values, columns, price_list, report))
-    except XlsxError as error:
-        code = "FILE_TOO_LARGE" if "limit" in str(error) else "INVALID_FILE"
-        report.add(code, str(error))
+    except WorkbookError as error:
+        report.add("FILE_TOO_LARGE" if isinstance(error, WorkbookTooLarge) else "INVALID_FILE",
+                   str(error))
         return rows, False
     if not columns:
         report.add("MISSING_COLUMN", "The sheet is empty: the first row must name the "
