@@ -25,12 +25,24 @@ export function zipPart(zip: Buffer, name: string): string {
   throw new Error(`no ${name} in the zip`);
 }
 
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** XML text with its character references resolved: a writer may escape every non-ASCII
+ * character (openpyxl through lxml writes «Артикул» as `&#1040;&#1088;...`). */
+export function xmlText(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-z]+);/g, (whole, ref: string) => {
+    if (ref.startsWith('#x')) return String.fromCodePoint(parseInt(ref.slice(2), 16));
+    if (ref.startsWith('#')) return String.fromCodePoint(parseInt(ref.slice(1), 10));
+    return NAMED[ref] ?? whole;
+  });
+}
+
 /** The first worksheet's rows as lists of cell texts (inline strings and numbers). */
 export function sheetRows(xlsx: Buffer): string[][] {
   const sheet = zipPart(xlsx, 'xl/worksheets/sheet1.xml');
   return [...sheet.matchAll(/<row[^>]*>(.*?)<\/row>/g)].map((row) =>
     [...(row[1] ?? '').matchAll(/<c [^>]*>(?:<is><t[^>]*>(.*?)<\/t><\/is>|<v>(.*?)<\/v>)<\/c>/g)].map(
-      (cell) => cell[1] ?? cell[2] ?? '',
+      (cell) => xmlText(cell[1] ?? cell[2] ?? ''),
     ),
   );
 }
