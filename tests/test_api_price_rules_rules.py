@@ -84,6 +84,11 @@ def test_the_dealer_sets_and_clears_its_markup_the_manufacturer_has_none(price_r
                            result="resaleMarkupSet")
     assert result == {"markup": {"percent": "18.500", "rounding": "WHOLE",
                                  "organization": {"name": "Дилер Альфа"}}, "errors": []}
+    nulls = dealer.mutate(markup, {"input": {"percent": "7", "factor": None, "amount": None,
+                                             "rounding": None}}, result="resaleMarkupSet")
+    assert nulls["markup"] == {"percent": "7.000", "rounding": "CENT",
+                               "organization": {"name": "Дилер Альфа"}}
+    assert ResaleMarkup.objects.values_list("factor", "amount").get() == (1, 0)
     before = row_counts()
     bad = dealer.mutate(markup, {"input": {"percent": "-100"}}, result="resaleMarkupSet")
     assert codes(bad) == [("percent", "INVALID_FORMULA")]

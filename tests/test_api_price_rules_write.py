@@ -264,3 +264,22 @@ def test_floors_are_the_manufacturers_and_lists_in_use_stay(price_rules, price_v
     assert flagged == {"floor": {"amount": "1200.00"},
                        "flaggedLists": [{"name": "Для субдилеров"}], "errors": []}
     assert PriceList.objects.get(kind=PriceListKind.RESALE).below_floor_since is not None
+
+
+def test_a_zero_minimum_quantity_is_refused_and_an_explicit_null_means_from_one(
+        price_rules, price_viewers, catalog):
+    first, second = door_skus(catalog)
+    before = row_counts()
+    zero = price_viewers["dealer admin"].mutate(REPLACE, {
+        "list": gid(price_rules["resale"]), "rows": [
+            {"sku": first, "minQuantity": "0", "price": "1500.00"}]},
+        result="priceListEntriesReplace")
+    assert codes(zero) == [("entries", "NON_POSITIVE_QUANTITY")]
+    assert row_counts() == before
+    null = price_viewers["dealer admin"].mutate(REPLACE, {
+        "list": gid(price_rules["resale"]), "rows": [
+            {"sku": second, "minQuantity": None, "price": "1300.00"}]},
+        result="priceListEntriesReplace")
+    assert null == {"priceList": {"entryCount": 1}, "errors": []}
+    assert list(PriceListEntry.objects.filter(price_list=price_rules["resale"])
+                .values_list("variant__sku", "min_quantity")) == [(second, 1)]
