@@ -98,9 +98,15 @@ test.describe('announcements', () => {
     await expect(card(page, TITLE).getByText('Новое', { exact: true })).toBeHidden();
 
     // «Mark all as read» leaves nothing unread.
-    const markAll = page.getByRole('button', { name: 'Отметить все прочитанными' });
-    if (await markAll.isEnabled()) await markAll.click();
-    await expect(page.getByTestId('unread-count')).toHaveText('Всё прочитано');
+    // Wait for the feed's count before deciding: the button is disabled until it is known.
+    const count = page.getByTestId('unread-count');
+    await expect(count).toHaveText(/непрочитанн|Всё прочитано/);
+    if ((await count.textContent()) !== 'Всё прочитано') {
+      const markAll = page.getByRole('button', { name: 'Отметить все прочитанными' });
+      await expect(markAll).toBeEnabled();
+      await markAll.click();
+    }
+    await expect(count).toHaveText('Всё прочитано');
     await expect(page.getByTestId('news-nav')).not.toHaveAttribute('aria-label', /непрочитанных/);
   });
 
