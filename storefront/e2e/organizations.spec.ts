@@ -7,10 +7,6 @@ test('a member of two organizations switches between them', async ({ page }) => 
   await expect(switcher.locator('option:checked')).toHaveText(/Столичный дом красок/);
   await expect(resultRows(page).first()).toBeVisible();
 
-  const requests: (string | null)[] = [];
-  page.on('request', (request) => {
-    if (request.url().endsWith('/graphql/')) requests.push(request.headers()['x-organization'] ?? null);
-  });
   await switcher.selectOption({ label: 'Подмосковный строитель · субдилер' });
 
   await expect(switcher.locator('option:checked')).toHaveText(/Подмосковный строитель/);
@@ -18,7 +14,17 @@ test('a member of two organizations switches between them', async ({ page }) => 
   await expect(resultRows(page).first()).toBeVisible();
   const chosen = await page.evaluate(() => window.localStorage.getItem('b2b.organization'));
   expect(chosen).not.toBeNull();
+
+  // Requests issued from now on, once the page shows the new organization, must all carry it.
+  // (Listening earlier would also catch a request the first organization's page issued just
+  // before the switch, which rightly carries the first organization.)
+  const requests: (string | null)[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/graphql/')) requests.push(request.headers()['x-organization'] ?? null);
+  });
+  await page.getByRole('searchbox', { name: 'Поиск по названию и артикулу' }).fill('краска');
   await expect.poll(() => requests.length).toBeGreaterThan(0);
+  await expect(resultRows(page).first()).toBeVisible();
   expect(requests.every((header) => header === chosen)).toBe(true);
   await screenshot(page, '10-organization-switched', false);
 
