@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { KeepWorkOnExpiry } from './features/auth/KeepWorkOnExpiry';
 import { ViewerProvider } from './features/auth/ViewerProvider';
+import { PricesHome } from './features/prices/admin/PricesPage';
 import { AppShell, OrganizationHome, PageLoading, RequireAuth } from './features/shell/AppShell';
 import {
   loadAnnouncementEditPage,
@@ -106,6 +107,7 @@ export function AppRoutes() {
         <Route path="/organization/roles" element={<RolesPage />} />
         <Route path="/organization/sub-dealers" element={<SubDealersPage />} />
         <Route path="/organization/audit" element={<AuditPage />} />
+        <Route path="/prices" element={<PricesHome />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorState, Spinner } from '../../ui';
 import { NewsNavLink } from '../announcements/NewsNavLink';
+import { priceManagement } from '../prices/admin/access';
 import { useSession } from '../auth/SessionProvider';
 import { useViewer } from '../auth/ViewerProvider';
 import { hasStaffPermission, organizationSections, REVIEW_PERMISSION } from '../network/access';
@@ -61,6 +62,7 @@ export function AppShell() {
 
   const sections = organizationSections(viewer.me, viewer.organization?.id);
   const reviews = hasStaffPermission(viewer.me, REVIEW_PERMISSION);
+  const managesPrices = priceManagement(viewer.me, viewer.organization?.id) !== null;
 
   let content: React.ReactNode;
   if (viewer.ready) {
@@ -105,6 +107,14 @@ export function AppShell() {
                   className={() => (pathname.startsWith('/organization') ? 'shell__nav-link active' : 'shell__nav-link')}
                 >
                   {t('shell.nav.organization')}
+                </NavLink>
+              )}
+              {managesPrices && (
+                <NavLink
+                  to="/prices"
+                  className={() => (pathname.startsWith('/prices') ? 'shell__nav-link active' : 'shell__nav-link')}
+                >
+                  {t('shell.nav.prices')}
                 </NavLink>
               )}
               {reviews && (
