@@ -14,6 +14,7 @@ from graphene.types.mutation import MutationOptions
 from ..errors import CoreErrorCode, DomainValidationError, ErrorDetail
 from ..naming import camel_case
 from ..permissions import OrgPerm, Perm
+from .defaults import null_as_default
 from .errors import error_code_for, error_type
 from .values import plain_values
 
@@ -37,7 +38,8 @@ class BaseMutation(graphene.Mutation):
     implement ``perform_mutation(root, info, **data)`` returning an instance of the
     mutation. ``DomainValidationError`` (and Django's ``ValidationError``) become
     ``errors``, their snake_case field names in camelCase (``api_field``); the transaction
-    of the mutation is rolled back, so nothing changes.
+    of the mutation is rolled back, so nothing changes. An explicit null for an argument or
+    input field with a declared default arrives as that default (``defaults.py``).
     ``Meta.atomic = False`` leaves transactions to the service (sign-in: a throttle's count
     is kept at once, without holding its row locked while the password is checked).
     """
@@ -144,7 +146,8 @@ class BaseMutation(graphene.Mutation):
         denied = cls.check_permissions(info)
         if denied:
             return cls.failure(denied)
-        data = plain_values(data)
+        field = info.parent_type.fields[info.field_name]
+        data = plain_values(null_as_default(field.args, data))
         try:
             with transaction.atomic() if cls._meta.atomic else nullcontext():
                 try:

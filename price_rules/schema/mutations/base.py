@@ -9,7 +9,6 @@ MANAGE_PRICES act for the manufacturer. The services then refuse another owner's
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any
 
 import graphene
@@ -67,18 +66,6 @@ def _with_global_ids(error: ErrorDetail) -> ErrorDetail:
             params[name] = [to_global_id(type_name, pk) for pk in params[name]]
     return ErrorDetail(code=error.code, message=error.message, field=error.field,
                        params=params)
-
-
-def with_defaults(input_type: type[graphene.InputObjectType], values: dict) -> dict:
-    """``values`` of ``input_type`` where an explicit null takes the field's declared
-    default, as leaving the field out does (GraphQL keeps an explicit null as null)."""
-    given = dict(values)
-    for name, field in input_type._meta.fields.items():
-        default = getattr(field, "default_value", None)
-        if given.get(name) is None and default is not None:
-            # An enum's default is declared as its member; resolvers receive its value.
-            given[name] = default.value if isinstance(default, Enum) else default
-    return given
 
 
 def as_stored(row):

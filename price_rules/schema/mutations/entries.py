@@ -25,7 +25,7 @@ from ...services.entries import (
 )
 from ..enums import RoundingEnum
 from ..types import PriceListType
-from .base import PriceRulesMutation, acting_organization, with_defaults
+from .base import PriceRulesMutation, acting_organization
 
 MAX_ROWS = 5000
 
@@ -69,7 +69,6 @@ def entry_rows(info, rows: list[dict]) -> list[EntryRow]:
         errors.add(Code.UNKNOWN_VARIANT, "Some variants are not in the catalog.", "rows",
                    variant_ids=unknown_ids)
     errors.raise_if_any()
-    rows = [with_defaults(PriceListEntryRowInput, row) for row in rows]
     return [EntryRow(variant_id=ids[i] if i in ids else by_sku[row["sku"].strip().upper()],
                      price=row["price"], min_quantity=row["min_quantity"],
                      unit=row.get("unit") or "")

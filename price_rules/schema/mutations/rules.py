@@ -18,7 +18,7 @@ from ...services.volume_discounts import (
 )
 from ..enums import PromotionKindEnum, RoundingEnum, StackingEnum
 from ..types import PriceGroupType, PromotionType, ResaleMarkupType, VolumeDiscountType
-from .base import PriceRulesMutation, acting_organization, as_stored, with_defaults
+from .base import PriceRulesMutation, acting_organization, as_stored
 
 
 class ResaleMarkupInput(graphene.InputObjectType):
@@ -41,8 +41,7 @@ class ResaleMarkupSet(PriceRulesMutation):
     @classmethod
     def perform_mutation(cls, root, info, input):
         actor = acting_organization(info)
-        given = with_defaults(ResaleMarkupInput, input)
-        return cls(markup=as_stored(set_resale_markup(actor, MarkupData(**given))))
+        return cls(markup=as_stored(set_resale_markup(actor, MarkupData(**input))))
 
 
 class ResaleMarkupClear(PriceRulesMutation):
