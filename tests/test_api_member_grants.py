@@ -152,7 +152,7 @@ def test_spending_limits_are_granted_up_to_the_granters_own(member_with, make_us
     assert Membership.objects.get(pk=buyer.pk).spending_limit is None
     ok = api.mutate(UPDATE, {"id": gid("Membership", buyer.pk),
                              "input": {"spendingLimit": "1000"}}, result="membershipUpdate")
-    assert ok["errors"] == [] and ok["membership"]["spendingLimit"] == "1000"
+    assert ok["errors"] == [] and ok["membership"]["spendingLimit"] == "1000.00"
 
 
 def test_an_invitation_carries_only_a_role_the_inviter_could_grant(member_with, dealer):

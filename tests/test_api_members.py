@@ -62,7 +62,7 @@ def test_admin_invites_a_colleague_who_sets_a_password_and_becomes_a_buyer(
                               result="invitationCreate")
     assert result["errors"] == []
     assert result["invitation"] == {"email": "new.buyer@alfa.test", "role": "BUYER",
-                                    "status": "PENDING", "spendingLimit": "150000",
+                                    "status": "PENDING", "spendingLimit": "150000.00",
                                     "customRole": None}
     assert len(mailoutbox) == 1 and mailoutbox[0].to == ["new.buyer@alfa.test"]
     accepted = api.mutate(ACCEPT, {"token": token_from(mailoutbox[0]),

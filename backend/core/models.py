@@ -18,12 +18,18 @@ Saving checks the row against its columns first (``column_errors``): text longer
 column's ``max_length`` or a number with more digits than its ``numeric`` column holds is
 the user's mistake, reported as a domain error on the field (``name``, ``spendingLimit``),
 not a database error that aborts the transaction and surfaces as an internal error.
+
+Saving also gives every decimal its column's scale (``quantize_decimals``, half away from
+zero as PostgreSQL rounds): the saved instance then holds what the database holds
+("4.00", not the "4" the caller gave), so an API answering with the saved row needs no
+query to read it back. ``bulk_create`` and ``bulk_update`` of ``PortalQuerySet`` (every
+model's default manager) do the same for their rows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
@@ -77,12 +83,49 @@ def check_columns(instance: models.Model, fields: Iterable[str] | None = None,
         raise DomainValidationError(errors)
 
 
+def quantize_decimals(instance: models.Model, fields: Iterable[str] | None = None) -> None:
+    """``instance``'s decimal values (all, or those of the fields named) to their column's
+    decimal places, as the database will store them. Run after ``check_columns``: a value
+    it refuses is left alone."""
+    wanted = set(fields) if fields is not None else None
+    for field in instance._meta.concrete_fields:
+        if not isinstance(field, models.DecimalField) or field.attname not in instance.__dict__:
+            continue
+        if wanted is not None and field.name not in wanted and field.attname not in wanted:
+            continue
+        value = instance.__dict__[field.attname]
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = Decimal(value)
+        if isinstance(value, Decimal) and _value_problem(field, value) is None:
+            instance.__dict__[field.attname] = value.quantize(
+                Decimal(1).scaleb(-field.decimal_places), rounding=ROUND_HALF_UP)
+
+
+class PortalQuerySet(models.QuerySet):
+    """Rows saved in bulk skip ``save``: their decimals get their scale here."""
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            quantize_decimals(obj)
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            quantize_decimals(obj, fields)
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+
 class PortalModel(models.Model):
+    objects = PortalQuerySet.as_manager()
+
     class Meta:
         abstract = True
 
     def save(self, *args, **kwargs):
         check_columns(self, kwargs.get("update_fields"))
+        quantize_decimals(self, kwargs.get("update_fields"))
         super().save(*args, **kwargs)
 
     @classmethod

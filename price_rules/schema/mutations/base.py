@@ -68,13 +68,6 @@ def _with_global_ids(error: ErrorDetail) -> ErrorDetail:
                        params=params)
 
 
-def as_stored(row):
-    """``row`` as the database holds it: a saved input's decimals keep the input's scale
-    ("4"), the column's is the API's ("4.00")."""
-    row.refresh_from_db()
-    return row
-
-
 def acting_organization(info) -> Organization:
     """The organization the viewer manages prices for, or PERMISSION_DENIED."""
     viewer = info.context.viewer

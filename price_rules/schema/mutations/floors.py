@@ -8,7 +8,7 @@ from backend.catalog.schema.types import CategoryType, ProductVariantType
 
 from ...services.floors import MapFloorData, delete_map_floor, set_map_floor
 from ..types import MapFloorType, PriceListType
-from .base import PriceRulesMutation, acting_organization, as_stored
+from .base import PriceRulesMutation, acting_organization
 
 
 class MapFloorInput(graphene.InputObjectType):
@@ -43,7 +43,7 @@ class MapFloorSet(PriceRulesMutation):
             else None,
             amount=input.get("amount"), percent=input.get("percent"))
         floor, flagged = set_map_floor(actor, data)
-        return cls(floor=as_stored(floor), flagged_lists=flagged)
+        return cls(floor=floor, flagged_lists=flagged)
 
 
 class MapFloorDelete(PriceRulesMutation):

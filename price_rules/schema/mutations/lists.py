@@ -10,7 +10,7 @@ from ...services.lists import PriceListData, delete_price_list, save_price_list
 from ...services.recompute import recompute_price_list
 from ..enums import PriceListKindEnum, RoundingEnum
 from ..types import PriceListType, RecomputeJobType
-from .base import PriceRulesMutation, acting_organization, as_stored
+from .base import PriceRulesMutation, acting_organization
 
 
 class PriceListInput(graphene.InputObjectType):
@@ -57,7 +57,7 @@ class PriceListCreate(PriceRulesMutation):
     @classmethod
     def perform_mutation(cls, root, info, input):
         actor = acting_organization(info)
-        return cls(price_list=as_stored(save_price_list(actor, None, _list_data(info, input))))
+        return cls(price_list=save_price_list(actor, None, _list_data(info, input)))
 
 
 class PriceListUpdate(PriceRulesMutation):
@@ -74,8 +74,7 @@ class PriceListUpdate(PriceRulesMutation):
     def perform_mutation(cls, root, info, id, input):
         actor = acting_organization(info)
         price_list = PriceListType.get_visible(info, id)
-        return cls(price_list=as_stored(save_price_list(actor, price_list,
-                                                        _list_data(info, input))))
+        return cls(price_list=save_price_list(actor, price_list, _list_data(info, input)))
 
 
 class PriceListDelete(PriceRulesMutation):

@@ -18,7 +18,7 @@ from ...services.volume_discounts import (
 )
 from ..enums import PromotionKindEnum, RoundingEnum, StackingEnum
 from ..types import PriceGroupType, PromotionType, ResaleMarkupType, VolumeDiscountType
-from .base import PriceRulesMutation, acting_organization, as_stored
+from .base import PriceRulesMutation, acting_organization
 
 
 class ResaleMarkupInput(graphene.InputObjectType):
@@ -41,7 +41,7 @@ class ResaleMarkupSet(PriceRulesMutation):
     @classmethod
     def perform_mutation(cls, root, info, input):
         actor = acting_organization(info)
-        return cls(markup=as_stored(set_resale_markup(actor, MarkupData(**input))))
+        return cls(markup=set_resale_markup(actor, MarkupData(**input)))
 
 
 class ResaleMarkupClear(PriceRulesMutation):
@@ -113,8 +113,7 @@ class PromotionCreate(PriceRulesMutation):
     @classmethod
     def perform_mutation(cls, root, info, input):
         actor = acting_organization(info)
-        return cls(promotion=as_stored(save_promotion(actor, None,
-                                                      _promotion_data(info, input))))
+        return cls(promotion=save_promotion(actor, None, _promotion_data(info, input)))
 
 
 class PromotionUpdate(PriceRulesMutation):
@@ -131,8 +130,7 @@ class PromotionUpdate(PriceRulesMutation):
     def perform_mutation(cls, root, info, id, input):
         actor = acting_organization(info)
         promotion = PromotionType.get_visible(info, id)
-        return cls(promotion=as_stored(save_promotion(actor, promotion,
-                                                      _promotion_data(info, input))))
+        return cls(promotion=save_promotion(actor, promotion, _promotion_data(info, input)))
 
 
 class PromotionDelete(PriceRulesMutation):
