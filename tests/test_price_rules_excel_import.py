@@ -129,6 +129,23 @@ def test_prices_below_the_manufacturers_floor_are_reported_on_the_rows_of_those_
     assert row_counts() == before
 
 
+def test_a_derived_resale_lists_floor_is_reported_as_the_derived_lists_not_the_files(
+        resale):
+    """The file's list is a plain purchase list (no floor binds it); the resale list
+    derived from it would fall below the floor: the row says which list breaks it."""
+    dealer, door = resale["dealer_a"], resale["door"]
+    source = PriceList.objects.create(owner=dealer, name="Мой базовый")
+    PriceList.objects.create(owner=dealer, name="Субдилерам -20%", source=source,
+                             kind=PriceListKind.RESALE, formula_percent=D(-20))
+    before = row_counts()
+
+    payload = upload(resale["admin"], source, workbook(RU, (door.sku, 1, D("1000"), "")))
+
+    assert _located(payload) == [(2, None, "BELOW_MAP_FLOOR")]
+    assert "«Субдилерам -20%»" in payload["errors"][0]["message"]
+    assert row_counts() == before
+
+
 def test_a_dry_run_reports_what_applying_would_and_saves_nothing(resale):
     door = resale["door"].sku
     before = row_counts()

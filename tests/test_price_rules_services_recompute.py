@@ -23,7 +23,11 @@ from price_rules.models import (
 )
 from price_rules.services.entries import EntryRow, upsert_entries
 from price_rules.services.lists import PriceListData, save_price_list
-from price_rules.services.recompute import recompute_list, recompute_plan
+from price_rules.services.recompute import (
+    recompute_list,
+    recompute_plan,
+    recompute_price_list,
+)
 from tests.fixtures.price_services import row_counts
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +82,9 @@ def test_a_change_recomputes_every_list_depending_on_it_each_after_its_source(
 
 def test_a_formula_that_brings_a_price_to_zero_is_refused_at_once_or_fails_the_job_later(
         base, django_capture_on_commit_callbacks):
+    """A source write that would bring the derived price to zero is refused up front
+    (``test_price_rules_dependents``); the job still fails safely when the source changed
+    behind the services' back (here a bare UPDATE, as a concurrent change could)."""
     factory, door = base["factory"], base["door"]
     cheap = PriceList.objects.create(owner=factory, name="Минус", source=base["base"],
                                      formula_amount=D(-900))
@@ -90,8 +97,10 @@ def test_a_formula_that_brings_a_price_to_zero_is_refused_at_once_or_fails_the_j
     assert row_counts() == counts
 
     # The source changes later: the job fails, naming the SKU, and keeps the list.
+    PriceListEntry.objects.filter(price_list=base["base"], variant=door,
+                                  min_quantity=1).update(price=D(900))
     with django_capture_on_commit_callbacks(execute=True):
-        upsert_entries(factory, base["base"], [EntryRow(variant_id=door.id, price=D(900))])
+        recompute_price_list(factory, base["base"])
     job = RecomputeJob.objects.get(price_list=base["base"])
     assert (job.status, job.error_code, job.lists_done) == (RecomputeStatus.FAILED,
                                                             "NON_POSITIVE_PRICE", 0)

@@ -278,7 +278,9 @@ def _on_rows(error: DomainValidationError, rows: list[_Row], report: _Report,
     for detail in error.errors:
         code = detail.code_value if detail.code_value in Code.__members__ else "INVALID"
         skus = detail.params.get("skus") or []
-        if code == "BELOW_MAP_FLOOR":
+        about = detail.params.get("list_ids") or [floors.price_list.pk]
+        if code == "BELOW_MAP_FLOOR" and about == [floors.price_list.pk]:  # the file's
+            # own tiers; a derived list's floor is on the SKU's rows, its message names it
             below = floors.below(skus)
             for number, violation in sorted(below.items()):
                 report.add(code, f"{violation.sku}: {violation.net_price} (net) is below the "

@@ -4,7 +4,9 @@ Everything is checked before anything is written: unknown variants, duplicate ti
 prices and quantities not above zero, and, for a dealer's resale list, the manufacturer's
 floors over the list as it would be (every offending SKU named). The list's row is locked
 first, so concurrent writes to one list run one after the other: two transactions adding
-the same tier leave one tier, the later price, never an error or a duplicate.
+the same tier leave one tier, the later price, never an error or a duplicate. The lists
+derived from the list must accept their recomputed prices too (``dependents``), or the
+write is refused naming them.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDeta
 from .. import engine
 from ..models import PriceList, PriceListEntry, PriceListKind
 from .common import Code, FloorCheck, problem_errors, refuse_unless_owner
+from .dependents import derived_problems
 from .floors import flag_if_below
 from .recompute import BATCH, request_recompute
 
@@ -101,10 +104,13 @@ def _write(actor: Organization, price_list: PriceList, rows: list[EntryRow], *,
             entries=tiers, prices_include_vat=price_list.prices_include_vat)), "entries")
         if errors:
             raise DomainValidationError(errors)
+    has_derived = price_list.derived_lists.exists()
+    if has_derived and (errors := derived_problems(price_list, tiers)):
+        raise DomainValidationError(errors)
     _save(price_list, rows, replace)
     if bound:
         flag_if_below(price_list, tiers)
-    if price_list.derived_lists.exists():
+    if has_derived:
         request_recompute(price_list)
     return price_list
 

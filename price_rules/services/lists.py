@@ -22,6 +22,7 @@ from backend.core.text import normalize_name
 from .. import engine
 from ..models import PriceList, PriceListKind, Rounding
 from .common import Code, check_currency, problem_errors, refuse_unless_owner
+from .dependents import derived_problems, floor_problems
 from .recompute import derive, request_recompute
 
 MAX_NAME_LENGTH = 200
@@ -139,9 +140,13 @@ def save_price_list(actor: Organization, price_list: PriceList | None,
     recompute = price_list.source_id is not None and before != after
     if recompute and not errors.errors:
         try:  # a formula the source's prices refuse is the input's mistake: refuse it now
-            derive(price_list)
+            derived = derive(price_list)
         except engine.PriceRuleError as error:
             errors.errors += problem_errors(error.problems, "formula_amount")
+        else:  # as would a write of these prices, and the lists derived from this one
+            errors.errors += problem_errors(floor_problems(price_list, derived),
+                                            "formula_amount")
+            errors.errors += derived_problems(price_list, derived, "formula_amount")
     if errors.errors:
         raise DomainValidationError(errors.errors)
     price_list.save()

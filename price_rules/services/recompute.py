@@ -110,10 +110,7 @@ def derive(price_list: PriceList) -> dict[int, tuple[engine.Tier, ...]]:
             price_list_id=price_list.source_id).values_list(
             "variant_id", "min_quantity", "price", "unit").iterator(chunk_size=BATCH):
         source.setdefault(variant_id, []).append(engine.Tier(quantity, price, unit or None))
-    formula = engine.PriceFormula(Decimal(price_list.formula_factor),
-                                  Decimal(price_list.formula_percent),
-                                  Decimal(price_list.formula_amount),
-                                  engine.Rounding(price_list.formula_rounding))
+    formula = formula_of(price_list)
     tiers = {v: tuple(t) for v, t in source.items()}
     try:
         return engine.derive_entries(formula, tiers, {})
@@ -121,6 +118,14 @@ def derive(price_list: PriceList) -> dict[int, tuple[engine.Tier, ...]]:
         # Again with the SKUs, only on the refusal path (they cost a query).
         check = FloorCheck(price_list.owner, tiers)
         return engine.derive_entries(formula, tiers, check.variants)
+
+
+def formula_of(price_list: PriceList) -> engine.PriceFormula:
+    """Derived list ``price_list``'s formula as the engine applies it."""
+    return engine.PriceFormula(Decimal(price_list.formula_factor),
+                               Decimal(price_list.formula_percent),
+                               Decimal(price_list.formula_amount),
+                               engine.Rounding(price_list.formula_rounding))
 
 
 @transaction.atomic

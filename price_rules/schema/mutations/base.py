@@ -33,7 +33,8 @@ PriceRulesError = error_type(
         "BELOW_MAP_FLOOR, DUPLICATE_TIER, NON_POSITIVE_PRICE, UNKNOWN_VARIANT...: every "
         "offending SKU.")),
     list_ids=graphene.List(graphene.NonNull(graphene.ID), description=(
-        "FALLBACK_CYCLE, FORMULA_CYCLE, LIST_IN_USE...: the price lists concerned.")),
+        "FALLBACK_CYCLE, FORMULA_CYCLE, LIST_IN_USE...: the price lists concerned; with "
+        "NON_POSITIVE_PRICE or BELOW_MAP_FLOOR, the derived list the change would break.")),
     variant_ids=graphene.List(graphene.NonNull(graphene.ID), description=(
         "UNKNOWN_VARIANT: the variants that are not in the catalog.")),
     organization_ids=graphene.List(graphene.NonNull(graphene.ID), description=(
