@@ -6,7 +6,10 @@ benchmark sub-dealer's and dealer's buyers, with stored sort keys (price_rules/s
 - **cold**: the first sorted page after a price change (an entry of the base list written
   again, which raises the rules version at its commit): the buyer's keys are computed and
   stored by one INSERT ... SELECT, then the page reads them;
-- **warm**: the following pages, which read the stored keys by an index.
+- **warm**: the following pages, which read the stored keys by an index;
+- **shared**: two sub-dealers of the bench dealer that no rule names and whose inputs are
+  identical (a shared set): after a change, the keys of the first (computed and stored)
+  and then of the second (it reads the first's set), as ``stored_keys.stored_set`` costs.
 
 Target: warm median under 100 ms for both buyers. The cold time is reported, not judged.
 """
@@ -51,9 +54,17 @@ class BuyerFigures:
 
 
 @dataclass(frozen=True)
+class SharedFigures:
+    twins: tuple[int, int]
+    first_ms: list[float]
+    second_ms: list[float]
+
+
+@dataclass(frozen=True)
 class PriceSortResult:
     buyers: list[BuyerFigures]
     load: tuple[float, float, float]
+    shared: SharedFigures | None = None
 
     @property
     def passed(self) -> bool:
@@ -75,6 +86,15 @@ class PriceSortResult:
                 "(priceMin/priceMax, sorted)",
                 f"    SQL queries warm    {b.queries_warm_1:4d} (first: 1) "
                 f"{b.queries_warm_page:4d} (first: {PAGE})",
+            ]
+        if self.shared is not None:
+            sh = self.shared
+            lines += [
+                f"  shared set: sub-dealers {sh.twins[0]} and {sh.twins[1]} (no rule names "
+                "them, same inputs)",
+                f"    first, keys computed   {statistics.median(sh.first_ms):8.1f} ms   "
+                f"({len(sh.first_ms)} runs after a change)",
+                f"    second, set shared     {statistics.median(sh.second_ms):8.1f} ms",
             ]
         verdict = "PASS" if self.passed else "FAIL"
         lines.append(f"  target: warm median < {TARGET_WARM_MS:.0f} ms, equal query counts "
@@ -152,12 +172,40 @@ def _buyer(name: str, email: str, runs: int, cold_runs: int) -> BuyerFigures:
         raise SystemExit("a sorted page without products")
     filtered = [_ms(lambda: call(filter_={"priceMin": "100", "priceMax": "5000"}))
                 for _ in range(max(5, runs // 3))]
+    from backend.accounts.models import Organization
+    from price_rules.stored_keys import key_owner
+
+    owner = key_owner(Organization.objects.get(pk=call.organization_id))  # type: ignore[attr-defined]
     with connection.cursor() as cursor:
         cursor.execute("SELECT keys FROM price_rules_buyer_price_key_set WHERE buyer_id = %s "
-                       "ORDER BY version DESC, day DESC LIMIT 1", [call.organization_id])  # type: ignore[attr-defined]
+                       "ORDER BY version DESC, day DESC LIMIT 1", [owner])
         row = cursor.fetchone()
     return BuyerFigures(name, cold, warm, filtered, _queries(lambda: call(first=1)),
                         _queries(call), row[0] if row else 0)
+
+
+def _shared(cold_runs: int) -> SharedFigures | None:
+    """Two sub-dealers of the bench dealer that read one shared set, if the data has them."""
+    from django.utils import timezone
+
+    from backend.accounts.models import Membership, Organization
+    from price_rules.stored_keys import key_owner, stored_set
+
+    dealer = (Membership.objects.filter(user__email=BUYERS[1][1])
+              .values_list("organization_id", flat=True).first())
+    by_owner: dict[int, list[Organization]] = {}
+    for sub in Organization.objects.filter(parent_id=dealer).order_by("pk"):
+        by_owner.setdefault(key_owner(sub), []).append(sub)
+    twins = next((subs[:2] for owner, subs in by_owner.items()
+                  if owner < 0 and len(subs) > 1), None)
+    if twins is None:
+        return None
+    first, second = [], []
+    for _ in range(cold_runs):
+        _change_a_price()
+        first.append(_ms(lambda: stored_set(twins[0], timezone.localdate())))
+        second.append(_ms(lambda: stored_set(twins[1], timezone.localdate())))
+    return SharedFigures((twins[0].pk, twins[1].pk), first, second)
 
 
 def run(runs: int = 30, cold_runs: int = 5) -> PriceSortResult:
@@ -165,7 +213,7 @@ def run(runs: int = 30, cold_runs: int = 5) -> PriceSortResult:
     import os
 
     figures = [_buyer(name, email, runs, cold_runs) for name, email in BUYERS]
-    return PriceSortResult(figures, os.getloadavg())
+    return PriceSortResult(figures, os.getloadavg(), _shared(cold_runs))
 
 
 def main(argv: list[str]) -> int:

@@ -56,25 +56,25 @@ class ViewerPriceKeys:
         self.buyer = buyer
         self.on_date = timezone.localdate()
 
-    def _version(self) -> int | None:
+    def _stored(self) -> stored_keys.KeySet | None:
         assert self.buyer is not None
-        return stored_keys.stored_version(self.buyer, self.on_date)
+        return stored_keys.stored_set(self.buyer, self.on_date)
 
     def _keys_sql(self, products: QuerySet[Product]) -> tuple[str, list[Any]]:
         """SQL of ``(product_id, price)``: the stored keys, else computed here."""
         assert self.buyer is not None
-        version = self._version()
-        if version is None:
+        stored = self._stored()
+        if stored is None:
             return product_keys_sql(self.buyer, products, self.on_date)
-        return stored_keys.keys_sql(self.buyer.pk, version, self.on_date)
+        return stored_keys.keys_sql(stored.owner_id, stored.version, self.on_date)
 
     def sort_key(self, products: QuerySet[Product]):
         """Each product's key, NULL without a price."""
         if self.buyer is None:
             return RawSQL("NULL::numeric", ())
-        version = self._version()
-        if version is not None:
-            return StoredKey(self.buyer.pk, version, self.on_date)
+        stored = self._stored()
+        if stored is not None:
+            return StoredKey(stored.owner_id, stored.version, self.on_date)
         # One map of every product's price computed once per statement (an uncorrelated
         # subquery), then looked up per row.
         sql, params = product_keys_sql(self.buyer, products, self.on_date)

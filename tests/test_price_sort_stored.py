@@ -64,18 +64,19 @@ def _version() -> int:
 
 
 def _stored(buyer) -> dict[int, Decimal]:
-    """The buyer's stored keys of the current version and day."""
+    """The stored keys the buyer reads (its own or a shared set) of the current version and
+    day."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT product_id, gross FROM {stored_keys.KEYS} WHERE buyer_id = %s "
                        "AND version = %s AND day = %s",
-                       [buyer.pk, _version(), timezone.localdate()])
+                       [stored_keys.key_owner(buyer), _version(), timezone.localdate()])
         return dict(cursor.fetchall())
 
 
 def _sets(buyer) -> list[tuple[int, object]]:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT version, day FROM {stored_keys.KEY_SETS} WHERE buyer_id = %s "
-                       "ORDER BY version", [buyer.pk])
+                       "ORDER BY version", [stored_keys.key_owner(buyer)])
         return cursor.fetchall()
 
 
@@ -300,9 +301,9 @@ def test_old_versions_and_days_are_pruned(shop, buyers):
     assert [v for v, _ in _sets(shop["dealer_b"])] == [old]
     with connection.cursor() as cursor:
         cursor.execute(f"UPDATE {stored_keys.KEY_SETS} SET day = day - 1 WHERE buyer_id = %s",
-                       [shop["dealer_a"].pk])
+                       [stored_keys.key_owner(shop["dealer_a"])])
         cursor.execute(f"UPDATE {stored_keys.KEYS} SET day = day - 1 WHERE buyer_id = %s",
-                       [shop["dealer_a"].pk])
+                       [stored_keys.key_owner(shop["dealer_a"])])
     assert stored_keys.prune_price_keys() > 0
     assert _sets(shop["dealer_a"]) == [] and _sets(shop["dealer_b"]) == []
     with connection.cursor() as cursor:
