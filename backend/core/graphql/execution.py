@@ -7,22 +7,25 @@
 - Fast path. graphql-core completes every field of every object on its own (a path, a
   ``ResolveInfo``, argument coercion, a resolver call, a completion): on a catalog page of
   100 products with 500 variants that machinery, not the data, was most of the time.
-  Instead, for each object type and selection the context compiles a *builder*, a
-  generated function that makes the response object of one source at once:
+  Instead, for each object type and selection the context compiles a *builder*
+  (``builders.py``): generated code that makes the response object of one source, or
+  those of a whole list in one loop, at once:
 
-  - a plain field (graphene's default attribute resolver, no arguments, a scalar or enum
-    type, or a model type's Relay ``id``) is read and serialized by inline code;
-  - a field with a resolver (or an object-valued attribute) calls the resolver with a
-    ``ResolveInfo`` and arguments made once per execution, and completes the value with
-    the builder of the object below (lists item by item). Such a resolver sees the
-    field's own key as ``info.path``, not the whole path (nothing here reads it).
+  - a field read off the source (graphene's default resolver, no arguments: a scalar, an
+    enum, a model type's Relay ``id``, an object or a list of objects) is read and
+    completed by inline code, without a resolver call or a ``ResolveInfo``;
+  - a field with a resolver is called with a ``ResolveInfo`` and arguments made once per
+    execution (``_Envs``), and its value completed inline by the builder of the object
+    below. Such a resolver sees the field's own key as ``info.path``, not the whole path
+    (nothing here reads it).
 
   Builders are shared by all requests (keyed by the selection). Lists of objects are built
   in one loop. Anything a builder cannot answer (a null in a required field, a value that
   does not serialize, an error in a resolver, a loader's pending future, an interface or
   union, an iterable that is not a list) makes it raise ``Fallback``, and that object is
   completed by the general path, which then reports errors at their exact paths. Results
-  and errors are the same either way (``tests/test_execution_fast_path.py``). With
+  and errors are the same either way (``tests/test_execution_fast_path.py``,
+  ``tests/test_execution_builders.py``). With
   graphene middleware configured, the fast path is off.
 - Not failing silently: each execution counts its fallbacks (``fallbacks``, one increment
   on the general path only); tests require none on every root list and on the catalog
