@@ -22,6 +22,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
     from bench import (
         catalog_page,
         catalog_prices,
+        execution,
         facets,
         price_cart,
         price_engine,
@@ -31,7 +32,8 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
         visibility,
     )
 
-    return [("W1 catalog page", catalog_page.run), ("Visibility", visibility.run),
+    return [("W1 catalog page", catalog_page.run), ("GraphQL execution", execution.run),
+            ("Visibility", visibility.run),
             ("Facets", facets.run), ("Query limits", query_limits.run),
             ("Price engine", price_engine.run), ("Price cart", price_cart.run),
             ("W1 with prices", catalog_prices.run), ("Price sort", price_sort.run),

@@ -11,6 +11,7 @@ from backend.catalog.search import refresh_search_index
 from bench import (
     catalog_page,
     catalog_prices,
+    execution,
     facets,
     price_cart,
     price_engine,
@@ -40,6 +41,9 @@ def test_small_bench_data_and_the_catalog_page_workload():
     assert result.fallbacks == 0 and "fast-path fallbacks" in result.report()
     assert min(result.raw_median_ms, result.median_ms, result.cpu_median_ms) > 0
     assert "W1 catalog page" in result.report()
+    executed = execution.run(runs=1, warmups=0)
+    assert all(s.same and not s.fallbacks for s in [*executed.leaves, executed.prices]), (
+        executed.report())
     found = facets.run(runs=1, warmups=0)
     assert all(shape.queries > 0 for shape in found.shapes), found.report()
     limits = query_limits.run(runs=1)

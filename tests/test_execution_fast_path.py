@@ -6,7 +6,7 @@ import graphene
 from graphql import graphql_sync
 from graphql_sync_dataloaders import DeferredExecutionContext
 
-from backend.core.graphql import execution
+from backend.core.graphql import builders
 from backend.core.graphql.execution import PortalExecutionContext
 
 
@@ -258,7 +258,7 @@ def test_fields_with_resolvers_and_arguments_are_built_as_in_the_general_path():
         "grid": [[1, 2], None, [3]]}
     assert run(PortalExecutionContext, source, {"n": 1})[0]["crates"][1]["boxes"] == [
         {"label": "b-0", "count": 0}]
-    assert "Crate" in {key[0] for key in execution._builders}  # built, not walked
+    assert "Crate" in {key[0] for key in builders._builders}  # built, not walked
 
 
 def test_an_error_deep_in_a_built_object_is_reported_at_its_path():

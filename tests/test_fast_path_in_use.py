@@ -14,7 +14,7 @@ from graphql import graphql_sync
 from backend.accounts.models import Role
 from backend.api.schema import schema
 from backend.catalog.models import ProductImage
-from backend.core.graphql import execution
+from backend.core.graphql import builders, execution
 from backend.core.graphql.execution import PortalExecutionContext
 from bench.catalog_page import QUERY as CATALOG_PAGE
 from tests.fixtures.graphql import GraphQLClient
@@ -45,18 +45,18 @@ def _field(type_name: str, field_name: str):
 
 
 def test_builders_recognise_a_default_field_and_a_relay_id():
-    name = execution._plain_field(_field("Product", "name"))
+    name = builders.plain_field(_field("Product", "name"))
     assert name is not None and name.attname == "name" and name.non_null
     assert name.global_id_node is None
-    sku = execution._plain_field(_field("ProductVariant", "sku"))
+    sku = builders.plain_field(_field("ProductVariant", "sku"))
     assert sku is not None and sku.attname == "sku"
-    relay_id = execution._plain_field(_field("Product", "id"))
+    relay_id = builders.plain_field(_field("Product", "id"))
     assert relay_id is not None and relay_id.global_id_node is not None
-    assert execution._uses_default_global_ids(relay_id.global_id_node)
+    assert builders.uses_default_global_ids(relay_id.global_id_node)
     # A plain graphene type over dicts, and a field with its own resolver (not plain).
     toy = TOY_SCHEMA.get_type("Thing").fields
-    assert execution._plain_field(toy["name"]).attname == "name"
-    assert execution._plain_field(toy["shout"]) is None
+    assert builders.plain_field(toy["name"]).attname == "name"
+    assert builders.plain_field(toy["shout"]) is None
 
 
 def _run(context_class, source):

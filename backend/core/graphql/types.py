@@ -8,6 +8,7 @@ from graphene_django import DjangoObjectType
 from graphene_django.types import DjangoObjectTypeOptions
 
 from ..errors import CoreErrorCode, DomainValidationError
+from .builders import decided_by_class
 from .connection import CountableConnection
 from .ids import decode_global_id, decode_query_id, graphql_error_from, parse_global_id, shown
 from .loaders import register_visibility, rows_by_pk
@@ -63,6 +64,7 @@ class ModelObjectType(DjangoObjectType):
         register_visibility(_meta.model, visible)
 
     @classmethod
+    @decided_by_class
     def is_type_of(cls, root, info):
         return isinstance(root, cls._meta.model)
 

@@ -1,0 +1,386 @@
+"""The execution fast path's builders: generated code making the response objects of one
+selection at once (``execution.py`` says when they are used and what happens otherwise).
+
+For an object type and a selection, ``compile_builder`` generates two functions:
+
+- ``build(source, env)``, the response object of one source;
+- ``build_list(items, info, env, accepted, complete)``, those of a list of sources in one
+  loop (a product's variants, a variant's price tiers): the same code inlined in the loop,
+  so that an object costs a dict and its fields, not calls. An item of a class not yet
+  ``accepted`` (None, a loader's future, a class not yet checked) is handed to
+  ``complete``, the item type's completion, which checks it and accepts its class.
+
+Inside, by field:
+
+- **read off the source** (graphene's default resolver, no arguments): a scalar or enum
+  (serialized inline: strings and booleans as they are, decimals by ``str``, the rest by
+  the type's serializer), an object or a list of objects (completed inline, below), or a
+  model type's Relay ``id`` (base64 of ``"Type:pk"`` in one step). All of an object's reads
+  come first, as plain attribute reads; only if one is missing (or the source is a dict)
+  are they read again as graphene reads them (a default, a dict's key);
+- **with a resolver**: called with the execution's ``ResolveInfo`` and arguments (``env``,
+  made once per execution), the value completed inline;
+- **completing a value**: a scalar as above; an object whose class was accepted before is
+  built by the nested builder directly; a list of objects by the nested list builder;
+  anything else (a null, a future, a class not yet seen) by the completion functions,
+  which apply every check of the general path (nulls in required fields, ``is_type_of``)
+  and accept the class when the check depends on nothing else.
+
+Anything the fast path cannot answer raises ``Fallback``, and the general path answers that
+object (see ``execution.py``). Builders and completions are shared by all requests.
+"""
+
+from __future__ import annotations
+
+import keyword
+from base64 import b64encode
+from decimal import Decimal
+from functools import partial
+from typing import Any, NamedTuple
+
+from graphene import ID, Boolean, Int, String
+from graphene.types.decimal import Decimal as DecimalScalar
+from graphene.types.schema import is_type_of_from_possible_types
+from graphene_django.types import DjangoObjectType
+from graphql import (
+    GraphQLBoolean,
+    GraphQLEnumType,
+    GraphQLID,
+    GraphQLInt,
+    GraphQLLeafType,
+    GraphQLString,
+)
+from graphql.pyutils import Undefined
+from graphql_sync_dataloaders import SyncFuture
+
+from .field_reads import (
+    Fallback,
+    FieldRead,
+    field_read,
+    plain_field,
+    reader,
+    serializer,
+    uses_default_global_ids,
+)
+
+__all__ = ["Fallback", "FieldRead", "field_read", "plain_field", "reader",
+           "uses_default_global_ids"]
+
+_MIN_INT, _MAX_INT = -(2**31), 2**31 - 1
+
+# Scalars whose serializer returns a value of this type unchanged: the built object
+# takes such values as they are (integers only within GraphQL's 32 bits).
+_IDENTITY_TYPES = {String.serialize: str, ID.serialize: str, Boolean.serialize: bool,
+                   GraphQLString.serialize: str, GraphQLID.serialize: str,
+                   GraphQLBoolean.serialize: bool}
+_INT_SERIALIZERS = {Int.serialize, GraphQLInt.serialize}
+
+# ``is_type_of`` functions whose answer depends on the value's class alone: a class they
+# accepted once is accepted without asking again.
+_DECIDED_BY_CLASS: set[Any] = {DjangoObjectType.is_type_of.__func__}
+
+
+def decided_by_class(is_type_of):
+    """Mark an ``is_type_of`` whose answer depends only on the value's class (decorate the
+    function under ``@classmethod``): the fast path then asks it once per class."""
+    _DECIDED_BY_CLASS.add(is_type_of)
+    return is_type_of
+
+
+def _by_class(is_type_of) -> bool:
+    if is_type_of is None:
+        return True
+    if isinstance(is_type_of, partial):
+        return is_type_of.func is is_type_of_from_possible_types
+    return getattr(is_type_of, "__func__", is_type_of) in _DECIDED_BY_CLASS
+
+
+class Completion:
+    """How a builder completes a value of one output type. ``complete(value, info, env)``
+    applies every check; the rest lets generated code skip them for accepted classes.
+    ``info_free``: ``complete`` never reads ``info`` (it may be None)."""
+
+    __slots__ = (
+        "accepted",
+        "answers",
+        "build",
+        "build_list",
+        "complete",
+        "info_free",
+        "item",
+        "kind",
+        "leaf_type",
+        "non_null",
+    )
+
+    def __init__(self, complete, kind: str, non_null: bool, info_free: bool, leaf_type=None,
+                 build=None, build_list=None, accepted=None, item=None, answers=None) -> None:
+        self.complete, self.kind, self.info_free = complete, kind, info_free
+        self.non_null, self.answers = non_null, answers
+        self.leaf_type, self.build, self.build_list = leaf_type, build, build_list
+        self.accepted, self.item = accepted, item
+
+
+def leaf_completion(leaf_type: GraphQLLeafType, non_null: bool) -> Completion:
+    serialize = serializer(leaf_type)
+    # An enum's answers by the strings it was given (only those it accepted), for the
+    # generated code to look up.
+    answers: dict[str, Any] | None = {} if isinstance(leaf_type, GraphQLEnumType) else None
+
+    def complete(value, info, env):
+        if value is None:
+            if non_null:
+                raise Fallback
+            return None
+        if isinstance(value, SyncFuture):
+            raise Fallback
+        try:
+            serialized = serialize(value)
+        except Exception as error:  # a value that does not serialize: reported there
+            raise Fallback from error
+        if serialized is None or serialized is Undefined:
+            raise Fallback
+        if answers is not None and type(value) is str:
+            answers[value] = serialized
+        return serialized
+
+    return Completion(complete, "leaf", non_null, True, leaf_type=leaf_type, answers=answers)
+
+
+def object_completion(object_type, made: Builder, non_null: bool) -> Completion:
+    is_type_of = object_type.is_type_of
+    by_class = _by_class(is_type_of)
+    accepted: set[type] = set()
+    build = made.build
+
+    def complete(value, info, env):
+        if value is None:
+            if non_null:
+                raise Fallback
+            return None
+        kind = type(value)
+        if kind not in accepted:
+            if isinstance(value, SyncFuture):
+                raise Fallback
+            if is_type_of is not None:
+                try:
+                    same_type = is_type_of(value, info) is True
+                except Exception as error:  # graphene refuses a foreign value: reported there
+                    raise Fallback from error
+                if not same_type:
+                    raise Fallback
+            if by_class:
+                accepted.add(kind)
+        return build(value, env)
+
+    return Completion(complete, "object", non_null, by_class, build=build,
+                      build_list=made.build_list, accepted=accepted)
+
+
+def list_completion(item: Completion, non_null: bool) -> Completion:
+    if item.kind == "object":
+        build_list, accepted, complete_item = item.build_list, item.accepted, item.complete
+
+        def complete(value, info, env):
+            if value is None:
+                if non_null:
+                    raise Fallback
+                return None
+            if type(value) is not list and type(value) is not tuple:
+                raise Fallback  # futures, querysets, generators: the general path
+            return build_list(value, info, env, accepted, complete_item)
+    else:
+        complete_item = item.complete
+
+        def complete(value, info, env):
+            if value is None:
+                if non_null:
+                    raise Fallback
+                return None
+            if type(value) is not list and type(value) is not tuple:
+                raise Fallback
+            return [complete_item(one, info, env) for one in value]
+
+    return Completion(complete, "list", non_null, item.info_free, item=item)
+
+
+class ResolvedField:
+    """A field of a built object that has its own resolver: the builder calls it with
+    the ``ResolveInfo`` and arguments of ``env[field]`` (made once per execution). Such a
+    resolver sees the field's own key as ``info.path``, not the whole path."""
+
+    __slots__ = ("field_def", "field_nodes", "parent_type", "response_key")
+
+    def __init__(self, field_def, field_nodes, parent_type, response_key):
+        self.field_def = field_def
+        self.field_nodes = field_nodes
+        self.parent_type = parent_type
+        self.response_key = response_key
+
+
+class Entry(NamedTuple):
+    response_key: str
+    read: FieldRead | None = None  # read off the source...
+    resolved: ResolvedField | None = None  # ...or by a resolver (neither: __typename)
+    completion: Completion | None = None
+    key: tuple = ()  # what identifies the entry among compiled builders
+
+
+class Builder(NamedTuple):
+    build: Any
+    build_list: Any
+
+
+def _completed(name: str, i: int, completion: Completion, info: str,
+               namespace: dict[str, Any]) -> list[str]:
+    """Lines completing the value in ``name`` (``info``: the expression of its info)."""
+    namespace[f"c{i}"] = completion.complete
+    non_null = completion.non_null
+    null = [f"elif {name} is None:", "    raise Fallback" if non_null else "    pass"]
+    full = ["else:", f"    {name} = c{i}({name}, {info}, env)"]
+    if completion.kind == "leaf":
+        leaf_type = completion.leaf_type
+        serialize = getattr(leaf_type.serialize, "__func__", leaf_type.serialize)
+        identity = _IDENTITY_TYPES.get(serialize)
+        if identity is not None:
+            namespace[f"t{i}"] = identity
+            return [f"if type({name}) is t{i}:", "    pass", *null, *full]
+        if serialize is DecimalScalar.serialize:
+            return [f"if type({name}) is Decimal:", f"    {name} = str({name})", *null, *full]
+        if serialize in _INT_SERIALIZERS:
+            return [f"if type({name}) is int and {_MIN_INT} <= {name} <= {_MAX_INT}:",
+                    "    pass", *null, *full]
+        if isinstance(leaf_type, GraphQLEnumType):
+            # The serializer's own answers, by value (a string read from the database).
+            namespace[f"m{i}"] = completion.answers
+            return [f"if type({name}) is str and {name} in m{i}:",
+                    f"    {name} = m{i}[{name}]", *null, *full]
+        return [f"if {name} is None:", "    raise Fallback" if non_null else "    pass",
+                *full]
+    if completion.kind == "object":
+        namespace[f"a{i}"], namespace[f"b{i}"] = completion.accepted, completion.build
+        return [f"if type({name}) in a{i}:", f"    {name} = b{i}({name}, env)", *null, *full]
+    item = completion.item
+    if item is not None and item.kind == "object":
+        namespace[f"l{i}"], namespace[f"la{i}"] = item.build_list, item.accepted
+        namespace[f"lc{i}"] = item.complete
+        return [f"if type({name}) is list:",
+                f"    {name} = l{i}({name}, {info}, env, la{i}, lc{i})", *null, *full]
+    return [f"if {name} is None:", "    raise Fallback" if non_null else "    pass", *full]
+
+
+_PLANNED = ["except Exception as error:", "    raise Fallback from error"]
+
+
+def _indented(lines: list[str], depth: int = 1) -> list[str]:
+    return [f"{'    ' * depth}{line}" for line in lines]
+
+
+def _read_lines(entries: list[Entry], namespace: dict[str, Any]) -> list[str]:
+    """Lines reading every field read off the source: plain attribute reads first, and
+    only when one is missing graphene's reads with defaults (a dict: its keys)."""
+    direct, defaulted, from_dict = [], [], []
+    for i, entry in enumerate(entries):
+        read = entry.read
+        if read is None:
+            continue
+        name = f"v{i}"
+        if read.global_id_node is not None:
+            line = f"{name} = source.pk"
+            direct.append(line), defaulted.append(line), from_dict.append(line)
+            continue
+        namespace[f"d{i}"] = read.default
+        attname = read.attname
+        getter = f"{name} = getattr(source, {attname!r}, d{i})"
+        plain = attname.isidentifier() and not keyword.iskeyword(attname)
+        direct.append(f"{name} = source.{attname}" if plain else getter)
+        defaulted.append(getter)
+        from_dict.append(f"{name} = source.get({attname!r}, d{i})" if read.from_dicts
+                         else getter)
+    if not direct:
+        return []
+    if defaulted == direct:
+        lines = ["try:", *_indented(direct), *_PLANNED]
+    else:
+        lines = ["try:", *_indented(direct), "except AttributeError:", "    try:",
+                 *_indented(defaulted, 2), *_indented(_PLANNED), *_PLANNED]
+    if from_dict == defaulted:
+        return lines
+    return ["if isinstance(source, dict):", "    try:", *_indented(from_dict, 2),
+            *_indented(_PLANNED), "else:", *_indented(lines)]
+
+
+def _body(type_name: str, entries: list[Entry], namespace: dict[str, Any]
+          ) -> tuple[list[str], str]:
+    """The lines making the response object of ``source``, and its expression."""
+    lines = _read_lines(entries, namespace)
+    result = []
+    for i, entry in enumerate(entries):
+        name = f"v{i}"
+        if entry.resolved is None and entry.read is None:  # __typename
+            result.append(f"{entry.response_key!r}: {type_name!r}")
+            continue
+        result.append(f"{entry.response_key!r}: {name}")
+        read = entry.read
+        if read is not None and read.global_id_node is not None:
+            node = read.global_id_node
+            if uses_default_global_ids(node):
+                namespace[f"p{i}"] = f"{type_name}:"
+                lines.append(f"{name} = b64encode((p{i} + str({name})).encode()).decode()")
+            else:
+                namespace[f"g{i}"] = node.to_global_id
+                lines += ["try:", f"    {name} = g{i}({type_name!r}, {name})", *_PLANNED]
+            continue
+        if entry.resolved is not None:
+            namespace[f"k{i}"] = entry.resolved
+            namespace[f"f{i}"] = entry.resolved.field_def.resolve
+            arguments = ", **e[1]" if entry.resolved.field_def.args else ""
+            # A resolver's error is reported at its path by the general path.
+            lines += [f"e = env[k{i}]", "try:", f"    {name} = f{i}(source, e[0]{arguments})",
+                      *_PLANNED, *_completed(name, i, entry.completion, "e[0]", namespace)]
+            continue
+        # Read off the source; objects so read have completions that need no info.
+        lines += _completed(name, i, entry.completion, "None", namespace)
+    return lines, f"{{{', '.join(result)}}}"
+
+
+def compile_builder(type_name: str, entries: list[Entry]) -> Builder:
+    """The generated ``build`` and ``build_list`` of this selection (module docstring)."""
+    namespace: dict[str, Any] = {"Fallback": Fallback, "Decimal": Decimal,
+                                 "b64encode": b64encode}
+    body, made = _body(type_name, entries, namespace)
+    lines = ["def build(source, env):", *_indented(body), f"    return {made}",
+             "def build_list(items, info, env, accepted, complete):",
+             "    built = []", "    append = built.append", "    for source in items:",
+             "        if type(source) not in accepted:",
+             "            append(complete(source, info, env))", "            continue",
+             *_indented(body, 2), f"        append({made})", "    return built"]
+    exec(compile("\n".join(lines), f"<object builder {type_name}>", "exec"), namespace)
+    return Builder(namespace["build"], namespace["build_list"])
+
+
+_builders: dict[tuple, Any] = {}
+_MAX_BUILDERS = 4096
+
+
+def shared(key: tuple, make, *args):
+    """``make(*args)``, made once per ``key`` and kept with the builders."""
+    key = ("completion", make.__name__, *key)
+    made = _builders.get(key)
+    if made is None:
+        made = _builders[key] = make(*args)
+    return made
+
+
+def builder(type_name: str, entries: list[Entry]) -> Builder:
+    """The compiled builder for this selection, shared by every request. Entries are
+    identified by objects that live as long as the builder (field reads live as long as
+    the schema; a resolved field holds its document's nodes; completions are kept here),
+    so their ids are stable."""
+    key = (type_name, *(entry.key for entry in entries))
+    made = _builders.get(key)
+    if made is None:
+        if len(_builders) >= _MAX_BUILDERS:  # arbitrary documents: stay bounded
+            _builders.clear()
+        made = _builders[key] = compile_builder(type_name, entries)
+    return made
