@@ -14,18 +14,21 @@ from backend.core.graphql.loaders import DataLoader
 
 from .. import engine
 from ..buyers import viewer_buyer
+from .kept_prices import kept_price_book
 from .viewer_prices import PriceBook, price_book
 
 
 class PriceBookByVariantIdLoader(DataLoader):
-    """The viewer's price book for each variant (the same book for a whole batch)."""
+    """The viewer's price book for each variant (the same book for a whole batch): its
+    prices kept between requests where they may be (``kept_prices``)."""
 
     siblings = ((ProductVariant, "pk"),)
 
     def batch_load(self, keys):
-        if viewer_buyer(self.context.viewer) is None:
+        buyer = viewer_buyer(self.context.viewer)
+        if buyer is None:
             return [None] * len(keys)
-        book = price_book(self.context, keys)
+        book = kept_price_book(self.context, buyer, keys)
         return [book] * len(keys)
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
 from graphql_relay import to_global_id
 
+from backend.accounts.models import Organization
 from backend.core.graphql.loaders import DataLoader
 
 from .. import engine
@@ -124,7 +126,7 @@ class PriceBook:
             return None
 
     def price(self, variant_id: int, quantity: Decimal) -> VariantPrice | None:
-        return self._walk(variant_id, quantity)[0]
+        return self.walk(variant_id, quantity)[0]
 
     def shown(self, resolved: engine.ResolvedPrice,
               next_tier: PriceTier | None = None) -> VariantPrice:
@@ -149,9 +151,9 @@ class PriceBook:
 
     def tiers(self, variant_id: int, quantity: Decimal) -> list[PriceTier]:
         """Every tier from ``quantity`` (the minimum order) up, following the next tiers."""
-        return self._walk(variant_id, quantity)[1]
+        return self.walk(variant_id, quantity)[1]
 
-    def _walk(self, variant_id: int,
+    def walk(self, variant_id: int,
               quantity: Decimal) -> tuple[VariantPrice | None, list[PriceTier]]:
         """The price at ``quantity`` and the tiers from there, from one walk of the
         variant's tiers, remembered (a page asks ``price`` and ``priceTiers`` of each)."""
@@ -230,11 +232,17 @@ def price_book(request, variant_ids: list[int]) -> PriceBook | None:
     buyer = viewer_buyer(request.viewer)
     if buyer is None:
         return None
-    books = _PriceBooks(request).books
-    for book in books:
+    for book in _PriceBooks(request).books:
         if book.covers(variant_ids):
             return book
-    context = load_price_context(buyer, variant_ids, timezone.localdate())
+    return new_price_book(request, buyer, variant_ids, timezone.localdate())
+
+
+def new_price_book(request, buyer: Organization, variant_ids: list[int],
+                   on_date: date) -> PriceBook:
+    """A price book loaded now (never one loaded earlier in the request), released with the
+    request's loaders."""
+    context = load_price_context(buyer, variant_ids, on_date)
     book = PriceBook(context, _seller_promotions(context))
-    books.append(book)
+    _PriceBooks(request).books.append(book)
     return book
