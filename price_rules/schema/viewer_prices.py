@@ -177,18 +177,22 @@ class PriceBook:
             known = self._shown[key] = (price, tiers)
         return known
 
-    def price_range(self, lines: list[engine.Line]) -> PriceRange | None:
-        prices = [p for p in self.resolve_lines(lines) if p is not None]
-        if not prices:
-            return None
-        currency = prices[0].currency
-        prices = [p for p in prices if p.currency == currency]
-        nets = [p.unit_net for p in prices]
-        grosses = [p.unit_gross for p in prices]
-        return PriceRange(
-            currency=currency, min_net=min(nets), max_net=max(nets), min_gross=min(grosses),
-            max_gross=max(grosses), prices_include_vat=prices[0].prices_include_vat,
-            has_promotion=any(p.promotion_ids for p in prices))
+def price_range(prices: Iterable[VariantPrice | None]) -> PriceRange | None:
+    """The range of a product's prices (each variant's at its minimum order); the
+    currency is the first price's, prices in another are left out."""
+    found = [p for p in prices if p is not None]
+    if not found:
+        return None
+    currency = found[0].currency
+    found = [p for p in found if p.currency == currency]
+    nets = [p.net for p in found]
+    grosses = [p.gross for p in found]
+    return PriceRange(
+        currency=currency, min_net=min(nets), max_net=max(nets), min_gross=min(grosses),
+        max_gross=max(grosses), prices_include_vat=found[0].prices_include_vat,
+        # A price's promotions are its seller's own, the only ones resolution applies at
+        # the buyer's link.
+        has_promotion=any(p.promotions for p in found))
 
 
 def _seller_promotions(context: engine.PriceContext) -> dict[int, AppliedPromotion]:
