@@ -12,11 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from django.utils import timezone
 from graphql_relay import to_global_id
 
+from backend.accounts.models import Organization
 from backend.core.graphql.loaders import DataLoader
 
 from .. import engine
@@ -124,7 +126,7 @@ class PriceBook:
             return None
 
     def price(self, variant_id: int, quantity: Decimal) -> VariantPrice | None:
-        return self._walk(variant_id, quantity)[0]
+        return self.walk(variant_id, quantity)[0]
 
     def shown(self, resolved: engine.ResolvedPrice,
               next_tier: PriceTier | None = None) -> VariantPrice:
@@ -149,9 +151,9 @@ class PriceBook:
 
     def tiers(self, variant_id: int, quantity: Decimal) -> list[PriceTier]:
         """Every tier from ``quantity`` (the minimum order) up, following the next tiers."""
-        return self._walk(variant_id, quantity)[1]
+        return self.walk(variant_id, quantity)[1]
 
-    def _walk(self, variant_id: int,
+    def walk(self, variant_id: int,
               quantity: Decimal) -> tuple[VariantPrice | None, list[PriceTier]]:
         """The price at ``quantity`` and the tiers from there, from one walk of the
         variant's tiers, remembered (a page asks ``price`` and ``priceTiers`` of each)."""
@@ -175,18 +177,22 @@ class PriceBook:
             known = self._shown[key] = (price, tiers)
         return known
 
-    def price_range(self, lines: list[engine.Line]) -> PriceRange | None:
-        prices = [p for p in self.resolve_lines(lines) if p is not None]
-        if not prices:
-            return None
-        currency = prices[0].currency
-        prices = [p for p in prices if p.currency == currency]
-        nets = [p.unit_net for p in prices]
-        grosses = [p.unit_gross for p in prices]
-        return PriceRange(
-            currency=currency, min_net=min(nets), max_net=max(nets), min_gross=min(grosses),
-            max_gross=max(grosses), prices_include_vat=prices[0].prices_include_vat,
-            has_promotion=any(p.promotion_ids for p in prices))
+def price_range(prices: Iterable[VariantPrice | None]) -> PriceRange | None:
+    """The range of a product's prices (each variant's at its minimum order); the
+    currency is the first price's, prices in another are left out."""
+    found = [p for p in prices if p is not None]
+    if not found:
+        return None
+    currency = found[0].currency
+    found = [p for p in found if p.currency == currency]
+    nets = [p.net for p in found]
+    grosses = [p.gross for p in found]
+    return PriceRange(
+        currency=currency, min_net=min(nets), max_net=max(nets), min_gross=min(grosses),
+        max_gross=max(grosses), prices_include_vat=found[0].prices_include_vat,
+        # A price's promotions are its seller's own, the only ones resolution applies at
+        # the buyer's link.
+        has_promotion=any(p.promotions for p in found))
 
 
 def _seller_promotions(context: engine.PriceContext) -> dict[int, AppliedPromotion]:
@@ -230,11 +236,17 @@ def price_book(request, variant_ids: list[int]) -> PriceBook | None:
     buyer = viewer_buyer(request.viewer)
     if buyer is None:
         return None
-    books = _PriceBooks(request).books
-    for book in books:
+    for book in _PriceBooks(request).books:
         if book.covers(variant_ids):
             return book
-    context = load_price_context(buyer, variant_ids, timezone.localdate())
+    return new_price_book(request, buyer, variant_ids, timezone.localdate())
+
+
+def new_price_book(request, buyer: Organization, variant_ids: list[int],
+                   on_date: date) -> PriceBook:
+    """A price book loaded now (never one loaded earlier in the request), released with the
+    request's loaders."""
+    context = load_price_context(buyer, variant_ids, on_date)
     book = PriceBook(context, _seller_promotions(context))
-    books.append(book)
+    _PriceBooks(request).books.append(book)
     return book

@@ -1,0 +1,176 @@
+"""The viewers' shown prices kept between requests, per (buyer, rules version, day).
+
+A catalog page shows each variant's price at its minimum order (with its next tier and
+promotions) and its tiers. Resolving them, ``load_price_context`` and the engine, took
+about 30 ms of CPU for a page of 500 variants on every request, though they change only
+when the rules do. So the process keeps what a page shows (the ``VariantPrice`` and
+``PriceTier`` objects ``PriceBook.walk`` builds, never changed once built) and a later
+page of the same buyer reads them: a page of kept prices costs one query (the state below)
+and no resolution; a page with variants not kept yet resolves just those, as before.
+
+Why a kept price is never stale, nor another buyer's:
+
+- **Keyed by the buyer**, the viewer's active organization: a member who switches
+  organization asks under the other key; nothing about the user enters a price.
+- **The rules version** of ``stored_keys`` (raised at the commit of any transaction that
+  wrote a table a price reads, by database triggers) is read once per batch, with the
+  buyer's own row (``_STATE``). The process keeps the answers of one version and one day
+  only: reading a newer one drops them all; a request that read an older one (a change
+  committed during it) neither reads nor keeps.
+- **The day** is part of the key (promotions and list dates change prices at midnight).
+- **Never older rules under a newer version**: the rules are loaded after the version is
+  read, by a price book loaded for this batch (never one loaded earlier in the request).
+  A change committed in between gives newer prices under the older version, which the
+  next request, reading the newer version, drops.
+- **The buyer's row as the request loaded it** (its path, currency and region price it)
+  must equal the row read with the version; if it changed since, nothing is kept.
+- **A transaction that changed prices itself** (not committed, the version not raised yet)
+  neither reads nor keeps: it resolves as before.
+
+Per process (each gunicorn worker keeps its own), bounded by ``PRICE_CACHE_VARIANTS``
+(least recently read dropped first); 0 turns keeping off.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from backend.accounts.models import Organization
+
+from ..stored_keys import CHANGES, VERSION
+from .viewer_prices import PriceBook, PriceTier, VariantPrice, new_price_book, price_book
+
+Walk = tuple[VariantPrice | None, list[PriceTier]]
+Generation = tuple[int, date]
+
+# The rules version, whether this transaction changed prices itself, and the buyer's row.
+_STATE = (
+    f"SELECT v.value, EXISTS (SELECT 1 FROM {CHANGES} c "
+    "WHERE c.txid = txid_current_if_assigned()), o.path, o.currency, o.region "
+    f"FROM {VERSION} v, accounts_organization o WHERE v.id = 1 AND o.id = %s")
+
+# Quantities kept per variant: the minimum order, and a few a client asked explicitly.
+_QUANTITIES_PER_VARIANT = 4
+
+
+class KeptPrices:
+    """Walks per (buyer, variant) and quantity, of one generation (rules version, day)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation: Generation | None = None
+        self._walks: OrderedDict[tuple[int, int], dict[Decimal, Walk]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._walks)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._walks.clear()
+            self._generation = None
+
+    def take(self, generation: Generation, buyer_id: int,
+             variant_ids: list[int]) -> dict[int, dict[Decimal, Walk]] | None:
+        """The kept walks of these variants; None when ``generation`` is older than the
+        kept one (nothing may be read or kept under it)."""
+        with self._lock:
+            if self._generation is None or generation > self._generation:
+                self._walks.clear()
+                self._generation = generation
+            elif generation != self._generation:
+                return None
+            found = {}
+            for variant_id in variant_ids:
+                key = (buyer_id, variant_id)
+                walks = self._walks.get(key)
+                if walks is not None:
+                    self._walks.move_to_end(key)
+                    found[variant_id] = walks
+            return found
+
+    def keep(self, generation: Generation, buyer_id: int, variant_id: int,
+             quantity: Decimal, walk: Walk, limit: int) -> None:
+        with self._lock:
+            if generation != self._generation:
+                return
+            walks = self._walks.get((buyer_id, variant_id))
+            if walks is None:
+                walks = self._walks[(buyer_id, variant_id)] = {}
+                while len(self._walks) > limit:
+                    self._walks.popitem(last=False)
+            if len(walks) < _QUANTITIES_PER_VARIANT:
+                walks[quantity] = walk
+
+
+KEPT = KeptPrices()
+
+
+class KeptPriceBook:
+    """A batch's prices: read from ``KEPT``, the others resolved once and kept."""
+
+    __slots__ = ("_book", "_buyer", "_found", "_generation", "_limit", "_request",
+                 "_variant_ids")
+
+    def __init__(self, request, buyer: Organization, variant_ids: list[int],
+                 generation: Generation, found: dict[int, dict[Decimal, Walk]],
+                 limit: int) -> None:
+        self._request = request
+        self._buyer = buyer
+        self._variant_ids = variant_ids
+        self._generation = generation
+        self._found = found
+        self._book: PriceBook | None = None
+        self._limit = limit
+
+    def price(self, variant_id: int, quantity: Decimal) -> VariantPrice | None:
+        return self.walk(variant_id, quantity)[0]
+
+    def tiers(self, variant_id: int, quantity: Decimal) -> list[PriceTier]:
+        return self.walk(variant_id, quantity)[1]
+
+    def walk(self, variant_id: int, quantity: Decimal) -> Walk:
+        walks = self._found.get(variant_id)
+        if walks is not None:
+            walk = walks.get(quantity)
+            if walk is not None:
+                return walk
+        walk = self._resolving(variant_id).walk(variant_id, quantity)
+        KEPT.keep(self._generation, self._buyer.pk, variant_id, quantity, walk, self._limit)
+        return walk
+
+    def _resolving(self, variant_id: int) -> PriceBook:
+        """A book loaded for this batch: first for the variants not kept at all, then (a
+        kept variant asked at another quantity) for the whole batch; two at most."""
+        book = self._book
+        if book is None or not book.covers((variant_id,)):
+            missing = [v for v in self._variant_ids if v not in self._found]
+            wanted = missing if book is None and variant_id in missing else self._variant_ids
+            book = self._book = new_price_book(self._request, self._buyer, wanted,
+                                               self._generation[1])
+        return book
+
+
+def kept_price_book(request, buyer: Organization,
+                    variant_ids: list[int]) -> KeptPriceBook | PriceBook:
+    """The buyer's prices of ``variant_ids`` for this request: kept ones read, the others
+    resolved and kept; a plain ``PriceBook`` when nothing may be kept (see the module)."""
+    limit = settings.PRICE_CACHE_VARIANTS
+    if limit <= 0:
+        return price_book(request, variant_ids)
+    day = timezone.localdate()
+    with connection.cursor() as cursor:
+        cursor.execute(_STATE, [buyer.pk])
+        version, changed_here, path, currency, region = cursor.fetchone()
+    if changed_here or (path, currency, region) != (buyer.path, buyer.currency, buyer.region):
+        return price_book(request, variant_ids)
+    found = KEPT.take((version, day), buyer.pk, variant_ids)
+    if found is None:
+        return price_book(request, variant_ids)
+    return KeptPriceBook(request, buyer, variant_ids, (version, day), found, limit)
