@@ -64,7 +64,7 @@ export function BulkPercentButton({
     );
     const answer = result.data?.priceListEntriesChangeByPercent;
     if (answer?.priceList) {
-      setDone(t('prices.admin.entries.bulk.done', { count, percent: format.percent(percent) }));
+      setDone(t('prices.admin.entries.bulk.done', { count, n: format.number(count), percent: format.percent(percent) }));
       close();
       onChanged();
     } else {
@@ -97,7 +97,7 @@ export function BulkPercentButton({
                 {t('prices.admin.entries.bulk.back')}
               </Button>
               <Button variant="primary" busy={fetching} onClick={() => void onApply()}>
-                {t('prices.admin.entries.bulk.apply', { count })}
+                {t('prices.admin.entries.bulk.apply', { count, n: format.number(count) })}
               </Button>
             </>
           ) : (
@@ -114,7 +114,7 @@ export function BulkPercentButton({
       >
         {confirming && percent !== null ? (
           <p className="price-confirm" role="status">
-            {t('prices.admin.entries.bulk.confirm', { count, percent: format.percent(percent), rounding: t(`prices.admin.lists.rounding.${rounding}`) })}
+            {t('prices.admin.entries.bulk.confirm', { count, n: format.number(count), percent: format.percent(percent), rounding: t(`prices.admin.lists.rounding.${rounding}`) })}
           </p>
         ) : (
           <div className="price-form">
@@ -137,11 +137,11 @@ export function BulkPercentButton({
                 <legend>{t('prices.admin.entries.bulk.scope')}</legend>
                 <label className="price-radio">
                   <input type="radio" name="bulk-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
-                  {t('prices.admin.entries.bulk.all', { count: list.entryCount })}
+                  {t('prices.admin.entries.bulk.all', { count: list.entryCount, n: format.number(list.entryCount) })}
                 </label>
                 <label className="price-radio">
                   <input type="radio" name="bulk-scope" checked={scope === 'search'} onChange={() => setScope('search')} />
-                  {t('prices.admin.entries.bulk.found', { count: matching ?? 0, search })}
+                  {t('prices.admin.entries.bulk.found', { count: matching ?? 0, n: format.number(matching ?? 0), search })}
                 </label>
               </fieldset>
             )}

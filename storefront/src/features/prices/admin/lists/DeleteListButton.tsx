@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { PriceListDeleteDocument, PriceListNameDocument, type PriceListErrorFieldsFragment, type PriceListSettingsFragment } from '../../../../gql/graphql';
+import { useFormat } from '../../../../i18n/useFormat';
 import { Button, Dialog } from '../../../../ui';
 import { PriceRulesErrors } from '../PriceRulesErrors';
 
 /** "Delete" with a confirmation naming what goes with the list; LIST_IN_USE names the lists in the way. */
 export function DeleteListButton({ list, onDeleted }: { list: PriceListSettingsFragment; onDeleted: () => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [open, setOpen] = useState(false);
   const [errors, setErrors] = useState<PriceListErrorFieldsFragment[]>([]);
   const [{ fetching }, remove] = useMutation(PriceListDeleteDocument);
@@ -48,7 +50,7 @@ export function DeleteListButton({ list, onDeleted }: { list: PriceListSettingsF
           </>
         }
       >
-        <p>{t('prices.admin.lists.deleteText', { entries: list.entryCount, count: list.assignments.length })}</p>
+        <p>{t('prices.admin.lists.deleteText', { entries: format.number(list.entryCount), count: list.assignments.length })}</p>
         <PriceRulesErrors errors={errors} />
         {inUse?.listIds && inUse.listIds.length > 0 && (
           <>

@@ -14,6 +14,7 @@ type Report = NonNullable<PriceListUploadMutation['priceListImport']>;
  */
 export function ImportButton({ list, onApplied }: { list: PriceListSettingsFragment; onApplied: () => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<File | null>(null);
   const [mode, setMode] = useState<PriceListImportMode>('UPSERT');
@@ -56,7 +57,7 @@ export function ImportButton({ list, onApplied }: { list: PriceListSettingsFragm
       >
         {t('prices.admin.import.open')}
       </Button>
-      {applied && <Alert tone="success">{t('prices.admin.import.applied', { count: applied.rows ?? 0 })}</Alert>}
+      {applied && <Alert tone="success">{t('prices.admin.import.applied', { count: applied.rows ?? 0, n: format.number(applied.rows ?? 0) })}</Alert>}
       <Dialog
         open={open}
         title={t('prices.admin.import.title', { name: list.name })}
@@ -118,18 +119,18 @@ export function ImportReport({ report }: { report: Report }) {
   const format = useFormat();
   if (report.errors.length === 0) {
     return (
-      <Alert tone="info" title={t('prices.admin.import.checked', { count: report.rows ?? 0 })}>
+      <Alert tone="info" title={t('prices.admin.import.checked', { count: report.rows ?? 0, n: format.number(report.rows ?? 0) })}>
         <ul className="price-import__counts">
-          <li>{t('prices.admin.import.added', { count: report.added ?? 0 })}</li>
-          <li>{t('prices.admin.import.changed', { count: report.changed ?? 0 })}</li>
-          <li>{t('prices.admin.import.removed', { count: report.removed ?? 0 })}</li>
+          <li>{t('prices.admin.import.added', { count: report.added ?? 0, n: format.number(report.added ?? 0) })}</li>
+          <li>{t('prices.admin.import.changed', { count: report.changed ?? 0, n: format.number(report.changed ?? 0) })}</li>
+          <li>{t('prices.admin.import.removed', { count: report.removed ?? 0, n: format.number(report.removed ?? 0) })}</li>
         </ul>
       </Alert>
     );
   }
   return (
     <div role="alert" className="price-import__errors">
-      <p className="ui-alert__title">{t('prices.admin.import.refused', { count: report.errors.length })}</p>
+      <p className="ui-alert__title">{t('prices.admin.import.refused', { count: report.errors.length, n: format.number(report.errors.length) })}</p>
       <div className="ui-table-wrap">
         <table className="ui-table ui-table--stack">
           <caption className="ui-visually-hidden">{t('prices.admin.import.errorsCaption')}</caption>
