@@ -32,7 +32,8 @@ export function PriceRulesErrors({ errors }: { errors: ReadonlyArray<PriceRulesE
         const described = describeProblem(t, { code: error.code, detail: error.message });
         return (
           <Alert key={`${error.code}-${index}`} tone="error" title={described}>
-            {error.message && error.message !== described && <p>{error.message}</p>}
+            {/* The server's words add detail, except where they only list the SKUs shown below. */}
+            {skus.length === 0 && error.message && error.message !== described && <p>{error.message}</p>}
             {skus.length > 0 && (
               <>
                 <p>{t('prices.admin.errors.skus', { count: skus.length })}</p>
