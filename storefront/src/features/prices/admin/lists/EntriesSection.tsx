@@ -47,7 +47,7 @@ export function EntriesSection({ list, canEdit }: { list: PriceListSettingsFragm
       <div className="price-entries__head">
         <h2 id="price-entries-heading">{t('prices.admin.entries.title')}</h2>
         <div className="price-entries__actions">
-          {canEdit && <BulkPercentButton list={list} search={params.settledSearch} matching={params.settledSearch ? entries.page?.total : undefined} onChanged={entries.refresh} />}
+          {canEdit && <BulkPercentButton list={list} search={params.settledSearch} matching={params.settledSearch && !entries.fetching ? entries.page?.total : undefined} onChanged={entries.refresh} />}
           {canEdit && <ImportButton list={list} onApplied={entries.refresh} />}
           <ExportButton listId={list.id} />
         </div>

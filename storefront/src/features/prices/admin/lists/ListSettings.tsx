@@ -17,11 +17,13 @@ export function ListSettings({
   canEdit,
   scope,
   onDeleted,
+  onRecomputed,
 }: {
   list: PriceListSettingsFragment;
   canEdit: boolean;
   scope: PriceScope;
   onDeleted: () => void;
+  onRecomputed: () => void;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -101,7 +103,7 @@ export function ListSettings({
         {canEdit && (
           <>
             <Button onClick={() => setEditing(true)}>{t('prices.admin.lists.edit')}</Button>
-            {list.isDerived && <RecomputeButton listId={list.id} />}
+            {list.isDerived && <RecomputeButton listId={list.id} onDone={onRecomputed} />}
             <DeleteListButton list={list} onDeleted={onDeleted} />
           </>
         )}

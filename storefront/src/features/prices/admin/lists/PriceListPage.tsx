@@ -53,6 +53,8 @@ function ListScreen({
   onDeleted: () => void;
 }) {
   const { t } = useTranslation();
+  // A finished recomputation changed a derived list's prices: the entries load again.
+  const [recomputed, setRecomputed] = useState(0);
   // Staff act for the manufacturer: a dealer's list is theirs to read, not to change (the
   // API would answer NOT_OWNER); a partner sees only its own lists.
   const canEdit = management.canEdit && (management.scope === 'partner' || list.owner?.kind === 'MANUFACTURER');
@@ -61,8 +63,8 @@ function ListScreen({
       <p className="price-back">
         <Link to="/prices/lists">← {t('prices.admin.lists.backToLists')}</Link>
       </p>
-      <ListSettings list={list} canEdit={canEdit} scope={management.scope} onDeleted={onDeleted} />
-      <EntriesSection list={list} canEdit={canEdit && !list.isDerived} />
+      <ListSettings list={list} canEdit={canEdit} scope={management.scope} onDeleted={onDeleted} onRecomputed={() => setRecomputed((n) => n + 1)} />
+      <EntriesSection key={recomputed} list={list} canEdit={canEdit && !list.isDerived} />
     </div>
   );
 }

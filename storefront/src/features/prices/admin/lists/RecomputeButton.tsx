@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation } from 'urql';
 import { PriceListRecomputeStartDocument, RecomputeJobPollDocument, type PriceListErrorFieldsFragment, type RecomputeJobProgressFragment } from '../../../../gql/graphql';
@@ -51,6 +51,9 @@ function JobProgress({
   const { t } = useTranslation();
   const format = useFormat();
   const client = useClient();
+  // The host's callbacks change with its renders; the polling follows the job only.
+  const callbacks = useRef({ onChange, onDone });
+  callbacks.current = { onChange, onDone };
   const finished = job.status === 'DONE' || job.status === 'FAILED';
   // Asked again a second after each answer, until the job ends (or the screen closes).
   useEffect(() => {
@@ -63,15 +66,15 @@ function JobProgress({
         .then((result) => {
           const polled = result.data?.recomputeJob;
           if (cancelled || !polled) return;
-          onChange({ ...polled });
-          if (polled.status === 'DONE') onDone?.();
+          callbacks.current.onChange({ ...polled });
+          if (polled.status === 'DONE') callbacks.current.onDone?.();
         });
     }, RECOMPUTE_POLL_MS);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [client, finished, job, onChange, onDone]);
+  }, [client, finished, job]);
 
   if (job.status === 'FAILED') {
     return (

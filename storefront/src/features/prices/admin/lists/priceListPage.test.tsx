@@ -105,10 +105,14 @@ describe('one price list', () => {
     expect(settings.textContent).toMatch(/Базовый прайс\s*× 0,92/);
     expect(screen.queryByRole('button', { name: 'Изменить цены на %' })).toBeNull(); // derived: computed
     const user = userEvent.setup();
+    const entryLoads = () => api.calls.filter((c) => c.operation === 'PriceListEntriesPage').length;
+    await screen.findByTestId('entry-DV-OAK-700');
+    const loadsBefore = entryLoads();
     await user.click(within(settings).getByRole('button', { name: 'Пересчитать' }));
     expect(await within(settings).findByText('Пересчитано 0 из 2')).toBeTruthy();
     expect(await within(settings).findByText('Пересчитано 1 из 2', {}, { timeout: 3000 })).toBeTruthy();
     expect(await within(settings).findByText('Пересчитано 2 прайс-листа', {}, { timeout: 3000 })).toBeTruthy();
+    await waitFor(() => expect(entryLoads()).toBeGreaterThan(loadsBefore)); // the new prices shown
     const count = api.calls.filter((c) => c.operation === 'RecomputeJobPoll').length;
     await act(() => new Promise((resolve) => setTimeout(resolve, 1200)));
     expect(api.calls.filter((c) => c.operation === 'RecomputeJobPoll')).toHaveLength(count); // done: no more asking
