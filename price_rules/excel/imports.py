@@ -27,7 +27,7 @@ from backend.core.errors import DomainValidationError, ErrorDetail
 
 from .. import engine
 from ..errors import PriceRulesErrorCode as Code
-from ..models import PriceList
+from ..models import PriceList, PriceListEntry
 from ..services.common import FloorCheck
 from ..services.entries import EntryRow, replace_entries, upsert_entries
 from .cells import CellError, parse_decimal, parse_unit
@@ -46,6 +46,11 @@ class ImportMode(StrEnum):
 class ImportResult:
     rows: int  # data rows read (the header not counted)
     applied: bool  # false for a dry run
+    # Tiers (variant and minimum quantity) the file adds, changes (price or unit) and, in
+    # REPLACE mode, removes, against the list as it was: what a dry run lets a person check.
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
 
 
 @dataclass
@@ -107,6 +112,7 @@ def import_price_list(actor: Organization, price_list: PriceList, upload: IO[byt
     _check_duplicates(rows, report)
     report.raise_if_any()
     write = replace_entries if mode == ImportMode.REPLACE else upsert_entries
+    added, changed, removed = _changes(price_list, entries, mode)
     try:
         with transaction.atomic():
             write(actor, price_list, entries)
@@ -118,7 +124,22 @@ def import_price_list(actor: Organization, price_list: PriceList, upload: IO[byt
         _on_rows(error, rows, report, _FloorRows(actor, price_list, rows))
         report.raise_if_any()
         raise
-    return ImportResult(rows=len(rows), applied=not dry_run)
+    return ImportResult(rows=len(rows), applied=not dry_run, added=added, changed=changed,
+                        removed=removed)
+
+
+def _changes(price_list: PriceList, entries: list[EntryRow],
+             mode: ImportMode) -> tuple[int, int, int]:
+    stored = {(variant_id, quantity): (price, unit) for variant_id, quantity, price, unit
+              in PriceListEntry.objects.filter(price_list=price_list).values_list(
+                  "variant_id", "min_quantity", "price", "unit")}
+    incoming = {(e.variant_id, e.min_quantity): (e.price, e.unit) for e in entries}
+    added = sum(1 for key in incoming if key not in stored)
+    changed = sum(1 for key, value in incoming.items()
+                  if key in stored and stored[key] != value)
+    removed = sum(1 for key in stored if key not in incoming) \
+        if mode == ImportMode.REPLACE else 0
+    return added, changed, removed
 
 
 class _DryRun(Exception):

@@ -1,4 +1,5 @@
-"""A list's entries (tiers per variant): replace the whole list, or upsert rows.
+"""A list's entries (tiers per variant): replace the whole list, upsert rows, or set the
+tiers of some variants (a screen's row editor: its tiers as edited, or none to remove it).
 
 Everything is checked before anything is written: unknown variants, duplicate tiers,
 prices and quantities not above zero, and, for a dealer's resale list, the manufacturer's
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 
 from backend.accounts.models import Organization
 from backend.catalog.models import ProductVariant, Unit
@@ -56,12 +58,34 @@ def upsert_entries(actor: Organization, price_list: PriceList,
     return _write(actor, price_list, list(rows), replace=False)
 
 
+def set_variant_entries(actor: Organization, price_list: PriceList, variant_ids: Iterable[int],
+                        rows: Iterable[EntryRow]) -> PriceList:
+    """The tiers of ``variant_ids`` become exactly ``rows`` (a variant without rows leaves
+    the list); the list's other entries stay. Checked as a whole, saved all or nothing."""
+    variants = set(variant_ids)
+    rows = list(rows)
+    outside = sorted({row.variant_id for row in rows} - variants)
+    if outside:
+        raise DomainValidationError.single(
+            Code.INVALID, "Every row must be of one of the variants named.", "rows",
+            variant_ids=outside)
+    return _write(actor, price_list, rows, replace=False, variants=variants)
+
+
+def matching_variant_ids(price_list: PriceList, search: str) -> set[int]:
+    """The list's variants whose SKU or name holds ``search`` (as the entries query finds)."""
+    return set(PriceListEntry.objects.filter(price_list=price_list).filter(
+        Q(variant__sku__icontains=search) | Q(variant__name__icontains=search))
+        .values_list("variant_id", flat=True))
+
+
 @transaction.atomic
 def change_entries_by_percent(actor: Organization, price_list: PriceList, percent: Decimal,
-                              rounding: str = "CENT") -> PriceList:
-    """Every price of the list times (1 + ``percent``/100), rounded half up (to 0.01 or
-    whole units), checked like any write (a dealer's resale list against the floors, every
-    offending SKU named) and saved all or nothing."""
+                              rounding: str = "CENT", search: str = "") -> PriceList:
+    """Every price of the list (or, with ``search``, of the variants whose SKU or name holds
+    it) times (1 + ``percent``/100), rounded half up (to 0.01 or whole units), checked like
+    any write (a dealer's resale list against the floors, every offending SKU named) and
+    saved all or nothing."""
     refuse_unless_owner(actor, price_list, price_list.owner_id)
     errors = ErrorCollector()
     if rounding not in engine.Rounding.__members__:
@@ -72,15 +96,21 @@ def change_entries_by_percent(actor: Organization, price_list: PriceList, percen
     formula = engine.PriceFormula(percent=percent, rounding=engine.Rounding(rounding))
     # The lock first: the prices read are the ones replaced.
     PriceList.objects.select_for_update().filter(pk=price_list.pk).first()
+    search = search.strip()
+    chosen = matching_variant_ids(price_list, search) if search else None
     rows = [EntryRow(variant_id=row.variant_id, min_quantity=row.min_quantity,
                      price=formula.apply(row.price), unit=row.unit)
-            for by_quantity in _stored(price_list).values() for row in by_quantity.values()]
-    return _write(actor, price_list, rows, replace=True)
+            for variant_id, by_quantity in _stored(price_list).items()
+            if chosen is None or variant_id in chosen
+            for row in by_quantity.values()]
+    # A search changes its variants' prices only; the whole list is rewritten at once.
+    return _write(actor, price_list, rows, replace=chosen is None)
 
 
 @transaction.atomic
 def _write(actor: Organization, price_list: PriceList, rows: list[EntryRow], *,
-           replace: bool) -> PriceList:
+           replace: bool, variants: set[int] | None = None) -> PriceList:
+    """``variants``: the variants whose stored tiers give way to ``rows`` (upsert only)."""
     refuse_unless_owner(actor, price_list, price_list.owner_id)
     price_list = PriceList.objects.select_for_update().select_related("owner").get(
         pk=price_list.pk)
@@ -92,6 +122,8 @@ def _write(actor: Organization, price_list: PriceList, rows: list[EntryRow], *,
     if errors:
         raise DomainValidationError(errors)
     result = {} if replace else _stored(price_list)
+    for variant_id in variants or ():
+        result.pop(variant_id, None)
     for row in rows:
         result.setdefault(row.variant_id, {})[row.min_quantity] = row
     tiers = {v: tuple(engine.Tier(r.min_quantity, r.price) for r in by_quantity.values())
@@ -107,6 +139,8 @@ def _write(actor: Organization, price_list: PriceList, rows: list[EntryRow], *,
     has_derived = price_list.derived_lists.exists()
     if has_derived and (errors := derived_problems(price_list, tiers)):
         raise DomainValidationError(errors)
+    if variants:
+        PriceListEntry.objects.filter(price_list=price_list, variant_id__in=variants).delete()
     _save(price_list, rows, replace)
     if bound:
         flag_if_below(price_list, tiers)

@@ -16,6 +16,8 @@ import {
   loadMyAnnouncementsPage,
   loadPasswordResetConfirmPage,
   loadPasswordResetRequestPage,
+  loadPriceListPage,
+  loadPriceListsPage,
   loadProductPage,
   loadReviewPage,
   loadRolesPage,
@@ -38,6 +40,8 @@ const ApplyPage = lazy(loadApplyPage);
 const HomePage = lazy(loadHomePage);
 const AnnouncementPage = lazy(loadAnnouncementPage);
 const MyAnnouncementsPage = lazy(loadMyAnnouncementsPage);
+const PriceListsPage = lazy(loadPriceListsPage);
+const PriceListPage = lazy(loadPriceListPage);
 const AnnouncementEditPage = lazy(loadAnnouncementEditPage);
 const PasswordResetRequestPage = lazy(loadPasswordResetRequestPage);
 const PasswordResetConfirmPage = lazy(loadPasswordResetConfirmPage);
@@ -108,6 +112,8 @@ export function AppRoutes() {
         <Route path="/organization/sub-dealers" element={<SubDealersPage />} />
         <Route path="/organization/audit" element={<AuditPage />} />
         <Route path="/prices" element={<PricesHome />} />
+        <Route path="/prices/lists" element={<PriceListsPage />} />
+        <Route path="/prices/lists/:id" element={<PriceListPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -23,6 +23,9 @@ export const loadAnnouncementPage = once(() => import('./features/announcements/
 export const loadMyAnnouncementsPage = once(() => import('./features/announcements/MyAnnouncementsPage'));
 export const loadAnnouncementEditPage = once(() => import('./features/announcements/AnnouncementEditPage'));
 export const loadPasswordResetConfirmPage = once(() => import('./features/auth/PasswordResetConfirmPage'));
+// Price screens (issue 11): the price lists.
+export const loadPriceListsPage = once(() => import('./features/prices/admin/lists/PriceListsPage'));
+export const loadPriceListPage = once(() => import('./features/prices/admin/lists/PriceListPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -34,6 +37,8 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/news/', loadAnnouncementPage],
   ['/announcements/', loadAnnouncementEditPage],
   ['/announcements', loadMyAnnouncementsPage],
+  ['/prices/lists/', loadPriceListPage],
+  ['/prices/lists', loadPriceListsPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */

@@ -6,6 +6,7 @@ import graphene
 from .entries import (
     PriceListEntriesChangeByPercent,
     PriceListEntriesReplace,
+    PriceListEntriesSetVariants,
     PriceListEntriesUpsert,
 )
 from .excel import ExcelMutations
@@ -42,6 +43,7 @@ class PriceRulesMutations(ExcelMutations, graphene.ObjectType):
     price_list_recompute = PriceListRecompute.Field()
     price_list_entries_replace = PriceListEntriesReplace.Field()
     price_list_entries_upsert = PriceListEntriesUpsert.Field()
+    price_list_entries_set_variants = PriceListEntriesSetVariants.Field()
     price_list_entries_change_by_percent = PriceListEntriesChangeByPercent.Field()
     price_list_assign = PriceListAssign.Field()
     price_list_unassign = PriceListUnassign.Field()

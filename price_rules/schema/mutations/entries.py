@@ -21,6 +21,7 @@ from ...services.entries import (
     EntryRow,
     change_entries_by_percent,
     replace_entries,
+    set_variant_entries,
     upsert_entries,
 )
 from ..enums import RoundingEnum
@@ -110,6 +111,33 @@ class PriceListEntriesUpsert(_EntriesMutation):
     service = staticmethod(upsert_entries)
 
 
+class PriceListEntriesSetVariants(PriceRulesMutation):
+    price_list = graphene.Field(PriceListType)
+
+    class Arguments:
+        price_list = graphene.ID(required=True)
+        variants = graphene.List(graphene.NonNull(graphene.ID), required=True,
+                                 description="The variants whose tiers the rows replace.")
+        rows = graphene.List(graphene.NonNull(PriceListEntryRowInput), required=True,
+                             description="Their tiers; none removes the variants.")
+
+    class Meta:
+        description = ("The tiers of these variants become exactly these rows (a variant "
+                       "without rows leaves the list); the list's other entries stay. All "
+                       "or nothing, checked as any write.")
+
+    @classmethod
+    def perform_mutation(cls, root, info, price_list, variants, rows):
+        actor = acting_organization(info)
+        found = PriceListType.get_visible(info, price_list, "price_list")
+        if len(variants) > MAX_ROWS:
+            raise DomainValidationError.single(
+                Code.INVALID, f"Send at most {MAX_ROWS} variants at a time.", "variants")
+        variant_ids = {decode_global_id(v, "ProductVariant", "variants") for v in variants}
+        return cls(price_list=set_variant_entries(actor, found, variant_ids,
+                                                  entry_rows(info, rows)))
+
+
 class PriceListEntriesChangeByPercent(PriceRulesMutation):
     price_list = graphene.Field(PriceListType)
 
@@ -118,6 +146,9 @@ class PriceListEntriesChangeByPercent(PriceRulesMutation):
         percent = graphene.Decimal(required=True, description="E.g. 5 raises every price "
                                                               "by 5%, -3 lowers it by 3%.")
         rounding = graphene.Argument(RoundingEnum, default_value=RoundingEnum.CENT)
+        search = graphene.String(description=(
+            "Only the variants whose SKU or name holds this (as the entries query's "
+            "search); the whole list when empty."))
 
     class Meta:
         description = ("Every price of the list times (1 + percent/100), rounded; refused "
@@ -125,7 +156,8 @@ class PriceListEntriesChangeByPercent(PriceRulesMutation):
                        "or to zero. All or nothing.")
 
     @classmethod
-    def perform_mutation(cls, root, info, price_list, percent, rounding="CENT"):
+    def perform_mutation(cls, root, info, price_list, percent, rounding="CENT", search=None):
         actor = acting_organization(info)
         found = PriceListType.get_visible(info, price_list, "price_list")
-        return cls(price_list=change_entries_by_percent(actor, found, percent, rounding))
+        return cls(price_list=change_entries_by_percent(actor, found, percent, rounding,
+                                                        search=search or ""))

@@ -51,6 +51,10 @@ class PriceListImport(BaseMutation):
     applied = graphene.Boolean(required=True, description="The rows were saved (false for "
                                                           "a dry run and on errors).")
 
+    added = graphene.Int(description="Tiers (SKU and minimum quantity) the file adds.")
+    changed = graphene.Int(description="Tiers whose price or unit the file changes.")
+    removed = graphene.Int(description="Tiers the list loses (REPLACE only).")
+
     failure_defaults = {"applied": False}
 
     class Arguments:
@@ -87,7 +91,8 @@ class PriceListImport(BaseMutation):
         result = import_price_list(actor, target, file, size=file.size,
                                    mode=ImportMode(mode or ImportMode.REPLACE.value),
                                    dry_run=bool(dry_run))
-        return cls(rows=result.rows, applied=result.applied)
+        return cls(rows=result.rows, applied=result.applied, added=result.added,
+                   changed=result.changed, removed=result.removed)
 
 
 class PriceListExport(BaseMutation):

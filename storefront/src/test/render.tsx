@@ -18,6 +18,8 @@ export interface ApiCall {
   operation: string;
   variables: Record<string, unknown>;
   organization: string | null;
+  /** The files of a multipart request (an upload), in the order sent. */
+  files?: File[];
 }
 
 export type Answer = unknown | ((call: ApiCall) => unknown);
@@ -26,12 +28,16 @@ export type Answer = unknown | ((call: ApiCall) => unknown);
 export function fakeGraphQL(answers: Record<string, Answer>) {
   const calls: ApiCall[] = [];
   const fetch = vi.fn(async (_input: RequestInfo | URL, init?: RequestInit) => {
-    const body = JSON.parse(String(init?.body)) as { query: string; variables?: Record<string, unknown> };
+    // An upload travels as a GraphQL multipart request: the operation in `operations`, the files beside it.
+    const form = init?.body instanceof FormData ? init.body : null;
+    const text = form ? String(form.get('operations')) : String(init?.body);
+    const body = JSON.parse(text) as { query: string; variables?: Record<string, unknown> };
     const operation = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? 'anonymous';
-    const call = {
+    const call: ApiCall = {
       operation,
       variables: body.variables ?? {},
       organization: new Headers(init?.headers).get('X-Organization'),
+      ...(form ? { files: [...form.values()].filter((value): value is File => value instanceof File) } : {}),
     };
     calls.push(call);
     const answer = answers[operation];
