@@ -17,6 +17,10 @@ import {
   loadPasswordResetConfirmPage,
   loadPasswordResetRequestPage,
   loadProductPage,
+  loadMapFloorsPage,
+  loadPromotionEditPage,
+  loadPromotionsPage,
+  loadVolumeDiscountsPage,
   loadReviewPage,
   loadRolesPage,
   loadSignInPage,
@@ -41,6 +45,10 @@ const MyAnnouncementsPage = lazy(loadMyAnnouncementsPage);
 const AnnouncementEditPage = lazy(loadAnnouncementEditPage);
 const PasswordResetRequestPage = lazy(loadPasswordResetRequestPage);
 const PasswordResetConfirmPage = lazy(loadPasswordResetConfirmPage);
+const PromotionsPage = lazy(loadPromotionsPage);
+const PromotionEditPage = lazy(loadPromotionEditPage);
+const VolumeDiscountsPage = lazy(loadVolumeDiscountsPage);
+const MapFloorsPage = lazy(loadMapFloorsPage);
 
 export function AppRoutes() {
   return (
@@ -108,6 +116,11 @@ export function AppRoutes() {
         <Route path="/organization/sub-dealers" element={<SubDealersPage />} />
         <Route path="/organization/audit" element={<AuditPage />} />
         <Route path="/prices" element={<PricesHome />} />
+        <Route path="/prices/promotions" element={<PromotionsPage />} />
+        <Route path="/prices/promotions/new" element={<PromotionEditPage />} />
+        <Route path="/prices/promotions/:id" element={<PromotionEditPage />} />
+        <Route path="/prices/volume-discounts" element={<VolumeDiscountsPage />} />
+        <Route path="/prices/floors" element={<MapFloorsPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -23,6 +23,11 @@ export const loadAnnouncementPage = once(() => import('./features/announcements/
 export const loadMyAnnouncementsPage = once(() => import('./features/announcements/MyAnnouncementsPage'));
 export const loadAnnouncementEditPage = once(() => import('./features/announcements/AnnouncementEditPage'));
 export const loadPasswordResetConfirmPage = once(() => import('./features/auth/PasswordResetConfirmPage'));
+// Price screens: promotions, volume discounts, MAP floors (ppromo).
+export const loadPromotionsPage = once(() => import('./features/prices/admin/promotions/PromotionsPage'));
+export const loadPromotionEditPage = once(() => import('./features/prices/admin/promotions/PromotionEditPage'));
+export const loadVolumeDiscountsPage = once(() => import('./features/prices/admin/volume/VolumeDiscountsPage'));
+export const loadMapFloorsPage = once(() => import('./features/prices/admin/floors/MapFloorsPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -34,6 +39,10 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/news/', loadAnnouncementPage],
   ['/announcements/', loadAnnouncementEditPage],
   ['/announcements', loadMyAnnouncementsPage],
+  ['/prices/promotions/', loadPromotionEditPage],
+  ['/prices/promotions', loadPromotionsPage],
+  ['/prices/volume-discounts', loadVolumeDiscountsPage],
+  ['/prices/floors', loadMapFloorsPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */
