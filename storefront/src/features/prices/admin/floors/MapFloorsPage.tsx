@@ -15,7 +15,7 @@ import { ProblemAlerts } from '../../../../ui/ProblemAlerts';
 import { useViewer } from '../../../auth/ViewerProvider';
 import type { PriceManagement } from '../access';
 import { CategoryPicker } from '../pickers/CategoryPicker';
-import { PricesPage } from '../PricesPage';
+import { PricesPage, usePriceManagement } from '../PricesPage';
 import { MapFloorForm } from './MapFloorForm';
 import '../../../announcements/announcements.css';
 import '../rules.css';
@@ -26,12 +26,14 @@ const column = createColumnHelper<MapFloorRowFragment>();
 export default function MapFloorsPage() {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<MapFloorRowFragment | 'new' | null>(null);
+  const management = usePriceManagement();
   return (
     <PricesPage
       section="floors"
       title={t('prices.admin.floors.title')}
       actions={
-        editing === null && (
+        editing === null &&
+        management?.scope === 'staff' && (
           <Button variant="primary" onClick={() => setEditing('new')}>
             {t('prices.admin.floors.add')}
           </Button>
