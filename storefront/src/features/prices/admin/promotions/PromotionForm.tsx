@@ -116,7 +116,9 @@ export function PromotionForm({ id, initial, editable }: { id: string | null; in
     for (const error of failed) {
       const field = error.field ? FIELD_OF[error.field] : undefined;
       if (field && !byField[field]) byField[field] = describeProblem(t, { code: error.code, detail: error.message });
-      if (!field || (error.skus?.length ?? 0) > 0) rest.push(error);
+      // The server's English message repeats the SKUs the list shows: only the code's words stay.
+      if ((error.skus?.length ?? 0) > 0) rest.push({ ...error, message: '' });
+      else if (!field) rest.push(error);
     }
     setErrors(byField);
     setListed(rest);

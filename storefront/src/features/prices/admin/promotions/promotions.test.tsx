@@ -129,6 +129,7 @@ describe('the promotion form', () => {
     expect(within(skus).getAllByRole('listitem')).toHaveLength(20);
     expect(within(skus).getByText('KR-001')).toBeTruthy();
     expect(screen.getByText('и ещё 3 артикула')).toBeTruthy();
+    expect(screen.queryByText('Prices below the minimum resale price.')).toBeNull();
     const value = screen.getByLabelText('Скидка, %');
     expect(value.getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByTestId('location').textContent).toBe('/prices/promotions/new');
