@@ -118,6 +118,21 @@ def _promotion_input(catalog, network, **overrides):
             "audienceOrganizations": [gid("Organization", network["sub_a"].pk)], **overrides}
 
 
+def test_a_promotions_refusals_name_the_field_a_form_shows_them_at(
+        price_rules, price_viewers, catalog, network):
+    dealer = price_viewers["dealer admin"]
+    yesterday = str(timezone.localdate() - timedelta(days=1))
+    period = dealer.mutate(PROMOTION, {"input": _promotion_input(
+        catalog, network, ends=yesterday)}, result="promotionCreate")
+    assert codes(period) == [("ends", "INVALID_PERIOD")]
+    value = dealer.mutate(PROMOTION, {"input": _promotion_input(
+        catalog, network, value="100")}, result="promotionCreate")
+    assert codes(value) == [("value", "INVALID_DISCOUNT")]
+    nothing = dealer.mutate(PROMOTION, {"input": _promotion_input(
+        catalog, network, value="0", variants=[])}, result="promotionCreate")
+    assert codes(nothing) == [("value", "INVALID_DISCOUNT"), ("variants", "INVALID_DISCOUNT")]
+
+
 def test_a_dealers_promotion_below_the_floor_is_refused_with_every_sku(
         price_rules, price_viewers, catalog, network):
     dealer = price_viewers["dealer admin"]

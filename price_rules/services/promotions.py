@@ -83,6 +83,18 @@ def _floor_errors(actor: Organization, promotion: engine.Promotion,
         errors.errors += problem_errors(problems, "value")
 
 
+def _field_of(problem: engine.Problem, promotion: engine.Promotion,
+              problems: list[engine.Problem]) -> str:
+    """The input field a refusal of the engine is about, so a form shows it there: the
+    period's end, the targets (the engine reports their absence last), else the value."""
+    if problem.code is engine.PriceErrorCode.INVALID_PERIOD:
+        return "ends"
+    targeted = promotion.variant_ids or promotion.product_ids or promotion.category_ids
+    if not targeted and problem is problems[-1]:
+        return "variants"
+    return "value"
+
+
 def promotion_errors(actor: Organization, promotion_id: int,
                      data: PromotionData) -> ErrorCollector:
     errors = ErrorCollector()
@@ -98,7 +110,9 @@ def promotion_errors(actor: Organization, promotion_id: int,
     if errors.errors:
         return errors
     promotion = _as_engine(actor, promotion_id, data)
-    errors.errors += problem_errors(engine.promotion_problems(promotion))
+    problems = engine.promotion_problems(promotion)
+    for problem in problems:
+        errors.errors += problem_errors([problem], _field_of(problem, promotion, problems))
     if not errors.errors and actor.parent_id is not None:
         _floor_errors(actor, promotion, data, errors)
     return errors

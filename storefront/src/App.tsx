@@ -19,6 +19,10 @@ import {
   loadPriceListPage,
   loadPriceListsPage,
   loadProductPage,
+  loadMapFloorsPage,
+  loadPromotionEditPage,
+  loadPromotionsPage,
+  loadVolumeDiscountsPage,
   loadReviewPage,
   loadRolesPage,
   loadSignInPage,
@@ -45,6 +49,10 @@ const PriceListPage = lazy(loadPriceListPage);
 const AnnouncementEditPage = lazy(loadAnnouncementEditPage);
 const PasswordResetRequestPage = lazy(loadPasswordResetRequestPage);
 const PasswordResetConfirmPage = lazy(loadPasswordResetConfirmPage);
+const PromotionsPage = lazy(loadPromotionsPage);
+const PromotionEditPage = lazy(loadPromotionEditPage);
+const VolumeDiscountsPage = lazy(loadVolumeDiscountsPage);
+const MapFloorsPage = lazy(loadMapFloorsPage);
 
 export function AppRoutes() {
   return (
@@ -114,6 +122,11 @@ export function AppRoutes() {
         <Route path="/prices" element={<PricesHome />} />
         <Route path="/prices/lists" element={<PriceListsPage />} />
         <Route path="/prices/lists/:id" element={<PriceListPage />} />
+        <Route path="/prices/promotions" element={<PromotionsPage />} />
+        <Route path="/prices/promotions/new" element={<PromotionEditPage />} />
+        <Route path="/prices/promotions/:id" element={<PromotionEditPage />} />
+        <Route path="/prices/volume-discounts" element={<VolumeDiscountsPage />} />
+        <Route path="/prices/floors" element={<MapFloorsPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -26,6 +26,11 @@ export const loadPasswordResetConfirmPage = once(() => import('./features/auth/P
 // Price screens (issue 11): the price lists.
 export const loadPriceListsPage = once(() => import('./features/prices/admin/lists/PriceListsPage'));
 export const loadPriceListPage = once(() => import('./features/prices/admin/lists/PriceListPage'));
+// Price screens: promotions, volume discounts, MAP floors (ppromo).
+export const loadPromotionsPage = once(() => import('./features/prices/admin/promotions/PromotionsPage'));
+export const loadPromotionEditPage = once(() => import('./features/prices/admin/promotions/PromotionEditPage'));
+export const loadVolumeDiscountsPage = once(() => import('./features/prices/admin/volume/VolumeDiscountsPage'));
+export const loadMapFloorsPage = once(() => import('./features/prices/admin/floors/MapFloorsPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -39,6 +44,10 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/announcements', loadMyAnnouncementsPage],
   ['/prices/lists/', loadPriceListPage],
   ['/prices/lists', loadPriceListsPage],
+  ['/prices/promotions/', loadPromotionEditPage],
+  ['/prices/promotions', loadPromotionsPage],
+  ['/prices/volume-discounts', loadVolumeDiscountsPage],
+  ['/prices/floors', loadMapFloorsPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */
