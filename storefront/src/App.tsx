@@ -16,6 +16,10 @@ import {
   loadMyAnnouncementsPage,
   loadPasswordResetConfirmPage,
   loadPasswordResetRequestPage,
+  loadPriceAssignmentsPage,
+  loadPriceGroupPage,
+  loadPriceGroupsPage,
+  loadMarkupPage,
   loadProductPage,
   loadReviewPage,
   loadRolesPage,
@@ -41,6 +45,10 @@ const MyAnnouncementsPage = lazy(loadMyAnnouncementsPage);
 const AnnouncementEditPage = lazy(loadAnnouncementEditPage);
 const PasswordResetRequestPage = lazy(loadPasswordResetRequestPage);
 const PasswordResetConfirmPage = lazy(loadPasswordResetConfirmPage);
+const PriceAssignmentsPage = lazy(loadPriceAssignmentsPage);
+const PriceGroupsPage = lazy(loadPriceGroupsPage);
+const PriceGroupPage = lazy(loadPriceGroupPage);
+const MarkupPage = lazy(loadMarkupPage);
 
 export function AppRoutes() {
   return (
@@ -108,6 +116,10 @@ export function AppRoutes() {
         <Route path="/organization/sub-dealers" element={<SubDealersPage />} />
         <Route path="/organization/audit" element={<AuditPage />} />
         <Route path="/prices" element={<PricesHome />} />
+        <Route path="/prices/assignments" element={<PriceAssignmentsPage />} />
+        <Route path="/prices/groups" element={<PriceGroupsPage />} />
+        <Route path="/prices/groups/:id" element={<PriceGroupPage />} />
+        <Route path="/prices/markup" element={<MarkupPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

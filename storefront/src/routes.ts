@@ -23,6 +23,11 @@ export const loadAnnouncementPage = once(() => import('./features/announcements/
 export const loadMyAnnouncementsPage = once(() => import('./features/announcements/MyAnnouncementsPage'));
 export const loadAnnouncementEditPage = once(() => import('./features/announcements/AnnouncementEditPage'));
 export const loadPasswordResetConfirmPage = once(() => import('./features/auth/PasswordResetConfirmPage'));
+// Who gets which prices: assignments, price groups, the resale markup.
+export const loadPriceAssignmentsPage = once(() => import('./features/prices/admin/assignments/AssignmentsPage'));
+export const loadPriceGroupsPage = once(() => import('./features/prices/admin/groups/PriceGroupsPage'));
+export const loadPriceGroupPage = once(() => import('./features/prices/admin/groups/PriceGroupPage'));
+export const loadMarkupPage = once(() => import('./features/prices/admin/markup/MarkupPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -34,6 +39,10 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/news/', loadAnnouncementPage],
   ['/announcements/', loadAnnouncementEditPage],
   ['/announcements', loadMyAnnouncementsPage],
+  ['/prices/assignments', loadPriceAssignmentsPage],
+  ['/prices/groups/', loadPriceGroupPage],
+  ['/prices/groups', loadPriceGroupsPage],
+  ['/prices/markup', loadMarkupPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */
