@@ -129,7 +129,7 @@ export function AssignDialog({ initialList, onClose, onDone }: { initialList: Pi
             </div>
           ) : (
             <OrganizationPicker
-              label={t('prices.admin.assignments.organization')}
+              label={t('prices.admin.assignments.organizationSearch')}
               onPick={(picked) => {
                 setOrganization(picked);
                 setRefusals([]);
