@@ -36,6 +36,7 @@ describe('the organization picker', () => {
     await user.click(option);
     expect(picked).toEqual([{ id: 'O3', name: 'Субдилер Юг', kind: 'SUB_DEALER' }]);
     expect((box as HTMLInputElement).value).toBe('');
+    expect(screen.queryByRole('list', { name: 'Найденные организации' })).toBeNull();
   });
 
   it('says when nothing matches, and shows an error at the field', async () => {
