@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 from graphql_relay import to_global_id
 
-from price_rules.models import DiscountKind, Promotion
+from price_rules.models import DiscountKind, PriceGroup, PriceGroupMember, Promotion
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +175,15 @@ def test_members_see_their_sellers_running_promotions_that_reach_them_only(
         for p in (to_dealers, to_subs, elsewhere)) + " }"
     opened = {key for key, value in sub_buyer(document).data.items() if value}
     assert opened == {f"p{to_subs.pk}"}
+
+
+def test_a_group_counts_its_members_and_the_assignments_deleting_it_would_remove(
+        price_rules, price_viewers, network):
+    PriceGroup.objects.create(owner=network["factory"], name="Пустая группа")
+    PriceGroupMember.objects.create(group=price_rules["gold"], organization=network["dealer_b"])
+    data = price_viewers["staff with MANAGE_PRICES"](
+        "{ priceGroups(first: 10) { edges { node { name memberCount assignmentCount } } } }").data
+    assert [e["node"] for e in data["priceGroups"]["edges"]] == [
+        {"name": "Золотые дилеры", "memberCount": 2, "assignmentCount": 1},
+        {"name": "Пустая группа", "memberCount": 0, "assignmentCount": 0},
+    ]

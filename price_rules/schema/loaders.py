@@ -82,6 +82,32 @@ class EntryCountByListIdLoader(DataLoader):
         return [counts.get(key, 0) for key in keys]
 
 
+class _CountByKeyLoader(DataLoader):
+    """How many rows of ``model`` have each key in ``column``: one grouped query. Only for
+    rows whose parent the viewer already sees (its own group's members and assignments)."""
+
+    model: type = PriceGroupMember
+    column = ""
+
+    def batch_load(self, keys):
+        counts = dict(self.model.objects.filter(**{f"{self.column}__in": keys})
+                      .values(self.column).annotate(n=Count("id"))
+                      .values_list(self.column, "n"))
+        return [counts.get(key, 0) for key in keys]
+
+
+class MemberCountByGroupIdLoader(_CountByKeyLoader):
+    siblings = ((PriceGroup, "pk"),)
+    model = PriceGroupMember
+    column = "group_id"
+
+
+class AssignmentCountByGroupIdLoader(_CountByKeyLoader):
+    siblings = ((PriceGroup, "pk"),)
+    model = PriceListAssignment
+    column = "price_group_id"
+
+
 class StepsByVolumeDiscountIdLoader(DataLoader):
     siblings = ((VolumeDiscount, "pk"),)
 

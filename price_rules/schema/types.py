@@ -51,6 +51,11 @@ class PriceGroupType(ModelObjectType):
     owner = graphene.Field(OrganizationType)
     members = graphene.List(graphene.NonNull(OrganizationType), required=True,
                             description="The organizations in the group.")
+    member_count = graphene.Int(required=True, description=(
+        "How many organizations are in the group (a list of groups shows it without "
+        "loading every member)."))
+    assignment_count = graphene.Int(required=True, description=(
+        "How many list assignments target the group: deleting the group removes them."))
 
     class Meta:
         model = PriceGroup
@@ -65,6 +70,14 @@ class PriceGroupType(ModelObjectType):
     @staticmethod
     def resolve_members(root: PriceGroup, info):
         return loaders.MembersByGroupIdLoader(info.context).load(root.pk)
+
+    @staticmethod
+    def resolve_member_count(root: PriceGroup, info):
+        return loaders.MemberCountByGroupIdLoader(info.context).load(root.pk)
+
+    @staticmethod
+    def resolve_assignment_count(root: PriceGroup, info):
+        return loaders.AssignmentCountByGroupIdLoader(info.context).load(root.pk)
 
 
 class PriceListAssignmentType(ModelObjectType):

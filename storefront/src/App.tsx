@@ -18,6 +18,10 @@ import {
   loadPasswordResetRequestPage,
   loadPriceListPage,
   loadPriceListsPage,
+  loadPriceAssignmentsPage,
+  loadPriceGroupPage,
+  loadPriceGroupsPage,
+  loadMarkupPage,
   loadProductPage,
   loadMapFloorsPage,
   loadPromotionEditPage,
@@ -53,6 +57,10 @@ const PromotionsPage = lazy(loadPromotionsPage);
 const PromotionEditPage = lazy(loadPromotionEditPage);
 const VolumeDiscountsPage = lazy(loadVolumeDiscountsPage);
 const MapFloorsPage = lazy(loadMapFloorsPage);
+const PriceAssignmentsPage = lazy(loadPriceAssignmentsPage);
+const PriceGroupsPage = lazy(loadPriceGroupsPage);
+const PriceGroupPage = lazy(loadPriceGroupPage);
+const MarkupPage = lazy(loadMarkupPage);
 
 export function AppRoutes() {
   return (
@@ -127,6 +135,10 @@ export function AppRoutes() {
         <Route path="/prices/promotions/:id" element={<PromotionEditPage />} />
         <Route path="/prices/volume-discounts" element={<VolumeDiscountsPage />} />
         <Route path="/prices/floors" element={<MapFloorsPage />} />
+        <Route path="/prices/assignments" element={<PriceAssignmentsPage />} />
+        <Route path="/prices/groups" element={<PriceGroupsPage />} />
+        <Route path="/prices/groups/:id" element={<PriceGroupPage />} />
+        <Route path="/prices/markup" element={<MarkupPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -31,6 +31,11 @@ export const loadPromotionsPage = once(() => import('./features/prices/admin/pro
 export const loadPromotionEditPage = once(() => import('./features/prices/admin/promotions/PromotionEditPage'));
 export const loadVolumeDiscountsPage = once(() => import('./features/prices/admin/volume/VolumeDiscountsPage'));
 export const loadMapFloorsPage = once(() => import('./features/prices/admin/floors/MapFloorsPage'));
+// Who gets which prices: assignments, price groups, the resale markup.
+export const loadPriceAssignmentsPage = once(() => import('./features/prices/admin/assignments/AssignmentsPage'));
+export const loadPriceGroupsPage = once(() => import('./features/prices/admin/groups/PriceGroupsPage'));
+export const loadPriceGroupPage = once(() => import('./features/prices/admin/groups/PriceGroupPage'));
+export const loadMarkupPage = once(() => import('./features/prices/admin/markup/MarkupPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -48,6 +53,10 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/prices/promotions', loadPromotionsPage],
   ['/prices/volume-discounts', loadVolumeDiscountsPage],
   ['/prices/floors', loadMapFloorsPage],
+  ['/prices/assignments', loadPriceAssignmentsPage],
+  ['/prices/groups/', loadPriceGroupPage],
+  ['/prices/groups', loadPriceGroupsPage],
+  ['/prices/markup', loadMarkupPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { PriceOrganizationSearchDocument } from '../../../../gql/graphql';
 import { useDebouncedValue } from '../../../../lib/useDebouncedValue';
 import { Spinner, TextField } from '../../../../ui';
-import './pickers.css';
+import './organizationPickers.css';
 
 export interface PickedOrganization {
   id: string;
@@ -33,7 +33,8 @@ export function OrganizationPicker({
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const settled = useDebouncedValue(search.trim(), 300);
-  const searching = settled.length >= MIN_SEARCH;
+  // What is typed counts too: a pick clears the box, and the matches go with it at once.
+  const searching = settled.length >= MIN_SEARCH && search.trim().length >= MIN_SEARCH;
   const [result] = useQuery({ query: PriceOrganizationSearchDocument, variables: { search: settled }, pause: !searching });
   const excluded = new Set(exclude);
   const found = searching ? (result.data?.organizations.edges ?? []).flatMap((e) => (e?.node && !excluded.has(e.node.id) ? [e.node] : [])) : [];

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { PriceGroupOptionsDocument } from '../../../../gql/graphql';
 import { Checkbox, Spinner } from '../../../../ui';
-import './pickers.css';
+import './organizationPickers.css';
 
 export interface PickedPriceGroup {
   id: string;
