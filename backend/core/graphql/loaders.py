@@ -53,6 +53,9 @@ def _rows_of(context, model) -> list[Any]:
 class DataLoader(SyncDataLoader):
     context_key: str = ""
     siblings: tuple[tuple[type[Model], str], ...] = ()
+    # False for a loader whose values are never model rows (prices, counts): its values
+    # are not walked for rows to remember.
+    remembers_rows = True
 
     def __new__(cls, context):
         loaders = context.__dict__.setdefault("_dataloaders", {})
@@ -82,6 +85,8 @@ class DataLoader(SyncDataLoader):
 
     def _load_and_remember(self, keys: list[Any]) -> list[Any]:
         values = self.batch_load(keys)
+        if not self.remembers_rows:
+            return values
         for value in values:
             remember_rows(self.context, value if isinstance(value, list) else [value])
         return values
