@@ -34,6 +34,15 @@ class KeptItem:
     built_answers: dict | None = field(default=None, repr=False, compare=False)
 
 
+@builders.answers_kept
+class KeptTiers(list):
+    __slots__ = ("built_answers",)
+
+    def __init__(self, tiers=()):
+        super().__init__(tiers)
+        self.built_answers = None
+
+
 def _items():
     tiers = [KeptTier(Decimal("1.50"), "a"), KeptTier(Decimal(3), "b")]
     return [KeptItem("x", next_tier=tiers[1], tiers=tiers), KeptItem("y", flag=False)]
@@ -100,6 +109,19 @@ def test_a_refused_value_is_the_general_paths_error_and_never_kept():
     assert items[0].built_answers is None
     # Answered by the general path: nothing of either object kept.
     assert items[1].built_answers is None and items[1].next_tier.built_answers is None
+
+
+def test_a_kept_list_keeps_its_built_list_in_an_object_built_every_time():
+    tiers = KeptTiers([KeptTier(Decimal(1), "a"), None, KeptTier(Decimal(2))])
+    items = [Source(name="a", flag=True, tiers=tiers, any_tiers=tiers)]
+    query = "{ items { name tiers { amount } anyTiers { label } } }"
+    first, errors = same_everywhere(query, items)
+    assert first["items"][0]["anyTiers"] == [{"label": "a"}, None, {"label": None}]
+    assert first["items"][0]["tiers"] is None  # a null item in `[Tier!]`: not kept
+    assert errors and len(tiers.built_answers) == 1
+    again, _ = same_everywhere(query, items)
+    assert again == first and again["items"][0] is not first["items"][0]
+    assert again["items"][0]["anyTiers"] is first["items"][0]["anyTiers"]
 
 
 def test_objects_of_unmarked_classes_are_built_every_time():

@@ -25,7 +25,8 @@ def _tiers(book, variant: ProductVariant):
 
 
 # A page asks both fields of every variant: the book at hand (the page's rows are siblings)
-# is asked directly, without the closure and calls of ``load_then``.
+# is asked directly, without the closure and calls of ``load_then`` (and ``id``, a plain
+# attribute, rather than the ``pk`` property).
 
 
 def resolve_price(root: ProductVariant, info, quantity=None):
@@ -33,22 +34,22 @@ def resolve_price(root: ProductVariant, info, quantity=None):
         raise GraphQLError("`quantity` must be above zero.",
                            extensions={"code": "INVALID", "field": "quantity"})
     loader = PriceBookByVariantIdLoader(info.context)
-    book = loader.load(root.pk)
+    book = loader.load(root.id)
     if book is None:
         return None
     if type(book) is SyncFuture:
-        return loader.load_then(root.pk, lambda book: _price(book, root, quantity))
-    return book.price(root.pk, root.min_order_quantity if quantity is None else quantity)
+        return loader.load_then(root.id, lambda book: _price(book, root, quantity))
+    return book.price(root.id, root.min_order_quantity if quantity is None else quantity)
 
 
 def resolve_price_tiers(root: ProductVariant, info):
     loader = PriceBookByVariantIdLoader(info.context)
-    book = loader.load(root.pk)
+    book = loader.load(root.id)
     if book is None:
         return []
     if type(book) is SyncFuture:
-        return loader.load_then(root.pk, lambda book: _tiers(book, root))
-    return book.tiers(root.pk, root.min_order_quantity)
+        return loader.load_then(root.id, lambda book: _tiers(book, root))
+    return book.tiers(root.id, root.min_order_quantity)
 
 
 def resolve_price_range(root: Product, info):

@@ -52,6 +52,17 @@ class PriceTier:
 
 
 @answers_kept
+class PriceTiers(list):
+    """A variant's tiers as a page shows them (a list, never changed once built)."""
+
+    __slots__ = ("built_answers",)
+
+    def __init__(self, tiers=()) -> None:
+        super().__init__(tiers)
+        self.built_answers: dict | None = None
+
+
+@answers_kept
 @dataclass(slots=True)
 class AppliedPromotion:
     id: str
@@ -180,7 +191,8 @@ class PriceBook:
                 logger.exception("A price could not be resolved",
                                  extra={"variant": variant_id})
                 resolved, walked = None, ()
-            tiers = [PriceTier(t.min_quantity, t.unit_net, t.unit_gross) for t in walked]
+            tiers = PriceTiers(PriceTier(t.min_quantity, t.unit_net, t.unit_gross)
+                               for t in walked)
             price = (None if resolved is None else
                      self.shown(resolved, tiers[1] if len(tiers) > 1 else None))
             known = self._shown[key] = (price, tiers)

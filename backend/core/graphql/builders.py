@@ -100,7 +100,8 @@ def answers_kept(cls):
     fields (no resolver, so no arguments, no errors but a refused value, which is never
     kept) keeps the answer it built in the object's ``built_answers`` (a slot, None at
     first), per builder, and returns that same dict to every later request. Objects kept
-    between requests (the viewers' prices) then cost a lookup, not a build."""
+    between requests (the viewers' prices) then cost a lookup, not a build. A ``list``
+    subclass so marked (its items never change either) keeps its built list alike."""
     if "built_answers" not in getattr(cls, "__slots__", ()):
         raise TypeError(f"{cls.__name__} needs a `built_answers` slot to keep answers")
     _KEPT_ANSWERS.add(cls)
@@ -203,14 +204,36 @@ def list_completion(item: Completion, non_null: bool) -> Completion:
     if item.kind == "object":
         build_list, accepted, complete_item = item.build_list, item.accepted, item.complete
 
+        # A list of an ``answers_kept`` class (a ``list`` subclass with the slot) keeps its
+        # answer like an object, when its items' answers depend on them alone.
+        keeps = item.pure and item.info_free
+
         def complete(value, info, env):
             if value is None:
                 if non_null:
                     raise Fallback
                 return None
-            if type(value) is not list and type(value) is not tuple:
+            kind = type(value)
+            if kind is not list and kind is not tuple:
+                if keeps and kind in _KEPT_ANSWERS and isinstance(value, list):
+                    return _kept_list(value, info, env)
                 raise Fallback  # futures, querysets, generators: the general path
             return build_list(value, info, env, accepted, complete_item)
+
+        def _kept_list(value, info, env):
+            kept = value.built_answers
+            if kept is not None:
+                answer = kept.get(build_list)
+                if answer is not None:
+                    return answer
+                if len(kept) >= _ANSWERS_PER_OBJECT:
+                    kept.clear()
+            answer = build_list(value, info, env, accepted, complete_item)
+            if kept is None:
+                value.built_answers = {build_list: answer}
+            else:
+                kept[build_list] = answer
+            return answer
     else:
         complete_item = item.complete
 
@@ -376,9 +399,9 @@ def _pure(entries: list[Entry]) -> bool:
 
 
 # A pure builder's answer for an object of an ``answers_kept`` class: the one it kept on
-# the object, else built (``made``: the dict expression) and kept.
-_KEPT_LINES = [
-    "if type(source) in KEPT:",
+# the object, else built and kept (``build_new``: the builder's own body).
+_KEPT_FUNCTION = [
+    "def build_kept(source, env):",
     "    kept = source.built_answers",
     "    if kept is not None:",
     "        answer = kept.get(KEY)",
@@ -403,16 +426,17 @@ def compile_builder(type_name: str, entries: list[Entry]) -> Builder:
     pure = _pure(entries)
     loop = ["        if type(source) not in accepted:",
             "            append(complete(source, info, env))", "            continue"]
+    lines = ["def build(source, env):", *_indented(body), f"    return {made}"]
     if pure:
-        # The key lives as long as this builder: a builder made again keeps anew.
+        # The key lives as long as this builder: a builder made again keeps anew. Objects
+        # of other classes are built inline, as by any builder.
         namespace.update(KEPT=_KEPT_ANSWERS, KEY=object(), LIMIT=_ANSWERS_PER_OBJECT)
-        lines = ["def build_new(source, env):", *_indented(body), f"    return {made}",
-                 "def build(source, env):", *_indented(_KEPT_LINES),
-                 "    return build_new(source, env)"]
-        loop += ["        if type(source) in KEPT:", "            append(build(source, env))",
-                 "            continue"]
-    else:
-        lines = ["def build(source, env):", *_indented(body), f"    return {made}"]
+        lines = ["def build_new(source, env):", *lines[1:], *_KEPT_FUNCTION,
+                 "def build(source, env):", "    if type(source) in KEPT:",
+                 "        return build_kept(source, env)", *_indented(body),
+                 f"    return {made}"]
+        loop += ["        if type(source) in KEPT:",
+                 "            append(build_kept(source, env))", "            continue"]
     lines += ["def build_list(items, info, env, accepted, complete):",
               "    built = []", "    append = built.append", "    for source in items:",
               *loop, *_indented(body, 2), f"        append({made})", "    return built"]
