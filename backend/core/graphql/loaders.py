@@ -58,13 +58,17 @@ class DataLoader(SyncDataLoader):
     remembers_rows = True
 
     def __new__(cls, context):
-        loaders = context.__dict__.setdefault("_dataloaders", {})
+        # Called per resolved field (twice per variant on a priced page): one lookup when
+        # the loader exists, no throwaway dict.
+        loaders = context.__dict__.get("_dataloaders")
+        if loaders is None:
+            loaders = context.__dict__["_dataloaders"] = {}
         key = cls.context_key or cls.__name__
-        if key not in loaders:
-            loader = super().__new__(cls)
+        loader = loaders.get(key)
+        if loader is None:
+            loader = loaders[key] = super().__new__(cls)
             loader._initialised = False
-            loaders[key] = loader
-        return loaders[key]
+        return loader
 
     def __init__(self, context):
         if self._initialised:
