@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import graphene
 from graphql import GraphQLError
+from graphql_sync_dataloaders import SyncFuture
 
 from backend.catalog.models import Product, ProductVariant
 from backend.catalog.schema.types import ProductObjectType, ProductVariantType
@@ -23,17 +24,32 @@ def _tiers(book, variant: ProductVariant):
     return [] if book is None else book.tiers(variant.pk, variant.min_order_quantity)
 
 
+# A page asks both fields of every variant: the book at hand (the page's rows are siblings)
+# is asked directly, without the closure and calls of ``load_then`` (and ``id``, a plain
+# attribute, rather than the ``pk`` property).
+
+
 def resolve_price(root: ProductVariant, info, quantity=None):
     if quantity is not None and quantity <= 0:
         raise GraphQLError("`quantity` must be above zero.",
                            extensions={"code": "INVALID", "field": "quantity"})
-    return PriceBookByVariantIdLoader(info.context).load_then(
-        root.pk, lambda book: _price(book, root, quantity))
+    loader = PriceBookByVariantIdLoader(info.context)
+    book = loader.load(root.id)
+    if book is None:
+        return None
+    if type(book) is SyncFuture:
+        return loader.load_then(root.id, lambda book: _price(book, root, quantity))
+    return book.price(root.id, root.min_order_quantity if quantity is None else quantity)
 
 
 def resolve_price_tiers(root: ProductVariant, info):
-    return PriceBookByVariantIdLoader(info.context).load_then(
-        root.pk, lambda book: _tiers(book, root))
+    loader = PriceBookByVariantIdLoader(info.context)
+    book = loader.load(root.id)
+    if book is None:
+        return []
+    if type(book) is SyncFuture:
+        return loader.load_then(root.id, lambda book: _tiers(book, root))
+    return book.tiers(root.id, root.min_order_quantity)
 
 
 def resolve_price_range(root: Product, info):

@@ -129,11 +129,16 @@ class KeptPriceBook:
         self._book: PriceBook | None = None
         self._limit = limit
 
+    # ``price`` and ``tiers`` read a kept walk inline: a page asks both of every variant.
     def price(self, variant_id: int, quantity: Decimal) -> VariantPrice | None:
-        return self.walk(variant_id, quantity)[0]
+        walks = self._found.get(variant_id)
+        walk = None if walks is None else walks.get(quantity)
+        return (walk or self.walk(variant_id, quantity))[0]
 
     def tiers(self, variant_id: int, quantity: Decimal) -> list[PriceTier]:
-        return self.walk(variant_id, quantity)[1]
+        walks = self._found.get(variant_id)
+        walk = None if walks is None else walks.get(quantity)
+        return (walk or self.walk(variant_id, quantity))[1]
 
     def walk(self, variant_id: int, quantity: Decimal) -> Walk:
         walks = self._found.get(variant_id)

@@ -23,6 +23,7 @@ class PriceBookByVariantIdLoader(DataLoader):
     prices kept between requests where they may be (``kept_prices``)."""
 
     siblings = ((ProductVariant, "pk"),)
+    remembers_rows = False
 
     def batch_load(self, keys):
         buyer = viewer_buyer(self.context.viewer)
@@ -38,6 +39,7 @@ class PriceRangeByProductIdLoader(DataLoader):
     show (kept between requests where they may be)."""
 
     siblings = ((Product, "pk"),)
+    remembers_rows = False
 
     def batch_load(self, keys):
         buyer = viewer_buyer(self.context.viewer)

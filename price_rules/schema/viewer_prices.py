@@ -19,6 +19,7 @@ from django.utils import timezone
 from graphql_relay import to_global_id
 
 from backend.accounts.models import Organization
+from backend.core.graphql.builders import answers_kept
 from backend.core.graphql.loaders import DataLoader
 
 from .. import engine
@@ -38,14 +39,30 @@ def percent(rate: Decimal) -> Decimal:
 
 
 # The answer's objects are plain slotted dataclasses, not frozen ones: a frozen dataclass sets
-# each field through object.__setattr__, and a catalog page makes thousands of them.
+# each field through object.__setattr__, and a catalog page makes thousands of them. They are
+# never changed once built (kept between requests by ``kept_prices``), so the execution keeps
+# each one's built answer on it (``answers_kept``: ``built_answers``, not a price's field).
+@answers_kept
 @dataclass(slots=True)
 class PriceTier:
     min_quantity: Decimal
     net: Decimal
     gross: Decimal
+    built_answers: dict | None = field(default=None, repr=False, compare=False)
 
 
+@answers_kept
+class PriceTiers(list):
+    """A variant's tiers as a page shows them (a list, never changed once built)."""
+
+    __slots__ = ("built_answers",)
+
+    def __init__(self, tiers=()) -> None:
+        super().__init__(tiers)
+        self.built_answers: dict | None = None
+
+
+@answers_kept
 @dataclass(slots=True)
 class AppliedPromotion:
     id: str
@@ -53,8 +70,10 @@ class AppliedPromotion:
     kind: str
     value: Decimal
     valid_until: object
+    built_answers: dict | None = field(default=None, repr=False, compare=False)
 
 
+@answers_kept
 @dataclass(slots=True)
 class VariantPrice:
     currency: str
@@ -68,6 +87,7 @@ class VariantPrice:
     unit: str | None
     next_tier: PriceTier | None
     promotions: list[AppliedPromotion]
+    built_answers: dict | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(slots=True)
@@ -171,7 +191,8 @@ class PriceBook:
                 logger.exception("A price could not be resolved",
                                  extra={"variant": variant_id})
                 resolved, walked = None, ()
-            tiers = [PriceTier(t.min_quantity, t.unit_net, t.unit_gross) for t in walked]
+            tiers = PriceTiers(PriceTier(t.min_quantity, t.unit_net, t.unit_gross)
+                               for t in walked)
             price = (None if resolved is None else
                      self.shown(resolved, tiers[1] if len(tiers) > 1 else None))
             known = self._shown[key] = (price, tiers)

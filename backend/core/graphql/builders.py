@@ -87,6 +87,27 @@ def decided_by_class(is_type_of):
     return is_type_of
 
 
+# Classes whose objects never change once built (``answers_kept``): a pure builder keeps
+# its answer on such an object and answers it again.
+_KEPT_ANSWERS: set[type] = set()
+# Answers kept per object (its selections), the oldest dropped beyond.
+_ANSWERS_PER_OBJECT = 4
+
+
+def answers_kept(cls):
+    """Mark a class whose objects never change once built (nor the objects and lists they
+    hold) and whose fields are plain data (no properties): a builder that only reads
+    fields (no resolver, so no arguments, no errors but a refused value, which is never
+    kept) keeps the answer it built in the object's ``built_answers`` (a slot, None at
+    first), per builder, and returns that same dict to every later request. Objects kept
+    between requests (the viewers' prices) then cost a lookup, not a build. A ``list``
+    subclass so marked (its items never change either) keeps its built list alike."""
+    if "built_answers" not in getattr(cls, "__slots__", ()):
+        raise TypeError(f"{cls.__name__} needs a `built_answers` slot to keep answers")
+    _KEPT_ANSWERS.add(cls)
+    return cls
+
+
 def _by_class(is_type_of) -> bool:
     if is_type_of is None:
         return True
@@ -111,12 +132,14 @@ class Completion:
         "kind",
         "leaf_type",
         "non_null",
+        "pure",
     )
 
     def __init__(self, complete, kind: str, non_null: bool, info_free: bool, leaf_type=None,
-                 build=None, build_list=None, accepted=None, item=None, answers=None) -> None:
+                 build=None, build_list=None, accepted=None, item=None, answers=None,
+                 pure: bool = True) -> None:
         self.complete, self.kind, self.info_free = complete, kind, info_free
-        self.non_null, self.answers = non_null, answers
+        self.non_null, self.answers, self.pure = non_null, answers, pure
         self.leaf_type, self.build, self.build_list = leaf_type, build, build_list
         self.accepted, self.item = accepted, item
 
@@ -174,21 +197,43 @@ def object_completion(object_type, made: Builder, non_null: bool) -> Completion:
         return build(value, env)
 
     return Completion(complete, "object", non_null, by_class, build=build,
-                      build_list=made.build_list, accepted=accepted)
+                      build_list=made.build_list, accepted=accepted, pure=made.pure)
 
 
 def list_completion(item: Completion, non_null: bool) -> Completion:
     if item.kind == "object":
         build_list, accepted, complete_item = item.build_list, item.accepted, item.complete
 
+        # A list of an ``answers_kept`` class (a ``list`` subclass with the slot) keeps its
+        # answer like an object, when its items' answers depend on them alone.
+        keeps = item.pure and item.info_free
+
         def complete(value, info, env):
             if value is None:
                 if non_null:
                     raise Fallback
                 return None
-            if type(value) is not list and type(value) is not tuple:
+            kind = type(value)
+            if kind is not list and kind is not tuple:
+                if keeps and kind in _KEPT_ANSWERS and isinstance(value, list):
+                    return _kept_list(value, info, env)
                 raise Fallback  # futures, querysets, generators: the general path
             return build_list(value, info, env, accepted, complete_item)
+
+        def _kept_list(value, info, env):
+            kept = value.built_answers
+            if kept is not None:
+                answer = kept.get(build_list)
+                if answer is not None:
+                    return answer
+                if len(kept) >= _ANSWERS_PER_OBJECT:
+                    kept.clear()
+            answer = build_list(value, info, env, accepted, complete_item)
+            if kept is None:
+                value.built_answers = {build_list: answer}
+            else:
+                kept[build_list] = answer
+            return answer
     else:
         complete_item = item.complete
 
@@ -201,7 +246,7 @@ def list_completion(item: Completion, non_null: bool) -> Completion:
                 raise Fallback
             return [complete_item(one, info, env) for one in value]
 
-    return Completion(complete, "list", non_null, item.info_free, item=item)
+    return Completion(complete, "list", non_null, item.info_free, item=item, pure=item.pure)
 
 
 class ResolvedField:
@@ -229,6 +274,8 @@ class Entry(NamedTuple):
 class Builder(NamedTuple):
     build: Any
     build_list: Any
+    # Reads only, and so do the builders below: the answer depends on the source alone.
+    pure: bool = False
 
 
 def _completed(name: str, i: int, completion: Completion, info: str,
@@ -344,19 +391,57 @@ def _body(type_name: str, entries: list[Entry], namespace: dict[str, Any]
     return lines, f"{{{', '.join(result)}}}"
 
 
+def _pure(entries: list[Entry]) -> bool:
+    """Whether every field is read off the source (or is ``__typename``), down to the
+    leaves: the built answer is then a function of the source's fields alone."""
+    return all(entry.resolved is None and (entry.completion is None or entry.completion.pure)
+               for entry in entries)
+
+
+# A pure builder's answer for an object of an ``answers_kept`` class: the one it kept on
+# the object, else built and kept (``build_new``: the builder's own body).
+_KEPT_FUNCTION = [
+    "def build_kept(source, env):",
+    "    kept = source.built_answers",
+    "    if kept is not None:",
+    "        answer = kept.get(KEY)",
+    "        if answer is not None:",
+    "            return answer",
+    "        if len(kept) >= LIMIT:",
+    "            kept.clear()",
+    "    answer = build_new(source, env)",  # a refused value raises: nothing kept
+    "    if kept is None:",
+    "        source.built_answers = {KEY: answer}",
+    "    else:",
+    "        kept[KEY] = answer",
+    "    return answer",
+]
+
+
 def compile_builder(type_name: str, entries: list[Entry]) -> Builder:
     """The generated ``build`` and ``build_list`` of this selection (module docstring)."""
     namespace: dict[str, Any] = {"Fallback": Fallback, "Decimal": Decimal,
                                  "b64encode": b64encode}
     body, made = _body(type_name, entries, namespace)
-    lines = ["def build(source, env):", *_indented(body), f"    return {made}",
-             "def build_list(items, info, env, accepted, complete):",
-             "    built = []", "    append = built.append", "    for source in items:",
-             "        if type(source) not in accepted:",
-             "            append(complete(source, info, env))", "            continue",
-             *_indented(body, 2), f"        append({made})", "    return built"]
+    pure = _pure(entries)
+    loop = ["        if type(source) not in accepted:",
+            "            append(complete(source, info, env))", "            continue"]
+    lines = ["def build(source, env):", *_indented(body), f"    return {made}"]
+    if pure:
+        # The key lives as long as this builder: a builder made again keeps anew. Objects
+        # of other classes are built inline, as by any builder.
+        namespace.update(KEPT=_KEPT_ANSWERS, KEY=object(), LIMIT=_ANSWERS_PER_OBJECT)
+        lines = ["def build_new(source, env):", *lines[1:], *_KEPT_FUNCTION,
+                 "def build(source, env):", "    if type(source) in KEPT:",
+                 "        return build_kept(source, env)", *_indented(body),
+                 f"    return {made}"]
+        loop += ["        if type(source) in KEPT:",
+                 "            append(build_kept(source, env))", "            continue"]
+    lines += ["def build_list(items, info, env, accepted, complete):",
+              "    built = []", "    append = built.append", "    for source in items:",
+              *loop, *_indented(body, 2), f"        append({made})", "    return built"]
     exec(compile("\n".join(lines), f"<object builder {type_name}>", "exec"), namespace)
-    return Builder(namespace["build"], namespace["build_list"])
+    return Builder(namespace["build"], namespace["build_list"], pure)
 
 
 _builders: dict[tuple, Any] = {}

@@ -53,15 +53,22 @@ def _rows_of(context, model) -> list[Any]:
 class DataLoader(SyncDataLoader):
     context_key: str = ""
     siblings: tuple[tuple[type[Model], str], ...] = ()
+    # False for a loader whose values are never model rows (prices, counts): its values
+    # are not walked for rows to remember.
+    remembers_rows = True
 
     def __new__(cls, context):
-        loaders = context.__dict__.setdefault("_dataloaders", {})
+        # Called per resolved field (twice per variant on a priced page): one lookup when
+        # the loader exists, no throwaway dict.
+        loaders = context.__dict__.get("_dataloaders")
+        if loaders is None:
+            loaders = context.__dict__["_dataloaders"] = {}
         key = cls.context_key or cls.__name__
-        if key not in loaders:
-            loader = super().__new__(cls)
+        loader = loaders.get(key)
+        if loader is None:
+            loader = loaders[key] = super().__new__(cls)
             loader._initialised = False
-            loaders[key] = loader
-        return loaders[key]
+        return loader
 
     def __init__(self, context):
         if self._initialised:
@@ -82,6 +89,8 @@ class DataLoader(SyncDataLoader):
 
     def _load_and_remember(self, keys: list[Any]) -> list[Any]:
         values = self.batch_load(keys)
+        if not self.remembers_rows:
+            return values
         for value in values:
             remember_rows(self.context, value if isinstance(value, list) else [value])
         return values
