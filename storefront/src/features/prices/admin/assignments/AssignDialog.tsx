@@ -12,7 +12,7 @@ import {
 import { useFormat } from '../../../../i18n/useFormat';
 import { Button, Dialog, SelectField } from '../../../../ui';
 import { ProblemAlerts } from '../../../../ui/ProblemAlerts';
-import { PriceRefusals, type PriceRefusal } from '../PriceRefusals';
+import { PriceRulesErrors, type PriceRulesErrorLike as PriceRefusal } from '../PriceRulesErrors';
 import { OrganizationPicker, type PickedOrganization } from '../pickers/OrganizationPicker';
 import { PriceListPicker, type PickedPriceList } from '../pickers/PriceListPicker';
 import { TARGET_KINDS, type TargetKind } from './assignmentTarget';
@@ -86,7 +86,7 @@ export function AssignDialog({ initialList, onClose, onDone }: { initialList: Pi
     <Dialog open title={t('prices.admin.assignments.assignTitle')} onClose={onClose}>
       <form className="net-dialog-form" onSubmit={submit} noValidate>
         <ProblemAlerts problems={problems} />
-        <PriceRefusals errors={refusals} names={names} explain={explain} />
+        <PriceRulesErrors errors={refusals} names={names} explain={explain} />
         <PriceListPicker
           label={t('prices.admin.assignments.list')}
           value={list}

@@ -5,7 +5,7 @@ import { problemOf, type ApiProblem } from '../../../../api/errors';
 import { PriceListUnassignDocument, type PriceAssignmentRowFragment } from '../../../../gql/graphql';
 import { Button, Dialog } from '../../../../ui';
 import { ProblemAlerts } from '../../../../ui/ProblemAlerts';
-import { PriceRefusals, type PriceRefusal } from '../PriceRefusals';
+import { PriceRulesErrors, type PriceRulesErrorLike as PriceRefusal } from '../PriceRulesErrors';
 import { useTargetText } from './TargetCell';
 
 /** Confirms removing an assignment: its buyers then get the list the next rule gives them. */
@@ -41,7 +41,7 @@ export function UnassignDialog({ assignment, onClose, onDone }: { assignment: Pr
     >
       <p>{t('prices.admin.assignments.unassignText', { list: assignment.priceList?.name ?? '—', target: targetText(assignment) })}</p>
       <ProblemAlerts problems={problems} />
-      <PriceRefusals errors={refusals} />
+      <PriceRulesErrors errors={refusals} />
     </Dialog>
   );
 }

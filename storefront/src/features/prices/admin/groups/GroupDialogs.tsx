@@ -7,7 +7,7 @@ import { PriceGroupCreateDocument, PriceGroupDeleteDocument, PriceGroupUpdateDoc
 import { useFormat } from '../../../../i18n/useFormat';
 import { Alert, Button, Dialog, TextField } from '../../../../ui';
 import { ProblemAlerts } from '../../../../ui/ProblemAlerts';
-import { PriceRefusals, type PriceRefusal } from '../PriceRefusals';
+import { PriceRulesErrors, type PriceRulesErrorLike as PriceRefusal } from '../PriceRulesErrors';
 
 /** The API's limit on a group's name (price_rules/services/groups.py). */
 const MAX_NAME_LENGTH = 120;
@@ -56,7 +56,7 @@ export function GroupNameDialog({
     <Dialog open title={group ? t('prices.admin.groups.renameTitle', { name: group.name }) : t('prices.admin.groups.createTitle')} onClose={onClose}>
       <form className="net-dialog-form" onSubmit={submit} noValidate>
         <ProblemAlerts problems={problems} />
-        <PriceRefusals errors={refusals} />
+        <PriceRulesErrors errors={refusals} />
         <TextField label={t('prices.admin.groups.name')} hint={t('prices.admin.groups.nameHint')} value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={MAX_NAME_LENGTH + 10} />
         <div className="ui-dialog__footer">
           <Button onClick={onClose}>{t('network.cancel')}</Button>
@@ -109,7 +109,7 @@ export function DeleteGroupDialog({ group, onClose, onDone }: { group: PriceGrou
         </Alert>
       )}
       <ProblemAlerts problems={problems} />
-      <PriceRefusals errors={refusals} />
+      <PriceRulesErrors errors={refusals} />
     </Dialog>
   );
 }

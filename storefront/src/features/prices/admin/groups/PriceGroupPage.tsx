@@ -8,7 +8,7 @@ import { useFormat } from '../../../../i18n/useFormat';
 import { Button, EmptyState, ErrorState, Skeleton } from '../../../../ui';
 import { ProblemAlerts } from '../../../../ui/ProblemAlerts';
 import { PricesPage } from '../PricesPage';
-import { PriceRefusals, type PriceRefusal } from '../PriceRefusals';
+import { PriceRulesErrors, type PriceRulesErrorLike as PriceRefusal } from '../PriceRulesErrors';
 import type { PriceManagement } from '../access';
 import { OrganizationPicker, type PickedOrganization } from '../pickers/OrganizationPicker';
 import '../priceAudience.css';
@@ -105,7 +105,7 @@ function GroupScreen({ group, management, onChanged }: { group: Group; managemen
       <section className="net-card price-audience" aria-labelledby="group-members">
         <h2 id="group-members">{t('prices.admin.groups.members')}</h2>
         <ProblemAlerts problems={problems} />
-        <PriceRefusals
+        <PriceRulesErrors
           errors={refusals}
           names={names}
           explain={(error) => (error.code === 'MEMBER_OUTSIDE_SUBTREE' ? t('prices.admin.groups.outside') : null)}

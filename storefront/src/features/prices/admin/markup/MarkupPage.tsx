@@ -9,7 +9,7 @@ import { ProblemAlerts } from '../../../../ui/ProblemAlerts';
 import { useViewer } from '../../../auth/ViewerProvider';
 import { compareDecimal } from '../../decimal';
 import { PricesPage } from '../PricesPage';
-import { PriceRefusals, type PriceRefusal } from '../PriceRefusals';
+import { PriceRulesErrors, type PriceRulesErrorLike as PriceRefusal } from '../PriceRulesErrors';
 import '../priceAudience.css';
 import { applyMarkup, percentInput, percentProblem, type MarkupRounding, type MarkupRule } from './markupFormula';
 
@@ -162,7 +162,7 @@ function MarkupForm({ current, onSaved }: { current: ResaleMarkupRuleFragment | 
       <h2 id="markup-edit">{current ? t('prices.admin.markup.change') : t('prices.admin.markup.set')}</h2>
       <form className="price-audience__form" onSubmit={submit} noValidate>
         <ProblemAlerts problems={problems} />
-        <PriceRefusals errors={refusals.filter((e) => e.field !== 'percent')} />
+        <PriceRulesErrors errors={refusals.filter((e) => e.field !== 'percent')} />
         <div className="price-audience__fields">
           <TextField
             label={t('prices.admin.markup.percent')}
@@ -228,7 +228,7 @@ function ClearDialog({ onClose, onDone }: { onClose: () => void; onDone: () => v
     >
       <p>{t('prices.admin.markup.clearText')}</p>
       <ProblemAlerts problems={problems} />
-      <PriceRefusals errors={refusals} />
+      <PriceRulesErrors errors={refusals} />
     </Dialog>
   );
 }
