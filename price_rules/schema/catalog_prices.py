@@ -26,11 +26,38 @@ def _tiers(book, variant: ProductVariant):
 
 # A page asks both fields of every variant: the book at hand (the page's rows are siblings)
 # is asked directly, without the closure and calls of ``load_then`` (and ``id``, a plain
-# attribute, rather than the ``pk`` property).
+# attribute, rather than the ``pk`` property). The first of the two asked at the minimum
+# order leaves the variant's walk (its price and tiers, from the book the loader gives
+# every field of this variant in this request) on the row, for this request only (the
+# request is kept with it and compared by identity): the other reads it there instead of
+# asking the loader and the book again.
+_SHOWN = "_viewer_prices_shown"
+
+
+def _shown(root: ProductVariant, info):
+    """The variant's (price, tiers) at its minimum order for this request: left on the row
+    by the other field, else from the book (None without a buyer, a future while the
+    book is pending)."""
+    known = root.__dict__.get(_SHOWN)
+    if known is not None and known[0] is info.context:
+        return known[1]
+    loader = PriceBookByVariantIdLoader(info.context)
+    book = loader.load(root.id)
+    if book is None or type(book) is SyncFuture:
+        return book
+    walk = book.walk(root.id, root.min_order_quantity)
+    root.__dict__[_SHOWN] = (info.context, walk)
+    return walk
 
 
 def resolve_price(root: ProductVariant, info, quantity=None):
-    if quantity is not None and quantity <= 0:
+    if quantity is None:
+        walk = _shown(root, info)
+        if type(walk) is not SyncFuture:
+            return None if walk is None else walk[0]
+        return PriceBookByVariantIdLoader(info.context).load_then(
+            root.id, lambda book: _price(book, root, quantity))
+    if quantity <= 0:
         raise GraphQLError("`quantity` must be above zero.",
                            extensions={"code": "INVALID", "field": "quantity"})
     loader = PriceBookByVariantIdLoader(info.context)
@@ -39,17 +66,17 @@ def resolve_price(root: ProductVariant, info, quantity=None):
         return None
     if type(book) is SyncFuture:
         return loader.load_then(root.id, lambda book: _price(book, root, quantity))
-    return book.price(root.id, root.min_order_quantity if quantity is None else quantity)
+    return book.price(root.id, quantity)
 
 
 def resolve_price_tiers(root: ProductVariant, info):
-    loader = PriceBookByVariantIdLoader(info.context)
-    book = loader.load(root.id)
-    if book is None:
+    walk = _shown(root, info)
+    if walk is None:
         return []
-    if type(book) is SyncFuture:
-        return loader.load_then(root.id, lambda book: _tiers(book, root))
-    return book.tiers(root.id, root.min_order_quantity)
+    if type(walk) is SyncFuture:
+        return PriceBookByVariantIdLoader(info.context).load_then(
+            root.id, lambda book: _tiers(book, root))
+    return walk[1]
 
 
 def resolve_price_range(root: Product, info):
