@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { problemOf, type ApiProblem } from '../../../../api/errors';
 import {
   PriceAssignmentListInfoDocument,
   PriceAssignmentRegionsDocument,
@@ -15,6 +14,7 @@ import { ProblemAlerts } from '../../../../ui/ProblemAlerts';
 import { PriceRulesErrors, type PriceRulesErrorLike as PriceRefusal } from '../PriceRulesErrors';
 import { OrganizationPicker, type PickedOrganization } from '../pickers/OrganizationPicker';
 import { PriceListPicker, type PickedPriceList } from '../pickers/PriceListPicker';
+import { useRuleAnswer } from '../useRuleAnswer';
 import { TARGET_KINDS, type TargetKind } from './assignmentTarget';
 
 /** The fields the API names in its refusals, as this form shows them. */
@@ -37,8 +37,7 @@ export function AssignDialog({ initialList, onClose, onDone }: { initialList: Pi
   const [groupId, setGroupId] = useState('');
   const [region, setRegion] = useState('');
   const [missing, setMissing] = useState<{ list?: boolean; target?: boolean }>({});
-  const [refusals, setRefusals] = useState<PriceRefusal[]>([]);
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const answer = useRuleAnswer();
   const [{ fetching }, assign] = useMutation(PriceListAssignDocument);
   const [info] = useQuery({ query: PriceAssignmentListInfoDocument, variables: { id: list?.id ?? '' }, pause: !list });
   const [groups] = useQuery({ query: PriceGroupOptionsDocument, pause: kind !== 'priceGroup' });
@@ -59,12 +58,9 @@ export function AssignDialog({ initialList, onClose, onDone }: { initialList: Pi
     const target = input();
     setMissing({ list: !list, target: !target });
     if (!list || !target) return;
-    setRefusals([]);
-    setProblems([]);
+    answer.clear();
     const result = await assign({ priceList: list.id, input: target });
-    if (result.error) return setProblems([problemOf(result.error)]);
-    const errors = result.data?.priceListAssign?.errors ?? [];
-    if (errors.length) return setRefusals(errors);
+    if (!answer.settle(result.error, result.data?.priceListAssign?.errors)) return;
     onDone();
     onClose();
   };
@@ -74,25 +70,25 @@ export function AssignDialog({ initialList, onClose, onDone }: { initialList: Pi
     if (error.code === 'ASSIGNMENT_OUTSIDE_SUBTREE' && error.field === 'priceGroup') return t('prices.admin.assignments.refusals.groupNotYours');
     return i18n.exists(key) ? t(key as 'prices.admin.assignments.refusals.UNIQUE') : null;
   };
-  const atField = (field: 'priceList' | 'target') => refusals.some((e) => FIELD_OF[e.field ?? ''] === field);
+  const atField = (field: 'priceList' | 'target') => answer.refusals.some((e) => FIELD_OF[e.field ?? ''] === field);
   const names = organization ? { [organization.id]: organization.name } : {};
   const chooseKind = (next: TargetKind) => {
     setKind(next);
-    setRefusals([]);
+    answer.clearRefusals();
     setMissing((m) => ({ ...m, target: false }));
   };
 
   return (
     <Dialog open title={t('prices.admin.assignments.assignTitle')} onClose={onClose}>
       <form className="net-dialog-form" onSubmit={submit} noValidate>
-        <ProblemAlerts problems={problems} />
-        <PriceRulesErrors errors={refusals} names={names} explain={explain} />
+        <ProblemAlerts problems={answer.problems} />
+        <PriceRulesErrors errors={answer.refusals} names={names} explain={explain} />
         <PriceListPicker
           label={t('prices.admin.assignments.list')}
           value={list}
           onChange={(picked) => {
             setList(picked);
-            setRefusals([]);
+            answer.clearRefusals();
           }}
           error={missing.list ? t('prices.admin.assignments.chooseList') : atField('priceList') ? t('prices.admin.assignments.listRefused') : undefined}
         />
@@ -132,7 +128,7 @@ export function AssignDialog({ initialList, onClose, onDone }: { initialList: Pi
               label={t('prices.admin.assignments.organizationSearch')}
               onPick={(picked) => {
                 setOrganization(picked);
-                setRefusals([]);
+                answer.clearRefusals();
               }}
               error={missing.target ? t('prices.admin.assignments.chooseOrganization') : undefined}
             />

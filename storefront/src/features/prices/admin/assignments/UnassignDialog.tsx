@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { problemOf, type ApiProblem } from '../../../../api/errors';
 import { PriceListUnassignDocument, type PriceAssignmentRowFragment } from '../../../../gql/graphql';
 import { Button, Dialog } from '../../../../ui';
 import { ProblemAlerts } from '../../../../ui/ProblemAlerts';
-import { PriceRulesErrors, type PriceRulesErrorLike as PriceRefusal } from '../PriceRulesErrors';
+import { PriceRulesErrors } from '../PriceRulesErrors';
+import { useRuleAnswer } from '../useRuleAnswer';
 import { useTargetText } from './TargetCell';
 
 /** Confirms removing an assignment: its buyers then get the list the next rule gives them. */
@@ -13,15 +12,11 @@ export function UnassignDialog({ assignment, onClose, onDone }: { assignment: Pr
   const { t } = useTranslation();
   const targetText = useTargetText();
   const [{ fetching }, unassign] = useMutation(PriceListUnassignDocument);
-  const [refusals, setRefusals] = useState<PriceRefusal[]>([]);
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const answer = useRuleAnswer();
   const confirm = async () => {
-    setRefusals([]);
-    setProblems([]);
+    answer.clear();
     const result = await unassign({ id: assignment.id });
-    if (result.error) return setProblems([problemOf(result.error)]);
-    const errors = result.data?.priceListUnassign?.errors ?? [];
-    if (errors.length) return setRefusals(errors);
+    if (!answer.settle(result.error, result.data?.priceListUnassign?.errors)) return;
     onDone();
     onClose();
   };
@@ -40,8 +35,8 @@ export function UnassignDialog({ assignment, onClose, onDone }: { assignment: Pr
       }
     >
       <p>{t('prices.admin.assignments.unassignText', { list: assignment.priceList?.name ?? '—', target: targetText(assignment) })}</p>
-      <ProblemAlerts problems={problems} />
-      <PriceRulesErrors errors={refusals} />
+      <ProblemAlerts problems={answer.problems} />
+      <PriceRulesErrors errors={answer.refusals} />
     </Dialog>
   );
 }

@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import { problemOf, type ApiProblem } from '../../../../api/errors';
 import { PriceGroupCreateDocument, PriceGroupDeleteDocument, PriceGroupUpdateDocument, type PriceGroupRowFragment } from '../../../../gql/graphql';
 import { useFormat } from '../../../../i18n/useFormat';
 import { Alert, Button, Dialog, TextField } from '../../../../ui';
 import { ProblemAlerts } from '../../../../ui/ProblemAlerts';
 import { PriceRulesErrors, type PriceRulesErrorLike as PriceRefusal } from '../PriceRulesErrors';
+import { useRuleAnswer } from '../useRuleAnswer';
 
 /** The API's limit on a group's name (price_rules/services/groups.py). */
 const MAX_NAME_LENGTH = 120;
@@ -25,8 +25,9 @@ export function GroupNameDialog({
   const { t } = useTranslation();
   const [name, setName] = useState(group?.name ?? '');
   const [nameError, setNameError] = useState<string | undefined>();
-  const [refusals, setRefusals] = useState<PriceRefusal[]>([]);
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const answer = useRuleAnswer();
+  const atName = answer.refusals.find((e) => e.field === 'name');
+  const refusedName = atName && (atName.code === 'UNIQUE' ? t('prices.admin.groups.nameTaken') : t(`errors.${atName.code as 'INVALID'}`));
   const [created, create] = useMutation(PriceGroupCreateDocument);
   const [updated, update] = useMutation(PriceGroupUpdateDocument);
 
@@ -36,18 +37,13 @@ export function GroupNameDialog({
     if (!trimmed) return setNameError(t('validation.required'));
     if (trimmed.length > MAX_NAME_LENGTH) return setNameError(t('prices.admin.groups.nameTooLong', { count: MAX_NAME_LENGTH }));
     setNameError(undefined);
-    setRefusals([]);
-    setProblems([]);
+    answer.clear();
     const input = { name: trimmed };
     const result = group ? await update({ id: group.id, input }) : await create({ input });
-    if (result.error) return setProblems([problemOf(result.error)]);
     const payload = group
-      ? (result.data as { priceGroupUpdate?: { priceGroup?: PriceGroupRowFragment | null; errors: PriceRefusal[] } | null }).priceGroupUpdate
-      : (result.data as { priceGroupCreate?: { priceGroup?: PriceGroupRowFragment | null; errors: PriceRefusal[] } | null }).priceGroupCreate;
-    const errors = payload?.errors ?? [];
-    const atName = errors.find((e) => e.field === 'name');
-    if (atName) setNameError(atName.code === 'UNIQUE' ? t('prices.admin.groups.nameTaken') : t(`errors.${atName.code as 'INVALID'}`));
-    if (errors.length) return setRefusals(errors.filter((e) => e.field !== 'name'));
+      ? (result.data as { priceGroupUpdate?: { priceGroup?: PriceGroupRowFragment | null; errors: PriceRefusal[] } | null } | undefined)?.priceGroupUpdate
+      : (result.data as { priceGroupCreate?: { priceGroup?: PriceGroupRowFragment | null; errors: PriceRefusal[] } | null } | undefined)?.priceGroupCreate;
+    if (!answer.settle(result.error, payload?.errors)) return;
     if (payload?.priceGroup) onSaved(payload.priceGroup);
     onClose();
   };
@@ -55,9 +51,9 @@ export function GroupNameDialog({
   return (
     <Dialog open title={group ? t('prices.admin.groups.renameTitle', { name: group.name }) : t('prices.admin.groups.createTitle')} onClose={onClose}>
       <form className="net-dialog-form" onSubmit={submit} noValidate>
-        <ProblemAlerts problems={problems} />
-        <PriceRulesErrors errors={refusals} />
-        <TextField label={t('prices.admin.groups.name')} hint={t('prices.admin.groups.nameHint')} value={name} onChange={(e) => setName(e.target.value)} error={nameError} maxLength={MAX_NAME_LENGTH + 10} />
+        <ProblemAlerts problems={answer.problems} />
+        <PriceRulesErrors errors={answer.refusals.filter((e) => e.field !== 'name')} />
+        <TextField label={t('prices.admin.groups.name')} hint={t('prices.admin.groups.nameHint')} value={name} onChange={(e) => setName(e.target.value)} error={nameError ?? refusedName} maxLength={MAX_NAME_LENGTH + 10} />
         <div className="ui-dialog__footer">
           <Button onClick={onClose}>{t('network.cancel')}</Button>
           <Button type="submit" variant="primary" busy={created.fetching || updated.fetching}>
@@ -74,15 +70,11 @@ export function DeleteGroupDialog({ group, onClose, onDone }: { group: PriceGrou
   const { t } = useTranslation();
   const format = useFormat();
   const [{ fetching }, remove] = useMutation(PriceGroupDeleteDocument);
-  const [refusals, setRefusals] = useState<PriceRefusal[]>([]);
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const answer = useRuleAnswer();
   const confirm = async () => {
-    setRefusals([]);
-    setProblems([]);
+    answer.clear();
     const result = await remove({ id: group.id });
-    if (result.error) return setProblems([problemOf(result.error)]);
-    const errors = result.data?.priceGroupDelete?.errors ?? [];
-    if (errors.length) return setRefusals(errors);
+    if (!answer.settle(result.error, result.data?.priceGroupDelete?.errors)) return;
     onDone();
     onClose();
   };
@@ -108,8 +100,8 @@ export function DeleteGroupDialog({ group, onClose, onDone }: { group: PriceGrou
           <Link to="/prices/assignments">{t('prices.admin.groups.toAssignments')}</Link>
         </Alert>
       )}
-      <ProblemAlerts problems={problems} />
-      <PriceRulesErrors errors={refusals} />
+      <ProblemAlerts problems={answer.problems} />
+      <PriceRulesErrors errors={answer.refusals} />
     </Dialog>
   );
 }

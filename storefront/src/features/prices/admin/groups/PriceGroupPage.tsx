@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { problemOf, type ApiProblem } from '../../../../api/errors';
 import { PriceGroupDetailDocument, PriceGroupUpdateDocument, type PriceGroupDetailQuery } from '../../../../gql/graphql';
 import { useFormat } from '../../../../i18n/useFormat';
 import { Button, EmptyState, ErrorState, Skeleton } from '../../../../ui';
 import { ProblemAlerts } from '../../../../ui/ProblemAlerts';
 import { PricesPage } from '../PricesPage';
-import { PriceRulesErrors, type PriceRulesErrorLike as PriceRefusal } from '../PriceRulesErrors';
+import { PriceRulesErrors } from '../PriceRulesErrors';
 import type { PriceManagement } from '../access';
 import { OrganizationPicker, type PickedOrganization } from '../pickers/OrganizationPicker';
+import { useRuleAnswer } from '../useRuleAnswer';
 import '../priceAudience.css';
 import { DeleteGroupDialog, GroupNameDialog } from './GroupDialogs';
 import { editableGroup } from './groupAccess';
@@ -55,20 +55,16 @@ function GroupScreen({ group, management, onChanged }: { group: Group; managemen
   const navigate = useNavigate();
   const editable = editableGroup(group, management);
   const [{ fetching }, update] = useMutation(PriceGroupUpdateDocument);
-  const [refusals, setRefusals] = useState<PriceRefusal[]>([]);
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const answer = useRuleAnswer();
   const [names, setNames] = useState<Record<string, string>>({});
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
 
   const change = async (input: { addMembers?: string[]; removeMembers?: string[] }) => {
-    setRefusals([]);
-    setProblems([]);
+    answer.clear();
     const result = await update({ id: group.id, input });
-    if (result.error) return setProblems([problemOf(result.error)]);
-    const errors = result.data?.priceGroupUpdate?.errors ?? [];
-    if (errors.length) return setRefusals(errors);
+    if (!answer.settle(result.error, result.data?.priceGroupUpdate?.errors)) return;
     onChanged();
   };
   const add = (organization: PickedOrganization) => {
@@ -80,7 +76,7 @@ function GroupScreen({ group, management, onChanged }: { group: Group; managemen
     await change({ removeMembers: [id] });
     setRemoving(null);
   };
-  const memberRefusal = refusals.find((e) => e.field === 'addMembers');
+  const memberRefusal = answer.refusals.find((e) => e.field === 'addMembers');
 
   return (
     <>
@@ -104,9 +100,9 @@ function GroupScreen({ group, management, onChanged }: { group: Group; managemen
       </section>
       <section className="net-card price-audience" aria-labelledby="group-members">
         <h2 id="group-members">{t('prices.admin.groups.members')}</h2>
-        <ProblemAlerts problems={problems} />
+        <ProblemAlerts problems={answer.problems} />
         <PriceRulesErrors
-          errors={refusals}
+          errors={answer.refusals}
           names={names}
           explain={(error) => (error.code === 'MEMBER_OUTSIDE_SUBTREE' ? t('prices.admin.groups.outside') : null)}
         />

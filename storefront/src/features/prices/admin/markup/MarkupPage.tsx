@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { problemOf, type ApiProblem } from '../../../../api/errors';
 import { ResaleMarkupClearDocument, ResaleMarkupDocument, ResaleMarkupSetDocument, type ResaleMarkupRuleFragment } from '../../../../gql/graphql';
 import { useFormat } from '../../../../i18n/useFormat';
 import { Alert, Button, Dialog, ErrorState, SelectField, Skeleton, TextField } from '../../../../ui';
@@ -9,7 +8,8 @@ import { ProblemAlerts } from '../../../../ui/ProblemAlerts';
 import { useViewer } from '../../../auth/ViewerProvider';
 import { compareDecimal } from '../../decimal';
 import { PricesPage } from '../PricesPage';
-import { PriceRulesErrors, type PriceRulesErrorLike as PriceRefusal } from '../PriceRulesErrors';
+import { PriceRulesErrors } from '../PriceRulesErrors';
+import { useRuleAnswer } from '../useRuleAnswer';
 import '../priceAudience.css';
 import { applyMarkup, percentInput, percentProblem, type MarkupRounding, type MarkupRule } from './markupFormula';
 
@@ -124,8 +124,7 @@ function MarkupForm({ current, onSaved }: { current: ResaleMarkupRuleFragment | 
   const [percent, setPercent] = useState(current ? format.number(current.percent) : '');
   const [rounding, setRounding] = useState<MarkupRounding>(current?.rounding ?? 'CENT');
   const [touched, setTouched] = useState(false);
-  const [refusals, setRefusals] = useState<PriceRefusal[]>([]);
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const answer = useRuleAnswer();
   const [saved, setSaved] = useState(false);
   const [{ fetching }, save] = useMutation(ResaleMarkupSetDocument);
 
@@ -133,7 +132,7 @@ function MarkupForm({ current, onSaved }: { current: ResaleMarkupRuleFragment | 
   const rule: MarkupRule | null = problem
     ? null
     : { factor: current?.factor ?? DEFAULTS.factor, amount: current?.amount ?? DEFAULTS.amount, percent: percentInput(percent), rounding };
-  const fieldError = refusals.find((e) => e.field === 'percent');
+  const fieldError = answer.refusals.find((e) => e.field === 'percent');
   const percentError = (touched && problem ? t(`prices.admin.markup.invalid.${problem}`) : undefined) ?? (fieldError ? t('prices.admin.markup.invalid.server') : undefined);
 
   const submit = async (event: FormEvent) => {
@@ -141,18 +140,9 @@ function MarkupForm({ current, onSaved }: { current: ResaleMarkupRuleFragment | 
     setTouched(true);
     setSaved(false);
     if (!rule) return;
-    setRefusals([]);
-    setProblems([]);
+    answer.clear();
     const result = await save({ input: rule });
-    if (result.error) {
-      setProblems([problemOf(result.error)]);
-      return;
-    }
-    const errors = result.data?.resaleMarkupSet?.errors ?? [];
-    if (errors.length) {
-      setRefusals(errors);
-      return;
-    }
+    if (!answer.settle(result.error, result.data?.resaleMarkupSet?.errors)) return;
     setSaved(true);
     onSaved();
   };
@@ -161,8 +151,8 @@ function MarkupForm({ current, onSaved }: { current: ResaleMarkupRuleFragment | 
     <section className="net-card price-audience" aria-labelledby="markup-edit">
       <h2 id="markup-edit">{current ? t('prices.admin.markup.change') : t('prices.admin.markup.set')}</h2>
       <form className="price-audience__form" onSubmit={submit} noValidate>
-        <ProblemAlerts problems={problems} />
-        <PriceRulesErrors errors={refusals.filter((e) => e.field !== 'percent')} />
+        <ProblemAlerts problems={answer.problems} />
+        <PriceRulesErrors errors={answer.refusals.filter((e) => e.field !== 'percent')} />
         <div className="price-audience__fields">
           <TextField
             label={t('prices.admin.markup.percent')}
@@ -171,7 +161,7 @@ function MarkupForm({ current, onSaved }: { current: ResaleMarkupRuleFragment | 
             value={percent}
             onChange={(e) => {
               setPercent(e.target.value);
-              setRefusals([]);
+              answer.clearRefusals();
             }}
             onBlur={() => setTouched(true)}
             error={percentError}
@@ -202,13 +192,11 @@ function MarkupForm({ current, onSaved }: { current: ResaleMarkupRuleFragment | 
 function ClearDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [{ fetching }, clear] = useMutation(ResaleMarkupClearDocument);
-  const [refusals, setRefusals] = useState<PriceRefusal[]>([]);
-  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const answer = useRuleAnswer();
   const confirm = async () => {
+    answer.clear();
     const result = await clear({});
-    if (result.error) return setProblems([problemOf(result.error)]);
-    const errors = result.data?.resaleMarkupClear?.errors ?? [];
-    if (errors.length) return setRefusals(errors);
+    if (!answer.settle(result.error, result.data?.resaleMarkupClear?.errors)) return;
     onDone();
     onClose();
   };
@@ -227,8 +215,8 @@ function ClearDialog({ onClose, onDone }: { onClose: () => void; onDone: () => v
       }
     >
       <p>{t('prices.admin.markup.clearText')}</p>
-      <ProblemAlerts problems={problems} />
-      <PriceRulesErrors errors={refusals} />
+      <ProblemAlerts problems={answer.problems} />
+      <PriceRulesErrors errors={answer.refusals} />
     </Dialog>
   );
 }
