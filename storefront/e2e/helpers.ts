@@ -46,6 +46,17 @@ export async function signIn(page: Page, email: string, password = PASSWORD): Pr
   await expect(page.getByRole('heading', { level: 1, name: 'Каталог' })).toBeVisible();
 }
 
+/**
+ * Chooses a region of Russia in an organization form. The list arrives with the countries;
+ * until then the field is free text, so this waits for the list (a text field refuses
+ * `selectOption`).
+ */
+export async function chooseRegion(page: Page, region: string): Promise<void> {
+  const list = page.getByRole('combobox', { name: 'Регион', exact: true });
+  await expect(list).toBeVisible();
+  await list.selectOption(region);
+}
+
 /** The catalog's result rows (list view), in either language. */
 export function resultRows(page: Page) {
   return page.getByTestId('catalog-results').locator('table tbody tr');

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { companyInn } from '../src/features/network/inn';
-import { invitationLinkFor, screenshot, signIn } from './helpers';
+import { chooseRegion, invitationLinkFor, screenshot, signIn } from './helpers';
 
 const DEALER_ADMIN = 'dealer1.admin@demo.local';
 const RUN = `${Date.now().toString(36)}${Math.floor(Math.random() * 1000)}`;
@@ -94,7 +94,7 @@ test.describe('invitations and members', () => {
     await page.getByLabel('Название', { exact: true }).fill(subDealer);
     await page.getByLabel('Юридическое название').fill(`ООО «${subDealer}»`);
     await page.getByLabel('ИНН', { exact: true }).fill(companyInn(String(100_000_000 + Math.floor(Math.random() * 800_000_000))));
-    await page.getByLabel('Регион', { exact: true }).selectOption('Московская область');
+    await chooseRegion(page, 'Московская область');
     await page.getByLabel('E-mail администратора').fill(owner);
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();
     await expect(page.getByText(`Субдилер «${subDealer}» добавлен; приглашение отправлено на ${owner}.`)).toBeVisible();

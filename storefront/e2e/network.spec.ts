@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { companyInn } from '../src/features/network/inn';
-import { invitationLinkFor, screenshot, settled, signIn } from './helpers';
+import { chooseRegion, invitationLinkFor, screenshot, settled, signIn } from './helpers';
 
 const DEALER_ADMIN = 'dealer1.admin@demo.local';
 const STAFF_ADMIN = 'admin@demo.local';
@@ -129,7 +129,7 @@ test.describe('dealer network', () => {
     await page.getByLabel('ИНН', { exact: true }).fill('7735012478');
     await page.getByLabel('КПП (необязательно)').fill('773501001');
     // The region from Russia's list, as applicants choose theirs (a free-text «Тула» would match no application).
-    await page.getByLabel('Регион', { exact: true }).selectOption('Тульская область');
+    await chooseRegion(page, 'Тульская область');
     await page.getByLabel('E-mail администратора').fill(`sub.${RUN}@demo.local`);
     await page.getByRole('button', { name: 'Добавить', exact: true }).click();
     await expect(page.getByText('Организация с этим ИНН и КПП уже зарегистрирована.')).toBeVisible();
@@ -292,7 +292,7 @@ test.describe('dealer network', () => {
     await page.getByLabel('Юридическое название').fill(`ООО «${company}»`);
     await page.getByLabel('ИНН').fill(inn);
     await expect(page.getByText('Контрольные цифры сходятся')).toBeVisible();
-    await page.getByLabel('Регион', { exact: true }).selectOption('Тверская область');
+    await chooseRegion(page, 'Тверская область');
     await page.getByLabel('Адрес (необязательно)').fill('г. Тверь, ул. Советская, 1');
     await page.getByLabel('Имя', { exact: true }).fill('Ольга');
     await page.getByLabel('Фамилия (необязательно)').fill('Смирнова');
