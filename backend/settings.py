@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "backend.accounts",
     "backend.catalog",
     "price_rules",
+    "inventory",
     "backend.api",
     "backend.demo",
     *PLUGINS,

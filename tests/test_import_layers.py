@@ -1,5 +1,6 @@
-"""Layers point one way: core < accounts | catalog < price_rules < api | demo | plugins,
-without cycles; the price engine imports neither the project nor Django.
+"""Layers point one way: core < accounts | catalog < price_rules | inventory < api | demo |
+plugins, without cycles; the price and inventory engines import neither the project nor
+Django.
 
 The rule is import-linter's contracts in ``pyproject.toml`` (``[tool.importlinter]``),
 checked by the project's own command, ``lint-imports``; every import counts, those inside
@@ -53,6 +54,11 @@ CLEAN = {
     "price_rules/engine/__init__.py": "",
     "price_rules/engine/amounts.py": "import decimal\n",
     "price_rules/engine/tiers.py": "from . import amounts\n",
+    "inventory/__init__.py": "",
+    "inventory/models.py": "import django.db\nfrom backend.catalog import models\n"
+                           "from inventory.engine import allocation\n",
+    "inventory/engine/__init__.py": "",
+    "inventory/engine/allocation.py": "import decimal\n",
     "backend/demo/__init__.py": "",
     "backend/demo/command.py": "import backend.accounts.models\nimport backend.catalog.models\n",
     "plugins/__init__.py": "",
@@ -129,6 +135,15 @@ def test_the_made_up_project_keeps_the_contracts(made_up_project):
     pytest.param("price_rules/services.py", "from plugins.network import services\n",
                  "price_rules is not allowed to import plugins",
                  id="the price rules import a plugin"),
+    pytest.param("backend/catalog/stock.py", "import inventory.models\n",
+                 "backend.catalog is not allowed to import inventory",
+                 id="catalog imports the inventory above it"),
+    pytest.param("inventory/services.py", "import price_rules.models\n",
+                 "inventory is not allowed to import price_rules",
+                 id="inventory imports the price rules (they are independent)"),
+    pytest.param("inventory/engine/allocation.py", "from inventory import models\n",
+                 "inventory.engine is not allowed to import django",
+                 id="the allocation engine imports Django through the app"),
     pytest.param("price_rules/engine/money.py", "from backend.core import viewer\n",
                  "price_rules.engine is not allowed to import backend",
                  id="the price engine imports the backend"),

@@ -9,6 +9,7 @@ class Perm(StrEnum):
     MANAGE_CATALOG = "MANAGE_CATALOG"
     MANAGE_ORGANIZATIONS = "MANAGE_ORGANIZATIONS"
     MANAGE_PRICES = "MANAGE_PRICES"
+    MANAGE_STOCK = "MANAGE_STOCK"
     MODERATE_ORDERS = "MODERATE_ORDERS"
     VIEW_ALL = "VIEW_ALL"
 
@@ -21,6 +22,7 @@ PERM_LABELS = {
     Perm.MANAGE_CATALOG: "Manage categories, products, variants and images",
     Perm.MANAGE_ORGANIZATIONS: "Create and edit organizations",
     Perm.MANAGE_PRICES: "Manage price lists and promotions",
+    Perm.MANAGE_STOCK: "Manage warehouses, stock, incoming supply and delivery rates",
     Perm.MODERATE_ORDERS: "Moderate orders",
     Perm.VIEW_ALL: "See every organization and its data",
 }
@@ -40,6 +42,7 @@ class OrgPerm(StrEnum):
     VIEW_INVOICES = "VIEW_INVOICES"
     MANAGE_PAYMENTS = "MANAGE_PAYMENTS"
     MANAGE_PRICES = "MANAGE_PRICES"
+    MANAGE_STOCK = "MANAGE_STOCK"
 
     @property
     def label(self) -> str:
@@ -57,6 +60,7 @@ ORG_PERM_LABELS = {
     OrgPerm.VIEW_INVOICES: "See invoices and statements",
     OrgPerm.MANAGE_PAYMENTS: "Pay invoices",
     OrgPerm.MANAGE_PRICES: "Manage resale prices, markups and promotions for sub-dealers",
+    OrgPerm.MANAGE_STOCK: "Manage the organization's stock centers, their stock and leftovers",
 }
 
 BUILTIN_ROLE_PERMS: dict[str, frozenset[OrgPerm]] = {

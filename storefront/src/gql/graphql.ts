@@ -251,6 +251,7 @@ export type OrgPerm =
   | 'MANAGE_PAYMENTS'
   | 'MANAGE_PRICES'
   | 'MANAGE_ROLES'
+  | 'MANAGE_STOCK'
   | 'MANAGE_SUB_DEALERS'
   | 'PLACE_ORDERS'
   | 'VIEW_AUDIT'
