@@ -86,6 +86,9 @@ class AllocationRequest:
     strategy: Strategy
     today: date
     one_shipment: bool = False
+    # The tariff between zones: "nearest" and "one shipment" rank warehouses by when the
+    # goods would arrive, and every planned shipment is quoted from it.
+    rates: tuple[Rate, ...] = ()
 
 
 @dataclass(frozen=True)
