@@ -70,6 +70,17 @@ test("a dealer's admin groups a sub-dealer, assigns its resale list to the group
   await screenshot(page, '164-phone-price-group-delete', false);
   await remove.getByRole('button', { name: 'Удалить вместе с назначениями' }).click();
   await expect(page.getByText(`Нет групп по запросу «${group}»`)).toBeVisible();
+
+  // On a phone the seven tabs stay one row that scrolls sideways, the open one in view.
+  await page.goto('/prices/floors');
+  const tabs = page.getByRole('navigation', { name: 'Разделы цен' });
+  const floors = tabs.getByRole('link', { name: 'Минимальные цены' });
+  await expect(floors).toHaveAttribute('aria-current', 'page');
+  const tops = await tabs.getByRole('link').evaluateAll((links) => links.map((l) => l.getBoundingClientRect().top));
+  expect(tops).toHaveLength(7);
+  expect(new Set(tops).size).toBe(1);
+  await expect(floors).toBeInViewport({ ratio: 0.95 }); // whole, but for subpixel rounding
+  await screenshot(page, '167-phone-price-tabs-scrolled');
 });
 
 test("a dealer's admin sets its markup, sees the example with the rounding, and removes it", async ({ page }) => {

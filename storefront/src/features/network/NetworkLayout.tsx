@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router';
+import { Link } from 'react-router';
 import type { OrgPerm } from '../../gql/graphql';
 import { EmptyState } from '../../ui';
+import { SectionTabs } from '../../ui/SectionTabs';
 import { useViewer } from '../auth/ViewerProvider';
 import { usePageTitle } from '../shell/usePageTitle';
 import { hasPermission, hasStaffPermission, organizationSections } from './access';
@@ -15,13 +16,10 @@ export function OrganizationTabs() {
   const sections = organizationSections(me, organization?.id);
   if (sections.length < 2) return null;
   return (
-    <nav className="net-tabs" aria-label={t('network.sections.label')}>
-      {sections.map((section) => (
-        <NavLink key={section.path} to={section.path} className="net-tabs__link">
-          {t(section.labelKey)}
-        </NavLink>
-      ))}
-    </nav>
+    <SectionTabs
+      label={t('network.sections.label')}
+      tabs={sections.map((section) => ({ path: section.path, label: t(section.labelKey) }))}
+    />
   );
 }
 

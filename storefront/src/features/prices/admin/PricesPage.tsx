@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, NavLink } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { EmptyState } from '../../../ui';
+import { SectionTabs } from '../../../ui/SectionTabs';
 import { useViewer } from '../../auth/ViewerProvider';
 import { usePageTitle } from '../../shell/usePageTitle';
 import '../../network/network.css';
@@ -19,13 +20,10 @@ export function PriceTabs() {
   const sections = priceSections(usePriceManagement());
   if (sections.length < 2) return null;
   return (
-    <nav className="net-tabs" aria-label={t('prices.admin.sections.label')}>
-      {sections.map((section) => (
-        <NavLink key={section.path} to={section.path} className="net-tabs__link">
-          {t(section.labelKey)}
-        </NavLink>
-      ))}
-    </nav>
+    <SectionTabs
+      label={t('prices.admin.sections.label')}
+      tabs={sections.map((section) => ({ path: section.path, label: t(section.labelKey) }))}
+    />
   );
 }
 
