@@ -4,10 +4,13 @@ shortfalls, pickup and one shipment. Pure: no database."""
 from __future__ import annotations
 
 from inventory.engine import Location, Strategy, allocate
+from inventory.engine.cover import fewest_warehouses
+from inventory.engine.ledger import Ledger
 from tests.fixtures.inventory_engine import (
     FAR_EAST,
     MOSCOW,
     SOUTH,
+    TODAY,
     D,
     day,
     line,
@@ -27,6 +30,11 @@ SOURCES = (source(MOSCOW_WH, MOSCOW, priority=1), source(KRASNODAR, SOUTH, prior
            source(VLADIVOSTOK, FAR_EAST, priority=5))
 TO_FAR_EAST = (rate(1, MOSCOW, FAR_EAST, days=7), rate(1, SOUTH, FAR_EAST, days=9),
                rate(1, FAR_EAST, FAR_EAST, days=1))
+
+
+def ledger_of(sources, held):
+    return Ledger.build({s.warehouse_id: s for s in sources}, held, (), TODAY,
+                        {s.warehouse_id: n for n, s in enumerate(sources)})
 
 
 def test_nearest_takes_the_destinations_zone_first_then_the_fastest_transit():
@@ -214,3 +222,21 @@ def test_one_shipment_impossible_names_the_lines_no_single_warehouse_adds():
     assert [s.warehouse_id for s in plan.shipments] == [MOSCOW_WH]
     assert short(plan) == {3: ("ONE_SHIPMENT_IMPOSSIBLE", D(1)),
                            4: ("PREORDER_NOT_ALLOWED", D(2))}
+
+
+def test_fewest_shipments_is_exact_where_the_greedy_cover_is_not():
+    # W3 holds the most kinds, so a greedy cover takes it first and still needs two more
+    # (W1 or W4 for variant 3, W2 or W5 for variant 6); W1 and W2 together are enough.
+    sources = [source(n, MOSCOW) for n in range(1, 6)]
+    lines = [line(n, n, 1) for n in range(1, 7)]
+    held = [*(stock(1, v, 1) for v in (1, 2, 3)), *(stock(2, v, 1) for v in (4, 5, 6)),
+            *(stock(3, v, 1) for v in (1, 2, 4, 5)), stock(4, 3, 1), stock(5, 6, 1)]
+
+    plan = allocate(request(lines, sources, held, strategy=Strategy.FEWEST_SHIPMENTS))
+    exact = fewest_warehouses(lines, sources, ledger_of(sources, held))
+    greedy = fewest_warehouses(lines, sources, ledger_of(sources, held), budget=0)
+
+    assert [s.warehouse_id for s in plan.shipments] == [1, 2]
+    assert exact.minimal and [s.warehouse_id for s in exact.sources] == [1, 2]
+    # past the budget the greedy cover stands, not proved the fewest
+    assert not greedy.minimal and [s.warehouse_id for s in greedy.sources] == [1, 2, 3]

@@ -52,7 +52,7 @@ def allocate(request: AllocationRequest, rates: RateTable | None = None) -> Allo
         table = rates if rates is not None else RateTable(request.rates)
         takes, shortfalls = plan_one_shipment(lines, ranked, ledger, destination, table, today)
     else:
-        order = (fewest_warehouses(lines, ranked, ledger)
+        order = (fewest_warehouses(lines, ranked, ledger).sources
                  if request.strategy is Strategy.FEWEST_SHIPMENTS else ranked)
         takes, shortfalls = ledger.serve(lines, order, today)
     return AllocationPlan(build_shipments(takes, rank, together=request.one_shipment),

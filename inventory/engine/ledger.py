@@ -33,6 +33,15 @@ class Ledger:
                  used: dict[tuple[int, int] | int, Decimal] | None = None) -> None:
         self._stock = stock
         self._supply = supply
+        self.holders: dict[int, list[int]] = {}  # variant -> warehouses with stock of it
+        self.stocked: dict[int, set[int]] = {}  # warehouse -> variants it has in stock
+        self.supplied: dict[int, set[int]] = {}  # warehouse -> variants it expects
+        for warehouse_id, variant_id in stock:
+            self.holders.setdefault(variant_id, []).append(warehouse_id)
+            self.stocked.setdefault(warehouse_id, set()).add(variant_id)
+        for variant_id, items in supply.items():
+            for item, _ in items:
+                self.supplied.setdefault(item.warehouse_id, set()).add(variant_id)
         # What this plan (or this trial) has taken: stock by (warehouse, variant), supply
         # by its id. The base figures are shared between forks and never changed.
         self._used: dict[tuple[int, int] | int, Decimal] = {} if used is None else used
@@ -59,7 +68,10 @@ class Ledger:
         return cls(levels, incoming)
 
     def fork(self) -> Ledger:
-        return Ledger(self._stock, self._supply, dict(self._used))
+        fork = Ledger.__new__(Ledger)
+        fork._stock, fork._supply, fork._used = self._stock, self._supply, dict(self._used)
+        fork.holders, fork.stocked, fork.supplied = self.holders, self.stocked, self.supplied
+        return fork
 
     def stock_left(self, warehouse_id: int, variant_id: int) -> Decimal:
         key = (warehouse_id, variant_id)

@@ -26,7 +26,19 @@ def plan_one_shipment(lines: Sequence[Line], ranked: Sequence[Source], ledger: L
                       destination: Destination, rates: RateTable,
                       today: date) -> tuple[list[Take], list[Shortfall]]:
     best: tuple[tuple[int, bool, date, date, int], list[Take], list[Shortfall]] | None = None
+    wanted = [line for line in lines if line.quantity > 0]
+    # The lines a warehouse has anything of: an upper bound of those it can cover, so
+    # only the warehouses that might cover the most are tried in full.
+    reach = []
     for position, source in enumerate(ranked):
+        stocked = ledger.stocked.get(source.warehouse_id, set())
+        supplied = ledger.supplied.get(source.warehouse_id, set())
+        reach.append((sum(1 for line in wanted if line.variant_id in stocked or (
+            line.preorder_allowed and line.variant_id in supplied)), position, source))
+    reach.sort(key=lambda found: (-found[0], found[1]))
+    for bound, position, source in reach:
+        if bound == 0 or (best is not None and len(wanted) - bound > best[0][0]):
+            break
         trial = ledger.fork()
         takes, shortfalls = trial.serve(lines, (source,), today, {source.warehouse_id})
         if not takes:
