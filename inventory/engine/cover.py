@@ -12,9 +12,9 @@ pre-order or a shortfall as with any strategy). How the set is found:
    variant that alone needs the most warehouses) up, branching on the uncovered variant
    with the fewest holders, each set seen once. At the minimal size the sets are compared
    in the NEAREST ranking's order, so ties go to the nearer warehouses. The search stops
-   after ``EXACT_BUDGET`` steps: the best set found so far stands (``Cover.minimal`` says
-   whether it is proved), which happens only with many warehouses each holding a little
-   of everything.
+   after ``EXACT_BUDGET`` units of work: the best set found so far stands
+   (``Cover.minimal`` says whether it is proved). That happens only when many warehouses
+   each hold a little of everything; small orders and networks are always exact.
 """
 
 from __future__ import annotations
@@ -22,11 +22,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from heapq import heapify, heappop, heappush
 
 from .ledger import ZERO, Ledger
 from .types import Line, Source
 
-EXACT_BUDGET = 400  # search steps at most before trusting the best cover found
+# The exact search's work at most (a step costs the holders of the variants it still
+# misses), before the best cover found so far is trusted.
+EXACT_BUDGET = 10_000
 
 
 @dataclass(frozen=True)
@@ -67,10 +70,14 @@ class _Search:
         self.vectors, self.targets, self.held = vectors, targets, held
         self.steps_left = budget
         self.minimal = True
+        self.totals = {v: sum(holders.values(), ZERO) for v, holders in held.items()}
+        # Each variant's holders, largest (capped) stock first, for the lower bound.
+        self.largest = {v: sorted(((min(q, targets[v]), pos) for pos, q in holders.items()),
+                                  reverse=True) for v, holders in held.items()}
 
     def run(self) -> list[int]:
         forced = [pos for pos in sorted(self.vectors) if self._indispensable(pos)]
-        need = self._after(dict(self.targets), forced)
+        need = self._after(self.targets, forced)
         greedy = forced + self._greedy(need, set(forced))
         best: list[int] = greedy
         for size in range(max(len(forced) + self._lower_bound(need, set(forced)), 1),
@@ -85,13 +92,12 @@ class _Search:
         return best
 
     def _indispensable(self, pos: int) -> bool:
-        for variant_id in self.vectors[pos]:
-            holders = self.held[variant_id]
-            if sum(holders.values(), ZERO) - holders[pos] < self.targets[variant_id]:
-                return True
-        return False
+        return any(self.totals[v] - self.held[v][pos] < self.targets[v]
+                   for v in self.vectors[pos])
 
     def _after(self, need: dict[int, Decimal], chosen: Sequence[int]) -> dict[int, Decimal]:
+        """What is still missing once ``chosen`` are taken (``need`` is left as it is)."""
+        need = dict(need)
         for pos in chosen:
             for variant_id, quantity in self.vectors[pos].items():
                 missing = need.get(variant_id)
@@ -100,26 +106,35 @@ class _Search:
         return {v: q for v, q in need.items() if q > 0}
 
     def _greedy(self, need: dict[int, Decimal], taken: set[int]) -> list[int]:
-        """Shares rather than quantities, so metres and pieces weigh alike."""
-        need = dict(need)
+        """Repeatedly the warehouse covering the largest share of what is still missing
+        (shares, so metres and pieces weigh alike), the better ranked on a tie. Lazily:
+        a share only shrinks as the need does, so a stale one is an upper bound and only
+        the warehouse on top of the heap is worked out again. The shares are floats: they
+        only choose; what is covered is counted in decimals."""
+        shares = {pos: [(v, float(q) / float(self.targets[v])) for v, q in vector.items()]
+                  for pos, vector in self.vectors.items() if pos not in taken}
+        missing = {v: float(q) / float(self.targets[v]) for v, q in need.items()}
+
+        def gain(pos: int) -> float:
+            total = 0.0
+            for v, share in shares[pos]:
+                left = missing.get(v)
+                if left:
+                    total += share if share < left else left
+            return total
+
+        heap = [(-gain(pos), pos) for pos in shares]
+        heapify(heap)
         chosen = []
-        while need:
-            best, best_gain = -1, 0.0
-            for pos in sorted(self.vectors):
-                if pos in taken:
-                    continue
-                gain = 0.0
-                for variant_id, quantity in self.vectors[pos].items():
-                    missing = need.get(variant_id)
-                    if missing is not None:
-                        gain += float(min(quantity, missing) / self.targets[variant_id])
-                if gain > best_gain:
-                    best, best_gain = pos, gain
-            if best < 0:  # cannot happen: the targets never exceed what the holders have
-                break
-            taken.add(best)
-            chosen.append(best)
-            need = self._after(need, [best])
+        while need and heap:
+            _, pos = heappop(heap)
+            fresh = (-gain(pos), pos)
+            if heap and fresh > heap[0]:
+                heappush(heap, fresh)
+                continue
+            chosen.append(pos)
+            need = self._after(need, [pos])
+            missing = {v: float(q) / float(self.targets[v]) for v, q in need.items()}
         return chosen
 
     def _lower_bound(self, need: dict[int, Decimal], excluded: set[int]) -> int:
@@ -127,9 +142,10 @@ class _Search:
         bound = 0
         for variant_id, missing in need.items():
             count, total = 0, ZERO
-            for quantity in sorted((q for pos, q in self.held[variant_id].items()
-                                    if pos not in excluded), reverse=True):
-                total += min(quantity, self.targets[variant_id])
+            for quantity, pos in self.largest[variant_id]:
+                if pos in excluded:
+                    continue
+                total += quantity
                 count += 1
                 if total >= missing:
                     break
@@ -153,7 +169,7 @@ class _Search:
             return
         if room <= 0 or self.steps_left <= 0:
             return
-        self.steps_left -= 1
+        self.steps_left -= sum(len(self.held[v]) for v in need)
         if self._lower_bound(need, excluded) > room:
             return
         # Some holder of the variant with the fewest holders left must be in the cover;
@@ -162,5 +178,5 @@ class _Search:
         tried = set(excluded)
         for pos in sorted(p for p in self.held[variant_id] if p not in excluded):
             tried.add(pos)
-            self._branch(self._after(dict(need), [pos]), [*chosen, pos], set(tried),
+            self._branch(self._after(need, [pos]), [*chosen, pos], set(tried),
                          room - 1, found)

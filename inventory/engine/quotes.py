@@ -41,13 +41,15 @@ class RateTable:
             return QuoteProblem.NO_DELIVERY_ZONE
         if origin.zone_id is None:
             return QuoteProblem.NO_RATE
-        found: tuple[tuple[Decimal | int, ...], Rate, Decimal] | None = None
+        found: tuple[tuple[Decimal | int | str, ...], Rate, Decimal] | None = None
         for rate in self._by_zones.get((origin.zone_id, destination.zone_id), ()):
             if rate.max_weight_kg is not None and weight_kg > rate.max_weight_kg:
                 continue
             cost = shipping_cost(rate, weight_kg, volume_m3)
-            key: tuple[Decimal | int, ...] = ((rate.transit_days, cost, rate.carrier_id) if fastest
-                                              else (cost, rate.transit_days, rate.carrier_id))
+            first = (rate.transit_days, cost) if fastest else (cost, rate.transit_days)
+            # the carrier's id decides a tie; the rest only keeps two rates of one carrier
+            # for one pair from depending on their order
+            key = (*first, rate.carrier_id, rate.carrier_code, rate.carrier_name, rate.currency)
             if found is None or key < found[0]:
                 found = (key, rate, cost)
         if found is None:
