@@ -175,8 +175,14 @@ class _Search:
         # Some holder of the variant with the fewest holders left must be in the cover;
         # trying them in rank order, each later branch excludes the earlier ones.
         variant_id = min(need, key=lambda v: (sum(p not in excluded for p in self.held[v]), v))
+        holders = sorted(p for p in self.held[variant_id] if p not in excluded)
+        if room == 1:  # the last one: a holder that covers everything left, or none
+            self.steps_left -= len(holders) * len(need)
+            found.extend([*chosen, pos] for pos in holders if not self._after(need, [pos]))
+            return
+        self.steps_left -= len(holders) * (len(need) + len(excluded) + len(holders))
         tried = set(excluded)
-        for pos in sorted(p for p in self.held[variant_id] if p not in excluded):
+        for pos in holders:
             tried.add(pos)
             self._branch(self._after(need, [pos]), [*chosen, pos], set(tried),
                          room - 1, found)
