@@ -240,3 +240,15 @@ def test_fewest_shipments_is_exact_where_the_greedy_cover_is_not():
     assert exact.minimal and [s.warehouse_id for s in exact.sources] == [1, 2]
     # past the budget the greedy cover stands, not proved the fewest
     assert not greedy.minimal and [s.warehouse_id for s in greedy.sources] == [1, 2, 3]
+
+
+def test_one_shipment_without_any_rate_takes_the_earliest_ready_then_the_nearest():
+    slow = source(1, FAR_EAST, handling=3)  # in the buyer's zone, but ready later
+    farther = source(2, SOUTH, handling=1)  # Krasnodar is farther from Vladivostok
+    nearer = source(3, MOSCOW, handling=1)
+    held = [stock(w, 7, 5) for w in (1, 2, 3)]
+
+    plan = allocate(request([line(1, 7, 5)], [slow, farther, nearer], held,
+                            one_shipment=True))
+
+    assert [(s.warehouse_id, s.ready_date) for s in plan.shipments] == [(3, day(1))]

@@ -68,7 +68,7 @@ class _Search:
     def __init__(self, vectors: dict[int, Vector], targets: dict[int, Decimal],
                  held: dict[int, dict[int, Decimal]], budget: int) -> None:
         self.vectors, self.targets, self.held = vectors, targets, held
-        self.steps_left = budget
+        self.work_left = budget
         self.minimal = True
         self.totals = {v: sum(holders.values(), ZERO) for v, holders in held.items()}
         # Each variant's holders, largest (capped) stock first, for the lower bound.
@@ -86,7 +86,7 @@ class _Search:
             if found is not None:
                 best = found
                 break
-            if self.steps_left <= 0:
+            if self.work_left <= 0:
                 self.minimal = False
                 break
         return best
@@ -167,9 +167,9 @@ class _Search:
         if not need:
             found.append(list(chosen))
             return
-        if room <= 0 or self.steps_left <= 0:
+        if room <= 0 or self.work_left <= 0:
             return
-        self.steps_left -= sum(len(self.held[v]) for v in need)
+        self.work_left -= sum(len(self.held[v]) for v in need)
         if self._lower_bound(need, excluded) > room:
             return
         # Some holder of the variant with the fewest holders left must be in the cover;
@@ -177,10 +177,10 @@ class _Search:
         variant_id = min(need, key=lambda v: (sum(p not in excluded for p in self.held[v]), v))
         holders = sorted(p for p in self.held[variant_id] if p not in excluded)
         if room == 1:  # the last one: a holder that covers everything left, or none
-            self.steps_left -= len(holders) * len(need)
+            self.work_left -= len(holders) * len(need)
             found.extend([*chosen, pos] for pos in holders if not self._after(need, [pos]))
             return
-        self.steps_left -= len(holders) * (len(need) + len(excluded) + len(holders))
+        self.work_left -= len(holders) * (len(need) + len(excluded) + len(holders))
         tried = set(excluded)
         for pos in holders:
             tried.add(pos)
