@@ -119,6 +119,10 @@ def _database_url() -> str:
 DATABASES = {"default": parse_database_url(_database_url())}
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DB_CONN_MAX_AGE", 60)
 DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME", "test_b2b")}
+# The few hot reads run through backend.core.prepared are prepared on the server once per
+# connection; off for a pooler that cannot follow prepared statements (PgBouncer < 1.21 in
+# transaction pooling).
+DB_PREPARED_STATEMENTS = env_bool("DB_PREPARED_STATEMENTS", True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -39,10 +39,10 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 from backend.accounts.models import Organization
+from backend.core.prepared import fetch_all
 
 from ..stored_keys import CHANGES, VERSION
 from .viewer_prices import PriceBook, PriceTier, VariantPrice, new_price_book, price_book
@@ -170,9 +170,7 @@ def kept_price_book(request, buyer: Organization,
     if limit <= 0:
         return price_book(request, variant_ids)
     day = timezone.localdate()
-    with connection.cursor() as cursor:
-        cursor.execute(_STATE, [buyer.pk])
-        version, changed_here, path, currency, region = cursor.fetchone()
+    [(version, changed_here, path, currency, region)] = fetch_all(_STATE, [buyer.pk])
     if changed_here or (path, currency, region) != (buyer.path, buyer.currency, buyer.region):
         return price_book(request, variant_ids)
     found = KEPT.take((version, day), buyer.pk, variant_ids)
