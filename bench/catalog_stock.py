@@ -38,11 +38,15 @@ from bench.catalog_prices import _PRICE_FIELDS, SMALL_PAGE, _alternating
 TARGET_MS = 50.0
 TARGET_RATIO = 1.3
 
+# What the storefront's catalog list asks (iscat's WarehouseStockParts and
+# AvailabilityParts): how the viewer sees a warehouse is in each quantity's ``exact``.
 _STOCK_FIELDS = """
-        stock { warehouse { id name city shownAs } available { exact band inStock }
-                incoming { quantity { exact band } expectedDate } }
-        availability { inStock available { exact band } nextIncomingDate }"""
-_PRODUCT_STOCK = "\n      availability { inStock available { exact band } nextIncomingDate }"
+        stock { warehouse { id name city region pickupAllowed }
+                available { exact band inStock }
+                incoming { expectedDate quantity { exact band inStock } } }
+        availability { inStock nextIncomingDate available { exact band inStock } }"""
+_PRODUCT_STOCK = ("\n      availability { inStock nextIncomingDate "
+                  "available { exact band inStock } }")
 
 
 def _page(name: str, variant_fields: str, product_fields: str = "") -> str:

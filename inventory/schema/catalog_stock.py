@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import graphene
+from django.db import connection
 
 from backend.catalog.models import Product, ProductVariant
 from backend.catalog.schema.types import ProductObjectType, ProductVariantType
@@ -50,20 +51,19 @@ NO_AVAILABILITY = Availability(False, bands.NO_STOCK, None)
 
 
 def _warehouse_stock(view: StockView, variant_id: int) -> list[WarehouseStock]:
+    warehouses, shown = view.warehouses, view.shown
+    stock = view.stock[variant_id]  # in the order the warehouses are listed
+    supply = view.supply[variant_id]
+    if not supply:
+        return [WarehouseStock(warehouses[w], shown(w, quantity), []) for w, quantity in stock]
     incoming: dict[int, list[IncomingQuantity]] = {}
-    for warehouse_id, quantity, expected in view.supply[variant_id]:
+    for warehouse_id, quantity, expected in supply:
         incoming.setdefault(warehouse_id, []).append(
-            IncomingQuantity(view.shown(warehouse_id, quantity), expected))
-    available = dict(view.stock[variant_id])
-    warehouses = view.warehouses
-    found = []
-    for warehouse_id in sorted(available.keys() | incoming.keys(), key=view.rank):
-        warehouse = warehouses.get(warehouse_id)
-        if warehouse is not None:
-            found.append(WarehouseStock(
-                warehouse, view.shown(warehouse_id, available.get(warehouse_id, bands.ZERO)),
-                incoming.get(warehouse_id, [])))
-    return found
+            IncomingQuantity(shown(warehouse_id, quantity), expected))
+    available = dict(stock)
+    return [WarehouseStock(warehouses[w], shown(w, available.get(w, bands.ZERO)),
+                           incoming.get(w, []))
+            for w in sorted(available.keys() | incoming.keys(), key=view.ranks.__getitem__)]
 
 
 def _availability(view: StockView, variant_ids: list[int]) -> Availability:
@@ -102,6 +102,10 @@ class AvailabilityByVariantIdLoader(DataLoader):
         return [_availability(view, [key]) for key in keys]
 
 
+_VARIANTS_SQL = (f"SELECT id, product_id FROM {ProductVariant._meta.db_table} "
+                 "WHERE product_id = ANY(%s)")
+
+
 class AvailabilityByProductIdLoader(DataLoader):
     """Over each product's variants (those of a visible product are visible)."""
 
@@ -113,9 +117,10 @@ class AvailabilityByProductIdLoader(DataLoader):
         if not view.displays:
             return [NO_AVAILABILITY] * len(keys)
         variants: dict[int, list[int]] = {key: [] for key in keys}
-        for variant_id, product_id in ProductVariant.objects.filter(
-                product_id__any=keys).values_list("id", "product_id"):
-            variants[product_id].append(variant_id)
+        with connection.cursor() as cursor:
+            cursor.execute(_VARIANTS_SQL, [keys])
+            for variant_id, product_id in cursor.fetchall():
+                variants[product_id].append(variant_id)
         view.load_variants([v for found in variants.values() for v in found])
         return [_availability(view, variants[key]) for key in keys]
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import F
+from django.db import connection
 
 from backend.core.graphql.loaders import DataLoader, remember_rows
 from backend.core.tree_paths import ancestor_ids
@@ -100,7 +100,8 @@ class StockView(DataLoader):
             self._warehouses = {w.pk: w for w in rows}
         return self._warehouses
 
-    def rank(self, warehouse_id: int) -> tuple:
+    @property
+    def ranks(self) -> dict[int, tuple]:
         """The order a variant's warehouses are listed in: the viewer's own first, then
         its seller's, then the others, each by priority and code."""
         if self._ranks is None:
@@ -112,36 +113,46 @@ class StockView(DataLoader):
                 pk: (0 if w.owner_id == own else 1 if w.owner_id == seller else 2,
                      w.priority, w.code, pk)
                 for pk, w in self.warehouses.items()}
-        return self._ranks.get(warehouse_id, (3, 0, "", warehouse_id))
+        return self._ranks
 
     def load_variants(self, variant_ids) -> None:
         """Read the available stock and unreserved incoming supply of ``variant_ids`` in
-        the warehouses the viewer sees (two queries for any number of variants)."""
+        the warehouses the viewer sees (two statements for any number of variants), each
+        variant's rows in the order its warehouses are listed (``ranks``)."""
         wanted = [v for v in variant_ids if v not in self.stock]
         if not wanted:
             return
         stock: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
         supply: dict[int, list[tuple[int, Decimal, date]]] = defaultdict(list)
-        warehouse_ids = list(self.displays)
-        if warehouse_ids:
-            for variant_id, warehouse_id, available in (
-                    StockItem.objects.filter(variant_id__any=wanted,
-                                             warehouse_id__any=warehouse_ids,
-                                             on_hand__gt=F("allocated"))
-                    .values_list("variant_id", "warehouse_id",
-                                 F("on_hand") - F("allocated"))):
+        ranks = self.ranks
+        if ranks:
+            parameters = [wanted, list(ranks)]
+            with connection.cursor() as cursor:
+                cursor.execute(_STOCK_SQL, parameters)
+                rows = cursor.fetchall()
+                cursor.execute(_SUPPLY_SQL, parameters)
+                incoming = cursor.fetchall()
+            rows.sort(key=lambda row: ranks[row[1]])
+            for variant_id, warehouse_id, available in rows:
                 stock[variant_id].append((warehouse_id, available))
-            for variant_id, warehouse_id, quantity, expected in (
-                    IncomingSupply.objects.filter(variant_id__any=wanted,
-                                                  warehouse_id__any=warehouse_ids,
-                                                  quantity__gt=F("reserved"))
-                    .order_by("expected_date", "pk")
-                    .values_list("variant_id", "warehouse_id",
-                                 F("quantity") - F("reserved"), "expected_date")):
+            for variant_id, warehouse_id, quantity, expected in incoming:
                 supply[variant_id].append((warehouse_id, quantity, expected))
         for variant_id in wanted:
             self.stock[variant_id] = stock.get(variant_id, [])
             self.supply[variant_id] = supply.get(variant_id, [])
+
+
+# A catalog page's stock and supply: fixed statements with two array parameters (the
+# page's variants, the viewer's warehouses), not compiled by the ORM on every page.
+_STOCK_SQL = f"""
+    SELECT variant_id, warehouse_id, on_hand - allocated
+    FROM {StockItem._meta.db_table}
+    WHERE variant_id = ANY(%s) AND warehouse_id = ANY(%s) AND on_hand > allocated"""
+_SUPPLY_SQL = f"""
+    SELECT variant_id, warehouse_id, quantity - reserved, expected_date
+    FROM {IncomingSupply._meta.db_table}
+    WHERE variant_id = ANY(%s) AND warehouse_id = ANY(%s) AND quantity > reserved
+    ORDER BY expected_date, id"""
 
 
 def stock_view(context) -> StockView:
