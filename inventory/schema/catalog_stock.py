@@ -10,7 +10,7 @@ or "no stock".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import graphene
@@ -18,6 +18,7 @@ from django.db import connection
 
 from backend.catalog.models import Product, ProductVariant
 from backend.catalog.schema.types import ProductObjectType, ProductVariantType
+from backend.core.graphql.builders import answers_kept
 from backend.core.graphql.extend import add_fields
 from backend.core.graphql.loaders import DataLoader
 
@@ -33,11 +34,33 @@ class IncomingQuantity:
     expected_date: date
 
 
+# Never changed once built. Those without incoming supply are shared between requests
+# (``_kept``: a warehouse row as read and a quantity as shown), so the execution keeps
+# each one's answer: a page's few thousand are looked up, not built.
+@answers_kept
 @dataclass(slots=True)
 class WarehouseStock:
     warehouse: Warehouse
     available: bands.StockQuantity
     incoming: list[IncomingQuantity]
+    built_answers: dict | None = field(default=None, repr=False, compare=False)
+
+
+_NO_INCOMING: list[IncomingQuantity] = []  # shared: never appended to
+_KEPT: dict[tuple, WarehouseStock] = {}
+_KEPT_MOST = 50_000
+
+
+def _kept(warehouse: Warehouse, available: bands.StockQuantity) -> WarehouseStock:
+    """The shared answer object of ``warehouse`` (a shared row: ``StockView``) holding
+    ``available``; the key's row identity is safe, the kept object holds the row."""
+    key = (id(warehouse), available.band, available.exact)
+    known = _KEPT.get(key)
+    if known is None or known.warehouse is not warehouse:
+        if len(_KEPT) >= _KEPT_MOST:
+            _KEPT.clear()
+        known = _KEPT[key] = WarehouseStock(warehouse, available, _NO_INCOMING)
+    return known
 
 
 @dataclass(slots=True)
@@ -55,7 +78,7 @@ def _warehouse_stock(view: StockView, variant_id: int) -> list[WarehouseStock]:
     stock = view.stock[variant_id]  # in the order the warehouses are listed
     supply = view.supply[variant_id]
     if not supply:
-        return [WarehouseStock(warehouses[w], shown(w, quantity), []) for w, quantity in stock]
+        return [_kept(warehouses[w], shown(w, quantity)) for w, quantity in stock]
     incoming: dict[int, list[IncomingQuantity]] = {}
     for warehouse_id, quantity, expected in supply:
         incoming.setdefault(warehouse_id, []).append(

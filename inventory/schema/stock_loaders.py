@@ -23,9 +23,21 @@ from .. import bands
 from ..models import IncomingSupply, StockItem, Warehouse
 from ..visibility import manageable_warehouses, sees_all_stock, warehouse_displays
 
-# The viewer's display of a warehouse row the view loaded, kept on the row (rows are the
-# request's own).
-SHOWN_AS = "_shown_as"
+# Warehouse rows shared between requests while every column reads the same: the catalog's
+# per-warehouse answers hold them and are kept between requests (``catalog_stock``). A
+# shared row is never written to (nothing viewer-specific on it).
+_SHARED_ROWS: dict[tuple, Warehouse] = {}
+_SHARED_ROWS_KEPT = 2_000
+
+
+def _shared(row: Warehouse) -> Warehouse:
+    key = tuple(getattr(row, f.attname) for f in Warehouse._meta.concrete_fields)
+    known = _SHARED_ROWS.get(key)
+    if known is None:
+        if len(_SHARED_ROWS) >= _SHARED_ROWS_KEPT:
+            _SHARED_ROWS.clear()
+        known = _SHARED_ROWS[key] = row
+    return known
 
 
 class StockView(DataLoader):
@@ -89,12 +101,7 @@ class StockView(DataLoader):
         """The rows of the warehouses the viewer sees (the catalog shows them)."""
         if self._warehouses is None:
             ids = list(self.displays)
-            rows = list(Warehouse.objects.filter(pk__any=ids)) if ids else []
-            displays = self.displays
-            for row in rows:
-                # Read by ``Warehouse.shownAs`` without asking the view: a catalog page
-                # shows each of these rows a hundred times.
-                row.__dict__[SHOWN_AS] = displays[row.pk]
+            rows = [_shared(row) for row in Warehouse.objects.filter(pk__any=ids)] if ids else []
             # As siblings: a warehouse's nested fields load for all of them at once.
             remember_rows(self.context, rows)
             self._warehouses = {w.pk: w for w in rows}
@@ -117,7 +124,7 @@ class StockView(DataLoader):
 
     def load_variants(self, variant_ids) -> None:
         """Read the available stock and unreserved incoming supply of ``variant_ids`` in
-        the warehouses the viewer sees (two statements for any number of variants), each
+        the warehouses the viewer sees (one statement for any number of variants), each
         variant's rows in the order its warehouses are listed (``ranks``)."""
         wanted = [v for v in variant_ids if v not in self.stock]
         if not wanted:
@@ -126,33 +133,33 @@ class StockView(DataLoader):
         supply: dict[int, list[tuple[int, Decimal, date]]] = defaultdict(list)
         ranks = self.ranks
         if ranks:
-            parameters = [wanted, list(ranks)]
             with connection.cursor() as cursor:
-                cursor.execute(_STOCK_SQL, parameters)
+                cursor.execute(_STOCK_AND_SUPPLY_SQL, [wanted, list(ranks)] * 2)
                 rows = cursor.fetchall()
-                cursor.execute(_SUPPLY_SQL, parameters)
-                incoming = cursor.fetchall()
-            rows.sort(key=lambda row: ranks[row[1]])
-            for variant_id, warehouse_id, available in rows:
+            stock_rows = [row for row in rows if row[3] is None]
+            stock_rows.sort(key=lambda row: ranks[row[1]])
+            for variant_id, warehouse_id, available, *_ in stock_rows:
                 stock[variant_id].append((warehouse_id, available))
-            for variant_id, warehouse_id, quantity, expected in incoming:
-                supply[variant_id].append((warehouse_id, quantity, expected))
+            for variant_id, warehouse_id, quantity, expected, *_ in rows:
+                if expected is not None:
+                    supply[variant_id].append((warehouse_id, quantity, expected))
         for variant_id in wanted:
             self.stock[variant_id] = stock.get(variant_id, [])
             self.supply[variant_id] = supply.get(variant_id, [])
 
 
-# A catalog page's stock and supply: fixed statements with two array parameters (the
-# page's variants, the viewer's warehouses), not compiled by the ORM on every page.
-_STOCK_SQL = f"""
-    SELECT variant_id, warehouse_id, on_hand - allocated
+# A catalog page's stock and supply in one statement with array parameters (the page's
+# variants, the viewer's warehouses), not compiled by the ORM on every page: the stock
+# rows (no date), then the supply, earliest first.
+_STOCK_AND_SUPPLY_SQL = f"""
+    SELECT variant_id, warehouse_id, on_hand - allocated, NULL::date, 0 AS part, id
     FROM {StockItem._meta.db_table}
-    WHERE variant_id = ANY(%s) AND warehouse_id = ANY(%s) AND on_hand > allocated"""
-_SUPPLY_SQL = f"""
-    SELECT variant_id, warehouse_id, quantity - reserved, expected_date
+    WHERE variant_id = ANY(%s) AND warehouse_id = ANY(%s) AND on_hand > allocated
+    UNION ALL
+    SELECT variant_id, warehouse_id, quantity - reserved, expected_date, 1, id
     FROM {IncomingSupply._meta.db_table}
     WHERE variant_id = ANY(%s) AND warehouse_id = ANY(%s) AND quantity > reserved
-    ORDER BY expected_date, id"""
+    ORDER BY part, 4, id"""
 
 
 def stock_view(context) -> StockView:

@@ -43,7 +43,7 @@ from .enums import (
     WarehouseKindEnum,
 )
 from .filters import StockItemFilterInput
-from .stock_loaders import SHOWN_AS, StockView
+from .stock_loaders import StockView
 from .warehouse_pages import IncomingPagesLoader, StockPagesLoader
 
 
@@ -95,9 +95,6 @@ class WarehouseType(ModelObjectType):
 
     @staticmethod
     def resolve_shown_as(root: Warehouse, info):
-        shown = root.__dict__.get(SHOWN_AS)
-        if shown is not None:
-            return shown
         return StockView(info.context).displays.get(root.pk, QuantityDisplay.BANDS.value)
 
     @staticmethod
