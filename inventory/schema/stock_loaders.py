@@ -161,6 +161,3 @@ _STOCK_AND_SUPPLY_SQL = f"""
     WHERE variant_id = ANY(%s) AND warehouse_id = ANY(%s) AND quantity > reserved
     ORDER BY part, 4, id"""
 
-
-def stock_view(context) -> StockView:
-    return StockView(context)
