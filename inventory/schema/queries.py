@@ -8,7 +8,7 @@ import graphene
 from backend.core.graphql.connection import resolve_connection
 from backend.core.graphql.values import plain_values
 
-from ..models import SellerStockSettings
+from ..models import AllocationStrategy, SellerStockSettings
 from ..visibility import managing_organization_id, sees_all_stock, visible_seller_settings
 from .filters import (
     IncomingSupplyFilterInput,
@@ -138,4 +138,6 @@ class InventoryQueries(graphene.ObjectType):
         allowed = sees_all_stock(viewer) or managing_organization_id(viewer) == organization.pk
         if not allowed or not organization.children.exists():
             return None
-        return SellerStockSettings(organization=organization)
+        # A plain string: what the enum answers on every path of the execution.
+        return SellerStockSettings(organization=organization,
+                                   strategy=AllocationStrategy.NEAREST.value)
