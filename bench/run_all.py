@@ -22,6 +22,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
     from bench import (
         catalog_page,
         catalog_prices,
+        catalog_stock,
         execution,
         facets,
         inventory_engine,
@@ -38,6 +39,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
             ("Facets", facets.run), ("Query limits", query_limits.run),
             ("Price engine", price_engine.run), ("Price cart", price_cart.run),
             ("W1 with prices", catalog_prices.run), ("Price sort", price_sort.run),
+            ("W1 with price and stock", catalog_stock.run),
             ("W4 price list export", price_export.run),
             ("Inventory engine", inventory_engine.run)]
 

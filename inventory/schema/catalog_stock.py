@@ -1,0 +1,182 @@
+"""The viewer's stock on the catalog's types (the catalog does not know inventory).
+
+``ProductVariant.stock`` (per warehouse the viewer sees, with its incoming supply),
+``ProductVariant.availability`` and ``Product.availability`` (totals). A page's variants
+are siblings: one batch reads their stock and supply in two queries (``StockView``), and
+every answer is a plain slotted object built once per variant and request, so the fields
+stay on the execution fast path. Resolvers never raise: nothing to show is an empty list
+or "no stock".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import graphene
+from django.db import connection
+
+from backend.catalog.models import Product, ProductVariant
+from backend.catalog.schema.types import ProductObjectType, ProductVariantType
+from backend.core.graphql.builders import answers_kept
+from backend.core.graphql.extend import add_fields
+from backend.core.graphql.loaders import DataLoader
+
+from .. import bands
+from ..models import Warehouse
+from .stock_loaders import StockView
+from .types import AvailabilityType, WarehouseStockType
+
+
+@dataclass(slots=True)
+class IncomingQuantity:
+    quantity: bands.StockQuantity
+    expected_date: date
+
+
+# Never changed once built. Those without incoming supply are shared between requests
+# (``_kept``: a warehouse row as read and a quantity as shown), so the execution keeps
+# each one's answer: a page's few thousand are looked up, not built.
+@answers_kept
+@dataclass(slots=True)
+class WarehouseStock:
+    warehouse: Warehouse
+    available: bands.StockQuantity
+    incoming: list[IncomingQuantity]
+    built_answers: dict | None = field(default=None, repr=False, compare=False)
+
+
+_NO_INCOMING: list[IncomingQuantity] = []  # shared: never appended to
+_KEPT: dict[tuple, WarehouseStock] = {}
+_KEPT_MOST = 50_000
+
+
+def _kept(warehouse: Warehouse, available: bands.StockQuantity) -> WarehouseStock:
+    """The shared answer object of ``warehouse`` (a shared row: ``StockView``) holding
+    ``available``; the key's row identity is safe, the kept object holds the row."""
+    key = (id(warehouse), available.band, available.exact)
+    known = _KEPT.get(key)
+    if known is None or known.warehouse is not warehouse:
+        if len(_KEPT) >= _KEPT_MOST:
+            _KEPT.clear()
+        known = _KEPT[key] = WarehouseStock(warehouse, available, _NO_INCOMING)
+    return known
+
+
+@dataclass(slots=True)
+class Availability:
+    in_stock: bool
+    available: bands.StockQuantity
+    next_incoming_date: date | None
+
+
+NO_AVAILABILITY = Availability(False, bands.NO_STOCK, None)
+
+
+def _warehouse_stock(view: StockView, variant_id: int) -> list[WarehouseStock]:
+    warehouses, shown = view.warehouses, view.shown
+    stock = view.stock[variant_id]  # in the order the warehouses are listed
+    supply = view.supply[variant_id]
+    if not supply:
+        return [_kept(warehouses[w], shown(w, quantity)) for w, quantity in stock]
+    incoming: dict[int, list[IncomingQuantity]] = {}
+    for warehouse_id, quantity, expected in supply:
+        incoming.setdefault(warehouse_id, []).append(
+            IncomingQuantity(shown(warehouse_id, quantity), expected))
+    available = dict(stock)
+    return [WarehouseStock(warehouses[w], shown(w, available.get(w, bands.ZERO)),
+                           incoming.get(w, []))
+            for w in sorted(available.keys() | incoming.keys(), key=view.ranks.__getitem__)]
+
+
+def _availability(view: StockView, variant_ids: list[int]) -> Availability:
+    displays = view.displays
+    parts = [(quantity, displays.get(warehouse_id, ""))
+             for variant_id in variant_ids for warehouse_id, quantity in view.stock[variant_id]]
+    dates = [expected for variant_id in variant_ids
+             for _, _, expected in view.supply[variant_id]]
+    available = bands.total(parts)
+    return Availability(available.in_stock, available, min(dates) if dates else None)
+
+
+class StockByVariantIdLoader(DataLoader):
+    """Each variant's stock per warehouse the viewer sees (a page in one batch)."""
+
+    siblings = ((ProductVariant, "pk"),)
+    remembers_rows = False
+
+    def batch_load(self, keys):
+        view = StockView(self.context)
+        if not view.displays:
+            return [[] for _ in keys]
+        view.load_variants(keys)
+        return [_warehouse_stock(view, key) for key in keys]
+
+
+class AvailabilityByVariantIdLoader(DataLoader):
+    siblings = ((ProductVariant, "pk"),)
+    remembers_rows = False
+
+    def batch_load(self, keys):
+        view = StockView(self.context)
+        if not view.displays:
+            return [NO_AVAILABILITY] * len(keys)
+        view.load_variants(keys)
+        return [_availability(view, [key]) for key in keys]
+
+
+_VARIANTS_SQL = (f"SELECT id, product_id FROM {ProductVariant._meta.db_table} "
+                 "WHERE product_id = ANY(%s)")
+
+
+class AvailabilityByProductIdLoader(DataLoader):
+    """Over each product's variants (those of a visible product are visible)."""
+
+    siblings = ((Product, "pk"),)
+    remembers_rows = False
+
+    def batch_load(self, keys):
+        view = StockView(self.context)
+        if not view.displays:
+            return [NO_AVAILABILITY] * len(keys)
+        variants: dict[int, list[int]] = {key: [] for key in keys}
+        with connection.cursor() as cursor:
+            cursor.execute(_VARIANTS_SQL, [keys])
+            for variant_id, product_id in cursor.fetchall():
+                variants[product_id].append(variant_id)
+        view.load_variants([v for found in variants.values() for v in found])
+        return [_availability(view, variants[key]) for key in keys]
+
+
+def resolve_stock(root: ProductVariant, info):
+    return StockByVariantIdLoader(info.context).load(root.id)
+
+
+def resolve_variant_availability(root: ProductVariant, info):
+    return AvailabilityByVariantIdLoader(info.context).load(root.id)
+
+
+def resolve_product_availability(root: Product, info):
+    return AvailabilityByProductIdLoader(info.context).load(root.pk)
+
+
+add_fields(
+    ProductVariantType,
+    stock=graphene.Field(
+        graphene.NonNull(graphene.List(graphene.NonNull(WarehouseStockType))),
+        resolver=resolve_stock,
+        description="The variant's stock in every warehouse the viewer sees that holds some "
+                    "or expects some: the viewer's own first, then its seller's by "
+                    "priority, then the others. Empty for anonymous visitors."),
+    availability=graphene.Field(
+        graphene.NonNull(AvailabilityType), resolver=resolve_variant_availability,
+        description="The variant's stock over the warehouses the viewer sees (banded if "
+                    "any of them shows bands)."),
+)
+add_fields(
+    ProductObjectType,
+    availability=graphene.Field(
+        graphene.NonNull(AvailabilityType), resolver=resolve_product_availability,
+        description="The product's stock over its variants and the warehouses the viewer "
+                    "sees."),
+)
