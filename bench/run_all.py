@@ -24,6 +24,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
         catalog_prices,
         execution,
         facets,
+        inventory_allocation,
         price_cart,
         price_engine,
         price_export,
@@ -37,7 +38,8 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
             ("Facets", facets.run), ("Query limits", query_limits.run),
             ("Price engine", price_engine.run), ("Price cart", price_cart.run),
             ("W1 with prices", catalog_prices.run), ("Price sort", price_sort.run),
-            ("W4 price list export", price_export.run)]
+            ("W4 price list export", price_export.run),
+            ("Inventory allocation", inventory_allocation.run)]
 
 
 def main() -> int:
