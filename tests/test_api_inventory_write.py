@@ -386,6 +386,8 @@ def test_preview_problems(stock_world, people, tariff):
                               "pickup": gid(stock_world["krasnodar"])}).data["allocationPreview"]
     assert [(s["code"], s["missing"]) for s in pickup["shortfalls"]] == [
         ("PICKUP_NOT_ALLOWED", "1.000")]
+    assert [(e["field"], e["code"]) for e in pickup["errors"]] == [
+        ("pickupWarehouse", "PICKUP_NOT_ALLOWED")]
     short = client(PREVIEW, {"lines": [line(pieces, 40)]}).data["allocationPreview"]
     assert [(s["sku"], s["missing"], s["code"]) for s in short["shortfalls"]] == [
         (pieces.sku, "12.000", "PREORDER_NOT_ALLOWED")]

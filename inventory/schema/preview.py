@@ -177,6 +177,11 @@ def _answer(plan) -> AllocationPreviewType:
         errors.append(InventoryError(field="address.region", code=_code(plan.problem),
                                      message="The region is in no delivery zone: delivery "
                                              "cannot be quoted.", skus=None))
+    if any(s.reason.value == "PICKUP_NOT_ALLOWED" for s in plan.shortfalls):
+        errors.append(InventoryError(field="pickupWarehouse",
+                                     code=InventoryErrorCode("PICKUP_NOT_ALLOWED"),
+                                     message="This warehouse does not allow pickup.",
+                                     skus=None))
     cost = plan.delivery_cost
     return AllocationPreviewType(
         shipments=shipments,
