@@ -176,3 +176,13 @@ def test_leftovers_only_from_stock_centers(stock_world):
         save_leftover(center, v, LeftoverData(Decimal("1.5"), Decimal(100)))
     assert codes(raised) == ["FRACTIONAL_QUANTITY", "INVALID_DISCOUNT"]
     assert Leftover.objects.count() == 1
+
+
+def test_erp_figures_as_an_erp_sends_them(stock_world):
+    w, meters, pieces = stock_world["moscow"], stock_world["meters"], stock_world["pieces"]
+    apply_stock_levels(w, [(meters.sku, 0.1), (pieces.sku, "12")])
+    assert stock(w, meters) == (Decimal("0.1"), 0)
+    assert stock(w, pieces) == (12, 2)
+    with pytest.raises(DomainValidationError) as raised:
+        apply_stock_levels(w, [(meters.sku, "много")])
+    assert codes(raised) == ["INVALID_QUANTITY"]

@@ -39,8 +39,20 @@ def apply_stock_levels(warehouse: Warehouse, levels: Iterable[tuple[str, Decimal
         else:
             seen.add(sku)
             pk, unit = variants[sku]
-            resolved.append(Level(variant_id=pk, sku=sku, unit=unit, on_hand=on_hand))
+            resolved.append(Level(variant_id=pk, sku=sku, unit=unit, on_hand=_decimal(on_hand)))
     if errors:
         raise DomainValidationError(errors)
     return apply_levels(warehouse, resolved, full=full, reason=MovementReason.ERP_SYNC,
                         actor=SYSTEM, reference=reference)
+
+
+def _decimal(value: object) -> Decimal:
+    """An ERP's figure as a Decimal: an int, a numeric string, or a float by its shortest
+    repr (0.1, not 0.1000000000000000055...); what is no number stays as it is, for the
+    checks to name."""
+    if isinstance(value, Decimal):
+        return value
+    try:
+        return Decimal(str(value)) if isinstance(value, int | float | str) else value  # type: ignore[return-value]
+    except ArithmeticError:
+        return value  # type: ignore[return-value]
