@@ -25,6 +25,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
         catalog_stock,
         execution,
         facets,
+        inventory_allocation,
         inventory_engine,
         price_cart,
         price_engine,
@@ -41,7 +42,8 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
             ("W1 with prices", catalog_prices.run), ("Price sort", price_sort.run),
             ("W1 with price and stock", catalog_stock.run),
             ("W4 price list export", price_export.run),
-            ("Inventory engine", inventory_engine.run)]
+            ("Inventory engine", inventory_engine.run),
+            ("Inventory allocation", inventory_allocation.run)]
 
 
 def main() -> int:
