@@ -58,6 +58,20 @@ def test_a_split_across_warehouses_with_quotes(stock_world, tariff):
     assert plan.delivery_cost == Decimal(1000)
 
 
+def test_a_warehouse_hidden_from_buyers_serves_none_of_them(stock_world, tariff):
+    w = stock_world
+    StockItem.objects.create(warehouse=w["krasnodar"], variant=w["pieces"], on_hand=20)
+    w["krasnodar"].display = "HIDDEN"
+    w["krasnodar"].save(update_fields=["display"])
+    plan = plan_for(w["dealer_a"], lines((w["pieces"], 12)), day=TODAY)
+    assert {s.shipment.warehouse_id for s in plan.shipments} == {w["moscow"].pk}
+    assert [(s.sku, s.missing) for s in plan.shortfalls] == [(w["pieces"].sku, 4)]
+    with pytest.raises(DomainValidationError) as refused:
+        plan_for(w["dealer_a"], lines((w["pieces"], 1)), pickup_warehouse_id=w["krasnodar"].pk,
+                 day=TODAY)
+    assert refused.value.errors[0].code == "UNKNOWN_WAREHOUSE"
+
+
 def test_loads_in_a_constant_number_of_queries(stock_world, tariff):
     w = stock_world
     few = lines((w["pieces"], 1))

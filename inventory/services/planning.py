@@ -2,7 +2,9 @@
 delivery plan it makes.
 
 A buyer is sold to by its seller (its parent organization): the plan draws on the
-seller's active warehouses, their available stock (on hand - allocated) and incoming
+seller's active warehouses that its buyers may see (a warehouse whose ``display`` is
+HIDDEN serves none of them: the preview names every warehouse it ships from, and a buyer
+must not learn of one the seller keeps from it), their available stock (on hand - allocated) and incoming
 supply (quantity - reserved), ranked by the seller's strategy (``SellerStockSettings``,
 NEAREST when it has none). The destination is the address's region and its delivery
 zone, or pickup at one of the seller's warehouses; with neither, the buyer's own region.
@@ -37,6 +39,7 @@ from ..models import (
     DeliveryRate,
     DeliveryZone,
     IncomingSupply,
+    QuantityDisplay,
     SellerStockSettings,
     StockItem,
     Warehouse,
@@ -162,7 +165,8 @@ def _lines(lines: Sequence[PlanLine], errors: ErrorCollector) -> tuple[engine.Li
 
 
 def _sources(seller_id: int) -> tuple[engine.Source, ...]:
-    rows = Warehouse.objects.filter(owner_id=seller_id, is_active=True).order_by("pk")
+    rows = (Warehouse.objects.filter(owner_id=seller_id, is_active=True)
+            .exclude(display=QuantityDisplay.HIDDEN).order_by("pk"))
     return tuple(engine.Source(
         warehouse_id=w.pk, code=w.code,
         location=engine.Location(region=w.region, latitude=w.latitude, longitude=w.longitude),
