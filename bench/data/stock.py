@@ -31,12 +31,14 @@ from backend.catalog.models import ProductVariant
 from inventory.models import (
     AllocationStrategy,
     Carrier,
+    DeliveryRate,
     DeliveryZone,
     IncomingSupply,
     Leftover,
     QuantityDisplay,
     SellerStockSettings,
     StockItem,
+    StockMovement,
     Warehouse,
     WarehouseKind,
 )
@@ -179,11 +181,14 @@ def _supply_rows(variant_ids: list[int], warehouse_ids: list[int]) -> Iterator[t
                    f"ПЗ-{variant}-{n + 1}", now, now)
 
 
+TABLES = ", ".join(f'"{m._meta.db_table}"' for m in (
+    Warehouse, StockItem, IncomingSupply, StockMovement, Leftover, Carrier, DeliveryZone,
+    DeliveryRate, SellerStockSettings))
+
+
 def truncate_stock() -> None:
-    tables = ", ".join(f'"{m._meta.db_table}"' for m in (Warehouse, Carrier, DeliveryZone,
-                                                          SellerStockSettings))
     with connection.cursor() as cursor:
-        cursor.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+        cursor.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
 
 
 def generate_stock() -> dict[str, int]:
