@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from math import gcd
 
 from django.db import connection
 from django.utils import timezone
@@ -48,11 +49,9 @@ from .copy import copy_rows, filled_without_indexes
 
 K = OrganizationKind
 D = QuantityDisplay
-WAREHOUSES = 50
+WAREHOUSES = 50  # on the full network; a small one (the smoke test's) has fewer centers
 PARTNER_STOCK_CENTERS = 33  # distributors' and dealers'; 2 more of sub-dealers
 MIN_HOLDERS, MAX_HOLDERS = 10, 30
-# Steps through the 50 warehouses that visit distinct ones (coprime with 50).
-STEPS = (1, 3, 7, 9, 11, 13, 17, 19, 21, 23)
 LEFTOVERS = 200
 
 # City -> (latitude, longitude).
@@ -137,22 +136,24 @@ def _warehouse_rows() -> list[tuple]:
             # Every other dealer shares with its fellow dealers; of the two sub-dealers,
             # the sibling shares with the bench sub-dealer, whose own is not shared.
             owner == sub_dealers[-1] if owner in sub_dealers else i % 2 == 1)
-    assert len(rows) == WAREHOUSES, len(rows)
     return rows
 
 
-def holders(variant_id: int) -> list[int]:
-    """The indexes (0-49) of the warehouses holding a variant: 10 to 30 of them."""
-    count = MIN_HOLDERS + (variant_id * 7_919 // 7) % (MAX_HOLDERS - MIN_HOLDERS + 1)
-    start, step = (variant_id * 31) % WAREHOUSES, STEPS[variant_id % len(STEPS)]
-    return [(start + k * step) % WAREHOUSES for k in range(count)]
+def holders(variant_id: int, warehouses: int = WAREHOUSES) -> list[int]:
+    """The indexes (0 to warehouses - 1) of the warehouses holding a variant: 10 to 30 of
+    the 50, each once (a step coprime with their number visits distinct ones)."""
+    count = min(warehouses, MIN_HOLDERS + (variant_id * 7_919 // 7)
+                % (MAX_HOLDERS - MIN_HOLDERS + 1))
+    steps = [step for step in range(1, warehouses // 2 + 1) if gcd(step, warehouses) == 1]
+    start, step = (variant_id * 31) % warehouses, steps[variant_id % len(steps)]
+    return [(start + k * step) % warehouses for k in range(count)]
 
 
 def _stock_rows(variant_ids: list[int], warehouse_ids: list[int]) -> Iterator[tuple]:
     now = timezone.now()
     pk = 0
     for variant in variant_ids:
-        for index in holders(variant):
+        for index in holders(variant, len(warehouse_ids)):
             pk += 1
             spread = (variant * 2_654_435_761 + index * 40_503) % 1_000
             if spread < 80:
