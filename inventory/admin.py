@@ -40,7 +40,9 @@ from .models import (
 
 
 def _staff_permissions(request) -> frozenset[Perm]:
-    return request.user.granted_staff_permissions()
+    # The admin's sign-in page lists the apps for an anonymous visitor too.
+    granted = getattr(request.user, "granted_staff_permissions", None)
+    return granted() if granted is not None else frozenset()
 
 
 class StockPermissions(admin.ModelAdmin):

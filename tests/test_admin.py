@@ -408,3 +408,8 @@ def test_zones_and_warehouses_take_official_region_names_once(staff_client, netw
     assert staff_client.post(url(Warehouse, "add"),
                              {**data, "region": "тульская область"}).status_code == 302
     assert Warehouse.objects.get().region == "Тульская область"
+
+
+def test_the_sign_in_page_answers_an_anonymous_visitor(client):
+    assert client.get(reverse("admin:login")).status_code == 200
+    assert client.get(url(Warehouse, "changelist")).status_code == 302  # to the sign-in
