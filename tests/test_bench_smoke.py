@@ -18,7 +18,7 @@ from bench import (
     price_sort,
     query_limits,
 )
-from bench.data import catalog, network, prices
+from bench.data import catalog, network, prices, stock
 from bench.data.copy import current_size, reset_sequences, truncate_all
 
 
@@ -30,9 +30,14 @@ def test_small_bench_data_and_the_catalog_page_workload():
     catalog.generate_reference_data()
     catalog.generate_products(600, 5)
     entries = prices.generate_prices()
+    held = stock.generate_stock()
     reset_sequences()
     refresh_search_index()
-    assert current_size() == {"organizations": 60, "variants": 600, "price entries": entries}
+    assert current_size() == {"organizations": 60, "variants": 600, "price entries": entries,
+                              "stock rows": held["stock rows"]}
+    # The small network has one dealer: the manufacturer's 15, its center, 2 sub-dealers'.
+    assert (held["warehouses"], held["zones"], held["rates"]) == (18, 7, 147)
+    assert 600 * 10 <= held["stock rows"] <= 600 * 18 and held["incoming supply"] == 90
     assert Product.objects.filter(is_published=True).count() >= catalog_page.PAGE
 
     result = catalog_page.run(runs=3, warmups=1)
@@ -62,6 +67,15 @@ def test_small_bench_data_and_the_catalog_page_workload():
     # New rows after the generator get fresh ids (sequences were moved past COPY's ids).
     product = Product.objects.first()
     ProductVariant.objects.create(product=product, sku="AFTER-BENCH-1")
+
+
+def test_bench_stock_spreads_each_variant_over_10_to_30_warehouses():
+    counts = set()
+    for variant in range(1, 2_001):
+        places = stock.holders(variant)
+        assert len(set(places)) == len(places) and set(places) <= set(range(50))
+        counts.add(len(places))
+    assert counts == set(range(10, 31))
 
 
 def test_the_price_engine_benchmark_prices_a_whole_cart():
