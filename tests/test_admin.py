@@ -1,5 +1,5 @@
-"""The Django admin: every model of the accounts, catalog, price rules and dealer network
-apps has working pages.
+"""The Django admin: every model of the accounts, catalog, price rules, inventory and dealer
+network apps has working pages.
 
 A new model without an admin, or an admin page that breaks (a wrong field name, a search on
 a field that cannot be searched), fails here. The changelists must not run a query per row.
@@ -33,10 +33,22 @@ from backend.catalog.models import (
     ProductVariant,
 )
 from backend.catalog.services.products import add_product_image
+from inventory.models import (
+    Carrier,
+    DeliveryRate,
+    DeliveryZone,
+    IncomingSupply,
+    Leftover,
+    MovementReason,
+    SellerStockSettings,
+    StockItem,
+    StockMovement,
+    Warehouse,
+)
 from plugins.dealer_network.services import ApplicationData, submit_application
 from tests.fixtures.prices import create_price_rules
 
-ADMIN_APPS = ("accounts", "catalog", "price_rules", "dealer_network")
+ADMIN_APPS = ("accounts", "catalog", "price_rules", "inventory", "dealer_network")
 REGISTERED = sorted(
     (model for model in admin.site._registry if model._meta.app_label in ADMIN_APPS),
     key=lambda model: model._meta.label,
@@ -94,8 +106,34 @@ def grow(network, make_org, make_user, make_category, make_product, product_type
         AttributeValue.objects.create(attribute=attribute, name="Да", slug="yes")
         create_price_rules(network["factory"], dealer, sub_dealer, product.variants.first(),
                            category, product, suffix=f" {n}")
+        create_stock_rows(n, network["factory"], dealer, product.variants.first(), user)
 
     return add
+
+
+def create_stock_rows(n: int, factory, dealer, variant, user) -> None:
+    """One of each inventory row: a warehouse of the factory and a dealer's stock center,
+    stock, supply, a movement, a leftover, a carrier, two zones and a rate between them."""
+    regional = Warehouse.objects.create(owner=factory, kind="REGIONAL", code=f"R-{n}",
+                                        name=f"Склад {n}", region="Москва")
+    center = Warehouse.objects.create(owner=dealer, kind="STOCK_CENTER", code=f"SC-{n}",
+                                      name=f"Сток-центр {n}", region=dealer.region)
+    for warehouse in (regional, center):
+        StockItem.objects.create(warehouse=warehouse, variant=variant, on_hand=10,
+                                 allocated=2)
+        StockMovement.objects.create(warehouse=warehouse, variant=variant, user=user,
+                                     reason=MovementReason.RECEIPT, on_hand_delta=10,
+                                     on_hand_after=10, allocated_after=0)
+    IncomingSupply.objects.create(warehouse=regional, variant=variant, quantity=5,
+                                  expected_date="2030-01-01", reference=f"ПЗ-{n}")
+    Leftover.objects.create(warehouse=center, variant=variant, discount_percent=10,
+                            created_by=user)
+    carrier = Carrier.objects.create(code=f"C{n}", name=f"Перевозчик {n}")
+    origin = DeliveryZone.objects.create(name=f"Зона {n}", regions=[f"Регион {n}"])
+    destination = DeliveryZone.objects.create(name=f"Зона {n}Б", regions=[])
+    DeliveryRate.objects.create(carrier=carrier, origin_zone=origin,
+                                destination_zone=destination, per_kg=10, transit_days=2)
+    SellerStockSettings.objects.create(organization=dealer, strategy="FEWEST_SHIPMENTS")
 
 
 def test_every_model_has_an_admin():
@@ -280,3 +318,93 @@ def test_category_cannot_move_under_its_own_child(staff_client, catalog):
         "sort_order": "0",
     })
     assert "parent" in response.context["adminform"].form.errors
+
+
+@pytest.fixture
+def stock_row(network, catalog):
+    warehouse = Warehouse.objects.create(owner=network["factory"], kind="REGIONAL",
+                                         code="R-MSK", name="Склад Москва", region="Москва")
+    return StockItem.objects.create(warehouse=warehouse, variant=catalog["door"].variants.first(),
+                                    on_hand=10, allocated=3)
+
+
+def stock_data(item: StockItem, on_hand: str) -> dict:
+    return {"warehouse": item.warehouse_id, "variant": item.variant_id, "on_hand": on_hand}
+
+
+def test_staff_permission_manage_stock_gates_changes(client, make_user, stock_row):
+    """MANAGE_STOCK changes the inventory pages, VIEW_ALL only looks, another staff
+    permission sees nothing of them."""
+    change = url(StockItem, "change", stock_row.pk)
+    stock_manager = make_user("stock@factory.test", is_staff=True,
+                              staff_permissions=["MANAGE_STOCK"])
+    viewer = make_user("viewer@factory.test", is_staff=True, staff_permissions=["VIEW_ALL"])
+    catalog_manager = make_user("catalog@factory.test", is_staff=True,
+                                staff_permissions=["MANAGE_CATALOG"])
+
+    client.force_login(catalog_manager)
+    assert client.get(url(Warehouse, "changelist")).status_code == 403
+    assert client.get(change).status_code == 403
+
+    client.force_login(viewer)
+    assert client.get(url(Warehouse, "changelist")).status_code == 200
+    assert client.get(url(Warehouse, "add")).status_code == 403
+    assert client.post(change, stock_data(stock_row, "12")).status_code == 403
+
+    client.force_login(stock_manager)
+    assert client.get(url(DeliveryRate, "add")).status_code == 200
+    assert client.post(change, stock_data(stock_row, "12")).status_code == 302
+    stock_row.refresh_from_db()
+    assert stock_row.on_hand == 12
+
+
+def test_a_stock_figure_changed_in_the_admin_writes_its_movement(staff_client, superuser,
+                                                                   stock_row):
+    response = staff_client.post(url(StockItem, "change", stock_row.pk),
+                                 {**stock_data(stock_row, "7"), "allocated": "0"})
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+    stock_row.refresh_from_db()
+    assert (stock_row.on_hand, stock_row.allocated) == (7, 3)  # what orders hold stays
+    movement = StockMovement.objects.get()
+    assert (movement.reason, movement.on_hand_delta, movement.on_hand_after,
+            movement.allocated_after, movement.user) == (MovementReason.ADJUSTMENT, -3, 7, 3,
+                                                         superuser)
+    # Saved unchanged: nothing happened, so no movement.
+    staff_client.post(url(StockItem, "change", stock_row.pk), stock_data(stock_row, "7"))
+    assert StockMovement.objects.count() == 1
+
+
+def test_movements_are_read_only_even_for_a_superuser(staff_client, stock_row):
+    staff_client.post(url(StockItem, "change", stock_row.pk), stock_data(stock_row, "11"))
+    movement = StockMovement.objects.get()
+    page = staff_client.get(url(StockMovement, "change", movement.pk))
+    assert page.status_code == 200 and b'name="_save"' not in page.content
+    assert staff_client.get(url(StockMovement, "add")).status_code == 403
+    assert staff_client.post(url(StockMovement, "change", movement.pk),
+                             {"reason": "RECEIPT"}).status_code == 403
+    assert staff_client.post(url(StockMovement, "delete", movement.pk),
+                             {"post": "yes"}).status_code == 403
+    assert StockMovement.objects.filter(reason=MovementReason.ADJUSTMENT).count() == 1
+
+
+def test_zones_and_warehouses_take_official_region_names_once(staff_client, network):
+    def zone(name: str, regions: str):
+        return staff_client.post(url(DeliveryZone, "add"),
+                                 {"name": name, "country": "RU", "regions": regions})
+
+    assert "regions" in zone("Центр", "Москва,Тула").context["adminform"].form.errors
+    assert zone("Центр", "москва,Тульская  область").status_code == 302
+    assert DeliveryZone.objects.get().regions == ["Москва", "Тульская область"]
+    taken = zone("Столица", "Москва")
+    assert "regions" in taken.context["adminform"].form.errors
+
+    data = {"code": "R-TUL", "name": "Склад Тула", "kind": "REGIONAL",
+            "owner": network["factory"].pk, "is_active": "on", "country": "RU",
+            "region": "Тула", "city": "Тула", "address": "", "priority": "10",
+            "handling_days": "1", "display": "EXACT", "network_display": "HIDDEN"}
+    assert "region" in staff_client.post(url(Warehouse, "add"),
+                                         data).context["adminform"].form.errors
+    assert staff_client.post(url(Warehouse, "add"),
+                             {**data, "region": "тульская область"}).status_code == 302
+    assert Warehouse.objects.get().region == "Тульская область"
