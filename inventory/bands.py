@@ -60,6 +60,12 @@ class StockQuantity:
 _BANDED = {band: StockQuantity(None, band, band != NONE) for band in BANDS}
 NO_STOCK = _BANDED[NONE]
 
+# Exact quantities shown, shared by every request (a catalog page shows a few thousand,
+# mostly the same few hundred values): each is built into its answer once. Keyed by the
+# text, as the answer shows it ("5.000" and "5" are equal decimals, not equal answers).
+_EXACT: dict[str, StockQuantity] = {}
+_EXACT_KEPT = 20_000
+
 
 def shown(quantity: Decimal, display: str | None) -> StockQuantity:
     """``quantity`` as a viewer with ``display`` for its warehouse may know it; a
@@ -67,7 +73,13 @@ def shown(quantity: Decimal, display: str | None) -> StockQuantity:
     if quantity < 0:
         quantity = ZERO
     if display == QuantityDisplay.EXACT:
-        return StockQuantity(quantity, band_of(quantity), quantity > 0)
+        key = str(quantity)
+        known = _EXACT.get(key)
+        if known is None:
+            if len(_EXACT) >= _EXACT_KEPT:
+                _EXACT.clear()
+            known = _EXACT[key] = StockQuantity(quantity, band_of(quantity), quantity > 0)
+        return known
     if display == QuantityDisplay.BANDS:
         return _BANDED[band_of(quantity)]
     return NO_STOCK

@@ -33,6 +33,13 @@ Every object the walk returns is checked twice:
   manage its sub-dealers sees all of its own, drafts and scheduled ones too), or when it is
   published (``publish_at`` reached), written by one of O's ancestors, and its audience
   holds O (everyone below, a price group O is in, or O's region).
+  Stock follows the seller chain (issue 12, inventory/visibility.py): a warehouse is
+  visible to a member of O when O owns it, when O's seller owns it and its display is not
+  HIDDEN, when an organization further up O's chain owns it and its network display is
+  not HIDDEN, or when it is an active stock center shared with the network by one of O's
+  seller's other buyers or by one of O's own buyers; its stock rows and incoming supply go
+  with it; its movements only to O owning it; its leftovers to O owning it and, published,
+  to O buying from its owner. Carriers and delivery zones are shared.
   Objects seen by anyone are then asked for through ``node(id:)`` by every other viewer,
   with the same rule. Staff (who see everything, or a regional manager's subtree) are
   walked too, for the consistency check.
@@ -55,6 +62,7 @@ from graphql import (
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLScalarType,
+    parse,
 )
 from graphql_relay import from_global_id, to_global_id
 
@@ -69,8 +77,10 @@ from backend.accounts.models import (
 )
 from backend.accounts.services.members import invite_member
 from backend.api.schema import schema
+from backend.core.graphql.cost import _plan
 from backend.core.permissions import OrgPerm, Perm
 from backend.core.tree_paths import ancestor_ids
+from inventory.models import Carrier, DeliveryZone, QuantityDisplay, Warehouse, WarehouseKind
 from plugins.announcements.models import Announcement, AnnouncementKind, AnnouncementRead
 from plugins.dealer_network.services import (
     ApplicationData,
@@ -80,8 +90,12 @@ from plugins.dealer_network.services import (
 from price_rules.models import PriceGroup, PriceGroupMember, Promotion
 from tests.fixtures.graphql import GraphQLClient
 from tests.fixtures.prices import create_price_rules, running_promotion
+from tests.fixtures.stock_world import seed_stock
 
 PAGE = 50
+# Connections nested in a list's rows (a warehouse's stock) are asked for a few rows
+# each: a page of pages at the root's size would exceed the cost limit.
+NESTED_PAGE = 1
 
 
 def _unwrap(type_):
@@ -109,7 +123,7 @@ def _selection(type_: GraphQLObjectType, path: frozenset[str], depth_left: int) 
         if isinstance(inner, GraphQLScalarType | GraphQLEnumType):
             parts.append(name)
         elif isinstance(inner, GraphQLObjectType) and expand:
-            args = f"(first: {PAGE})" if "edges" in inner.fields else ""
+            args = f"(first: {NESTED_PAGE})" if "edges" in inner.fields else ""
             sub = _selection(inner, path | {type_.name}, depth_left - 1)
             parts.append(f"{name}{args} {{ {sub} }}")
     return " ".join(parts)
@@ -165,8 +179,24 @@ def _root_fields():
         yield name, field, selection
 
 
-def _call(name: str, field, arguments: list[str]) -> str:
-    page = [f"first: {PAGE}"] if "edges" in getattr(_unwrap(field.type), "fields", {}) else []
+def _cost(document: str) -> int:
+    parsed = parse(document)
+    return _plan(parsed, parsed.definitions[0], schema.graphql_schema).cost_for({})
+
+
+def _page(name: str, field, selection: str) -> int:
+    """``PAGE``, or for a root whose walk would exceed the cost limit at that size (rows
+    with nested connections, such as a list of warehouses with their stock) the largest
+    smaller page that fits: still more rows than the tests' worlds hold."""
+    for page in (PAGE, 20, 12):
+        if _cost(f"{{ {name}(first: {page}){selection} }}") <= settings.GRAPHQL_MAX_COST:
+            return page
+    raise AssertionError(f"Query.{name}: the walk's selection is too expensive")
+
+
+def _call(name: str, field, arguments: list[str], selection: str = "") -> str:
+    is_list = "edges" in getattr(_unwrap(field.type), "fields", {})
+    page = [f"first: {_page(name, field, selection)}"] if is_list else []
     given = [f"{a}: {value}" for a, value in REQUIRED_ARGUMENTS.get(name, {}).items()]
     args = ", ".join(page + given + arguments)
     return f"{name}({args})" if args else name
@@ -174,14 +204,15 @@ def _call(name: str, field, arguments: list[str]) -> str:
 
 def _root_queries() -> list[tuple[str, str]]:
     """``(field, document)`` for every root field but lookups by id, without arguments."""
-    return [(name, f"{{ {_call(name, field, [])}{selection} }}")
+    return [(name, f"{{ {_call(name, field, [], selection)}{selection} }}")
             for name, field, selection in _root_fields()]
 
 
 def _root_queries_by_id() -> list[tuple[str, str, str]]:
     """``(field, document, Node type of its $id variable)``: every root field once per
     optional ID argument named after a Node type."""
-    return [(name, f"query($id: ID) {{ {_call(name, field, [text])}{selection} }}", id_type)
+    return [(name, f"query($id: ID) {{ {_call(name, field, [text], selection)}{selection} }}",
+             id_type)
             for name, field, selection in _root_fields()
             for text, id_type in _id_arguments(field)]
 
@@ -243,6 +274,49 @@ def _price_rule_violation(row, type_name: str, org: Organization | None) -> str 
                 and org.children.exists()):
             return None  # the floors O's resale must respect
     return f"{type_name} {row.pk} of {owner.name if owner else 'nobody'}"
+
+
+def _warehouse_violation(warehouse: Warehouse, org: Organization | None) -> str | None:
+    """Issue 12's rule, from the tree: a member of O sees O's own warehouses, its seller's
+    active ones unless their display is HIDDEN, those further up its chain only when their
+    network display is not HIDDEN, and the active stock centers that its seller's other
+    buyers and its own buyers share with the network."""
+    why = f"warehouse {warehouse.code} of {warehouse.owner.name}"
+    if org is None:
+        return why
+    owner = warehouse.owner
+    if owner.pk == org.pk:
+        return None
+    if not warehouse.is_active:
+        return why
+    chain = ancestor_ids(org.path)
+    if chain and owner.pk == chain[-1]:
+        return None if warehouse.display != QuantityDisplay.HIDDEN else why
+    if owner.pk in chain[:-1]:
+        return None if warehouse.network_display != QuantityDisplay.HIDDEN else why
+    shared = (warehouse.shared_with_network and warehouse.kind == WarehouseKind.STOCK_CENTER
+              and warehouse.display != QuantityDisplay.HIDDEN)
+    if shared and (owner.parent_id == org.pk or (chain and owner.parent_id == chain[-1])):
+        return None
+    return why
+
+
+def _inventory_violation(row, type_name: str, org: Organization | None) -> str | None:
+    """Stock rows and incoming supply go with their warehouse; the stock history only to
+    the warehouse's own organization; leftovers to it and, published, to its buyers."""
+    if isinstance(row, Warehouse):
+        return _warehouse_violation(row, org)
+    warehouse = row.warehouse
+    why = f"{type_name} {row.pk} of {warehouse.code}"
+    if type_name in ("StockItem", "IncomingSupply"):
+        return _warehouse_violation(warehouse, org) and why
+    owner_id = warehouse.owner_id
+    if org is not None and owner_id == org.pk:
+        return None
+    if (type_name == "Leftover" and org is not None and row.is_published
+            and warehouse.is_active and owner_id == org.parent_id):
+        return None
+    return why
 
 
 def _publishes_for(viewer_user: User | None, org: Organization) -> bool:
@@ -309,6 +383,8 @@ def _violation(viewer_user: User | None, org: Organization | None, global_id: st
         return _price_rule_violation(row, type_name, org)
     if model is Announcement:
         return _announcement_violation(row, viewer_user, org)
+    if model._meta.app_label == "inventory" and model not in (Carrier, DeliveryZone):
+        return _inventory_violation(row, type_name, org)
     links = _organization_links(model)
     if not links:
         return None  # shared (catalog)
@@ -324,7 +400,7 @@ def _is_owned(global_id: str) -> bool:
     """Rows the rule applies to (the catalog is shared)."""
     model = _model_for(from_global_id(global_id)[0])
     return model is not None and (model in (Organization, User)
-                                  or model._meta.app_label == "price_rules"
+                                  or model._meta.app_label in ("price_rules", "inventory")
                                   or bool(_organization_links(model)))
 
 
@@ -387,13 +463,15 @@ def seed_announcements(network, catalog, viewers) -> dict[str, Announcement]:
 
 
 @pytest.fixture
-def world(network, make_user, staff_user, catalog):
+def world(network, make_user, staff_user, catalog, make_org):
     """Two dealer networks, every built-in role and a custom role in each organization,
     invitations and audit events, some made by people of the supplier: the dealer's admin
     inviting a sub-dealer's admin (as ``subDealerCreate`` does) and the manufacturer's
     staff inviting a dealer's member; price rules in both (``seed_prices``) and
-    announcements down them (``seed_announcements``)."""
+    announcements down them (``seed_announcements``); warehouses, stock, supply,
+    movements and leftovers down both (``seed_stock``)."""
     seed_prices(network, catalog)
+    seed_stock(network, catalog, make_org)
     viewers = [(None, None, "anonymous")]
     admins = {}
     for key in ("dealer_a", "sub_a", "dealer_b", "sub_b"):
@@ -516,7 +594,8 @@ def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
             "Product", "PartnerApplication", "PartnerApplicationEvent", "PriceList",
             "PriceListEntry", "PriceListAssignment", "PriceGroup", "ResaleMarkup",
             "Promotion", "VolumeDiscount", "MapFloor", "RecomputeJob",
-            "Announcement"} <= kinds, kinds
+            "Announcement", "Warehouse", "StockItem", "IncomingSupply", "StockMovement",
+            "Leftover", "Carrier", "DeliveryZone"} <= kinds, kinds
     # ... and announcements from above: the manufacturer's reach the sub-dealers, so the
     # ancestor branch of the announcements' rule is exercised, not only the authors'.
     everyone = Announcement.objects.get(title="Новый склад")

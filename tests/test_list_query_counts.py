@@ -4,7 +4,8 @@ Each root query field is asked for (walked by introspection, with nested lists a
 objects, as in the authorization matrix) by staff and by a dealer's admin; then every
 kind of row is added again (a new sub-dealer with users in every role, a custom role, an
 invitation and its audit event; new products and a category; price lists with entries,
-groups, promotions, floors of every kind), and the same documents must
+groups, promotions, floors of every kind; warehouses with stock, supply, movements and
+leftovers), and the same documents must
 run exactly as many queries. A relation read row by row (N+1) costs more queries with
 more rows and fails here, naming the field. Every list must also be answered by the
 execution fast path throughout: a fallback to graphql-core's general path (a pending
@@ -21,6 +22,7 @@ from backend.accounts.services.members import invite_member
 from price_rules.models import PriceList, PriceListKind
 from tests.fixtures.graphql import GraphQLClient
 from tests.fixtures.prices import create_price_rules, running_promotion
+from tests.fixtures.stock_world import add_stock_center, seed_stock
 from tests.test_authorization_matrix import _root_queries, seed_prices
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +57,7 @@ def _counts(clients, documents, fast_path) -> dict[tuple[str, str], int]:
 def test_no_list_reads_its_rows_one_by_one(network, make_org, make_user, staff_user, catalog,
                                            make_product, make_category, fast_path):
     seed_prices(network, catalog)
+    seed_stock(network, catalog, make_org)
     for key in ("dealer_a", "sub_a", "dealer_b"):
         admin = _populate(network[key], key.replace("_", "-"), make_user)
         if key == "dealer_a":
@@ -81,6 +84,8 @@ def test_no_list_reads_its_rows_one_by_one(network, make_org, make_user, staff_u
         resale.assignments.create(organization=sub)
         running_promotion(network["dealer_a"], f"Акция {i}", sub).variants.add(
             *paint.variants.all())
+        add_stock_center(f"SUB-A{i}", sub, paint)
+        add_stock_center(f"DEALER-{i}", dealer, paint)
     after = _counts(clients, documents, fast_path)
 
     grown = [f"Query.{name} as {label}: {before[(label, name)]} queries, then "

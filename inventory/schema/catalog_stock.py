@@ -114,7 +114,7 @@ class AvailabilityByProductIdLoader(DataLoader):
             return [NO_AVAILABILITY] * len(keys)
         variants: dict[int, list[int]] = {key: [] for key in keys}
         for variant_id, product_id in ProductVariant.objects.filter(
-                product_id__in=keys).values_list("id", "product_id"):
+                product_id__any=keys).values_list("id", "product_id"):
             variants[product_id].append(variant_id)
         view.load_variants([v for found in variants.values() for v in found])
         return [_availability(view, variants[key]) for key in keys]

@@ -15,6 +15,8 @@ from backend.accounts.schema.costs import NAME_SEARCH_WEIGHT
 from backend.core.graphql.cost import QUERY_WEIGHT, FieldCost
 
 STOCK_SEARCH_WEIGHT = 20_000
+# A warehouse's page of stock or supply: its share of the list's one windowed query.
+NESTED_PAGES_WEIGHT = 4
 
 COSTS = {
     "Query.warehouses": FieldCost(QUERY_WEIGHT, query=True,
@@ -29,9 +31,9 @@ COSTS = {
                                  arguments={"filter.search": STOCK_SEARCH_WEIGHT}),
     "Query.carriers": FieldCost(QUERY_WEIGHT, query=True),
     "Query.deliveryZones": FieldCost(QUERY_WEIGHT, query=True),
-    "Warehouse.stock": FieldCost(QUERY_WEIGHT, query=True,
+    "Warehouse.stock": FieldCost(NESTED_PAGES_WEIGHT,
                                  arguments={"filter.search": STOCK_SEARCH_WEIGHT}),
-    "Warehouse.incoming": FieldCost(QUERY_WEIGHT, query=True),
+    "Warehouse.incoming": FieldCost(NESTED_PAGES_WEIGHT),
     "ProductVariant.stock": FieldCost(2),
     "ProductVariant.availability": FieldCost(2),
     "Product.availability": FieldCost(2),

@@ -15,12 +15,21 @@ from backend.catalog.models import ProductVariant
 from backend.core.graphql.loaders import ByIdLoader, DataLoader
 
 from ..models import IncomingSupply, Leftover, StockItem, StockMovement, Warehouse
+from .stock_loaders import StockView
 
 
-class WarehouseByIdLoader(ByIdLoader):
+class WarehouseByIdLoader(DataLoader):
+    """Warehouses by id among those the viewer sees: the request's view holds them all
+    (few), read once and remembered together, so their own relations (owners, nested
+    pages) load in one batch whichever row asked first."""
+
     siblings = ((StockItem, "warehouse_id"), (IncomingSupply, "warehouse_id"),
                 (StockMovement, "warehouse_id"), (Leftover, "warehouse_id"))
-    model = Warehouse
+    remembers_rows = False
+
+    def batch_load(self, keys):
+        warehouses = StockView(self.context).warehouses
+        return [warehouses.get(key) for key in keys]
 
 
 class VariantOfStockLoader(ByIdLoader):
@@ -44,7 +53,7 @@ class OwnerNameByIdLoader(DataLoader):
     remembers_rows = False
 
     def batch_load(self, keys):
-        names = dict(Organization.objects.filter(pk__in=keys).values_list("pk", "name"))
+        names = dict(Organization.objects.filter(pk__any=keys).values_list("pk", "name"))
         return [names.get(key, "") for key in keys]
 
 
@@ -69,6 +78,6 @@ class LeftoverStockByIdLoader(DataLoader):
         available = StockItem.objects.filter(
             warehouse_id=OuterRef("warehouse_id"), variant_id=OuterRef("variant_id")
         ).values(quantity=F("on_hand") - F("allocated"))[:1]
-        found = dict(Leftover.objects.filter(pk__in=keys).values_list(
+        found = dict(Leftover.objects.filter(pk__any=keys).values_list(
             "pk", Subquery(available)))
         return [found.get(key) for key in keys]

@@ -73,8 +73,11 @@ class InventoryQueries(graphene.ObjectType):
     @staticmethod
     def resolve_warehouses(root, info, filter=None, **args):
         filter = plain_values(filter or {})
-        manageable = list(StockView(info.context).managed) if filter.get(
-            "manageable") is not None else []
+        view = StockView(info.context)
+        # Every warehouse the viewer sees, remembered before the page's rows ask for their
+        # owners and pages: one batch for all of them (``WarehouseByIdLoader``).
+        view.warehouses  # noqa: B018
+        manageable = list(view.managed) if filter.get("manageable") is not None else []
         queryset = filter_warehouses(WarehouseType.visible_queryset(info), filter, manageable)
         return _connection(queryset.order_by("priority", "code", "pk"), args, WarehouseType,
                            info)

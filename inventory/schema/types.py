@@ -20,6 +20,7 @@ from ..models import (
     DeliveryZone,
     IncomingSupply,
     Leftover,
+    QuantityDisplay,
     StockItem,
     StockMovement,
     Warehouse,
@@ -42,7 +43,7 @@ from .enums import (
     WarehouseKindEnum,
 )
 from .filters import StockItemFilterInput
-from .stock_loaders import StockView
+from .stock_loaders import SHOWN_AS, StockView
 from .warehouse_pages import IncomingPagesLoader, StockPagesLoader
 
 
@@ -94,7 +95,10 @@ class WarehouseType(ModelObjectType):
 
     @staticmethod
     def resolve_shown_as(root: Warehouse, info):
-        return StockView(info.context).displays.get(root.pk, "BANDS")
+        shown = root.__dict__.get(SHOWN_AS)
+        if shown is not None:
+            return shown
+        return StockView(info.context).displays.get(root.pk, QuantityDisplay.BANDS)
 
     @staticmethod
     def resolve_can_manage(root: Warehouse, info):
