@@ -64,3 +64,80 @@ def test_a_dealer_buyer_sees_sub_dealer_members_but_not_their_custom_role(
     assert [e["node"] for e in members["members"]["edges"]] == [{
         "user": {"email": "clerk@sub-alfa.test"}, "permissions": ["VIEW_ORDERS"],
         "customRole": None}]
+
+
+# Stock (issue 12): the world of tests/fixtures/stock_world.py. A sub-dealer sees its
+# dealer's stock centers and the shared ones of its siblings, the factory's warehouse
+# only where the manufacturer shows it to the network (in bands), never another
+# network's; whichever way it asks.
+STOCK_PATHS = """query($warehouse: ID, $item: ID!, $warehouseId: ID!) {
+  stockItems(first: 50, filter: {warehouse: $warehouse}) { edges { node {
+    warehouse { code } available { exact band } } } }
+  incomingSupply(first: 50, filter: {warehouse: $warehouse}) { edges { node {
+    warehouse { code } } } }
+  leftovers(first: 50, filter: {warehouse: $warehouse}) { edges { node { warehouse { code } } } }
+  warehouses(first: 50, filter: {includeInactive: true}) { edges { node { code
+    stock(first: 5) { edges { node { warehouse { code } available { exact band } } } } } } }
+  products(first: 20) { edges { node { variants { stock { warehouse { code }
+    available { exact band } } } } } }
+  item: node(id: $item) { id }
+  warehouse: node(id: $warehouseId) { id }
+}"""
+
+
+def _codes(value) -> set[str]:
+    if isinstance(value, dict):
+        found = {value["code"]} if isinstance(value.get("code"), str) else set()
+        return found.union(*(_codes(v) for v in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_codes(v) for v in value))
+    return set()
+
+
+def _ask(client, warehouse) -> dict:
+    from inventory.models import StockItem
+
+    item = StockItem.objects.filter(warehouse=warehouse).first()
+    return client(STOCK_PATHS, {
+        "warehouse": to_global_id("Warehouse", warehouse.pk),
+        "item": to_global_id("StockItem", item.pk),
+        "warehouseId": to_global_id("Warehouse", warehouse.pk)}).data
+
+
+def test_a_sub_dealer_reaches_no_hidden_or_foreign_stock_through_any_path(
+        network, catalog, make_org, make_user, api_as):
+    from tests.fixtures.stock_world import seed_stock
+
+    world = seed_stock(network, catalog, make_org)
+    client = api_as(make_user("admin@sub-alfa.test", network["sub_a"], Role.ADMIN),
+                    network["sub_a"])
+    visible = {"R-BANDS", "DA", "SA1", "SA2"}
+
+    for code in ("F-EXACT", "F-OFF", "SA2-PRIVATE", "DB"):  # asked for by id and filter
+        answer = _ask(client, world["warehouses"][code])
+        assert _codes(answer) <= visible, (code, _codes(answer) - visible)
+        assert answer["item"] is None and answer["warehouse"] is None, code
+        assert answer["stockItems"]["edges"] == [] and answer["leftovers"]["edges"] == []
+    answer = _ask(client, world["warehouses"]["R-BANDS"])
+    assert _codes(answer) == visible
+    # The factory's regional warehouse, however reached, shows bands only.
+    figures = [e["node"]["available"] for e in answer["stockItems"]["edges"]]
+    figures += [s["available"] for e in answer["products"]["edges"]
+                for v in e["node"]["variants"] for s in v["stock"]
+                if s["warehouse"]["code"] == "R-BANDS"]
+    figures += [e["node"]["available"] for w in answer["warehouses"]["edges"]
+                if w["node"]["code"] == "R-BANDS" for e in w["node"]["stock"]["edges"]]
+    assert len(figures) == 3 and all(f == {"exact": None, "band": "OVER_10"} for f in figures)
+
+
+def test_a_dealer_sees_none_of_another_networks_stock_centers(
+        network, catalog, make_org, make_user, api_as):
+    from tests.fixtures.stock_world import seed_stock
+
+    world = seed_stock(network, catalog, make_org)
+    client = api_as(make_user("buyer@beta.test", network["dealer_b"], Role.BUYER),
+                    network["dealer_b"])
+    for code in ("DA", "SA1", "SA2"):
+        answer = _ask(client, world["warehouses"][code])
+        assert _codes(answer) == {"F-EXACT", "R-BANDS", "DB"}, code
+        assert answer["item"] is None and answer["warehouse"] is None

@@ -20,7 +20,7 @@ from backend.core.graphql.loaders import DataLoader, remember_rows
 from backend.core.tree_paths import ancestor_ids
 
 from .. import bands
-from ..models import IncomingSupply, QuantityDisplay, StockItem, Warehouse
+from ..models import IncomingSupply, StockItem, Warehouse
 from ..visibility import manageable_warehouses, sees_all_stock, warehouse_displays
 
 # The viewer's display of a warehouse row the view loaded, kept on the row (rows are the
@@ -33,7 +33,7 @@ class StockView(DataLoader):
 
     def __init__(self, context) -> None:
         if not getattr(self, "_initialised", False):
-            self._displays: dict[int, QuantityDisplay] | None = None
+            self._displays: dict[int, str] | None = None
             self._managed: set[int] | None = None
             self._sees_all: bool | None = None
             self._warehouses: dict[int, Warehouse] | None = None
@@ -51,11 +51,14 @@ class StockView(DataLoader):
         self.stock, self.supply = {}, {}
 
     @property
-    def displays(self) -> dict[int, QuantityDisplay]:
+    def displays(self) -> dict[int, str]:
         """``{warehouse id: EXACT or BANDS}`` of every warehouse the viewer sees."""
         if self._displays is None:
             viewer = self.context.viewer
-            self._displays = warehouse_displays(viewer) if viewer.is_authenticated else {}
+            # Plain strings: what the enum fields answer on every path of the execution.
+            self._displays = ({pk: str(display.value) for pk, display
+                               in warehouse_displays(viewer).items()}
+                              if viewer.is_authenticated else {})
         return self._displays
 
     @property

@@ -98,7 +98,7 @@ class WarehouseType(ModelObjectType):
         shown = root.__dict__.get(SHOWN_AS)
         if shown is not None:
             return shown
-        return StockView(info.context).displays.get(root.pk, QuantityDisplay.BANDS)
+        return StockView(info.context).displays.get(root.pk, QuantityDisplay.BANDS.value)
 
     @staticmethod
     def resolve_can_manage(root: Warehouse, info):
@@ -107,12 +107,12 @@ class WarehouseType(ModelObjectType):
     @staticmethod
     def resolve_stock(root: Warehouse, info, **arguments):
         return StockPagesLoader(info.context, arguments,
-                                StockItemType._meta.connection).load(root.pk)
+                                StockItemType._meta.connection).page_of(root)
 
     @staticmethod
     def resolve_incoming(root: Warehouse, info, **arguments):
         return IncomingPagesLoader(info.context, arguments,
-                                   IncomingSupplyType._meta.connection).load(root.pk)
+                                   IncomingSupplyType._meta.connection).page_of(root)
 
 
 def _warehouse(info, row):

@@ -58,6 +58,14 @@ class _PagesLoader(DataLoader):
     def __init__(self, context, arguments: dict[str, Any], connection_type) -> None:
         super().__init__(context)
 
+    def page_of(self, warehouse: Warehouse):
+        """The warehouse's page, now: graphene's connection field takes no pending value,
+        so a warehouse found by id (not one of a list's rows) is remembered first and
+        loads as its own batch."""
+        if warehouse.pk not in self._values:
+            remember_rows(self.context, [warehouse])
+        return self.load(warehouse.pk)
+
     def rows(self, viewer, filter):
         raise NotImplementedError
 
