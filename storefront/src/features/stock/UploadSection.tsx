@@ -37,9 +37,15 @@ export function UploadSection({ warehouse }: { warehouse: WarehouseRowFragment }
     const result = await upload({ warehouse: warehouse.id, file, dryRun, full }, { additionalTypenames: ['StockItem', 'StockMovement'] });
     const answer = result.data?.stockUpload;
     const errors = answerErrors(result.error, answer?.errors);
+    if (answer && answer.rowErrors.length > 0) {
+      // The bad rows' table says it all; the API's summary of them (UPLOAD_INVALID) would repeat it.
+      setRefusals(errors.filter((error) => error.code !== 'UPLOAD_INVALID'));
+      setChecked(answer);
+      return;
+    }
     if (!answer || errors.length > 0) {
       setRefusals(errors);
-      if (!dryRun) setChecked(null);
+      setChecked(null);
       return;
     }
     if (!dryRun && answer.result?.applied) {

@@ -79,7 +79,8 @@ function WarehouseFacts({ warehouse, canManage, staff }: { warehouse: WarehouseR
   const format = useFormat();
   const [editing, setEditing] = useState(false);
   const [, update] = useMutation(StockWarehouseUpdateDocument);
-  const place = [warehouse.address, warehouse.city, warehouse.region].filter(Boolean).join(', ');
+  // A city that is its own region (Москва, Санкт-Петербург) is said once.
+  const place = [...new Set([warehouse.address, warehouse.city, warehouse.region].filter(Boolean))].join(', ');
   return (
     <section className="net-card" aria-labelledby="stock-facts-heading">
       <h2 id="stock-facts-heading" className="ui-visually-hidden">

@@ -97,7 +97,8 @@ describe('uploading stock from xlsx', () => {
             { row: 3, column: 'SKU', code: 'UNKNOWN_SKU', message: 'No variant has the SKU XX-1.', value: 'XX-1' },
             { row: 5, column: 'Quantity', code: 'FRACTIONAL_QUANTITY', message: 'KR-FAS-09 is counted in whole pieces: 2.5.', value: '2.5' },
           ],
-          errors: [],
+          // The API sums the bad rows up in one error too.
+          errors: [{ field: 'file', code: 'UPLOAD_INVALID', message: '2 rows cannot be loaded; nothing was saved.', skus: null }],
         },
       },
     });
@@ -111,6 +112,7 @@ describe('uploading stock from xlsx', () => {
       ['5', 'Quantity', '2.5', expect.stringContaining('whole pieces') as unknown as string],
     ]);
     expect(screen.getByText('В файле 2 ошибки, ничего не сохранено')).toBeTruthy();
+    expect(screen.queryByText('2 rows cannot be loaded; nothing was saved.')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Применить' })).toBeNull();
   });
 
