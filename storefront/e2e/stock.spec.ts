@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { screenshot, settled, signIn } from './helpers';
+import { chooseRegion, screenshot, settled, signIn } from './helpers';
 import { workbookOf } from './xlsx';
 
 const PHONE = { width: 390, height: 844 };
@@ -91,5 +91,27 @@ test.describe('stock centers', () => {
     await expect(sale.locator('tbody tr').first()).toContainText('%');
     await settled(page);
     await bothWidths(page, 210, 'stock-leftovers');
+  });
+
+  test("a dealer's admin opens a new stock center, its region chosen from the list", async ({ page }) => {
+    // A code of its own each run: the demo database outlives a run.
+    const code = `E2E-${Date.now().toString(36).toUpperCase()}`;
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, DEALER_ADMIN);
+    await page.goto('/stock');
+    await page.getByRole('button', { name: 'Добавить склад' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Новый склад' });
+    await dialog.getByLabel('Код').fill(code);
+    await dialog.getByLabel('Название').fill(`Склад ${code}`);
+    await dialog.getByLabel('Адрес').fill('ул. Портовая, 1');
+    await chooseRegion(page, 'Приморский край');
+    await dialog.getByLabel('Город').fill('Владивосток');
+    await dialog.getByLabel('Можно забрать самовывозом').check();
+    await screenshot(page, '212-desktop-stock-center-form', false);
+    await page.setViewportSize(PHONE);
+    await screenshot(page, '213-phone-stock-center-form', false);
+    await dialog.getByRole('button', { name: 'Создать склад' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Склад ${code}` })).toBeVisible();
+    await expect(page.getByText('Складов пока нет').or(page.getByText('На складе пока нет остатков'))).toBeVisible();
   });
 });

@@ -82,12 +82,12 @@ function coordinate(text: string): string | null {
   return parsed === null ? trimmed : `${negative ? '-' : ''}${parsed}`;
 }
 
-/** What the API takes (a partner's warehouse is always its stock center; the API decides). */
+/** What the API takes; the API requires the kind, and a partner's warehouse is its stock center. */
 export function warehouseInput(values: WarehouseValues, staff: boolean): WarehouseInput {
   return {
     code: values.code.trim(),
     name: values.name.trim(),
-    ...(staff ? { kind: values.kind } : {}),
+    kind: staff ? values.kind : 'STOCK_CENTER',
     address: values.address.trim(),
     country: countryCode(values),
     region: values.region.trim(),

@@ -77,6 +77,7 @@ describe('/stock: the warehouses', () => {
     expect(calls(api.calls, 'StockWarehouseCreate')[0]?.input).toEqual({
       code: 'MSK-2',
       name: 'Второй склад',
+      kind: 'STOCK_CENTER',
       address: 'ул. Лесная, 1',
       country: 'RU',
       region: 'Приморский край',
