@@ -31,6 +31,9 @@ import {
   loadRolesPage,
   loadSignInPage,
   loadSubDealersPage,
+  loadLeftoversPage,
+  loadWarehousePage,
+  loadWarehousesPage,
 } from './routes';
 
 // Each screen is its own chunk; the entry holds only the shell.
@@ -61,6 +64,9 @@ const PriceAssignmentsPage = lazy(loadPriceAssignmentsPage);
 const PriceGroupsPage = lazy(loadPriceGroupsPage);
 const PriceGroupPage = lazy(loadPriceGroupPage);
 const MarkupPage = lazy(loadMarkupPage);
+const WarehousesPage = lazy(loadWarehousesPage);
+const WarehousePage = lazy(loadWarehousePage);
+const LeftoversPage = lazy(loadLeftoversPage);
 
 export function AppRoutes() {
   return (
@@ -139,6 +145,9 @@ export function AppRoutes() {
         <Route path="/prices/groups" element={<PriceGroupsPage />} />
         <Route path="/prices/groups/:id" element={<PriceGroupPage />} />
         <Route path="/prices/markup" element={<MarkupPage />} />
+        <Route path="/stock" element={<WarehousesPage />} />
+        <Route path="/stock/warehouses/:id" element={<WarehousePage />} />
+        <Route path="/stock/leftovers" element={<LeftoversPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -36,6 +36,10 @@ export const loadPriceAssignmentsPage = once(() => import('./features/prices/adm
 export const loadPriceGroupsPage = once(() => import('./features/prices/admin/groups/PriceGroupsPage'));
 export const loadPriceGroupPage = once(() => import('./features/prices/admin/groups/PriceGroupPage'));
 export const loadMarkupPage = once(() => import('./features/prices/admin/markup/MarkupPage'));
+// Stock screens (issue 12): warehouses, one warehouse, leftovers on sale.
+export const loadWarehousesPage = once(() => import('./features/stock/WarehousesPage'));
+export const loadWarehousePage = once(() => import('./features/stock/WarehousePage'));
+export const loadLeftoversPage = once(() => import('./features/stock/LeftoversPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -57,6 +61,9 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/prices/groups/', loadPriceGroupPage],
   ['/prices/groups', loadPriceGroupsPage],
   ['/prices/markup', loadMarkupPage],
+  ['/stock/warehouses/', loadWarehousePage],
+  ['/stock/leftovers', loadLeftoversPage],
+  ['/stock', loadWarehousesPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */

@@ -226,4 +226,6 @@ export const countries: CountriesQuery = {
 export const NO_ANNOUNCEMENTS = {
   AnnouncementsUnreadCount: { announcementsUnreadCount: 0 },
   ProductAnnouncements: { announcements: { edges: [] } },
+  // The home screen asks whether the seller has leftovers on sale (the «Распродажа» link).
+  StockLeftoversOnSale: { leftovers: { totalCount: 0 } },
 };

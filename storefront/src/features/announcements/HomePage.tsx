@@ -12,6 +12,7 @@ import { usePageTitle } from '../shell/usePageTitle';
 import { canPublishAnnouncements } from './access';
 import { AnnouncementCard } from './AnnouncementCard';
 import { ANNOUNCEMENT_TYPENAMES } from './cache';
+import { LeftoversSaleLink } from '../stock/LeftoversSaleLink';
 import './announcements.css';
 
 const PAGE = 20;
@@ -89,6 +90,7 @@ export default function HomePage() {
           </p>
         </div>
         <div className="news-page__actions">
+          <LeftoversSaleLink className="ui-button ui-button--secondary ui-button--md" />
           {canPublishAnnouncements(viewer.me, viewer.organization?.id) && (
             <Link className="ui-button ui-button--secondary ui-button--md" to="/announcements">
               {t('announcements.feed.mine')}

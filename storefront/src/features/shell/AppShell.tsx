@@ -4,6 +4,7 @@ import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorState, Spinner } from '../../ui';
 import { NewsNavLink } from '../announcements/NewsNavLink';
 import { priceManagement } from '../prices/admin/access';
+import { stockManagement } from '../stock/access';
 import { useSession } from '../auth/SessionProvider';
 import { useViewer } from '../auth/ViewerProvider';
 import { hasStaffPermission, organizationSections, REVIEW_PERMISSION } from '../network/access';
@@ -63,6 +64,7 @@ export function AppShell() {
   const sections = organizationSections(viewer.me, viewer.organization?.id);
   const reviews = hasStaffPermission(viewer.me, REVIEW_PERMISSION);
   const managesPrices = priceManagement(viewer.me, viewer.organization?.id) !== null;
+  const managesStock = stockManagement(viewer.me, viewer.organization?.id) !== null;
 
   let content: React.ReactNode;
   if (viewer.ready) {
@@ -115,6 +117,14 @@ export function AppShell() {
                   className={() => (pathname.startsWith('/prices') ? 'shell__nav-link active' : 'shell__nav-link')}
                 >
                   {t('shell.nav.prices')}
+                </NavLink>
+              )}
+              {managesStock && (
+                <NavLink
+                  to="/stock"
+                  className={() => (pathname.startsWith('/stock') ? 'shell__nav-link active' : 'shell__nav-link')}
+                >
+                  {t('shell.nav.stock')}
                 </NavLink>
               )}
               {reviews && (
