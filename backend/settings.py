@@ -266,6 +266,9 @@ CATALOG_PUBLIC = env_bool("CATALOG_PUBLIC", default=True)
 # Sorts and filters the catalog by the viewer's price: the catalog knows no prices, the
 # price rules provide them (``backend/catalog/prices.py``; empty: no price sort or filter).
 CATALOG_VIEWER_PRICES = "price_rules.catalog_sort.viewer_price_keys"
+# Filters the catalog by the viewer's stock ("in stock in my network"): the inventory
+# provides it (``backend/catalog/stock.py``; empty: nothing is in stock).
+CATALOG_VIEWER_STOCK = "inventory.network_stock.viewer_stock"
 
 # Price list workbooks (price_rules/excel): the largest upload, its rows, the row errors
 # one answer lists, and how long a signed download link works.

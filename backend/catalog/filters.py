@@ -37,6 +37,10 @@ class ProductFilter:
     price_min: Decimal | None = None
     price_max: Decimal | None = None
     prices: Any = None
+    # Products with a variant available in a warehouse the viewer sees (``stock``:
+    # ``backend.catalog.stock``).
+    in_stock: bool | None = None
+    stock: Any = None
 
 
 def _category_condition(category_ids: list[int], include_subcategories: bool) -> Q:
@@ -85,6 +89,9 @@ def filter_products(queryset: QuerySet[Product], spec: ProductFilter) -> QuerySe
                                                           spec.price_max))
         except EmptyResultSet:  # nothing visible to price
             queryset = queryset.none()
+    if spec.in_stock is not None:
+        condition = spec.stock.in_stock()
+        queryset = queryset.filter(condition if spec.in_stock else ~condition)
     return queryset
 
 

@@ -17,15 +17,20 @@ FACETS_WEIGHT = 20_000
 # The viewer's price of every product found, computed in SQL for the filter (one statement
 # over the products' variants and the viewer's price lists; see price_rules/sort_keys.py).
 PRICE_FILTER_WEIGHT = 5_000
+# Whether a variant of each product found is available in the viewer's warehouses: an
+# EXISTS over the stock rows (the variant's index), about a price filter's work.
+STOCK_FILTER_WEIGHT = 5_000
 
 COSTS = {
     "Query.products": FieldCost(QUERY_WEIGHT, query=True, arguments={
         "filter.search": SEARCH_WEIGHT, "filter.attributes": 12_000, "filter.categories": 100,
-        "filter.priceMin": PRICE_FILTER_WEIGHT, "filter.priceMax": PRICE_FILTER_WEIGHT}),
+        "filter.priceMin": PRICE_FILTER_WEIGHT, "filter.priceMax": PRICE_FILTER_WEIGHT,
+        "filter.inStockInMyNetwork": STOCK_FILTER_WEIGHT}),
     "Query.variants": FieldCost(QUERY_WEIGHT, query=True, arguments={"skus": 20_000}),
     "ProductVariantConnection.totalCount": FieldCost(COUNT_WEIGHT * 10, query=True),
     "Query.productFacets": FieldCost(FACETS_WEIGHT, query=True, arguments={
         "filter.search": SEARCH_WEIGHT, "filter.attributes": 12_000, "filter.categories": 100,
-        "filter.priceMin": PRICE_FILTER_WEIGHT, "filter.priceMax": PRICE_FILTER_WEIGHT}),
+        "filter.priceMin": PRICE_FILTER_WEIGHT, "filter.priceMax": PRICE_FILTER_WEIGHT,
+        "filter.inStockInMyNetwork": STOCK_FILTER_WEIGHT}),
     "Query.categories": FieldCost(QUERY_WEIGHT, query=True, arguments={"filter.search": 100}),
 }

@@ -17,6 +17,7 @@ from backend.core.graphql.values import plain_values
 from ..facets import product_facets
 from ..filters import ProductFilter, find_products, sort_products
 from ..prices import viewer_prices
+from ..stock import viewer_stock
 from .facets import AttributeFacet
 from .types import (
     AttributeType,
@@ -49,6 +50,9 @@ class ProductFilterInput(graphene.InputObjectType):
                                              "(gross) is at least this. Signed-in viewers only.")
     price_max = graphene.Decimal(description="Products whose lowest price for the viewer "
                                              "(gross) is at most this. Signed-in viewers only.")
+    in_stock_in_my_network = graphene.Boolean(
+        description="Products with a variant available (true; or none: false) in a "
+                    "warehouse the viewer sees. Anonymous visitors see no stock.")
 
 
 class ProductSortField(graphene.Enum):
@@ -104,6 +108,9 @@ def _product_filter(data, info) -> ProductFilter:
         price_min=price_min, price_max=price_max,
         prices=_prices(info, "filter.priceMin" if price_min is not None else "filter.priceMax")
         if priced else None,
+        in_stock=data.get("in_stock_in_my_network"),
+        stock=viewer_stock(info.context.viewer)
+        if data.get("in_stock_in_my_network") is not None else None,
     )
 
 

@@ -427,6 +427,8 @@ export type ProductFilterInput = {
   attributes?: Array<AttributeFilterInput> | null | undefined;
   categories?: Array<string | number> | null | undefined;
   ids?: Array<string | number> | null | undefined;
+  /** Products with a variant available (true; or none: false) in a warehouse the viewer sees. Anonymous visitors see no stock. */
+  inStockInMyNetwork?: boolean | null | undefined;
   includeSubcategories?: boolean | null | undefined;
   /** Visible to catalog staff only. */
   isPublished?: boolean | null | undefined;
@@ -1233,9 +1235,13 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Attribute' }
     | { __typename: 'AttributeValue' }
     | { __typename: 'AuditEvent' }
+    | { __typename: 'Carrier' }
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
+    | { __typename: 'DeliveryZone' }
+    | { __typename: 'IncomingSupply' }
     | { __typename: 'Invitation' }
+    | { __typename: 'Leftover' }
     | { __typename: 'MapFloor' }
     | { __typename: 'Membership' }
     | { __typename: 'Organization' }
@@ -1252,8 +1258,11 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Promotion', id: string, name: string, kind: PromotionKind, value: string, currency: string | null, starts: string, ends: string, stacking: PromotionStacking, status: PromotionStatus, audienceRegions: Array<string>, owner: { id: string } | null, variants: Array<{ id: string, sku: string, name: string, product: { id: string, name: string } }>, products: Array<{ id: string, name: string, slug: string }>, categories: Array<{ id: string, name: string }>, audienceOrganizations: Array<{ id: string, name: string, kind: OrganizationKind }>, audiencePriceGroups: Array<{ id: string, name: string }> }
     | { __typename: 'RecomputeJob' }
     | { __typename: 'ResaleMarkup' }
+    | { __typename: 'StockItem' }
+    | { __typename: 'StockMovement' }
     | { __typename: 'User' }
     | { __typename: 'VolumeDiscount' }
+    | { __typename: 'Warehouse' }
    | null };
 
 export type PromotionSaveErrorsFragment = { field: string | null, code: PriceRulesErrorCode, message: string, skus: Array<string> | null };
