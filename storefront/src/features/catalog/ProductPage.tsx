@@ -14,6 +14,7 @@ import { ProductGallery } from './ProductGallery';
 import type { Product } from './productTypes';
 import { valuesText } from './productText';
 import { useChosenVariant } from './useChosenVariant';
+import { ProductStock } from '../stock/ProductStock';
 import { VariantsTable } from './VariantsTable';
 import './catalog.css';
 import './product.css';
@@ -120,6 +121,8 @@ function ProductView({ product, backLink }: { product: Product; backLink: React.
           )}
         </div>
       </div>
+
+      <ProductStock chosen={chosen} />
 
       <section
         aria-labelledby="product-variants"
