@@ -12,7 +12,8 @@ Python), then the search index is refreshed and the tables analysed.
 
 Running it again skips the work when the data already has the requested size; ``--reset``
 (or a different size) truncates and regenerates. Data of the requested size without prices
-(an older generator's) gets its prices added.
+or without stock (an older generator's) gets them added. ``--only stock`` replaces the
+warehouses and stock of an existing data set, leaving the rest alone.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--variants-per-product", type=int, default=5)
     parser.add_argument("--reset", action="store_true",
                         help="truncate and regenerate even if the data has the requested size")
+    parser.add_argument("--only", choices=["stock"],
+                        help="regenerate only this part of an existing data set")
     parser.add_argument("--allow-any-database", action="store_true",
                         help="allow truncating a database whose name lacks 'bench' "
                              "(when DATABASE_URL points elsewhere)")
@@ -63,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection, transaction
 
     from backend.catalog.search import refresh_search_index
-    from bench.data import catalog, network, prices
+    from bench.data import catalog, network, prices, stock
     from bench.data.copy import current_size, reset_sequences, truncate_all
 
     timings: dict[str, float] = {}
@@ -74,17 +77,28 @@ def main(argv: list[str] | None = None) -> int:
     size = current_size()
     wanted = {"organizations": args.organizations, "variants": args.variants}
     has_prices = size.pop("price entries") > 0
-    if size == wanted and has_prices and not args.reset:
+    has_stock = size.pop("stock rows") > 0
+    if size == wanted and has_prices and has_stock and not args.reset and not args.only:
         print(f"Already generated ({args.organizations:,} organizations, "
-              f"{args.variants:,} variants, prices): nothing to do. Pass --reset to "
-              "regenerate.")
+              f"{args.variants:,} variants, prices, stock): nothing to do. Pass --reset "
+              "to regenerate.")
         return 0
 
-    price_steps: list[tuple[str, Callable[[], object]]] = [
-        ("prices", prices.generate_prices), ("sequences", reset_sequences)]
-    if size == wanted and not args.reset:
-        # Data of an older generator, without prices: add them, keep the rest.
-        steps = [("truncate prices", prices.truncate_prices), *price_steps]
+    stock_figures: dict[str, int] = {}
+    stock_steps: list[tuple[str, Callable[[], object]]] = [
+        ("stock", lambda: stock_figures.update(stock.generate_stock()))]
+    sequences = ("sequences", reset_sequences)
+    if args.only == "stock":
+        steps = [("truncate stock", stock.truncate_stock), *stock_steps, sequences]
+    elif size == wanted and not args.reset:
+        # Data of an older generator, without prices or stock: add them, keep the rest.
+        steps = []
+        if not has_prices:
+            steps += [("truncate prices", prices.truncate_prices),
+                      ("prices", prices.generate_prices)]
+        if not has_stock:
+            steps += [("truncate stock", stock.truncate_stock), *stock_steps]
+        steps.append(sequences)
     else:
         steps = [
             ("truncate", truncate_all),
@@ -93,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
             ("categories and attributes", catalog.generate_reference_data),
             ("products", lambda: catalog.generate_products(args.variants,
                                                            args.variants_per_product)),
-            *price_steps,
+            ("prices", prices.generate_prices),
+            *stock_steps,
+            sequences,
         ]
     started = time.perf_counter()
     with transaction.atomic():
@@ -111,7 +127,11 @@ def main(argv: list[str] | None = None) -> int:
 
     size = current_size()
     print(f"Generated {size['organizations']:,} organizations, {size['variants']:,} "
-          f"variants and {size['price entries']:,} price list entries in {total:.1f} s.")
+          f"variants, {size['price entries']:,} price list entries and "
+          f"{size['stock rows']:,} stock rows in {total:.1f} s.")
+    if stock_figures:
+        print("Stock: " + ", ".join(f"{value:,} {label}"
+                                    for label, value in stock_figures.items()) + ".")
     return 0
 
 

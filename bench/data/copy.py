@@ -91,8 +91,10 @@ def reset_sequences() -> None:
 
 
 def current_size() -> dict[str, int]:
+    from inventory.models import StockItem
     from price_rules.models import PriceListEntry
 
     return {"organizations": Organization.objects.count(),
             "variants": ProductVariant.objects.count(),
-            "price entries": PriceListEntry.objects.count()}
+            "price entries": PriceListEntry.objects.count(),
+            "stock rows": StockItem.objects.count()}
