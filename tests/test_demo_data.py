@@ -8,6 +8,7 @@ checks the result; the cheaper tests check the plan and the README without a dat
 from __future__ import annotations
 
 import io
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from django.utils import timezone
 
 from backend.accounts.inn import is_valid_inn, kpp_error
 from backend.accounts.models import Membership, Organization, OrganizationKind, Role, User
+from backend.accounts.regions import RUSSIAN_REGIONS, russian_region
 from backend.catalog.models import (
     Attribute,
     AttributeValue,
@@ -34,6 +36,20 @@ from backend.core.permissions import Perm
 from backend.demo.catalog_plan import plan_catalog
 from backend.demo.network import DEMO_PASSWORD, ORGANIZATIONS, USERS
 from backend.demo.plugins import load_plugin_demos, plugin_demo_loaders
+from backend.demo.stock_plan import DemoVariant, Scenario, plan_stock
+from inventory.models import (
+    Carrier,
+    DeliveryRate,
+    DeliveryZone,
+    IncomingSupply,
+    Leftover,
+    MovementReason,
+    SellerStockSettings,
+    StockItem,
+    StockMovement,
+    Warehouse,
+)
+from inventory.zones import ZONES, default_rates, zone_regions
 from price_rules import engine
 from price_rules.models import (
     MapFloor,
@@ -61,7 +77,9 @@ def _snapshot() -> dict[str, tuple[int, int | None]]:
     models = [Organization, User, Membership, Category, Attribute, AttributeValue, ProductType,
               Product, ProductVariant, ProductImage, Product.attribute_values.through,
               ProductVariant.attribute_values.through, PriceGroup, PriceList, PriceListEntry,
-              PriceListAssignment, ResaleMarkup, Promotion, MapFloor]
+              PriceListAssignment, ResaleMarkup, Promotion, MapFloor, Warehouse, StockItem,
+              IncomingSupply, StockMovement, Leftover, Carrier, DeliveryZone, DeliveryRate,
+              SellerStockSettings]
     return {m._meta.db_table: (m.objects.count(),
                                m.objects.order_by("-pk").values_list("pk", flat=True).first())
             for m in models}
@@ -83,6 +101,9 @@ def test_demo_loads_the_network_and_catalog_once(settings, tmp_path):
     _assert_images_are_stored(settings.MEDIA_ROOT)
     _assert_search_works()
     _assert_prices()
+    _assert_warehouses()
+    _assert_stock()
+    _assert_delivery()
 
 
 def _assert_network() -> None:
@@ -242,3 +263,112 @@ def test_a_plugin_without_a_demo_module_has_no_demo_data(settings):
     settings.PLUGINS = ["tests.plugin_fixtures.first"]
 
     assert plugin_demo_loaders() == []
+
+
+def _assert_warehouses() -> None:
+    """3 factories and 5 regional warehouses of the manufacturer, a stock center for each
+    dealer and one sub-dealer; official region names, coordinates; who sees what."""
+    warehouses = list(Warehouse.objects.select_related("owner"))
+    kinds = Counter((w.kind, w.owner.kind) for w in warehouses)
+    assert kinds == {("FACTORY", K.MANUFACTURER): 3, ("REGIONAL", K.MANUFACTURER): 5,
+                     ("STOCK_CENTER", K.DEALER): 3, ("STOCK_CENTER", K.SUB_DEALER): 1}
+    assert {"Владивосток", "Краснодар", "Москва"} <= {w.city for w in warehouses
+                                                      if w.kind == "REGIONAL"}
+    for w in warehouses:
+        assert russian_region(w.region) is not None and russian_region(w.region).name == w.region
+        assert w.latitude is not None and w.longitude is not None
+    own = [w for w in warehouses if w.owner.kind == K.MANUFACTURER]
+    assert Counter(w.display for w in own) == {"EXACT": 7, "BANDS": 1}
+    assert Counter(w.network_display for w in own) == {"HIDDEN": 7, "BANDS": 1}
+    shared = {w.owner.name: w.shared_with_network for w in warehouses if w.kind == "STOCK_CENTER"}
+    assert shared["Столичный дом красок"] and not shared["Невский Дом"]
+    assert shared["Подмосковный строитель"]
+
+
+def _stock_places() -> tuple[dict[int, dict[str, Decimal]], dict[int, list]]:
+    """variant -> {warehouse code: on hand > 0}; variant -> its incoming supply."""
+    stock: dict[int, dict[str, Decimal]] = {}
+    for variant, code, on_hand in StockItem.objects.filter(on_hand__gt=0).values_list(
+            "variant_id", "warehouse__code", "on_hand"):
+        stock.setdefault(variant, {})[code] = on_hand
+    supply: dict[int, list] = {}
+    for row in IncomingSupply.objects.values_list("variant_id", "warehouse__code",
+                                                  "quantity", "expected_date"):
+        supply.setdefault(row[0], []).append(row[1:])
+    return stock, supply
+
+
+def _assert_stock() -> None:
+    stock, supply = _stock_places()
+    variants = set(ProductVariant.objects.values_list("pk", flat=True))
+    preorder = set(ProductVariant.objects.filter(product__preorder_allowed=True)
+                   .values_list("pk", flat=True))
+    far_only = {v for v, places in stock.items() if set(places) == {"R-VVO"}}
+    supply_only = {v for v in supply if v not in stock}
+    nowhere = variants - set(stock) - set(supply)
+    # An order of 15 (order multiples) from Moscow or Krasnodar alone falls short; from
+    # both it is covered.
+    multiples = dict(ProductVariant.objects.values_list("pk", "order_multiple"))
+    split = {v for v, places in stock.items() if set(places) == {"R-KRD", "R-MSK"}
+             and max(places.values()) < 15 * multiples[v] <= sum(places.values())}
+    several = {v for v, places in stock.items() if len(places) >= 3}
+    assert min(len(far_only), len(supply_only), len(nowhere)) >= 50
+    assert len(split) >= 100 and len(several) >= 1000
+    assert supply_only & preorder and supply_only - preorder
+    today = timezone.localdate()
+    for v in supply_only:
+        assert all(0 < (expected - today).days <= 60 for _, _, expected in supply[v])
+    # Every stock row is explained by its movements: a receipt, and a few corrections.
+    rows = dict(((w, v), q) for w, v, q in StockItem.objects.values_list(
+        "warehouse_id", "variant_id", "on_hand"))
+    explained: dict[tuple[int, int], Decimal] = {}
+    for w, v, delta in StockMovement.objects.values_list("warehouse_id", "variant_id",
+                                                         "on_hand_delta"):
+        explained[(w, v)] = explained.get((w, v), Decimal(0)) + delta
+    assert explained == rows
+    reasons = Counter(StockMovement.objects.values_list("reason", flat=True))
+    assert reasons[MovementReason.RECEIPT] == len(rows) and reasons[MovementReason.ADJUSTMENT] >= 5
+    # Quotes need every variant's weight and volume.
+    assert not ProductVariant.objects.filter(weight_kg__isnull=True).exists()
+    assert not ProductVariant.objects.filter(volume_m3__isnull=True).exists()
+    leftovers = Leftover.objects.filter(is_published=True)
+    assert leftovers.count() >= 5
+    assert {o.warehouse.owner.name for o in leftovers} == {"Столичный дом красок"}
+    assert not [o for o in leftovers if o.quantity is not None
+                and o.quantity > rows[(o.warehouse_id, o.variant_id)]]
+
+
+def _assert_delivery() -> None:
+    zones = list(DeliveryZone.objects.all())
+    covered = Counter(region for zone in zones for region in zone.regions)
+    assert covered == {region.name: 1 for region in RUSSIAN_REGIONS}
+    carriers = Carrier.objects.count()
+    assert carriers >= 3
+    pairs = Counter(DeliveryRate.objects.values_list("origin_zone", "destination_zone"))
+    assert len(pairs) == len(zones) ** 2 and set(pairs.values()) == {carriers}
+    strategies = dict(SellerStockSettings.objects.values_list("organization__name", "strategy"))
+    assert strategies == {"Завод «Волга-Декор»": "NEAREST",
+                          "Столичный дом красок": "FEWEST_SHIPMENTS"}
+
+
+def test_the_default_zoning_puts_every_region_in_one_zone():
+    regions = [name for names in zone_regions().values() for name in names]
+    assert sorted(regions) == sorted(region.name for region in RUSSIAN_REGIONS)
+    assert len(regions) == 89
+    rates = default_rates()
+    assert {(r.origin, r.destination) for r in rates} == {(a, b) for a in ZONES for b in ZONES}
+    for rate in rates:
+        assert rate.per_kg > 0 and rate.per_m3 > 0 and rate.min_charge > 0
+        assert 1 <= rate.transit_days <= 12
+    far = [r for r in rates if r.carrier == "DELLIN" and r.destination == "Дальний Восток"]
+    near = {r.origin: r for r in far}
+    assert near["Центр"].transit_days > near["Сибирь"].transit_days > 1
+    assert near["Центр"].per_kg > near["Сибирь"].per_kg
+
+
+def test_the_stock_plan_is_the_same_on_every_load():
+    variants = [DemoVariant(n, f"KR-FAS-{n:04d}", Decimal(1)) for n in range(1, 301)]
+    today = timezone.localdate()
+    first, second = plan_stock(variants, today), plan_stock(variants, today)
+    assert first.stock == second.stock and first.supply == second.supply
+    assert set(first.scenarios.values()) == set(Scenario)

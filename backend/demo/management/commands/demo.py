@@ -22,13 +22,15 @@ from backend.demo.catalog_plan import plan_catalog
 from backend.demo.network import DEMO_PASSWORD, load_network
 from backend.demo.plugins import load_plugin_demos
 from backend.demo.prices import load_prices
+from backend.demo.stock import load_stock
+from inventory.models import IncomingSupply, StockItem, Warehouse
 from price_rules.models import PriceList, PriceListEntry, Promotion
 
 
 class Command(BaseCommand):
     help = ("Load the demo data: a manufacturer with dealers, sub-dealers, end clients, users "
             "for every role, a catalog of 300 products with 1,500 variants and images, and "
-            "their prices. "
+            "their prices, warehouses and stock. "
             "Running it again creates nothing.")
 
     def add_arguments(self, parser):
@@ -48,18 +50,23 @@ class Command(BaseCommand):
             prices = load_prices(network.organizations)
         prices_done = time.perf_counter()
         with transaction.atomic():
+            stock = load_stock(network.organizations)
+        stock_done = time.perf_counter()
+        with transaction.atomic():
             load_images(plan, product_ids, catalog, workers=image_workers)
         images_done = time.perf_counter()
         plugins_created = load_plugin_demos()
         finished = time.perf_counter()
         elapsed = finished - started
 
-        created = network.created + catalog.created + prices.created + plugins_created
+        created = (network.created + catalog.created + prices.created + stock.created
+                   + plugins_created)
         self.stdout.write(self._summary())
         self.stdout.write(f"time: network {network_done - started:.1f} s, catalog "
                           f"{catalog_done - network_done:.1f} s, prices "
-                          f"{prices_done - catalog_done:.1f} s, images "
-                          f"{images_done - prices_done:.1f} s, plugins "
+                          f"{prices_done - catalog_done:.1f} s, stock "
+                          f"{stock_done - prices_done:.1f} s, images "
+                          f"{images_done - stock_done:.1f} s, plugins "
                           f"{finished - images_done:.1f} s")
         verdict = (f"created {created} rows" if created
                    else "already loaded, nothing changed")
@@ -87,5 +94,8 @@ class Command(BaseCommand):
             ("price lists", PriceList.objects.count()),
             ("price entries", PriceListEntry.objects.count()),
             ("promotions", Promotion.objects.count()),
+            ("warehouses", Warehouse.objects.count()),
+            ("stock rows", StockItem.objects.count()),
+            ("incoming supply", IncomingSupply.objects.count()),
         ]
         return "\n".join(f"{label:<16}{count:>6}" for label, count in rows)
