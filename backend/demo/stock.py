@@ -125,9 +125,11 @@ def _stock(network: dict[str, Organization], warehouses: dict[str, Warehouse],
         common = {"warehouse": warehouse, "variant_id": variant_id,
                   "user": users.get(warehouse.owner_id), "organization_id": warehouse.owner_id,
                   "allocated_after": 0}
-        receipts.append(StockMovement(
-            reason=MovementReason.RECEIPT, on_hand_delta=received, on_hand_after=received,
-            reference=f"ПН-{today:%y%m}-{code}", comment="Начальные остатки", **common))
+        if received:  # a row at zero: sold out before the history starts
+            receipts.append(StockMovement(
+                reason=MovementReason.RECEIPT, on_hand_delta=received,
+                on_hand_after=received, reference=f"ПН-{today:%y%m}-{code}",
+                comment="Начальные остатки", **common))
         if delta:
             corrections.append(StockMovement(
                 reason=MovementReason.ADJUSTMENT, on_hand_delta=delta,
@@ -137,9 +139,10 @@ def _stock(network: dict[str, Organization], warehouses: dict[str, Warehouse],
         IncomingSupply(warehouse=warehouses[code], variant_id=variant_id, quantity=quantity,
                        expected_date=expected, reference=reference)
         for code, variant_id, quantity, expected, reference in plan.supply], batch_size=2000)
-    created = StockMovement.objects.bulk_create(receipts, batch_size=2000)
+    StockMovement.objects.bulk_create(receipts, batch_size=2000)
     # The history reads as it happened: goods received two weeks ago, corrected since.
-    StockMovement.objects.filter(pk__in=[m.pk for m in created]).update(
+    StockMovement.objects.filter(warehouse__in=warehouses.values(),
+                                 reason=MovementReason.RECEIPT).update(
         created_at=_morning(today - timedelta(days=14)))
     StockMovement.objects.bulk_create(corrections)
     result.created += len(items) + len(plan.supply) + len(receipts) + len(corrections)
