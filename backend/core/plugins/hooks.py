@@ -65,6 +65,15 @@ HOOKS: dict[str, HookSpec] = {
             "(organization: Organization, *, previous_value: None) -> None",
             "An organization was created (after commit): notify its parent, sync to the ERP.",
         ),
+        HookSpec(
+            "delivery_quote",
+            "chain",
+            "(shipment: PlannedShipment, destination: Destination, *, "
+            "previous_value: Quote | None) -> Quote | None",
+            "The delivery quote of one planned shipment (inventory.engine.types): the "
+            "default is the rate table's (None when no rate serves it). A carrier's API may "
+            "replace it; a quote it gives clears the shipment's NO_RATE / NO_DELIVERY_ZONE.",
+        ),
     )
 }
 

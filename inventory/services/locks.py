@@ -1,0 +1,165 @@
+"""Taking a plan's units for an order, and giving them back, so that two buyers can never
+take the same unit.
+
+The locking rule: inside the caller's transaction, the stock rows a plan touches are
+locked (SELECT ... FOR UPDATE) in primary-key order, then the incoming supply rows in
+primary-key order, and only then is anything checked or written. Every writer of those
+rows takes them in the same order, so two carts with the same lines in any order wait for
+each other instead of deadlocking. Availability is read under the locks; if any row falls
+short, ``InsufficientStock`` names every SKU short and nothing is written. The database's
+checks (allocated <= on hand, reserved <= quantity) hold the line should a caller forget.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Q
+from django.utils import timezone
+
+from backend.core.errors import DomainValidationError, ErrorDetail
+
+from ..engine.types import Pick, PlannedShipment
+from ..models import IncomingSupply, MovementReason, StockItem, StockMovement
+from .common import Actor, Code, movement
+
+
+class InsufficientStock(DomainValidationError):
+    """Some of the plan's units are no longer there: one error per SKU short, code
+    NOT_ENOUGH_STOCK (or the plan's own shortfall reason), params skus and missing."""
+
+
+@dataclass
+class _Need:
+    sku: str
+    quantity: Decimal
+
+
+def allocate(plan: object, *, reference: str, user: object = None,
+             organization: object = None) -> None:
+    """Take every pick of ``plan`` (an ``AllocationPlan`` or the delivery engine's plan,
+    whose shipments carry a ``shipment``): stock picks into ``allocated``, pre-order picks
+    into their supply's ``reserved``; movements ALLOCATION and PREORDER."""
+    shortfalls = getattr(plan, "shortfalls", ())
+    if shortfalls:
+        raise InsufficientStock([ErrorDetail(
+            Code[s.reason.value], f"{s.sku}: {s.missing.normalize()} of "
+                                  f"{s.requested.normalize()} cannot be supplied.",
+            "lines", {"skus": [s.sku], "missing": s.missing}) for s in shortfalls])
+    _apply(_picks(plan), sign=1, actor=Actor(user, organization), reference=reference)
+
+
+def release(plan: object, *, reference: str, user: object = None,
+            organization: object = None) -> None:
+    """Give back what ``allocate`` took for the same plan: movements RELEASE and
+    PREORDER_RELEASE. Releasing more than is held is a programming error (INVALID)."""
+    _apply(_picks(plan), sign=-1, actor=Actor(user, organization), reference=reference)
+
+
+def _picks(plan: object) -> list[Pick]:
+    shipments: Iterable[object] = getattr(plan, "shipments", ())
+    found: list[Pick] = []
+    for entry in shipments:
+        shipment: PlannedShipment = getattr(entry, "shipment", entry)  # type: ignore[assignment]
+        found.extend(shipment.picks)
+    return found
+
+
+def _apply(picks: list[Pick], *, sign: int, actor: Actor, reference: str) -> None:
+    stock_needs: dict[tuple[int, int], _Need] = {}
+    supply_needs: dict[int, _Need] = {}
+    for pick in picks:
+        if pick.supply_id is None:
+            need = stock_needs.setdefault((pick.warehouse_id, pick.variant_id),
+                                          _Need(pick.sku, Decimal(0)))
+        else:
+            need = supply_needs.setdefault(pick.supply_id, _Need(pick.sku, Decimal(0)))
+        need.quantity += pick.quantity
+    if not stock_needs and not supply_needs:
+        return
+    supply_pairs = {(pick.warehouse_id, pick.variant_id) for pick in picks
+                    if pick.supply_id is not None}
+    items = _locked_stock(set(stock_needs) | supply_pairs)
+    supplies = _locked_supply(set(supply_needs))
+    _refuse_short(stock_needs, supply_needs, items, supplies, sign)
+    now = timezone.now()
+    changed_items = []
+    movements = []
+    for key, need in sorted(stock_needs.items()):
+        item = items[key]
+        item.allocated += sign * need.quantity
+        item.updated_at = now
+        changed_items.append(item)
+        reason = MovementReason.ALLOCATION if sign > 0 else MovementReason.RELEASE
+        movements.append(movement(item, reason, actor, allocated_delta=sign * need.quantity,
+                                  reference=reference))
+    for supply_id, need in sorted(supply_needs.items()):
+        supply = supplies[supply_id]
+        supply.reserved += sign * need.quantity
+        supply.updated_at = now
+        reason = MovementReason.PREORDER if sign > 0 else MovementReason.PREORDER_RELEASE
+        item = items.get((supply.warehouse_id, supply.variant_id)) or StockItem(
+            warehouse_id=supply.warehouse_id, variant_id=supply.variant_id)
+        movements.append(movement(item, reason, actor, reference=reference, supply=supply,
+                                  comment=f"{sign * need.quantity} of the supply expected "
+                                          f"on {supply.expected_date.isoformat()}"))
+    if changed_items:
+        StockItem.objects.bulk_update(changed_items, ["allocated", "updated_at"])
+    if supply_needs:
+        IncomingSupply.objects.bulk_update([supplies[pk] for pk in sorted(supply_needs)],
+                                           ["reserved", "updated_at"])
+    StockMovement.objects.bulk_create(movements)
+
+
+def _locked_stock(pairs: set[tuple[int, int]]) -> dict[tuple[int, int], StockItem]:
+    if not pairs:
+        return {}
+    condition = Q()
+    for warehouse_id, variant_id in pairs:
+        condition |= Q(warehouse_id=warehouse_id, variant_id=variant_id)
+    rows = StockItem.objects.select_for_update().filter(condition).order_by("pk")
+    return {(item.warehouse_id, item.variant_id): item for item in rows}
+
+
+def _locked_supply(ids: set[int]) -> dict[int, IncomingSupply]:
+    if not ids:
+        return {}
+    rows = IncomingSupply.objects.select_for_update().filter(pk__in=ids).order_by("pk")
+    return {supply.pk: supply for supply in rows}
+
+
+def _refuse_short(stock_needs: dict[tuple[int, int], _Need], supply_needs: dict[int, _Need],
+                  items: dict[tuple[int, int], StockItem],
+                  supplies: dict[int, IncomingSupply], sign: int) -> None:
+    short: dict[str, Decimal] = defaultdict(Decimal)
+    for key, need in stock_needs.items():
+        item = items.get(key)
+        if item is None:
+            held = Decimal(0)
+        else:
+            held = item.on_hand - item.allocated if sign > 0 else item.allocated
+        if need.quantity > held:
+            short[need.sku] += need.quantity - held
+    for supply_id, need in supply_needs.items():
+        supply = supplies.get(supply_id)
+        if supply is None:
+            held = Decimal(0)
+        else:
+            held = supply.quantity - supply.reserved if sign > 0 else supply.reserved
+        if need.quantity > held:
+            short[need.sku] += need.quantity - held
+    if not short:
+        return
+    if sign < 0:
+        raise DomainValidationError([ErrorDetail(
+            Code.INVALID, f"{sku}: {missing.normalize()} more would be released than is "
+                          "held.", "lines", {"skus": [sku]})
+            for sku, missing in sorted(short.items())])
+    raise InsufficientStock([ErrorDetail(
+        Code.NOT_ENOUGH_STOCK, f"{sku}: {missing.normalize()} fewer available than the "
+                               "order needs.", "lines", {"skus": [sku], "missing": missing})
+        for sku, missing in sorted(short.items())])
+
