@@ -188,3 +188,57 @@ class Quote:
 class QuoteProblem(StrEnum):
     NO_DELIVERY_ZONE = "NO_DELIVERY_ZONE"  # the address's region is in no zone
     NO_RATE = "NO_RATE"  # no carrier serves this pair of zones (or this weight)
+
+
+# --- a plan with its delivery ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeliveredShipment:
+    """A planned shipment with its quote, or the reason it has none."""
+
+    shipment: PlannedShipment
+    quote: Quote | None
+    problem: QuoteProblem | None = None
+
+
+@dataclass(frozen=True)
+class DeliveryPlan:
+    shipments: tuple[DeliveredShipment, ...]
+    shortfalls: tuple[Shortfall, ...]
+    # NO_DELIVERY_ZONE when the address is in no zone, else NO_RATE when some shipment
+    # has no carrier; None when every shipment is quoted.
+    problem: QuoteProblem | None = None
+
+    @property
+    def complete(self) -> bool:
+        return not self.shortfalls
+
+    @property
+    def quoted(self) -> bool:
+        return all(s.quote is not None for s in self.shipments)
+
+    @property
+    def delivery_date(self) -> date | None:
+        """When everything has arrived: None while something is short or unquoted."""
+        if not self.complete or not self.shipments or not self.quoted:
+            return None
+        return max(s.quote.delivery_date for s in self.shipments if s.quote is not None)
+
+    @property
+    def delivery_currency(self) -> str:
+        """The carriers' currency ("" when everything is picked up or nothing is quoted)."""
+        currencies = sorted({s.quote.currency for s in self.shipments
+                             if s.quote is not None and s.quote.currency})
+        return currencies[0] if len(currencies) == 1 else ""
+
+    @property
+    def delivery_cost(self) -> Decimal | None:
+        """The shipments' costs summed: None if one is unquoted or they are in several
+        currencies (rates in one currency are the configuration this expects)."""
+        if not self.quoted:
+            return None
+        if len({s.quote.currency for s in self.shipments
+                if s.quote is not None and s.quote.currency}) > 1:
+            return None
+        return sum((s.quote.cost for s in self.shipments if s.quote is not None), Decimal(0))
