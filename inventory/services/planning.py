@@ -127,7 +127,10 @@ def with_plugin_quotes(plan: DeliveryPlan, request: engine.AllocationRequest) ->
             delivered = replace(delivered, quote=quote,
                                 problem=None if quote is not None else delivered.problem)
         shipments.append(delivered)
-    return replace(plan, shipments=tuple(shipments))
+    problems = {s.problem for s in shipments}
+    problem = next((p for p in (engine.QuoteProblem.NO_DELIVERY_ZONE,
+                                engine.QuoteProblem.NO_RATE) if p in problems), None)
+    return replace(plan, shipments=tuple(shipments), problem=problem)
 
 
 def _lines(lines: Sequence[PlanLine], errors: ErrorCollector) -> tuple[engine.Line, ...]:
