@@ -185,8 +185,8 @@ def _count_rows_of(viewer, price_list_id: int | None) -> int:
 
     from django.test import Client
 
+    from backend.core.sheets.rows import read_rows
     from price_rules.excel.downloads import sign_download
-    from price_rules.excel.sheet_rows import read_rows
 
     url = sign_download(viewer, price_list_id=price_list_id, language="ru").url
     content = b"".join(Client().get(url).streaming_content)

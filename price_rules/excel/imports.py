@@ -1,11 +1,11 @@
 """Upload a price list workbook into one list: every row checked, then all of it applied
 through the entries service, or nothing.
 
-The sheet is read as a stream (``sheet_rows``: openpyxl, read-only); each row becomes an
-``EntryRow`` or errors naming its row number and column. Then the entries service runs as
-it would for any caller (ownership, derived lists, duplicate tiers, the manufacturer's
-floors for a dealer's resale list) and its errors that name SKUs come back on the rows of
-those SKUs.
+The sheet is read as a stream (``backend.core.sheets.rows``: openpyxl, read-only); each
+row becomes an ``EntryRow`` or errors naming its row number and column. Then the entries
+service runs as it would for any caller (ownership, derived lists, duplicate tiers, the
+manufacturer's floors for a dealer's resale list) and its errors that name SKUs come back
+on the rows of those SKUs.
 A dry run does all of it inside a savepoint that is rolled back, so it reports exactly
 what applying would, and saves nothing.
 """
@@ -24,15 +24,16 @@ from django.db import transaction
 from backend.accounts.models import Organization
 from backend.catalog.models import ProductVariant
 from backend.core.errors import DomainValidationError, ErrorDetail
+from backend.core.sheets.numbers import parse_decimal
+from backend.core.sheets.rows import WorkbookError, WorkbookTooLarge, read_rows
 
 from .. import engine
 from ..errors import PriceRulesErrorCode as Code
 from ..models import PriceList, PriceListEntry
 from ..services.common import FloorCheck
 from ..services.entries import EntryRow, replace_entries, upsert_entries
-from .cells import CellError, parse_decimal, parse_unit
+from .cells import CellError, parse_unit
 from .columns import REQUIRED, Column, column_of
-from .sheet_rows import WorkbookError, WorkbookTooLarge, read_rows
 
 SKU_BATCH = 5000
 

@@ -64,7 +64,7 @@ def read_rows(file: IO[bytes], *, max_part_bytes: int) -> Iterator[Row]:
 
 def as_text(value: object) -> str | None:
     """A cell's value as the importer parses it. A float is its shortest repr (a computed
-    412.34999999999997 stays so; ``cells.parse_decimal`` rounds to Excel's 15 digits)."""
+    412.34999999999997 stays so; ``numbers.parse_decimal`` rounds to Excel's 15 digits)."""
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, bool):
