@@ -144,7 +144,8 @@ def _id_arguments(field) -> list[tuple[str, str]]:
 
 
 # Values for root fields' required arguments: {field: {argument: GraphQL literal}}.
-REQUIRED_ARGUMENTS = {"invitationLink": {"token": '"a-token-nobody-was-given"'}}
+REQUIRED_ARGUMENTS = {"invitationLink": {"token": '"a-token-nobody-was-given"'},
+                      "allocationPreview": {"lines": "[]"}}
 
 
 def _root_fields():

@@ -5,8 +5,17 @@ Importing this package also adds the viewer's stock to the catalog's types
 (``catalog_stock``), before the schema is built.
 """
 
+import graphene
+
 from . import catalog_stock  # noqa: F401  (adds fields to the catalog's types)
 from .costs import COSTS
-from .queries import InventoryQueries as Queries
+from .mutations import InventoryMutations as Mutations
+from .preview import PreviewQueries
+from .queries import InventoryQueries
 
-__all__ = ["COSTS", "Queries"]
+
+class Queries(InventoryQueries, PreviewQueries, graphene.ObjectType):
+    """The read API's lists and the allocation preview (``preview.py``)."""
+
+
+__all__ = ["COSTS", "Mutations", "Queries"]

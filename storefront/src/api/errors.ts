@@ -5,12 +5,24 @@
  */
 import type { CombinedError } from '@urql/core';
 import type { TFunction } from 'i18next';
-import type { AccountErrorCode, AnnouncementErrorCode, CatalogErrorCode, DealerNetworkErrorCode, PriceRulesErrorCode } from '../gql/graphql';
+import type {
+  AccountErrorCode,
+  AnnouncementErrorCode,
+  CatalogErrorCode,
+  DealerNetworkErrorCode,
+  InventoryErrorCode,
+  PriceRulesErrorCode,
+} from '../gql/graphql';
 import { waitPhrase } from '../i18n/wait';
 
 /** The codes of the schema's `*ErrorCode` enums, as codegen generates them (union types). */
 export type SchemaErrorCode =
-  AccountErrorCode | AnnouncementErrorCode | CatalogErrorCode | DealerNetworkErrorCode | PriceRulesErrorCode;
+  | AccountErrorCode
+  | AnnouncementErrorCode
+  | CatalogErrorCode
+  | DealerNetworkErrorCode
+  | InventoryErrorCode
+  | PriceRulesErrorCode;
 
 /**
  * Every schema error code, checked by the compiler against the generated types: a code the API
@@ -18,6 +30,7 @@ export type SchemaErrorCode =
  * a type error until ru.json has the message (en.json is held to the same keys by a test).
  */
 const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
+  ALLOCATED_EXCEEDS_ON_HAND: true,
   ALREADY_MEMBER: true,
   APPLICATIONS_THROTTLED: true,
   ASSIGNMENT_OUTSIDE_SUBTREE: true,
@@ -32,18 +45,22 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   DERIVED_LIST: true,
   DUPLICATE_APPLICATION: true,
   DUPLICATE_INN: true,
+  DUPLICATE_LINE: true,
   DUPLICATE_ROLE: true,
   DUPLICATE_SKU: true,
   DUPLICATE_SLUG: true,
+  DUPLICATE_STOCK_ROW: true,
   DUPLICATE_TIER: true,
   FALLBACK_CYCLE: true,
   FALLBACK_OTHER_OWNER: true,
   FILE_TOO_LARGE: true,
   FORMULA_CYCLE: true,
+  FRACTIONAL_QUANTITY: true,
   GRAPHQL_ERROR: true,
   INACTIVE_USER: true,
   INVALID: true,
   INVALID_ATTRIBUTE_VALUE: true,
+  INVALID_COORDINATES: true,
   INVALID_CREDENTIALS: true,
   INVALID_CURRENCY: true,
   INVALID_DISCOUNT: true,
@@ -75,28 +92,42 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   MANUFACTURER_ONLY: true,
   MEMBER_OUTSIDE_SUBTREE: true,
   MISSING_COLUMN: true,
+  MISSING_STOCK_COLUMN: true,
   NON_POSITIVE_PRICE: true,
   NON_POSITIVE_QUANTITY: true,
   NOT_A_DEALER: true,
   NOT_A_PUBLISHER: true,
+  NOT_ENOUGH_STOCK: true,
   NOT_FOUND: true,
+  NOT_MANAGER: true,
   NOT_OWNER: true,
+  NO_DELIVERY_ZONE: true,
+  NO_RATE: true,
+  NO_SELLER: true,
   NO_SUPPLIER: true,
+  ONE_SHIPMENT_IMPOSSIBLE: true,
   PASSWORD_RESET_THROTTLED: true,
   PERMISSION_DENIED: true,
+  PICKUP_NOT_ALLOWED: true,
+  PREORDER_NOT_ALLOWED: true,
   PRICE_REQUIRES_SIGN_IN: true,
   PRODUCTS_REQUIRED: true,
   PUBLISH_DATE_IN_PAST: true,
   REQUIRED: true,
+  RESERVED_EXCEEDS_QUANTITY: true,
   ROLE_IN_USE: true,
+  STOCK_CENTER_ONLY: true,
+  SUPPLY_RESERVED: true,
   TOKEN_EXPIRED: true,
   TOKEN_REUSED: true,
   TOO_MANY_ERRORS: true,
+  TOO_MANY_LINES: true,
   TOO_MANY_PRODUCTS: true,
   TOO_MANY_ROWS: true,
   TREE_TOO_DEEP: true,
   UNIQUE: true,
   UNKNOWN_LIST: true,
+  UNKNOWN_OWNER: true,
   UNKNOWN_PERMISSION: true,
   UNKNOWN_PRICE_GROUP: true,
   UNKNOWN_PRODUCT: true,
@@ -105,6 +136,10 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   UNKNOWN_SKU: true,
   UNKNOWN_UNIT: true,
   UNKNOWN_VARIANT: true,
+  UNKNOWN_WAREHOUSE: true,
+  UPLOAD_INVALID: true,
+  WAREHOUSE_CODE_TAKEN: true,
+  WAREHOUSE_INACTIVE: true,
   WEAK_PASSWORD: true,
 };
 

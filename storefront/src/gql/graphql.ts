@@ -180,6 +180,49 @@ export type DealerNetworkErrorCode =
   | 'UNIQUE'
   | 'UNKNOWN_REGION';
 
+/** An enumeration. */
+export type InventoryErrorCode =
+  | 'ALLOCATED_EXCEEDS_ON_HAND'
+  | 'AUTHENTICATION_REQUIRED'
+  | 'DUPLICATE_LINE'
+  | 'DUPLICATE_STOCK_ROW'
+  | 'FILE_TOO_LARGE'
+  | 'FRACTIONAL_QUANTITY'
+  | 'GRAPHQL_ERROR'
+  | 'INVALID'
+  | 'INVALID_COORDINATES'
+  | 'INVALID_DISCOUNT'
+  | 'INVALID_FILE'
+  | 'INVALID_NAME'
+  | 'INVALID_NUMBER'
+  | 'INVALID_QUANTITY'
+  | 'MISSING_STOCK_COLUMN'
+  | 'NOT_ENOUGH_STOCK'
+  | 'NOT_FOUND'
+  | 'NOT_MANAGER'
+  | 'NO_DELIVERY_ZONE'
+  | 'NO_RATE'
+  | 'NO_SELLER'
+  | 'ONE_SHIPMENT_IMPOSSIBLE'
+  | 'PERMISSION_DENIED'
+  | 'PICKUP_NOT_ALLOWED'
+  | 'PREORDER_NOT_ALLOWED'
+  | 'REQUIRED'
+  | 'RESERVED_EXCEEDS_QUANTITY'
+  | 'STOCK_CENTER_ONLY'
+  | 'SUPPLY_RESERVED'
+  | 'TOO_MANY_ERRORS'
+  | 'TOO_MANY_LINES'
+  | 'TOO_MANY_ROWS'
+  | 'UNIQUE'
+  | 'UNKNOWN_OWNER'
+  | 'UNKNOWN_REGION'
+  | 'UNKNOWN_SKU'
+  | 'UNKNOWN_WAREHOUSE'
+  | 'UPLOAD_INVALID'
+  | 'WAREHOUSE_CODE_TAKEN'
+  | 'WAREHOUSE_INACTIVE';
+
 export type InvitationCreateInput = {
   /** Overrides the built-in role's permissions. */
   customRole?: string | number | null | undefined;
@@ -582,6 +625,8 @@ export type VolumeDiscountStepInput = {
 export type CatalogErrorCodesFragment = { code: CatalogErrorCode };
 
 export type PriceRulesErrorCodesFragment = { code: PriceRulesErrorCode };
+
+export type InventoryErrorCodesFragment = { code: InventoryErrorCode };
 
 export type AnnouncementCardFragment = { id: string, kind: AnnouncementKind, title: string, paragraphs: Array<string>, publishAt: string | null, status: AnnouncementStatus, isRead: boolean, publisherName: string, image: { url: string } | null, products: Array<{ id: string, name: string, slug: string }> };
 
@@ -1355,6 +1400,7 @@ export type WarehouseStockPartsFragment = { warehouse: { id: string, name: strin
 
 export const CatalogErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CatalogErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CatalogError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CatalogErrorCodesFragment, unknown>;
 export const PriceRulesErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PriceRulesErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PriceRulesError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<PriceRulesErrorCodesFragment, unknown>;
+export const InventoryErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InventoryErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<InventoryErrorCodesFragment, unknown>;
 export const AnnouncementCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnnouncementCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Announcement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"paragraphs"}},{"kind":"Field","name":{"kind":"Name","value":"publishAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isRead"}},{"kind":"Field","name":{"kind":"Name","value":"publisherName"}},{"kind":"Field","name":{"kind":"Name","value":"image"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"size"},"value":{"kind":"IntValue","value":"512"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]} as unknown as DocumentNode<AnnouncementCardFragment, unknown>;
 export const MyAnnouncementRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MyAnnouncementRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Announcement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"audience"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"everyoneBelow"}},{"kind":"Field","name":{"kind":"Name","value":"priceGroupIds"}},{"kind":"Field","name":{"kind":"Name","value":"regions"}}]}}]}}]} as unknown as DocumentNode<MyAnnouncementRowFragment, unknown>;
 export const AnnouncementSaveErrorsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnnouncementSaveErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnnouncementError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<AnnouncementSaveErrorsFragment, unknown>;

@@ -1,0 +1,1 @@
+"""A warehouse's stock from an xlsx workbook (``upload.py``)."""
