@@ -18,7 +18,7 @@ describe('stock on the product page', () => {
     const rows = within(table).getAllByRole('row').map((row) => plain(row.textContent));
     expect(rows).toEqual([
       'СкладГородДоступноОжидается',
-      'Склад МоскваМосква, Москва140 шт.—',
+      'Склад МоскваМосква140 шт.—',
       'Склад КраснодарКраснодар, Краснодарский краймало24 шт. ожидается 10.12.2026',
     ]);
     expect(plain(screen.getByTestId('product-stock').querySelector('p')?.textContent)).toBe('KR-FAS-0001-0.9L: В наличии: больше 100');

@@ -16,7 +16,7 @@ describe('the shipment preview', () => {
     show(twoShipments());
     expect(screen.getByTestId('shipment-summary').textContent).toBe('2 отгрузки');
     const [moscow, krasnodar] = screen.getAllByTestId('shipment');
-    expect(plain(moscow?.textContent)).toContain('Отгрузка 1 из 2Склад МоскваМосква, Москва');
+    expect(plain(moscow?.textContent)).toContain('Отгрузка 1 из 2Склад МоскваМосква');
     expect(plain(moscow?.textContent)).toContain('KR-FAS-0001-0.9L40 шт.');
     expect(plain(moscow?.textContent)).toContain('ПеревозчикДеловые Линии');
     expect(plain(moscow?.textContent)).toContain('Стоимость8 200,00 ₽');

@@ -3,6 +3,7 @@ import { describeProblem } from '../../api/errors';
 import type { AllocationPreviewPartsFragment, Unit } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { Alert, Badge } from '../../ui';
+import { placeOf } from './place';
 import './stock.css';
 
 type Preview = AllocationPreviewPartsFragment;
@@ -86,7 +87,7 @@ function ShipmentSegment({ shipment, index, total }: { shipment: Shipment; index
   const { t } = useTranslation();
   const format = useFormat();
   const { warehouse } = shipment;
-  const place = [warehouse.city, warehouse.region].filter(Boolean).join(', ');
+  const place = placeOf(warehouse);
   return (
     <li className="shipment" data-testid="shipment">
       <div className="shipment__head">

@@ -5,6 +5,7 @@ import type { Unit, WarehouseStockPartsFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { DataTable } from '../../ui';
 import { incomingText } from './AvailabilityLine';
+import { placeOf } from './place';
 import { StockQuantityText } from './StockQuantityText';
 
 const column = createColumnHelper<WarehouseStockPartsFragment>();
@@ -23,7 +24,7 @@ export function WarehouseStockTable({ caption, stock, unit }: { caption: string;
         header: () => t('availability.columns.warehouse'),
         enableSorting: false,
       }),
-      column.accessor((row) => [row.warehouse.city, row.warehouse.region].filter(Boolean).join(', '), {
+      column.accessor((row) => placeOf(row.warehouse), {
         id: 'city',
         header: () => t('availability.columns.city'),
         enableSorting: false,
