@@ -84,6 +84,7 @@ export function ProductTable({
                     {figures.otherSkus > 0 && ` ${t('catalog.moreSkus', { formatted: format.number(figures.otherSkus) })}`}
                   </span>
                 )}
+                {stockShown && <AvailabilityLine availability={row.original.availability} variants={row.original.variants} />}
                 {/* On a phone the price and the minimum order move here, leaving the name the row's
                     width; a price takes the minimum order onto its line («заказ от 12 шт.»). */}
                 <span className="product-table__phone-price">
@@ -98,7 +99,6 @@ export function ProductTable({
                   <span className="product-table__min-order">{t('catalog.minOrderFrom', { quantity: minOrder })}</span>
                 )}
               </span>
-              {stockShown && <AvailabilityLine availability={row.original.availability} variants={row.original.variants} />}
             </div>
           );
         },

@@ -35,21 +35,32 @@ export function AvailabilityLine({
   const units = new Set(variants.map((variant) => variant.unit));
   const unit = units.size === 1 ? (variants[0]?.unit ?? null) : null;
   const withStock = variants.filter((variant) => variant.stock.length > 0);
+  const tone = availabilityTone(availability);
   return (
     <div className="availability" data-testid="availability">
-      <span className={`availability__text availability__text--${availabilityTone(availability)}`}>
+      <span className={`availability__text availability__text--${tone}`}>
         {availabilityText(t, format, availability, unit)}
       </span>
-      {withStock.length > 0 && (
+      {/* On a phone's list row only the short form shows, beside the SKU (catalog.css). */}
+      {withStock.length > 0 ? (
         <button
           type="button"
           className="availability__toggle"
           aria-expanded={open}
           aria-controls={detailsId}
+          aria-label={t('availability.byWarehouse')}
           onClick={() => setOpen(!open)}
         >
-          {t('availability.byWarehouse')}
+          <span className="availability__long">{t('availability.byWarehouse')}</span>
+          {/* The row's full availability is in its text above (hidden only visually on a phone). */}
+          <span className={`availability__short availability__text--${tone}`} aria-hidden>
+            {t(`availability.short.${tone}`)} ▾
+          </span>
         </button>
+      ) : (
+        <span className={`availability__short availability__text--${tone}`} aria-hidden>
+          {t(`availability.short.${tone}`)}
+        </span>
       )}
       {open && (
         <div id={detailsId} className="availability__details" data-testid="availability-details">
