@@ -1,5 +1,6 @@
 /** Demo-like API answers for component tests. */
 import type {
+  AvailabilityPartsFragment,
   CatalogCategoriesQuery,
   CatalogFacetsQuery,
   CatalogProductsQuery,
@@ -81,7 +82,14 @@ const variant = (sku: string, minOrderQuantity = '6.000') => ({
   packSize: '6.000',
   minOrderQuantity,
   price: variantPrice(),
+  availability: noAvailability(),
+  stock: [],
 });
+
+/** What the API answers for stock nobody holds (and for a visitor who is not signed in). */
+export function noAvailability(): AvailabilityPartsFragment {
+  return { inStock: false, nextIncomingDate: null, available: { exact: null, band: 'NONE', inStock: false } };
+}
 
 export function products(count = 2, totalCount = count): CatalogProductsQuery {
   return {
@@ -99,6 +107,7 @@ export function products(count = 2, totalCount = count): CatalogProductsQuery {
           category: { id: 'C3', name: 'Фасадные краски' },
           thumbnail: { url: `http://localhost/media/p${i}_64.webp`, alt: '' },
           priceRange: priceRange(),
+          availability: noAvailability(),
           variants: [variant(`KR-FAS-000${i}-10L`, '1.000'), variant(`KR-FAS-000${i}-20L`)],
         },
       })),
@@ -182,6 +191,8 @@ export const productDetail: ProductDetailQuery = {
           { minQuantity: '12.000', net: '412.50', gross: '495.00' },
           { minQuantity: '50.000', net: '400.00', gross: '480.00' },
         ],
+        availability: noAvailability(),
+        stock: [],
         attributes: [{ attribute: { id: 'A2', name: 'Объём', unit: 'л' }, values: [{ id: 'V9', name: '0.9' }] }],
       },
     ],

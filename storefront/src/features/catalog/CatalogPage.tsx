@@ -39,6 +39,8 @@ import { SearchBox } from './SearchBox';
 import { PriceFilter } from '../prices/PriceFilter';
 import { seesPrices, usePriceAudience } from '../prices/usePriceAudience';
 import { useLatest } from '../../lib/useLatest';
+import { InStockChip, InStockFilter } from '../stock/InStockFilter';
+import { useStockShown } from '../stock/useStockShown';
 import './catalog.css';
 
 /** Set once per page load when the first results are on screen (read by the e2e tests). */
@@ -61,6 +63,8 @@ export default function CatalogPage() {
   // `me` is still loading too (nearly every signed-in viewer is a partner), never without prices.
   const pricesShown = seesPrices(audience);
   const pricesAsked = audience === 'partner' || audience === 'pending';
+  const stockShown = useStockShown();
+  const inStockChosen = stockShown && state.inStock;
   // On a phone the sheet closes once a category is chosen, showing its products.
   useEffect(() => setFiltersOpen(false), [categorySlug]);
 
@@ -83,8 +87,8 @@ export default function CatalogPage() {
   const waitingForCategory = Boolean(categorySlug && !categoriesResult.data);
 
   const variables = useMemo(
-    () => productsVariables(state, category?.id ?? null, state.view === 'grid' ? 256 : 64, pricesAsked),
-    [state, category, pricesAsked],
+    () => productsVariables(state, category?.id ?? null, state.view === 'grid' ? 256 : 64, pricesAsked, stockShown),
+    [state, category, pricesAsked, stockShown],
   );
   const [productsResult, retryProducts] = useQuery({
     query: CatalogProductsDocument,
@@ -153,10 +157,12 @@ export default function CatalogPage() {
     if (min !== null) return t('prices.filter.chipMin', { min: money(min) });
     return t('prices.filter.chipMax', { max: money(max ?? '0') });
   }
-  const filtersChosen = Object.keys(state.attributes).length > 0 || (pricesShown && hasPriceFilter(state));
+  const filtersChosen = Object.keys(state.attributes).length > 0 || (pricesShown && hasPriceFilter(state)) || inStockChosen;
+  const chosenCount = chosenFilters.length + (priceChip ? 1 : 0) + (inStockChosen ? 1 : 0);
 
-  const resetFilters = () => update(firstPage({ ...state, search: '', attributes: {}, priceMin: null, priceMax: null }));
-  const clearAttributes = () => update(firstPage({ ...state, attributes: {}, priceMin: null, priceMax: null }));
+  const resetFilters = () =>
+    update(firstPage({ ...state, search: '', attributes: {}, priceMin: null, priceMax: null, inStock: false }));
+  const clearAttributes = () => update(firstPage({ ...state, attributes: {}, priceMin: null, priceMax: null, inStock: false }));
   const correction = products?.searchCorrection;
 
   let results: React.ReactNode;
@@ -250,8 +256,7 @@ export default function CatalogPage() {
               onClick={() => setFiltersOpen(true)}
             >
               {t('catalog.filters.toggle')}
-              {chosenFilters.length + (priceChip ? 1 : 0) > 0 &&
-                ` (${format.number(chosenFilters.length + (priceChip ? 1 : 0))})`}
+              {chosenCount > 0 && ` (${format.number(chosenCount)})`}
             </Button>
             <SelectField
               inline
@@ -272,8 +277,9 @@ export default function CatalogPage() {
           </div>
         </div>
 
-        {(chosenFilters.length > 0 || priceChip) && (
+        {chosenCount > 0 && (
           <ul className="filter-chips" aria-label={t('catalog.filters.active')}>
+            {inStockChosen && <InStockChip onRemove={() => update(firstPage({ ...state, inStock: false }))} />}
             {priceChip && (
               <li>
                 <button
@@ -349,6 +355,9 @@ export default function CatalogPage() {
                 </Button>
               )}
             </div>
+            {stockShown && (
+              <InStockFilter checked={state.inStock} onChange={(inStock) => update(firstPage({ ...state, inStock }))} />
+            )}
             {pricesShown && (
               <PriceFilter
                 bounds={{ min: state.priceMin, max: state.priceMax }}

@@ -7,6 +7,8 @@ import type { PriceAudience } from '../prices/usePriceAudience';
 import { ProductBadges } from './ProductBadges';
 import type { CatalogProduct } from './ProductTable';
 import { summarizeVariants } from './productSummary';
+import { AvailabilityLine } from '../stock/AvailabilityLine';
+import { useStockShown } from '../stock/useStockShown';
 
 /** The grid view: a card with a large picture per product. */
 export function ProductGrid({
@@ -21,6 +23,7 @@ export function ProductGrid({
   const { t } = useTranslation();
   const format = useFormat();
   const location = useLocation();
+  const stockShown = useStockShown();
   return (
     <ul className={['product-grid', busy ? 'product-grid--busy' : ''].join(' ')} aria-busy={busy || undefined}>
       {products.map((product) => {
@@ -51,6 +54,7 @@ export function ProductGrid({
                   t('catalog.minOrderFrom', { quantity: format.quantity(figures.minOrder.quantity, figures.minOrder.unit) })}
               </p>
               <ProductPrice product={product} audience={audience} />
+              {stockShown && <AvailabilityLine availability={product.availability} variants={product.variants} />}
               <ProductBadges product={product} />
             </div>
           </li>

@@ -14,6 +14,8 @@ import { ProductGallery } from './ProductGallery';
 import type { Product } from './productTypes';
 import { valuesText } from './productText';
 import { useChosenVariant } from './useChosenVariant';
+import { ProductDelivery } from '../stock/ProductDelivery';
+import { ProductStock } from '../stock/ProductStock';
 import { VariantsTable } from './VariantsTable';
 import './catalog.css';
 import './product.css';
@@ -120,6 +122,9 @@ function ProductView({ product, backLink }: { product: Product; backLink: React.
           )}
         </div>
       </div>
+
+      <ProductStock chosen={chosen} />
+      <ProductDelivery variants={product.variants} chosenId={chosen?.id} />
 
       <section
         aria-labelledby="product-variants"

@@ -11,6 +11,8 @@ import { CATALOG_LANGUAGE } from './catalogLanguage';
 import { ProductBadges } from './ProductBadges';
 import { summarizeProductPrice } from '../prices/priceView';
 import { summarizeVariants } from './productSummary';
+import { AvailabilityLine } from '../stock/AvailabilityLine';
+import { useStockShown } from '../stock/useStockShown';
 
 type ProductEdge = NonNullable<CatalogProductsQuery['products']['edges'][number]>;
 export type CatalogProduct = NonNullable<ProductEdge['node']>;
@@ -39,6 +41,7 @@ export function ProductTable({
   const { t } = useTranslation();
   const format = useFormat();
   const location = useLocation();
+  const stockShown = useStockShown();
 
   const columns = useMemo(
     () => [
@@ -81,6 +84,7 @@ export function ProductTable({
                     {figures.otherSkus > 0 && ` ${t('catalog.moreSkus', { formatted: format.number(figures.otherSkus) })}`}
                   </span>
                 )}
+                {stockShown && <AvailabilityLine availability={row.original.availability} variants={row.original.variants} />}
                 {/* On a phone the price and the minimum order move here, leaving the name the row's
                     width; a price takes the minimum order onto its line («заказ от 12 шт.»). */}
                 <span className="product-table__phone-price">
@@ -137,7 +141,7 @@ export function ProductTable({
         meta: { className: 'ui-col-wide' },
       }),
     ],
-    [t, format, location, audience],
+    [t, format, location, audience, stockShown],
   );
 
   const sorting: SortingState = columnSort ? [{ id: columnSort.column, desc: columnSort.direction === 'desc' }] : [];

@@ -20,6 +20,7 @@ describe('catalog state in the URL', () => {
       sort: null,
       priceMin: null,
       priceMax: null,
+      inStock: false,
       view: 'list',
       pageSize: 20,
       page: 1,
@@ -27,6 +28,15 @@ describe('catalog state in the URL', () => {
       before: null,
       last: null,
     });
+  });
+
+  it('keeps «в наличии в моей сети» as inStock=1 and sends it only for a signed-in viewer', () => {
+    const state = parse('inStock=1&q=эмаль');
+    expect(state.inStock).toBe(true);
+    expect(serializeCatalogParams(state).get('inStock')).toBe('1');
+    expect(serializeCatalogParams(parse('inStock=yes')).has('inStock')).toBe(false);
+    expect(productsVariables(state, null, 64).filter).toEqual({ search: 'эмаль', inStockInMyNetwork: true });
+    expect(productsVariables(state, null, 64, true, false).filter).toEqual({ search: 'эмаль' });
   });
 
   it('round-trips search, filters, sorting, view, size and page', () => {

@@ -29,6 +29,8 @@ export interface CatalogParams {
   /** The unit price range (decimal strings, the viewer's price), `price=100-500` in the URL. */
   priceMin: string | null;
   priceMax: string | null;
+  /** Only products in stock in a warehouse the viewer sees (`inStock=1`; signed-in viewers). */
+  inStock: boolean;
   view: CatalogView;
   pageSize: number;
   page: number;
@@ -80,6 +82,7 @@ export function parseCatalogParams(params: URLSearchParams): CatalogParams {
     attributes,
     sort: (SORT_KEYS as readonly string[]).includes(sort ?? '') ? (sort as SortKey) : null,
     ...parsePriceRange(params.get('price')),
+    inStock: params.get('inStock') === '1',
     view: params.get('view') === 'grid' ? 'grid' : 'list',
     pageSize: size && (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
     page: positiveInt(params.get('page')) ?? 1,
@@ -99,6 +102,7 @@ export function serializeCatalogParams(state: CatalogParams): URLSearchParams {
   if (state.priceMin !== null || state.priceMax !== null) {
     params.set('price', `${state.priceMin ?? ''}-${state.priceMax ?? ''}`);
   }
+  if (state.inStock) params.set('inStock', '1');
   if (state.sort) params.set('sort', state.sort);
   if (state.view !== 'list') params.set('view', state.view);
   if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('size', String(state.pageSize));
@@ -132,6 +136,7 @@ export function hasFilters(state: CatalogParams): boolean {
   return (
     state.search !== '' ||
     hasPriceFilter(state) ||
+    state.inStock ||
     Object.values(state.attributes).some((values) => values.length > 0)
   );
 }
@@ -152,13 +157,15 @@ export function toggleAttributeValue(state: CatalogParams, slug: string, value: 
 /**
  * The `products` query's variables. The price sort and range are sent only for a viewer who
  * sees prices (`seesPrices`): the API refuses them otherwise, and a link shared with someone
- * signed out still shows the products.
+ * signed out still shows the products. Likewise the in-stock filter only for a signed-in
+ * viewer (`seesStock`).
  */
 export function productsVariables(
   state: CatalogParams,
   categoryId: string | null,
   thumbnailSize: number,
   seesPrices = true,
+  seesStock = true,
 ): CatalogProductsQueryVariables {
   const search = state.search.trim();
   const attributes = Object.entries(state.attributes)
@@ -171,6 +178,7 @@ export function productsVariables(
       ...(attributes.length ? { attributes } : {}),
       ...(seesPrices && state.priceMin !== null ? { priceMin: state.priceMin } : {}),
       ...(seesPrices && state.priceMax !== null ? { priceMax: state.priceMax } : {}),
+      ...(seesStock && state.inStock ? { inStockInMyNetwork: true } : {}),
     },
     sortBy: SORTS[effectiveSort(state, seesPrices)],
     thumbnailSize,
