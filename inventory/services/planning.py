@@ -4,10 +4,11 @@ delivery plan it makes.
 A buyer is sold to by its seller (its parent organization): the plan draws on the
 seller's active warehouses that its buyers may see (a warehouse whose ``display`` is
 HIDDEN serves none of them: the preview names every warehouse it ships from, and a buyer
-must not learn of one the seller keeps from it), their available stock (on hand - allocated) and incoming
-supply (quantity - reserved), ranked by the seller's strategy (``SellerStockSettings``,
-NEAREST when it has none). The destination is the address's region and its delivery
-zone, or pickup at one of the seller's warehouses; with neither, the buyer's own region.
+must not learn of one the seller keeps from it), their available stock (on hand -
+allocated) and incoming supply (quantity - reserved), ranked by the seller's strategy
+(``SellerStockSettings``, NEAREST when it has none). The destination is the address's
+region and its delivery zone, or pickup at one of the seller's warehouses; with neither,
+the buyer's own region.
 Every shipment's quote may then be replaced by a plugin (the ``delivery_quote`` chain
 hook: a carrier's API, say). Nothing is locked or written: ``locks.allocate`` takes the
 plan's units inside the order's transaction.
