@@ -399,3 +399,17 @@ def test_preview_problems(stock_world, people, tariff):
     anonymous = people["anonymous"](PREVIEW, {"lines": [line(pieces, 1)]}).data
     assert [e["code"] for e in anonymous["allocationPreview"]["errors"]] == [
         "AUTHENTICATION_REQUIRED"]
+
+
+def test_preview_knows_no_variant_the_buyer_may_not_see(stock_world, people, tariff):
+    """An unpublished product's variant is unknown to a buyer, as through node(id:): the
+    preview plans nothing for it and names no SKU."""
+    pieces = stock_world["pieces"]
+    pieces.product.is_published = False
+    pieces.product.save(update_fields=["is_published"])
+    answer = people["dealer_buyer"](PREVIEW, {"lines": [line(pieces, 1)]}).data[
+        "allocationPreview"]
+    assert [(e["field"], e["code"], e["skus"]) for e in answer["errors"]] == [
+        ("lines.0.variant", "UNKNOWN_SKU", None)]
+    assert answer["shipments"] == [] and answer["shortfalls"] == []
+    assert pieces.sku not in str(answer)

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from backend.catalog.models import ProductVariant
 from backend.catalog.schema.types import ProductVariantType
+from backend.catalog.visibility import visible_variants
 from backend.core.errors import CoreErrorCode, DomainValidationError, ErrorDetail
 from backend.core.graphql.errors import error_code_for, graphql_enum
 from backend.core.graphql.ids import decode_global_id
@@ -133,11 +134,20 @@ def resolve_allocation_preview(root, info, lines, address=None, pickup_warehouse
                       for i, line in enumerate(lines)]
         pickup = decode_global_id(pickup_warehouse, "Warehouse", "pickup_warehouse") \
             if pickup_warehouse else None
-        plan = plan_for(viewer.organization, plan_lines, _address(address), pickup,
+        plan = plan_for(viewer.organization, _unseen_as_unknown(viewer, plan_lines), _address(address), pickup,
                         bool(one_shipment), timezone.localdate())
     except DomainValidationError as error:
         return _failure(error.errors)
     return _answer(plan)
+
+
+def _unseen_as_unknown(viewer, lines: list[PlanLine]) -> list[PlanLine]:
+    """A variant the viewer may not see in the catalog is unknown to it here too, as to
+    ``node(id:)``: the plan refuses it as UNKNOWN_SKU (beside any other bad line) and never
+    names it back."""
+    seen = set(visible_variants(viewer).filter(pk__in={line.variant_id for line in lines})
+               .values_list("pk", flat=True))
+    return [line if line.variant_id in seen else PlanLine(0, line.quantity) for line in lines]
 
 
 def _address(address) -> Address | None:
