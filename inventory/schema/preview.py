@@ -134,8 +134,8 @@ def resolve_allocation_preview(root, info, lines, address=None, pickup_warehouse
                       for i, line in enumerate(lines)]
         pickup = decode_global_id(pickup_warehouse, "Warehouse", "pickup_warehouse") \
             if pickup_warehouse else None
-        plan = plan_for(viewer.organization, _unseen_as_unknown(viewer, plan_lines), _address(address), pickup,
-                        bool(one_shipment), timezone.localdate())
+        plan = plan_for(viewer.organization, _unseen_as_unknown(viewer, plan_lines),
+                        _address(address), pickup, bool(one_shipment), timezone.localdate())
     except DomainValidationError as error:
         return _failure(error.errors)
     return _answer(plan)
