@@ -50,8 +50,11 @@ redis-server:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
 	}
 
+# In parallel, one worker per core (pytest-xdist; each worker has its own test database,
+# TEST_DATABASE_NAME plus _gw0, _gw1, ...). PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
 pytest: db redis-server
-	$(VENV)/bin/pytest --create-db
+	$(VENV)/bin/pytest --create-db -n $(PYTEST_WORKERS)
 
 test: lint typecheck pytest storefront-check e2e
 

@@ -22,9 +22,12 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
-    // Above the 5 s a findBy may wait for its state (src/test/setup.ts) on a loaded machine.
+    // Above the 10 s a findBy may wait for its state (src/test/setup.ts) on a loaded machine.
     testTimeout: 20_000,
     setupFiles: ['src/test/setup.ts'],
+    // Every core: Vitest's default leaves one free (one worker on a 2-core machine), and
+    // each file's jsdom setup and renders then wait in a single queue.
+    maxWorkers: '100%',
     restoreMocks: true,
     reporters: ['default', './scripts/vitest-summary.ts'],
   },

@@ -20,6 +20,21 @@ hypothesis_settings.register_profile("repeatable", derandomize=True, database=No
                                      suppress_health_check=[HealthCheck.too_slow])
 hypothesis_settings.load_profile("repeatable")
 
+_worker_reports: list[str] = []
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    """A pytest-xdist worker ended: keep what its fuzz run reported (test_api_fuzz.py)."""
+    line = getattr(node, "workeroutput", {}).get("fuzz")
+    if line:
+        _worker_reports.append(f"{node.gateway.id} {line}")
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in sorted(_worker_reports):
+        terminalreporter.write_line(line)
+
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):

@@ -80,14 +80,20 @@ def _internal_errors(body) -> list[dict]:
 def _report_the_run(request):
     _sent["started"] = time.monotonic()
     yield
+    if not _sent["requests"]:
+        return
+    line = (f"fuzz: {_sent['requests']} requests over {len(OPERATIONS)} operations x "
+            f"{len(VIEWERS)} viewers in {time.monotonic() - _sent['started']:.0f} s")
+    workeroutput = getattr(request.config, "workeroutput", None)
+    if workeroutput is not None:  # a pytest-xdist worker: conftest.py prints it at the end
+        workeroutput["fuzz"] = line
+        return
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
-    if reporter is None or capture is None or not _sent["requests"]:
+    if reporter is None or capture is None:
         return
     with capture.global_and_fixture_disabled():
-        reporter.write_line(
-            f"\nfuzz: {_sent['requests']} requests over {len(OPERATIONS)} operations x "
-            f"{len(VIEWERS)} viewers in {time.monotonic() - _sent['started']:.0f} s")
+        reporter.write_line("\n" + line)
 
 
 @pytest.fixture

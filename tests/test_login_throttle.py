@@ -8,9 +8,6 @@ on a free loopback port) runs the same sign-in tests through the ``store`` fixtu
 from __future__ import annotations
 
 import re
-import shutil
-import socket
-import subprocess
 import threading
 import time
 from collections import Counter
@@ -29,6 +26,7 @@ from backend.core import ratelimit
 from backend.core.models import RateCounter
 from tests.fixtures.accounts import PASSWORD
 from tests.fixtures.graphql import GraphQLClient
+from tests.fixtures.worker import start_redis_server, stop
 
 SIGN_IN = """mutation($email: String!, $password: String!) {
   tokenCreate(email: $email, password: $password) {
@@ -50,38 +48,12 @@ def sign_in(email: str, password: str = PASSWORD, address: str = "10.0.0.1") -> 
 
 # --- the stores ----------------------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def redis_url(tmp_path_factory):
     """A real redis-server on a free loopback port (`make pytest` installs it)."""
-    server = shutil.which("redis-server")
-    assert server, "redis-server is missing: `make redis-server` installs it"
-    port = _free_port()
-    process = subprocess.Popen(
-        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-         "--appendonly", "no", "--dir", str(tmp_path_factory.mktemp("redis"))],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"redis://127.0.0.1:{port}/0"
-    import redis
-
-    client = redis.Redis.from_url(url)
-    for _ in range(100):
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
-    else:
-        process.terminate()
-        pytest.fail("redis-server did not start")
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    process, port = start_redis_server(tmp_path_factory.mktemp("redis"))
+    yield f"redis://127.0.0.1:{port}/0"
+    stop(process)
 
 
 @pytest.fixture(params=["database", "redis"])
