@@ -22,8 +22,12 @@ test.describe('stock in the catalog', () => {
     await expect(details).toContainText('Склад Краснодар');
     await screenshot(page, '180-desktop-catalog-stock');
 
-    await page.getByRole('checkbox', { name: 'В наличии в моей сети' }).check();
+    // The box shows what the address says: it turns checked once the click has put
+    // inStock=1 there, a render later (check() reads it at once and may see it unchanged).
+    const inStock = page.getByRole('checkbox', { name: 'В наличии в моей сети' });
+    await inStock.click();
     await expect(page).toHaveURL(/inStock=1/);
+    await expect(inStock).toBeChecked();
     await expect(page.getByRole('button', { name: 'Убрать фильтр «В наличии в моей сети»' })).toBeVisible();
     await searchSettled(page, MOULDING);
     await expect(resultRows(page).first().getByTestId('availability')).toContainText('В наличии');
