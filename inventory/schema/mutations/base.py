@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from django.db.models import Model, QuerySet
 
-from backend.accounts.models import Organization, OrganizationKind
+from backend.accounts.acting import acting_seller
+from backend.accounts.models import Organization
 from backend.catalog.models import ProductVariant
 from backend.catalog.visibility import visible_variants
-from backend.core.errors import CoreErrorCode, DomainValidationError
+from backend.core.errors import DomainValidationError
 from backend.core.graphql.ids import decode_global_id, shown
 from backend.core.graphql.mutations import BaseMutation
 from backend.core.permissions import Perm
-from backend.core.tree_paths import ancestor_ids
 
 from ...errors import InventoryError, InventoryErrorCode
 from ...models import Warehouse
@@ -77,20 +77,6 @@ def selling_organization(info) -> Organization:
     """The organization whose stock settings the viewer changes: a partner member's own
     (MANAGE_STOCK there), or, for staff with MANAGE_STOCK, the manufacturer."""
     viewer = info.context.viewer
-    partner_id = managing_organization_id(viewer)
-    if partner_id is not None:
-        return Organization.objects.get(pk=partner_id)
-    if viewer.has_perm(Perm.MANAGE_STOCK):
-        active = viewer.organization
-        if active is not None:
-            chain = ancestor_ids(active.path)
-            return Organization.objects.get(pk=chain[0] if chain else active.pk)
-        manufacturer = (Organization.objects.filter(parent=None,
-                                                    kind=OrganizationKind.MANUFACTURER)
-                        .order_by("pk").first())
-        if manufacturer is not None:
-            return manufacturer
-    raise DomainValidationError.single(
-        CoreErrorCode.PERMISSION_DENIED,
+    return acting_seller(viewer, managing_organization_id(viewer), Perm.MANAGE_STOCK, (
         "You do not have permission to manage stock (needs MANAGE_STOCK in the active "
-        "organization, or the staff permission MANAGE_STOCK).")
+        "organization, or the staff permission MANAGE_STOCK)."))

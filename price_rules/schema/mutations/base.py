@@ -14,12 +14,12 @@ from typing import Any
 import graphene
 from graphql_relay import to_global_id
 
-from backend.accounts.models import Organization, OrganizationKind
-from backend.core.errors import CoreErrorCode, DomainValidationError, ErrorDetail
+from backend.accounts.acting import acting_seller
+from backend.accounts.models import Organization
+from backend.core.errors import ErrorDetail
 from backend.core.graphql.errors import error_type
 from backend.core.graphql.mutations import BaseMutation
 from backend.core.permissions import Perm
-from backend.core.tree_paths import ancestor_ids
 
 from ...errors import PriceRulesErrorCode
 from ...visibility import managing_organization_id
@@ -72,20 +72,6 @@ def _with_global_ids(error: ErrorDetail) -> ErrorDetail:
 def acting_organization(info) -> Organization:
     """The organization the viewer manages prices for, or PERMISSION_DENIED."""
     viewer = info.context.viewer
-    partner_id = managing_organization_id(viewer)
-    if partner_id is not None:
-        return Organization.objects.get(pk=partner_id)
-    if viewer.has_perm(Perm.MANAGE_PRICES):
-        active = viewer.organization
-        if active is not None:
-            above = ancestor_ids(active.path)
-            return Organization.objects.get(pk=above[0] if above else active.pk)
-        manufacturer = (Organization.objects.filter(parent=None,
-                                                    kind=OrganizationKind.MANUFACTURER)
-                        .order_by("pk").first())
-        if manufacturer is not None:
-            return manufacturer
-    raise DomainValidationError.single(
-        CoreErrorCode.PERMISSION_DENIED,
+    return acting_seller(viewer, managing_organization_id(viewer), Perm.MANAGE_PRICES, (
         "You do not have permission to manage prices (needs MANAGE_PRICES in the active "
-        "organization, or the staff permission MANAGE_PRICES).")
+        "organization, or the staff permission MANAGE_PRICES)."))
