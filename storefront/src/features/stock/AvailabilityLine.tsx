@@ -48,7 +48,9 @@ export function AvailabilityLine({
           className="availability__toggle"
           aria-expanded={open}
           aria-controls={detailsId}
-          aria-label={t('availability.byWarehouse')}
+          // Holds what either screen shows («По складам»; on a phone «В наличии ▾»), so the
+          // name said or typed by voice control is the one on the button.
+          aria-label={t('availability.byWarehouseOf', { availability: t(`availability.short.${tone}`) })}
           onClick={() => setOpen(!open)}
         >
           <span className="availability__long">{t('availability.byWarehouse')}</span>

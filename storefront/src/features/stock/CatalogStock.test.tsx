@@ -48,7 +48,7 @@ describe('stock in the catalog', () => {
     expect(within(second!).queryByRole('button')).toBeNull();
     expect(within(first!).queryByTestId('availability-details')).toBeNull();
 
-    const toggle = within(first!).getByRole('button', { name: 'По складам' });
+    const toggle = within(first!).getByRole('button', { name: 'В наличии: по складам' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     await userEvent.setup().click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');

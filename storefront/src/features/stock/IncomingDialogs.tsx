@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { StockIncomingCreateDocument, StockIncomingReceiveDocument, StockIncomingUpdateDocument, type InventoryErrorPartsFragment, type WarehouseRowFragment } from '../../gql/graphql';
+import { StockIncomingCreateDocument, StockIncomingDeleteDocument, StockIncomingReceiveDocument, StockIncomingUpdateDocument, type InventoryErrorPartsFragment, type WarehouseRowFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { Button, Dialog, TextField } from '../../ui';
 import { VariantPicker, type PickedVariant } from '../prices/admin/pickers/VariantPicker';
@@ -164,6 +164,45 @@ export function ReceiveDialog({ row, onClose, onSaved }: { row: IncomingRow; onC
         <TextField label={t('stockAdmin.incoming.receivedQuantity')} inputMode="decimal" value={quantity} error={invalid} onChange={(e) => setQuantity(e.target.value)} />
         <PriceRulesErrors errors={rest} />
       </div>
+    </Dialog>
+  );
+}
+
+/** Drops a planned supply after a confirmation; supply already reserved for pre-orders is refused (SUPPLY_RESERVED). */
+export function DeleteIncomingDialog({ row, onClose, onDeleted }: { row: IncomingRow; onClose: () => void; onDeleted: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [{ fetching }, remove] = useMutation(StockIncomingDeleteDocument);
+  const [refusals, setRefusals] = useState<InventoryErrorPartsFragment[]>([]);
+  const confirm = async () => {
+    const result = await remove({ id: row.id }, TYPENAMES);
+    const errors = answerErrors(result.error, result.data?.incomingSupplyDelete?.errors);
+    if (errors.length === 0) onDeleted();
+    else setRefusals(errors);
+  };
+  return (
+    <Dialog
+      open
+      title={t('stockAdmin.incoming.deleteTitle', { sku: row.variant.sku })}
+      onClose={onClose}
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose}>
+            {t('stockAdmin.cancel')}
+          </Button>
+          <Button variant="danger" busy={fetching} onClick={() => void confirm()}>
+            {t('stockAdmin.incoming.delete')}
+          </Button>
+        </>
+      }
+    >
+      <p>
+        {t('stockAdmin.incoming.deleteText', {
+          quantity: format.quantity(row.quantity.exact, row.variant.unit),
+          date: format.date(row.expectedDate),
+        })}
+      </p>
+      <PriceRulesErrors errors={refusals} />
     </Dialog>
   );
 }

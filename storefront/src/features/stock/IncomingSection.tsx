@@ -7,7 +7,7 @@ import { useListParams } from '../../lib/useListParams';
 import { usePagedQuery } from '../../lib/usePagedQuery';
 import { actionsColumn, Alert, Button, EmptyState } from '../../ui';
 import { PagedList } from '../../ui/PagedList';
-import { IncomingDialog, ReceiveDialog } from './IncomingDialogs';
+import { DeleteIncomingDialog, IncomingDialog, ReceiveDialog } from './IncomingDialogs';
 import { VariantCell } from './StockSection';
 
 export type IncomingRow = NonNullable<NonNullable<StockIncomingQuery['incomingSupply']['edges'][number]>['node']>;
@@ -21,6 +21,7 @@ export function IncomingSection({ warehouse, canManage }: { warehouse: Warehouse
   const list = useListParams();
   const [editing, setEditing] = useState<IncomingRow | 'new' | null>(null);
   const [receiving, setReceiving] = useState<IncomingRow | null>(null);
+  const [deleting, setDeleting] = useState<IncomingRow | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const incoming = usePagedQuery(
     list,
@@ -49,6 +50,7 @@ export function IncomingSection({ warehouse, canManage }: { warehouse: Warehouse
             actionsColumn<IncomingRow>(t('stockAdmin.stock.columns.actions'), (row) => [
               { label: t('stockAdmin.incoming.edit'), name: t('stockAdmin.incoming.editFor', { sku: row.variant.sku }), onClick: () => setEditing(row) },
               { label: t('stockAdmin.incoming.receive'), name: t('stockAdmin.incoming.receiveFor', { sku: row.variant.sku }), onClick: () => setReceiving(row) },
+              { label: t('stockAdmin.incoming.delete'), name: t('stockAdmin.incoming.deleteFor', { sku: row.variant.sku }), onClick: () => setDeleting(row) },
             ]),
           ]
         : []),
@@ -58,6 +60,7 @@ export function IncomingSection({ warehouse, canManage }: { warehouse: Warehouse
   const finish = (text: string) => {
     setEditing(null);
     setReceiving(null);
+    setDeleting(null);
     setDone(text);
     incoming.refresh();
   };
@@ -91,6 +94,7 @@ export function IncomingSection({ warehouse, canManage }: { warehouse: Warehouse
       {editing && (
         <IncomingDialog warehouse={warehouse} row={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => finish(t('stockAdmin.incoming.saved'))} />
       )}
+      {deleting && <DeleteIncomingDialog row={deleting} onClose={() => setDeleting(null)} onDeleted={() => finish(t('stockAdmin.incoming.deleted'))} />}
       {receiving && <ReceiveDialog row={receiving} onClose={() => setReceiving(null)} onSaved={() => finish(t('stockAdmin.incoming.received'))} />}
     </section>
   );

@@ -195,4 +195,36 @@ describe('incoming supply', () => {
     expect(screen.getByText('Поставка принята, остаток увеличен')).toBeTruthy();
     expect(calls(api.calls, 'StockIncomingReceive')[0]?.variables).toEqual({ id: 'I1', quantity: '30' });
   });
+
+  it('deletes a planned supply after a confirmation, and says why one taken by pre-orders stays', async () => {
+    const supply = {
+      id: 'I1',
+      expectedDate: '2026-12-15',
+      reference: '',
+      reserved: '0',
+      quantity: { exact: '40', band: 'OVER_10', inStock: true },
+      variant: PAINT,
+    };
+    let attempt = 0;
+    const { api } = open('/stock/warehouses/W1?tab=incoming', {
+      StockIncoming: { incomingSupply: { totalCount: 1, edges: [{ node: supply }] } },
+      StockIncomingDelete: () => {
+        attempt += 1;
+        return attempt === 1
+          ? { incomingSupplyDelete: { deletedId: null, errors: [{ field: 'id', code: 'SUPPLY_RESERVED', message: 'Pre-orders already reserve 5 of it.', skus: ['KR-FAS-09'] }] } }
+          : { incomingSupplyDelete: { deletedId: 'I1', errors: [] } };
+      },
+    });
+    await screen.findByRole('table', { name: `Ожидаемые поставки склада «${center.name}»` });
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Удалить поставку: KR-FAS-09' }));
+    const dialog = screen.getByRole('dialog', { name: 'Удалить поставку KR-FAS-09?' });
+    expect(dialog.textContent).toContain('15.12.2026');
+    await user.click(within(dialog).getByRole('button', { name: 'Удалить' }));
+    expect(await within(dialog).findByText('Часть этой поставки держат предзаказы: её нельзя удалить.')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Удалить' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByText('Поставка удалена')).toBeTruthy();
+    expect(calls(api.calls, 'StockIncomingDelete').map((c) => c.variables)).toEqual([{ id: 'I1' }, { id: 'I1' }]);
+  });
 });
