@@ -10,6 +10,7 @@ import { usePagedQuery } from '../../lib/usePagedQuery';
 import { Badge, Button, Checkbox, Dialog, EmptyState, SearchToolbar } from '../../ui';
 import { PagedList } from '../../ui/PagedList';
 import { useViewer } from '../auth/ViewerProvider';
+import { SellerStrategy } from './SellerStrategy';
 import { StockFrame } from './StockFrame';
 import { warehouseValues, WarehouseForm } from './WarehouseForm';
 import { answerErrors } from './answers';
@@ -35,6 +36,7 @@ export default function WarehousesPage() {
         management && (
           <>
             <WarehousesIndex staff={management.scope === 'staff'} />
+            {management.canEdit && <SellerStrategy />}
             {management.canEdit && <CreateDialog open={creating} staff={management.scope === 'staff'} onClose={() => setCreating(false)} />}
           </>
         )

@@ -11,7 +11,10 @@ const COUNTRIES = {
 const listOf = (...rows: (typeof center)[]) => ({ warehouses: { totalCount: rows.length, edges: rows.map((node) => ({ node })) } });
 
 function open(path: string, answers: Record<string, Answer>) {
-  return renderApp({ path, answers: { Me: stockManager(), Countries: COUNTRIES, StockWarehouses: listOf(center), ...answers } });
+  return renderApp({
+    path,
+    answers: { Me: stockManager(), Countries: COUNTRIES, StockWarehouses: listOf(center), StockSellerSettings: { sellerStockSettings: null }, ...answers },
+  });
 }
 
 const calls = (all: ApiCall[], name: string) => all.filter((c) => c.operation === name).map((c) => c.variables);
@@ -97,5 +100,30 @@ describe('/stock: the warehouses', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Создать склад' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(await screen.findByRole('heading', { level: 1, name: center.name })).toBeTruthy();
+  });
+});
+
+describe('/stock: how orders are split across the warehouses', () => {
+  it('shows the seller its rule, explains the one chosen, and saves a change', async () => {
+    const { api } = open('/stock', {
+      StockSellerSettings: { sellerStockSettings: { strategy: 'NEAREST' } },
+      StockSellerSettingsUpdate: { sellerStockSettingsUpdate: { sellerStockSettings: { strategy: 'FEWEST_SHIPMENTS' }, errors: [] } },
+    });
+    const rule = await screen.findByRole('combobox', { name: 'Правило' });
+    expect((rule as HTMLSelectElement).value).toBe('NEAREST');
+    const save = screen.getByRole('button', { name: 'Сохранить правило' });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    const user = userEvent.setup();
+    await user.selectOptions(rule, 'FEWEST_SHIPMENTS');
+    expect(screen.getByText('Как можно меньше складов на заказ: меньше отгрузок и доставок.')).toBeTruthy();
+    await user.click(save);
+    expect(await screen.findByText('Правило сохранено: новые расчёты и заказы пойдут по нему.')).toBeTruthy();
+    expect(calls(api.calls, 'StockSellerSettingsUpdate')).toEqual([{ strategy: 'FEWEST_SHIPMENTS' }]);
+  });
+
+  it('is not there for an organization that sells to nobody', async () => {
+    open('/stock', {});
+    await screen.findByRole('table', { name: 'Склады' });
+    expect(screen.queryByRole('heading', { name: 'Распределение заказов по складам' })).toBeNull();
   });
 });
