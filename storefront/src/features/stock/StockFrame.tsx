@@ -6,6 +6,7 @@ import { useViewer } from '../auth/ViewerProvider';
 import { usePageTitle } from '../shell/usePageTitle';
 import '../network/network.css';
 import { buysFromSeller, stockManagement, type StockManagement } from './access';
+import '../../ui/SectionTabs.css';
 import './stockScreens.css';
 
 /** The viewer's stock management in the active organization (null: none). */
@@ -18,11 +19,11 @@ export function useStockManagement(): StockManagement | null {
 function StockTabs() {
   const { t } = useTranslation();
   return (
-    <nav className="net-tabs" aria-label={t('stockAdmin.tabs.label')}>
-      <NavLink end to="/stock" className="net-tabs__link">
+    <nav className="section-tabs" aria-label={t('stockAdmin.tabs.label')}>
+      <NavLink end to="/stock" className="section-tabs__link">
         {t('stockAdmin.tabs.warehouses')}
       </NavLink>
-      <NavLink to="/stock/leftovers" className="net-tabs__link">
+      <NavLink to="/stock/leftovers" className="section-tabs__link">
         {t('stockAdmin.tabs.leftovers')}
       </NavLink>
     </nav>

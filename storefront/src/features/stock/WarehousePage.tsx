@@ -53,12 +53,12 @@ function WarehouseScreen({ warehouse, canManage, staff, busy }: { warehouse: War
         <Link to="/stock">← {t('stockAdmin.warehouse.back')}</Link>
       </p>
       <WarehouseFacts warehouse={warehouse} canManage={canManage} staff={staff} />
-      <nav className="net-tabs" aria-label={t('stockAdmin.warehouse.tabsLabel')}>
+      <nav className="section-tabs" aria-label={t('stockAdmin.warehouse.tabsLabel')}>
         {tabs.map((name) => (
           <Link
             key={name}
             to={name === 'stock' ? '?' : `?tab=${name}`}
-            className={name === tab ? 'net-tabs__link active' : 'net-tabs__link'}
+            className={name === tab ? 'section-tabs__link active' : 'section-tabs__link'}
             aria-current={name === tab ? 'page' : undefined}
           >
             {t(`stockAdmin.warehouse.tabs.${name}`)}
