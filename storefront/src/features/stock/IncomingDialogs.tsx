@@ -7,6 +7,7 @@ import { Button, Dialog, TextField } from '../../ui';
 import { VariantPicker, type PickedVariant } from '../prices/admin/pickers/VariantPicker';
 import { PriceRulesErrors } from '../prices/admin/PriceRulesErrors';
 import { answerErrors } from './answers';
+import { ConfirmRemoval } from './ConfirmRemoval';
 import type { IncomingRow } from './IncomingSection';
 import { parseQuantity } from './quantities';
 
@@ -173,28 +174,18 @@ export function DeleteIncomingDialog({ row, onClose, onDeleted }: { row: Incomin
   const { t } = useTranslation();
   const format = useFormat();
   const [{ fetching }, remove] = useMutation(StockIncomingDeleteDocument);
-  const [refusals, setRefusals] = useState<InventoryErrorPartsFragment[]>([]);
-  const confirm = async () => {
+  const run = async () => {
     const result = await remove({ id: row.id }, TYPENAMES);
-    const errors = answerErrors(result.error, result.data?.incomingSupplyDelete?.errors);
-    if (errors.length === 0) onDeleted();
-    else setRefusals(errors);
+    return answerErrors(result.error, result.data?.incomingSupplyDelete?.errors);
   };
   return (
-    <Dialog
-      open
+    <ConfirmRemoval
       title={t('stockAdmin.incoming.deleteTitle', { sku: row.variant.sku })}
+      action={t('stockAdmin.incoming.delete')}
+      busy={fetching}
       onClose={onClose}
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            {t('stockAdmin.cancel')}
-          </Button>
-          <Button variant="danger" busy={fetching} onClick={() => void confirm()}>
-            {t('stockAdmin.incoming.delete')}
-          </Button>
-        </>
-      }
+      run={run}
+      onDone={onDeleted}
     >
       <p>
         {t('stockAdmin.incoming.deleteText', {
@@ -202,7 +193,6 @@ export function DeleteIncomingDialog({ row, onClose, onDeleted }: { row: Incomin
           date: format.date(row.expectedDate),
         })}
       </p>
-      <PriceRulesErrors errors={refusals} />
-    </Dialog>
+    </ConfirmRemoval>
   );
 }

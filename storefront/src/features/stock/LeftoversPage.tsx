@@ -2,16 +2,16 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { StockLeftoverDeleteDocument, StockLeftoversDocument, type InventoryErrorPartsFragment, type LeftoverRowFragment } from '../../gql/graphql';
+import { StockLeftoverDeleteDocument, StockLeftoversDocument, type LeftoverRowFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { useListParams } from '../../lib/useListParams';
 import { usePagedQuery } from '../../lib/usePagedQuery';
-import { actionsColumn, Alert, Badge, Button, Dialog, EmptyState, SearchToolbar } from '../../ui';
+import { actionsColumn, Alert, Badge, Button, EmptyState, SearchToolbar } from '../../ui';
 import { PagedList } from '../../ui/PagedList';
 import { useViewer } from '../auth/ViewerProvider';
-import { PriceRulesErrors } from '../prices/admin/PriceRulesErrors';
 import { buysFromSeller } from './access';
 import { answerErrors } from './answers';
+import { ConfirmRemoval } from './ConfirmRemoval';
 import { LeftoverDialog } from './LeftoverDialog';
 import { StockFrame } from './StockFrame';
 import { StockQuantityText } from './StockQuantityText';
@@ -186,31 +186,20 @@ function MyLeftovers() {
 function RemoveDialog({ row, onClose, onRemoved }: { row: LeftoverRowFragment; onClose: () => void; onRemoved: () => void }) {
   const { t } = useTranslation();
   const [{ fetching }, remove] = useMutation(StockLeftoverDeleteDocument);
-  const [refusals, setRefusals] = useState<InventoryErrorPartsFragment[]>([]);
-  const confirm = async () => {
+  const run = async () => {
     const result = await remove({ id: row.id }, { additionalTypenames: ['Leftover'] });
-    const errors = answerErrors(result.error, result.data?.leftoverDelete?.errors);
-    if (errors.length === 0) onRemoved();
-    else setRefusals(errors);
+    return answerErrors(result.error, result.data?.leftoverDelete?.errors);
   };
   return (
-    <Dialog
-      open
+    <ConfirmRemoval
       title={t('stockAdmin.leftovers.removeTitle', { sku: row.variant.sku })}
+      action={t('stockAdmin.leftovers.remove')}
+      busy={fetching}
       onClose={onClose}
-      footer={
-        <>
-          <Button variant="ghost" onClick={onClose}>
-            {t('stockAdmin.cancel')}
-          </Button>
-          <Button variant="danger" busy={fetching} onClick={() => void confirm()}>
-            {t('stockAdmin.leftovers.remove')}
-          </Button>
-        </>
-      }
+      run={run}
+      onDone={onRemoved}
     >
       <p>{t('stockAdmin.leftovers.removeText')}</p>
-      <PriceRulesErrors errors={refusals} />
-    </Dialog>
+    </ConfirmRemoval>
   );
 }
