@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "backend.catalog",
     "price_rules",
     "inventory",
+    "backend.orders",
+    "backend.checkout",
     "backend.api",
     "backend.demo",
     *PLUGINS,

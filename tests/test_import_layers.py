@@ -1,6 +1,6 @@
-"""Layers point one way: core < accounts | catalog < price_rules | inventory < api | demo |
-plugins, without cycles; the price and inventory engines import neither the project nor
-Django.
+"""Layers point one way: core < accounts | catalog < price_rules | inventory < orders <
+checkout < api | demo | plugins, without cycles; the price and inventory engines import
+neither the project nor Django.
 
 The rule is import-linter's contracts in ``pyproject.toml`` (``[tool.importlinter]``),
 checked by the project's own command, ``lint-imports``; every import counts, those inside
@@ -59,6 +59,10 @@ CLEAN = {
                            "from inventory.engine import allocation\n",
     "inventory/engine/__init__.py": "",
     "inventory/engine/allocation.py": "import decimal\n",
+    "backend/orders/__init__.py": "",
+    "backend/orders/models.py": "import inventory.models\nimport price_rules.models\n",
+    "backend/checkout/__init__.py": "",
+    "backend/checkout/services.py": "from backend.orders import models\n",
     "backend/demo/__init__.py": "",
     "backend/demo/command.py": "import backend.accounts.models\nimport backend.catalog.models\n",
     "plugins/__init__.py": "",
@@ -141,6 +145,12 @@ def test_the_made_up_project_keeps_the_contracts(made_up_project):
     pytest.param("inventory/services.py", "import price_rules.models\n",
                  "inventory is not allowed to import price_rules",
                  id="inventory imports the price rules (they are independent)"),
+    pytest.param("backend/orders/carts.py", "from backend.checkout import services\n",
+                 "backend.orders is not allowed to import backend.checkout",
+                 id="orders import the checkout above them"),
+    pytest.param("inventory/orders.py", "import backend.orders.models\n",
+                 "inventory is not allowed to import backend.orders",
+                 id="inventory imports the orders above it"),
     pytest.param("inventory/engine/allocation.py", "from inventory import models\n",
                  "inventory.engine is not allowed to import django",
                  id="the allocation engine imports Django through the app"),

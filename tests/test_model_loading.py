@@ -22,8 +22,25 @@ from backend.accounts.models import CustomRole, StaffAssignment
 from backend.accounts.services.members import invite_member
 from backend.accounts.tokens import issue_tokens
 from backend.catalog.models import Product, ProductImage, ProductVariant
+from backend.checkout.models import (
+    Cart,
+    CartLine,
+    OrderFile,
+    OrderFileMapping,
+    SavedCart,
+    SavedCartLine,
+)
 from backend.core.checks import check_row_loading
 from backend.core.models import PortalModel, RateCounter
+from backend.orders.models import (
+    Order,
+    OrderEvent,
+    OrderLine,
+    OrderNumberCounter,
+    Shipment,
+    ShipmentLine,
+)
+from inventory.models import Warehouse
 from plugins.announcements.models import Announcement, AnnouncementRead
 from plugins.dealer_network.models import PartnerApplication, PartnerApplicationEvent
 
@@ -70,6 +87,40 @@ def rows(catalog, staff_user, network, make_user, price_rules):
         thumbnails={"64": "announcements/1/thumbs/a_64.webp"}, audience_everyone=False,
         audience_regions=["Москва"], publish_at=timezone.now())
     AnnouncementRead.objects.create(announcement=announcement, user=admin)
+    _ordering_rows(network, catalog["door"].variants.first(), admin)
+
+
+def _ordering_rows(network, variant, admin):
+    dealer, factory = network["dealer_a"], network["factory"]
+    cart = Cart.objects.create(user=admin, buyer=dealer)
+    CartLine.objects.create(cart=cart, variant=variant, quantity=Decimal("2"))
+    saved = SavedCart.objects.create(organization=dealer, owner=admin, name="Ежемесячно",
+                                     shared=True)
+    SavedCartLine.objects.create(saved_cart=saved, variant=variant, quantity=Decimal("4"))
+    OrderFile.objects.create(user=admin, buyer=dealer, filename="заказ.xlsx",
+                             sheets=[{"name": "Лист1", "rows": [["Артикул", "Кол-во"]]}])
+    OrderFileMapping.objects.create(organization=dealer, header_signature="abc",
+                                    mapping={"sku": 0, "quantity": 1})
+    OrderNumberCounter.objects.create(seller=factory, year=2026, last=1)
+    order = Order.objects.create(
+        seller=factory, buyer=dealer, year=2026, serial=1, status="PLACED", placed_by=admin,
+        placed_as=dealer, idempotency_key="k-1", currency="RUB", vat_rate=Decimal("20"),
+        subtotal_net=Decimal("100"), total_net=Decimal("100"), total_vat=Decimal("20"),
+        total_gross=Decimal("120"), grand_total_gross=Decimal("120"),
+        placed_at=timezone.now())
+    line = OrderLine.objects.create(
+        order=order, position=1, variant=variant, sku=variant.sku, name="Дверь", unit="PCS",
+        quantity=Decimal("2"), unit_net=Decimal("50"), unit_gross=Decimal("60"),
+        list_net=Decimal("50"), total_net=Decimal("100"), total_gross=Decimal("120"),
+        price_breakdown={"list": 1})
+    warehouse = Warehouse.objects.create(owner=factory, kind="REGIONAL", code="R-ORD",
+                                         name="Склад", region="Москва")
+    shipment = Shipment.objects.create(order=order, position=1, warehouse=warehouse,
+                                       currency="RUB", ship_date=timezone.localdate(),
+                                       cost_net=Decimal("10"))
+    ShipmentLine.objects.create(shipment=shipment, order_line=line, quantity=Decimal("2"))
+    OrderEvent.objects.create(order=order, event_type="PLACED", user=admin, acting_as=dealer,
+                              after={"status": "PLACED"})
 
 
 def test_every_model_of_the_project_is_a_portal_model():

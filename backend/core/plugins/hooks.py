@@ -74,6 +74,23 @@ HOOKS: dict[str, HookSpec] = {
             "default is the rate table's (None when no rate serves it). A carrier's API may "
             "replace it; a quote it gives clears the shipment's NO_RATE / NO_DELIVERY_ZONE.",
         ),
+        HookSpec(
+            "credit_check",
+            "chain",
+            "(buyer: Organization, seller: Organization, amount: Decimal, currency: str, *, "
+            "previous_value: str | None) -> str | None",
+            "Whether the buyer may owe the seller ``amount`` more (an order's grand total "
+            "with VAT), asked inside the placement's transaction before stock is taken: "
+            "None allows, a message for the buyer refuses (CREDIT_REFUSED) and nothing is "
+            "saved. The default allows; the credit plugin locks the credit account here.",
+        ),
+        HookSpec(
+            "order_event",
+            "effect",
+            "(event: OrderEvent, *, previous_value: None) -> None",
+            "Something happened to an order (after commit): placed, sent for approval, "
+            "approved, rejected... ``event.order`` is loaded. Notifications, an ERP export.",
+        ),
     )
 }
 
