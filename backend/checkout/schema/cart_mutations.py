@@ -58,7 +58,7 @@ class CartLinesAdd(CheckoutMutation):
         buyer = graphene.ID(description="A client the viewer orders for; default: the "
                                         "active organization.")
         lines = graphene.List(graphene.NonNull(CartLineInput), required=True)
-        source = LineSourceEnum(default_value=LineSource.CATALOG.value)
+        source = LineSourceEnum(default_value=LineSourceEnum.CATALOG)
 
     class Meta:
         description = ("Add lines to the cart, all or none (each problem at lines.N); a SKU "

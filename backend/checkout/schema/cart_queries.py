@@ -8,6 +8,7 @@ import graphene
 
 from backend.core.errors import DomainValidationError
 from backend.core.graphql.ids import decode_global_id, graphql_error_from
+from backend.core.graphql.loaders import remember_rows
 
 from ..services.on_behalf import order_buyer
 from ..services.orderable import buyer_viewer
@@ -54,4 +55,7 @@ class CartQueries(graphene.ObjectType):
         except DomainValidationError:
             return []
         limit = max(0, min(first or 0, SUGGESTIONS_MOST))
-        return suggest(buyer_viewer(info.context.viewer.user, organization), query, limit)
+        found = suggest(buyer_viewer(info.context.viewer.user, organization), query, limit)
+        # As siblings: the suggestions' variant fields load for all of them at once.
+        remember_rows(info.context, [suggestion.variant for suggestion in found])
+        return found
