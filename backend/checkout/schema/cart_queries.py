@@ -58,4 +58,5 @@ class CartQueries(graphene.ObjectType):
         found = suggest(buyer_viewer(info.context.viewer.user, organization), query, limit)
         # As siblings: the suggestions' variant fields load for all of them at once.
         remember_rows(info.context, [suggestion.variant for suggestion in found])
+        remember_rows(info.context, [suggestion.variant.product for suggestion in found])
         return found

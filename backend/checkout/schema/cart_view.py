@@ -94,8 +94,9 @@ def cart_view(request, user, buyer: Organization) -> CartView:
     visible = (set(visible_variants(buyer_viewer(user, buyer)).filter(pk__in=ids)
                    .values_list("pk", flat=True)) if ids else set())
     shown = [row for row in rows if row.variant_id in visible]
-    # As siblings: the lines' availability and nested variant fields load for all at once.
-    remember_rows(request, [row.variant for row in shown])
+    # As siblings: the lines' availability and nested variant fields load for all at once,
+    # and the buyer's relations load without a pending future.
+    remember_rows(request, [buyer, *(row.variant for row in shown)])
     book = (new_price_book(request, buyer, [row.variant_id for row in shown],
                            timezone.localdate()) if shown else None)
     quote = _quote(book, shown)
