@@ -19,7 +19,7 @@ from backend.core.graphql.scalars import harden_input_scalars
 from backend.core.graphql.types import Node
 
 CORE_APPS = ("backend.accounts", "backend.catalog", "inventory", "price_rules",
-             "backend.checkout")
+             "backend.orders", "backend.checkout")
 
 
 def _schema_modules() -> list:
