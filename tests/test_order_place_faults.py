@@ -61,7 +61,7 @@ def test_a_quantity_breaking_the_rules(place_world, buyer_viewer):
     cart_of(w["buyer"], w["dealer"], (w["variants"][2], 7), (w["variants"][3], 1))
     error = refused(buyer_viewer, PlaceRequest(idempotency_key="q"))
     assert codes(error) == ["BELOW_MINIMUM"]
-    assert error.errors[0].params["nearest"] == 10
+    assert error.errors[0].params["nearest_quantity"] == 10
     cart_of(w["buyer"], w["dealer"], (w["variants"][2], 12))
     assert codes(refused(buyer_viewer, PlaceRequest(idempotency_key="q"))) == ["NOT_MULTIPLE"]
 
@@ -175,3 +175,12 @@ def test_the_manufacturer_buys_from_nobody(place_world, staff_user, network):
     cart_of(staff_user, network["factory"], (w["variants"][1], 2))
     error = refused(viewer_of(staff_user, network["factory"]), PlaceRequest(idempotency_key="m"))
     assert codes(error) == ["NO_SELLER"]
+
+
+def test_pickup_where_the_warehouse_allows_none(place_world, buyer_viewer):
+    w = place_world
+    cart_of(w["buyer"], w["dealer"], (w["variants"][1], 2))
+    error = refused(buyer_viewer, PlaceRequest(idempotency_key="pk", delivery_method="PICKUP",
+                                               pickup_warehouse_id=w["krasnodar"].pk))
+    assert [(e.code_value, e.field) for e in error.errors] == [
+        ("PICKUP_NOT_ALLOWED", "pickup_warehouse")]

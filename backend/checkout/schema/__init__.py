@@ -7,12 +7,16 @@ line each, so the parts built apart merge without touching each other's lines.
 
 import graphene
 
+from .clients import ClientQueries
 from .costs import COSTS
+from .placement import PlacementMutations
 
 QUERIES: list[type] = [
+    ClientQueries,
 ]
 
 MUTATIONS: list[type] = [
+    PlacementMutations,
 ]
 
 Queries = type("Queries", (*QUERIES, graphene.ObjectType), {})

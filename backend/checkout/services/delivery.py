@@ -43,6 +43,10 @@ def order_plan(buyer: Organization, items: Sequence[Any], request: Any) -> Deliv
         planned = replace(planned, lines=tuple(replace(line, preorder_allowed=True)
                                                for line in planned.lines))
     plan = with_plugin_quotes(plan_delivery(planned), planned)
+    if any(s.reason.value == "PICKUP_NOT_ALLOWED" for s in plan.shortfalls):
+        raise DomainValidationError.single(
+            Code.PICKUP_NOT_ALLOWED, "This warehouse does not allow pickup: choose another "
+                                     "or delivery.", "pickup_warehouse")
     if plan.shortfalls:
         raise DomainValidationError([ErrorDetail(
             _code(s.reason.value), f"{s.sku}: {s.missing.normalize()} of "

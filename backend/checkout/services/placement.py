@@ -57,6 +57,7 @@ from . import order_rows
 from .delivery import order_plan, plan_errors
 from .idempotency import check_key, is_key_conflict, placed_before
 from .on_behalf import is_on_behalf, order_buyer
+from .orderable import buyer_viewer
 from .pricing import price_changes, quote_lines, read_token_lines
 from .quantities import QuantityRules, quantity_problem
 from .samples import check_samples
@@ -168,7 +169,7 @@ def _place(viewer: Viewer, buyer: Organization, key: str, request: PlaceRequest)
     if buyer.parent_id is None:
         raise DomainValidationError.single(Code.NO_SELLER, "Your organization buys from "
                                                            "nobody.", "buyer")
-    _check_lines(viewer, lines, request.order_type)
+    _check_lines(viewer, buyer, lines, request.order_type)
     items = [order_rows.CartItem(line.variant, line.quantity) for line in lines]
     quote = quote_lines(buyer, [(line.variant_id, line.quantity) for line in lines])
     _check_prices(items, quote, request.price_token)
@@ -236,10 +237,14 @@ def _check_cart(lines: list[CartLine], token: str | None) -> None:
             Code.CART_CHANGED, "The cart changed since it was shown: check it again.")
 
 
-def _check_lines(viewer: Viewer, lines: list[CartLine], order_type: str) -> None:
+def _check_lines(viewer: Viewer, buyer: Organization, lines: list[CartLine],
+                 order_type: str) -> None:
     errors = ErrorCollector()
     ids = [line.variant_id for line in lines]
-    orderable = set(visible_variants(viewer).filter(pk__in=ids, product__is_published=True)
+    # the buyer's catalog, not the viewer's: a manager orders for a client only what the
+    # client may order (the cart's rule)
+    orderable = set(visible_variants(buyer_viewer(viewer.user, buyer))
+                    .filter(pk__in=ids, product__is_published=True)
                     .values_list("pk", flat=True))
     for index, line in enumerate(lines):
         variant = line.variant
@@ -249,7 +254,8 @@ def _check_lines(viewer: Viewer, lines: list[CartLine], order_type: str) -> None
         elif order_type != OrderType.SAMPLES and (
                 problem := quantity_problem(QuantityRules.of(variant), line.quantity)):
             errors.add(problem.code, f"{variant.sku}: {problem.message}",
-                       f"lines.{index}.quantity", skus=[variant.sku], nearest=problem.nearest)
+                       f"lines.{index}.quantity", skus=[variant.sku],
+                       nearest_quantity=problem.nearest)
     if order_type == OrderType.SAMPLES:
         check_samples(lines, errors)
     errors.raise_if_any()

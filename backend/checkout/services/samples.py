@@ -38,8 +38,8 @@ def check_samples(lines: Sequence[object], errors: ErrorCollector) -> None:
         elif quantity > most_units:
             errors.add(Code.SAMPLE_LIMIT, f"{variant.sku}: at most {most_units} units as "
                                           "samples.", f"{field}.quantity", skus=[variant.sku],
-                       nearest=most_units)
+                       nearest_quantity=most_units)
         elif variant.unit in WHOLE_UNITS and quantity % 1:
             errors.add(Code.FRACTIONAL_QUANTITY, f"{variant.sku}: only whole units.",
                        f"{field}.quantity", skus=[variant.sku],
-                       nearest=max(Decimal(1), quantity.to_integral_value()))
+                       nearest_quantity=max(Decimal(1), quantity.to_integral_value()))
