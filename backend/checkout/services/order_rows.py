@@ -69,10 +69,11 @@ def list_net(quoted: QuotedLine) -> Decimal:
 
 
 def write_lines(order: Order, items: Sequence[CartItem], quote: CartQuote,
+                names: tuple[dict[int, str], str],
                 preordered: Mapping[int, Decimal]) -> list[OrderLine]:
-    """The order's lines in the cart's order (position from 1); ``preordered``: per line
-    index, the units taken from incoming supply."""
-    promotions, volume_name = price_names(quote)
+    """The order's lines in the cart's order (position from 1); ``names``: the quote's
+    ``price_names``; ``preordered``: per line index, the units taken from incoming supply."""
+    promotions, volume_name = names
     rows = []
     for index, (item, quoted) in enumerate(zip(items, quote.lines, strict=True)):
         variant = item.variant

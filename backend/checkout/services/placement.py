@@ -17,9 +17,9 @@ In this order, inside ``transaction.atomic``:
 6. the plan's units taken (``inventory.services.locks.allocate``: stock rows locked in
    primary-key order, re-checked, so two buyers never take the same unit);
 7. the number (``numbers.next_serial``: the seller's counter row stays locked until
-   commit, so it is taken last), the rows (``order_rows.py``), the event (PLACED, or
-   APPROVAL_REQUESTED above the placer's spending limit; an order on behalf skips the
-   buyer's internal approval), the cart's lines deleted.
+   commit, so it is taken last, after the cart's lines are deleted), the rows
+   (``order_rows.py``: four statements), the event (PLACED, or APPROVAL_REQUESTED above
+   the placer's spending limit; an order on behalf skips the buyer's internal approval).
 
 Any refusal raises ``DomainValidationError`` (``PricesChanged`` for prices) and the
 transaction rolls back: stock, supply, cart and orders stay exactly as they were.
@@ -183,11 +183,15 @@ def _place(viewer: Viewer, buyer: Organization, key: str, request: PlaceRequest)
                                         grand_total, quote.currency)
     if refusal:
         raise DomainValidationError.single(Code.CREDIT_REFUSED, str(refusal))
+    names = order_rows.price_names(quote)  # read before the stock rows are locked
     try:
         allocate(plan, reference=f"order {key}"[:64], user=user,
                  organization=viewer.organization)
     except InsufficientStock as short:
         raise plan_errors(short) from None
+    # the cart's lines go before the number is taken: the seller's counter stays locked
+    # from then until commit, every other placement for the seller waiting on it
+    CartLine.objects.filter(pk__in=[line.pk for line in lines]).delete()
     on_behalf = is_on_behalf(viewer, buyer)
     limit = None if on_behalf or viewer.membership is None \
         else getattr(viewer.membership, "spending_limit", None)
@@ -210,7 +214,7 @@ def _place(viewer: Viewer, buyer: Organization, key: str, request: PlaceRequest)
         delivery_region=_region(buyer, request), delivery_city=_city(request),
         delivery_address=request.street if request.address is not None else "",
         comment=request.comment, approval_limit=limit if waits else None, placed_at=now)
-    order_lines = order_rows.write_lines(order, items, quote,
+    order_lines = order_rows.write_lines(order, items, quote, names,
                                          order_rows.preordered_units(plan))
     order_rows.write_shipments(order, plan, order_lines)
     events.record(order, OrderEventType.APPROVAL_REQUESTED if waits else OrderEventType.PLACED,
@@ -218,7 +222,6 @@ def _place(viewer: Viewer, buyer: Organization, key: str, request: PlaceRequest)
                   message=_event_message(order, buyer, on_behalf, limit if waits else None),
                   after={"status": order.status, "number": format_number(year, order.serial),
                          "grand_total_gross": str(grand_total)})
-    CartLine.objects.filter(pk__in=[line.pk for line in lines]).delete()
     return order
 
 
