@@ -1,6 +1,7 @@
 """The rows of a placed order, written in four statements whatever its size: the order,
 its lines (price snapshot and breakdown), its shipments and their lines (the plan's picks:
-warehouse, carrier, cost, dates, pickup, pre-order supply).
+warehouse, carrier, cost, dates, pickup, pre-order supply). They are built before the
+order's number is taken and only written after.
 
 A line's ``price_breakdown`` is what the buyer may know of its own price: the list price
 and the tier it reached, the promotions by id and name, the order's volume discount. Never
@@ -68,11 +69,40 @@ def list_net(quoted: QuotedLine) -> Decimal:
     return net_and_gross(price.list_unit_price, price.prices_include_vat, price.vat_rate).net
 
 
-def write_lines(order: Order, items: Sequence[CartItem], quote: CartQuote,
-                names: tuple[dict[int, str], str],
-                preordered: Mapping[int, Decimal]) -> list[OrderLine]:
-    """The order's lines in the cart's order (position from 1); ``names``: the quote's
-    ``price_names``; ``preordered``: per line index, the units taken from incoming supply."""
+@dataclass(frozen=True)
+class OrderRows:
+    """An order's lines, shipments and shipment lines, built before the order has its
+    number (and its id): once the order is saved, ``write`` sends them in three
+    statements, so the seller's number counter stays locked for as little as possible."""
+
+    lines: list[OrderLine]
+    shipments: list[Shipment]
+    shipment_lines: list[ShipmentLine]
+
+    def write(self) -> None:
+        OrderLine.objects.bulk_create(self.lines)
+        Shipment.objects.bulk_create(self.shipments)
+        ShipmentLine.objects.bulk_create(self.shipment_lines)
+
+
+def build_rows(order: Order, items: Sequence[CartItem], quote: CartQuote,
+               names: tuple[dict[int, str], str], plan: Any) -> OrderRows:
+    """``order``'s rows (``order`` unsaved yet): its lines in the cart's order (position
+    from 1; ``names``: the quote's ``price_names``), a shipment per planned one with a
+    line per pick."""
+    lines = _lines(order, items, quote, names, preordered_units(plan))
+    shipments = _shipments(order, plan)
+    shipment_lines = [
+        ShipmentLine(shipment=shipment, order_line=lines[pick.line_key],
+                     quantity=pick.quantity, supply_id=pick.supply_id)
+        for shipment, delivered in zip(shipments, plan.shipments, strict=True)
+        for pick in delivered.shipment.picks]
+    return OrderRows(lines, shipments, shipment_lines)
+
+
+def _lines(order: Order, items: Sequence[CartItem], quote: CartQuote,
+           names: tuple[dict[int, str], str],
+           preordered: Mapping[int, Decimal]) -> list[OrderLine]:
     promotions, volume_name = names
     rows = []
     for index, (item, quoted) in enumerate(zip(items, quote.lines, strict=True)):
@@ -84,7 +114,7 @@ def write_lines(order: Order, items: Sequence[CartItem], quote: CartQuote,
             unit_net=quoted.unit_net, unit_gross=quoted.unit_gross, list_net=list_net(quoted),
             total_net=quoted.total_net, total_gross=quoted.total_gross,
             price_breakdown=breakdown(quoted, quote, promotions, volume_name)))
-    return OrderLine.objects.bulk_create(rows)
+    return rows
 
 
 def preordered_units(plan: Any) -> dict[int, Decimal]:
@@ -97,8 +127,7 @@ def preordered_units(plan: Any) -> dict[int, Decimal]:
     return dict(units)
 
 
-def write_shipments(order: Order, plan: Any, lines: Sequence[OrderLine]) -> list[Shipment]:
-    """One shipment per planned one, with a line per pick."""
+def _shipments(order: Order, plan: Any) -> list[Shipment]:
     shipments = []
     for position, delivered in enumerate(plan.shipments, start=1):
         planned, quote = delivered.shipment, delivered.quote
@@ -113,11 +142,4 @@ def write_shipments(order: Order, plan: Any, lines: Sequence[OrderLine]) -> list
             ship_date=planned.ready_date,
             arrival_date=quote.delivery_date if quote is not None else None,
             weight_kg=planned.weight_kg))
-    Shipment.objects.bulk_create(shipments)
-    shipment_lines = [
-        ShipmentLine(shipment=shipment, order_line=lines[pick.line_key],
-                     quantity=pick.quantity, supply_id=pick.supply_id)
-        for shipment, delivered in zip(shipments, plan.shipments, strict=True)
-        for pick in delivered.shipment.picks]
-    ShipmentLine.objects.bulk_create(shipment_lines)
     return shipments

@@ -196,12 +196,10 @@ def _place(viewer: Viewer, buyer: Organization, key: str, request: PlaceRequest)
     limit = None if on_behalf or viewer.membership is None \
         else getattr(viewer.membership, "spending_limit", None)
     waits = limit is not None and grand_total > limit
-    now = timezone.now()
     year = timezone.localdate().year
-    order = Order.objects.create(
+    order = Order(
         seller_id=buyer.parent_id, buyer=buyer, year=year,
-        serial=next_serial(buyer.parent_id, year), buyer_reference=request.buyer_reference,
-        order_type=request.order_type,
+        buyer_reference=request.buyer_reference, order_type=request.order_type,
         status=OrderStatus.AWAITING_APPROVAL if waits else OrderStatus.PLACED,
         placed_by=user, placed_as_id=getattr(viewer.organization, "pk", None),
         on_behalf=on_behalf, idempotency_key=key, currency=quote.currency,
@@ -213,10 +211,12 @@ def _place(viewer: Viewer, buyer: Organization, key: str, request: PlaceRequest)
         pickup_warehouse_id=request.pickup_warehouse_id,
         delivery_region=_region(buyer, request), delivery_city=_city(request),
         delivery_address=request.street if request.address is not None else "",
-        comment=request.comment, approval_limit=limit if waits else None, placed_at=now)
-    order_lines = order_rows.write_lines(order, items, quote, names,
-                                         order_rows.preordered_units(plan))
-    order_rows.write_shipments(order, plan, order_lines)
+        comment=request.comment, approval_limit=limit if waits else None,
+        placed_at=timezone.now())
+    rows = order_rows.build_rows(order, items, quote, names, plan)
+    order.serial = next_serial(buyer.parent_id, year)
+    order.save(force_insert=True)
+    rows.write()
     events.record(order, OrderEventType.APPROVAL_REQUESTED if waits else OrderEventType.PLACED,
                   user=user, acting_as=viewer.organization,
                   message=_event_message(order, buyer, on_behalf, limit if waits else None),
