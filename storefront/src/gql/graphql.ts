@@ -159,6 +159,47 @@ export type CatalogErrorCode =
   | 'REQUIRED'
   | 'UNIQUE';
 
+/** An enumeration. */
+export type CheckoutErrorCode =
+  | 'AUTHENTICATION_REQUIRED'
+  | 'BELOW_MINIMUM'
+  | 'CART_CHANGED'
+  | 'CREDIT_REFUSED'
+  | 'EMPTY_CART'
+  | 'EMPTY_FILE'
+  | 'FILE_TOO_LARGE'
+  | 'FRACTIONAL_QUANTITY'
+  | 'GRAPHQL_ERROR'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INVALID'
+  | 'INVALID_FILE'
+  | 'INVALID_NAME'
+  | 'INVALID_QUANTITY'
+  | 'MISSING_COLUMN'
+  | 'NAME_TAKEN'
+  | 'NOT_A_CLIENT'
+  | 'NOT_ENOUGH_STOCK'
+  | 'NOT_FOUND'
+  | 'NOT_MULTIPLE'
+  | 'NOT_ORDERABLE'
+  | 'NO_DELIVERY_ZONE'
+  | 'NO_PRICE'
+  | 'NO_RATE'
+  | 'NO_SELLER'
+  | 'PERMISSION_DENIED'
+  | 'PICKUP_NOT_ALLOWED'
+  | 'PREORDER_NOT_ALLOWED'
+  | 'PRICES_CHANGED'
+  | 'REQUIRED'
+  | 'SAMPLES_ONLY'
+  | 'SAMPLE_LIMIT'
+  | 'TOO_MANY_LINES'
+  | 'UNIQUE'
+  | 'UNKNOWN_COLUMN'
+  | 'UNKNOWN_REGION'
+  | 'UNKNOWN_SKU'
+  | 'UNKNOWN_WAREHOUSE';
+
 export type CustomRoleInput = {
   name?: string | null | undefined;
   /** Permission codes (see `permissions`); unknown codes are refused. */
@@ -788,6 +829,8 @@ export type CatalogErrorCodesFragment = { code: CatalogErrorCode };
 export type PriceRulesErrorCodesFragment = { code: PriceRulesErrorCode };
 
 export type InventoryErrorCodesFragment = { code: InventoryErrorCode };
+
+export type CheckoutErrorCodesFragment = { code: CheckoutErrorCode };
 
 export type AnnouncementCardFragment = { id: string, kind: AnnouncementKind, title: string, paragraphs: Array<string>, publishAt: string | null, status: AnnouncementStatus, isRead: boolean, publisherName: string, image: { url: string } | null, products: Array<{ id: string, name: string, slug: string }> };
 
@@ -1450,6 +1493,8 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'AttributeValue' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Carrier' }
+    | { __typename: 'Cart' }
+    | { __typename: 'CartLine' }
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
@@ -1476,6 +1521,7 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Promotion', id: string, name: string, kind: PromotionKind, value: string, currency: string | null, starts: string, ends: string, stacking: PromotionStacking, status: PromotionStatus, audienceRegions: Array<string>, owner: { id: string } | null, variants: Array<{ id: string, sku: string, name: string, product: { id: string, name: string } }>, products: Array<{ id: string, name: string, slug: string }>, categories: Array<{ id: string, name: string }>, audienceOrganizations: Array<{ id: string, name: string, kind: OrganizationKind }>, audiencePriceGroups: Array<{ id: string, name: string }> }
     | { __typename: 'RecomputeJob' }
     | { __typename: 'ResaleMarkup' }
+    | { __typename: 'SavedCart' }
     | { __typename: 'StockItem' }
     | { __typename: 'StockMovement' }
     | { __typename: 'User' }
@@ -1611,6 +1657,8 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'AttributeValue' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Carrier' }
+    | { __typename: 'Cart' }
+    | { __typename: 'CartLine' }
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
@@ -1637,6 +1685,7 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Promotion' }
     | { __typename: 'RecomputeJob' }
     | { __typename: 'ResaleMarkup' }
+    | { __typename: 'SavedCart' }
     | { __typename: 'StockItem' }
     | { __typename: 'StockMovement' }
     | { __typename: 'User' }
@@ -1768,6 +1817,7 @@ export type StockLeftoverDeleteMutation = { leftoverDelete: { errors: Array<{ fi
 export const CatalogErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CatalogErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CatalogError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CatalogErrorCodesFragment, unknown>;
 export const PriceRulesErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PriceRulesErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PriceRulesError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<PriceRulesErrorCodesFragment, unknown>;
 export const InventoryErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InventoryErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<InventoryErrorCodesFragment, unknown>;
+export const CheckoutErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CheckoutErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckoutError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CheckoutErrorCodesFragment, unknown>;
 export const AnnouncementCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnnouncementCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Announcement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"paragraphs"}},{"kind":"Field","name":{"kind":"Name","value":"publishAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isRead"}},{"kind":"Field","name":{"kind":"Name","value":"publisherName"}},{"kind":"Field","name":{"kind":"Name","value":"image"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"size"},"value":{"kind":"IntValue","value":"512"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]} as unknown as DocumentNode<AnnouncementCardFragment, unknown>;
 export const MyAnnouncementRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MyAnnouncementRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Announcement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"audience"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"everyoneBelow"}},{"kind":"Field","name":{"kind":"Name","value":"priceGroupIds"}},{"kind":"Field","name":{"kind":"Name","value":"regions"}}]}}]}}]} as unknown as DocumentNode<MyAnnouncementRowFragment, unknown>;
 export const AnnouncementSaveErrorsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnnouncementSaveErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnnouncementError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<AnnouncementSaveErrorsFragment, unknown>;
