@@ -1493,8 +1493,6 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'AttributeValue' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Carrier' }
-    | { __typename: 'Cart' }
-    | { __typename: 'CartLine' }
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
@@ -1521,7 +1519,6 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Promotion', id: string, name: string, kind: PromotionKind, value: string, currency: string | null, starts: string, ends: string, stacking: PromotionStacking, status: PromotionStatus, audienceRegions: Array<string>, owner: { id: string } | null, variants: Array<{ id: string, sku: string, name: string, product: { id: string, name: string } }>, products: Array<{ id: string, name: string, slug: string }>, categories: Array<{ id: string, name: string }>, audienceOrganizations: Array<{ id: string, name: string, kind: OrganizationKind }>, audiencePriceGroups: Array<{ id: string, name: string }> }
     | { __typename: 'RecomputeJob' }
     | { __typename: 'ResaleMarkup' }
-    | { __typename: 'SavedCart' }
     | { __typename: 'StockItem' }
     | { __typename: 'StockMovement' }
     | { __typename: 'User' }
@@ -1657,8 +1654,6 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'AttributeValue' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Carrier' }
-    | { __typename: 'Cart' }
-    | { __typename: 'CartLine' }
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
@@ -1685,7 +1680,6 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Promotion' }
     | { __typename: 'RecomputeJob' }
     | { __typename: 'ResaleMarkup' }
-    | { __typename: 'SavedCart' }
     | { __typename: 'StockItem' }
     | { __typename: 'StockMovement' }
     | { __typename: 'User' }
