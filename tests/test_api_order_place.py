@@ -144,3 +144,23 @@ def test_order_clients(place_world, api_as, make_org):
     assert api_as(w["buyer"], w["dealer"])(CLIENTS).data["orderClients"] == []
     staff = [c["name"] for c in api_as(w["staff"], w["factory"])(CLIENTS).data["orderClients"]]
     assert w["dealer"].name in staff and w["factory"].name not in staff
+
+
+def test_order_clients_cost_the_same_queries_for_any_number(place_world, api_as, make_org,
+                                                             fast_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    w = place_world
+    admin = api_as(w["admin"], w["dealer"])
+    document = "{ orderClients { name inn region organization { id name kind } } }"
+    counts = []
+    for more in (0, 4):
+        for i in range(more):
+            make_org(f"Субдилер Гамма-{i}", kind="SUB_DEALER", parent=w["dealer"])
+        fast_path.reset()
+        with CaptureQueriesContext(connection) as captured:
+            answer = admin(document).data["orderClients"]
+        assert fast_path.fallbacks == 0
+        counts.append((len(answer), len(captured)))
+    assert counts[1][0] == counts[0][0] + 4 and counts[1][1] == counts[0][1]
