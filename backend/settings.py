@@ -289,6 +289,11 @@ PRICE_CACHE_VARIANTS = env_int("PRICE_CACHE_VARIANTS", 20_000)
 # Checkout: the most lines one cart holds (adding beyond it answers TOO_MANY_LINES).
 CART_MAX_LINES = env_int("CART_MAX_LINES", 500)
 
+# Samples orders (backend/checkout/services/samples.py): at most this many lines, and at
+# most this many units of each.
+SAMPLE_MAX_LINES = env_int("SAMPLE_MAX_LINES", 10)
+SAMPLE_MAX_QUANTITY = env_int("SAMPLE_MAX_QUANTITY", 5)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

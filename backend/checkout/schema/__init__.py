@@ -9,19 +9,23 @@ import graphene
 
 from .cart_mutations import CartMutations
 from .cart_queries import CartQueries
+from .clients import ClientQueries
 from .copy import OrderCopyMutations
 from .costs import COSTS
+from .placement import PlacementMutations
 from .saved_carts import SavedCartMutations, SavedCartQueries
 
 QUERIES: list[type] = [
     CartQueries,
     SavedCartQueries,
+    ClientQueries,
 ]
 
 MUTATIONS: list[type] = [
     CartMutations,
     SavedCartMutations,
     OrderCopyMutations,
+    PlacementMutations,
 ]
 
 Queries = type("Queries", (*QUERIES, graphene.ObjectType), {})

@@ -13,10 +13,17 @@ from backend.core.graphql.cost import QUERY_WEIGHT, FieldCost
 CART_WEIGHT = QUERY_WEIGHT * 10
 SKU_SUGGESTIONS_WEIGHT = 20_000
 
+# Placing an order: pricing, the delivery plan, row locks and a few dozen writes (about 35
+# queries), the cost of a bulk write.
+PLACE_WEIGHT = 5_000
+
 COSTS: dict[str, FieldCost] = {
     "Query.cart": FieldCost(CART_WEIGHT, query=True),
     "Query.skuSuggestions": FieldCost(SKU_SUGGESTIONS_WEIGHT, query=True),
     "Query.savedCarts": FieldCost(QUERY_WEIGHT, query=True,
                                   arguments={"search": NAME_SEARCH_WEIGHT}),
     "SavedCart.lines": FieldCost(2),
+    "Query.orderClients": FieldCost(QUERY_WEIGHT, query=True,
+                                    arguments={"search": NAME_SEARCH_WEIGHT}),
+    "Mutation.orderPlace": FieldCost(PLACE_WEIGHT, query=True),
 }

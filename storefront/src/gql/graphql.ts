@@ -1503,6 +1503,10 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Leftover' }
     | { __typename: 'MapFloor' }
     | { __typename: 'Membership' }
+    | { __typename: 'Order' }
+    | { __typename: 'OrderEvent' }
+    | { __typename: 'OrderLine' }
+    | { __typename: 'OrderShipment' }
     | { __typename: 'Organization' }
     | { __typename: 'PartnerApplication' }
     | { __typename: 'PartnerApplicationEvent' }
@@ -1663,6 +1667,10 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Leftover' }
     | { __typename: 'MapFloor' }
     | { __typename: 'Membership' }
+    | { __typename: 'Order' }
+    | { __typename: 'OrderEvent' }
+    | { __typename: 'OrderLine' }
+    | { __typename: 'OrderShipment' }
     | { __typename: 'Organization' }
     | { __typename: 'PartnerApplication' }
     | { __typename: 'PartnerApplicationEvent' }
