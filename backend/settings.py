@@ -288,6 +288,10 @@ PRICE_CACHE_VARIANTS = env_int("PRICE_CACHE_VARIANTS", 20_000)
 
 # Checkout: the most lines one cart holds (adding beyond it answers TOO_MANY_LINES).
 CART_MAX_LINES = env_int("CART_MAX_LINES", 500)
+# Order files (checkout/files): the largest upload (a workbook's parts may unpack to 20
+# times it) and the most rows of all its sheets together.
+ORDER_FILE_MAX_BYTES = env_int("ORDER_FILE_MAX_BYTES", 20 * 1024 * 1024)
+ORDER_FILE_MAX_ROWS = env_int("ORDER_FILE_MAX_ROWS", 100_000)
 
 LOGGING = {
     "version": 1,

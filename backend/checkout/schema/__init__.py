@@ -8,11 +8,13 @@ line each, so the parts built apart merge without touching each other's lines.
 import graphene
 
 from .costs import COSTS
+from .order_files import OrderFileMutations
 
 QUERIES: list[type] = [
 ]
 
 MUTATIONS: list[type] = [
+    OrderFileMutations,
 ]
 
 Queries = type("Queries", (*QUERIES, graphene.ObjectType), {})
