@@ -1450,6 +1450,8 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'AttributeValue' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Carrier' }
+    | { __typename: 'Cart' }
+    | { __typename: 'CartLine' }
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
@@ -1458,6 +1460,7 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Leftover' }
     | { __typename: 'MapFloor' }
     | { __typename: 'Membership' }
+    | { __typename: 'OrderFile' }
     | { __typename: 'Organization' }
     | { __typename: 'PartnerApplication' }
     | { __typename: 'PartnerApplicationEvent' }
@@ -1607,6 +1610,8 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'AttributeValue' }
     | { __typename: 'AuditEvent' }
     | { __typename: 'Carrier' }
+    | { __typename: 'Cart' }
+    | { __typename: 'CartLine' }
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
@@ -1615,6 +1620,7 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Leftover' }
     | { __typename: 'MapFloor' }
     | { __typename: 'Membership' }
+    | { __typename: 'OrderFile' }
     | { __typename: 'Organization' }
     | { __typename: 'PartnerApplication' }
     | { __typename: 'PartnerApplicationEvent' }
