@@ -11,8 +11,8 @@ from decimal import Decimal
 import pytest
 
 from backend.checkout.models import CartLine, OrderFile
-from tests.fixtures.order_files import *  # noqa: F403
-from tests.fixtures.order_files import apply_file, upload, workbook_bytes
+from tests.fixtures.order_files.world import *  # noqa: F403
+from tests.fixtures.order_files.world import apply_file, upload, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -91,3 +91,62 @@ def test_applying_reports_every_row_and_fills_the_cart(buyers, network, files_wo
     assert lines == {"DV-OAK-1001": (12, "FILE"), "KR-FAS-0003-10": (20, "FILE"),
                      "DV-OAK-1002": (1000, "FILE")}
     assert OrderFile.objects.get().applied_at is not None
+
+
+def test_printed_headers_cyrillic_look_alikes_and_a_form(buyers, network, files_world):
+    """The header printed again on the next page is no row; «КR-FAS…» typed with a
+    Cyrillic К is the Latin SKU; a form sent back with most quantities empty reports only
+    the rows ordered."""
+    rows = [["Артикул", "Наименование", "Кол-во"],
+            ["DV-OAK-1001", "Дверь", 1],
+            ["Артикул", "Наименование", "Кол-во"],
+            ["КR-FAS-0003-10", "Краска", 20],
+            ["DV-OAK-1002", "Дверь", None], ["KR-INT-0007-L", "Краска", ""],
+            ["KR-OLD-0001", "Краска", 0]]
+    buyer, dealer = buyers["buyer"], network["dealer_a"]
+    order_file = upload(buyer, dealer, workbook_bytes(("Бланк", rows)))["orderFile"]
+    result = apply_file(buyer, dealer, order_file["id"], order_file["columns"])
+    assert [(r["row"], r["status"], r["variant"]) for r in result["report"]] == [
+        (2, "ADDED", {"sku": "DV-OAK-1001"}), (4, "ADDED", {"sku": "KR-FAS-0003-10"})]
+
+    # Not a form: the row left without a quantity is reported.
+    rows = [["Артикул", "Кол-во"], ["DV-OAK-1001", 1], ["DV-OAK-1002", None]]
+    order_file = upload(buyer, dealer, workbook_bytes(("Заказ", rows)))["orderFile"]
+    result = apply_file(buyer, dealer, order_file["id"], order_file["columns"])
+    assert [(r["row"], r["status"], r["code"]) for r in result["report"]] == [
+        (2, "ADDED", None), (3, "SKIPPED", "INVALID_QUANTITY")]
+
+
+def test_the_e2e_workbook_has_exactly_two_rows_to_fix():
+    """``messy-order.xlsx`` is what ``demo_workbook`` writes, its SKUs are the demo
+    catalog's but one (a letter off a real one), and one quantity is below its minimum."""
+    import io
+
+    from backend.checkout.files.apply import _rows
+    from backend.checkout.files.guess import guess_sheet
+    from backend.checkout.files.reading import read_sheets_of
+    from backend.checkout.services.quantities import QuantityRules, quantity_problem
+    from backend.demo.catalog_plan import plan_catalog
+    from tests.fixtures.order_files import demo_workbook
+
+    content = demo_workbook.PATH.read_bytes()
+    [sheet] = read_sheets_of(io.BytesIO(content), demo_workbook.PATH.name, len(content))
+    out = io.BytesIO()
+    demo_workbook.build().save(out)
+    [built] = read_sheets_of(io.BytesIO(out.getvalue()), "built.xlsx", len(out.getvalue()))
+    assert (sheet.numbers, sheet.rows) == (built.numbers, built.rows)
+    columns = guess_sheet(0, sheet, {}).columns
+    assert columns is not None and columns.header_row == demo_workbook.HEADER_ROW
+    variants = {v.sku: v for p in plan_catalog().products for v in p.variants}
+    problems = {}
+    for row in _rows(sheet, columns):
+        variant = variants.get(row.sku.upper())
+        if variant is None:
+            problems[row.number] = "UNKNOWN_SKU"
+            continue
+        problem = quantity_problem(QuantityRules(variant.unit, variant.min_order_quantity,
+                                                 variant.order_multiple), row.quantity)
+        if problem is not None:
+            problems[row.number] = problem.code.value
+    assert problems == {demo_workbook.UNKNOWN_ROW: "UNKNOWN_SKU",
+                        demo_workbook.BELOW_MINIMUM_ROW: "BELOW_MINIMUM"}

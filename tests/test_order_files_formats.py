@@ -14,8 +14,8 @@ import pytest
 
 from backend.checkout.files.cells import parse_quantity, sku_keys, sku_text
 from backend.checkout.models import CartLine, OrderFile
-from tests.fixtures.order_files import *  # noqa: F403
-from tests.fixtures.order_files import apply_file, csv_bytes, upload, workbook_bytes
+from tests.fixtures.order_files.world import *  # noqa: F403
+from tests.fixtures.order_files.world import apply_file, csv_bytes, upload, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from decimal import Decimal
 import pytest
 
 from backend.checkout.models import Cart, CartLine, OrderFileMapping
-from tests.fixtures.order_files import *  # noqa: F403
-from tests.fixtures.order_files import apply_file, upload, workbook_bytes
+from tests.fixtures.order_files.world import *  # noqa: F403
+from tests.fixtures.order_files.world import apply_file, upload, workbook_bytes
 
 pytestmark = pytest.mark.django_db
 

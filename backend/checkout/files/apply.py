@@ -12,8 +12,7 @@ most rows with a SKU have none, those rows were not ordered; otherwise each is r
 
 SKUs match without case, surrounding or doubled spaces, with Cyrillic look-alike letters
 read as Latin ones and Excel's «12345.0» as 12345; the first ``SUGGESTED_SKUS`` distinct
-unknown SKUs get the nearest SKUs the buyer may order (a query each; the rest of a file of
-typos gets none, so a bad file costs no more than a good one).
+unknown SKUs get the nearest SKUs the buyer may order (``nearest``: one query for all).
 
 All of it in one transaction: the cart, the remembered mapping and the file's applied_at
 are written together or not at all.
@@ -35,15 +34,16 @@ from ..models import Cart, LineSource, OrderFile
 from ..services.cart import add_valid_lines, cart_for
 from ..services.orderable import LineInput, buyer_viewer
 from ..services.reports import LineReport, LineReportStatus
-from ..services.suggestions import nearest_skus
 from .cells import is_totals, parse_quantity, sku_keys, sku_text
-from .guess import Columns, signature
+from .columns import normalize
+from .guess import Columns
 from .mapping_check import check_columns, header_signature, other_sheet_columns
 from .memory import remember
+from .nearest import nearest_skus
 from .reading import Sheet
 from .stored import sheets_of
 
-SUGGESTED_SKUS = 20
+SUGGESTED_SKUS = 100
 SKU_BATCH = 5000
 
 
@@ -99,9 +99,10 @@ def apply_order_file(user, order_file: OrderFile, columns: Columns, *, remember_
 
 def _rows(sheet: Sheet, columns: Columns) -> list[_Row]:
     assert columns.sku is not None and columns.quantity is not None
-    header = None
+    header: tuple[str, str] | None = None
     if columns.header_row in sheet.numbers:
-        header = signature(sheet.rows[sheet.numbers.index(columns.header_row)])
+        cells = sheet.rows[sheet.numbers.index(columns.header_row)]
+        header = (normalize(_cell(cells, columns.sku)), normalize(_cell(cells, columns.quantity)))
     rows = []
     for number, cells in zip(sheet.numbers, sheet.rows, strict=True):
         if number <= columns.header_row:
@@ -113,8 +114,8 @@ def _rows(sheet: Sheet, columns: Columns) -> list[_Row]:
             continue  # a section's title, a note
         if (not sku or is_totals([sku])) and is_totals(cells):
             continue
-        if header is not None and signature(cells) == header:
-            continue
+        if header is not None and (normalize(sku), normalize(quantity_text)) == header:
+            continue  # the header again, as printed on every page
         rows.append(_Row(number, sheet.name, sku, written, quantity_text,
                          parse_quantity(quantity_text) if quantity_text else None))
     with_sku = [row for row in rows if row.sku]
@@ -165,20 +166,17 @@ def _check_and_add(user, cart: Cart, rows: list[_Row]) -> list[LineReport]:
 
 def _report_unknown(user, cart: Cart, rows: list[_Row],
                     reports: list[LineReport | None]) -> None:
-    viewer = buyer_viewer(user, cart.buyer)
-    nearest: dict[str, list[str]] = {}
-    for position, row in enumerate(rows):
-        if reports[position] is not None:
-            continue
+    unknown = [position for position, report in enumerate(reports) if report is None]
+    typed = [sku_keys(rows[p].sku)[-1] for p in unknown if rows[p].sku]
+    nearest = nearest_skus(buyer_viewer(user, cart.buyer),
+                           list(dict.fromkeys(typed))[:SUGGESTED_SKUS])
+    for position in unknown:
+        row = rows[position]
         if not row.sku:
             reports[position] = _skipped(row, Code.UNKNOWN_SKU, "The row has no SKU.")
             continue
-        key = row.sku.upper()
-        if key not in nearest:
-            nearest[key] = (nearest_skus(viewer, row.sku)
-                            if len(nearest) < SUGGESTED_SKUS else [])
         reports[position] = _skipped(row, Code.UNKNOWN_SKU, f"No item has the SKU {row.sku}.",
-                                     suggestions=nearest[key])
+                                     suggestions=nearest.get(sku_keys(row.sku)[-1], []))
 
 
 def _skipped(row: _Row, code, message: str, **extra) -> LineReport:
@@ -188,11 +186,17 @@ def _skipped(row: _Row, code, message: str, **extra) -> LineReport:
 
 
 def _variants(keys: set[str]) -> dict[str, int]:
-    """Upper-cased SKU -> variant id, for the SKUs among ``keys``."""
-    ordered = sorted(keys)
+    """Upper-cased SKU -> variant id, for the SKUs among ``keys``: those typed as stored
+    through the SKU's index, the rest (another case) by comparing upper-cased SKUs."""
     found: dict[str, int] = {}
-    for start in range(0, len(ordered), SKU_BATCH):
-        found.update(ProductVariant.objects.annotate(key=Upper("sku"))
-                     .filter(key__in=ordered[start:start + SKU_BATCH])
+    for batch in _batches(sorted(keys)):
+        found.update(ProductVariant.objects.filter(sku__in=batch).values_list("sku", "pk"))
+    rest = sorted(key for key in keys if key not in found)
+    for batch in _batches(rest):
+        found.update(ProductVariant.objects.annotate(key=Upper("sku")).filter(key__in=batch)
                      .values_list("key", "pk"))
     return found
+
+
+def _batches(keys: list[str]) -> list[list[str]]:
+    return [keys[start:start + SKU_BATCH] for start in range(0, len(keys), SKU_BATCH)]
