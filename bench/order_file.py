@@ -39,6 +39,7 @@ class OrderFileResult:
     median_s: float
     upload_median_s: float
     apply_median_s: float
+    cpu_median_s: float
     queries: int
     upload_peak_mb: float
     apply_peak_mb: float
@@ -59,6 +60,7 @@ class OrderFileResult:
             f"  upload + apply median {self.median_s:8.2f} s",
             f"  upload (read, guess)  {self.upload_median_s:8.2f} s   (median)",
             f"  apply (check, add)    {self.apply_median_s:8.2f} s   (median)",
+            f"  Python CPU            {self.cpu_median_s:8.2f} s   (median, this process)",
             f"  SQL queries           {self.queries:8d}",
             f"  peak memory, upload   {self.upload_peak_mb:8.1f} MB   (tracemalloc, one run)",
             f"  peak memory, apply    {self.apply_peak_mb:8.1f} MB   (over what upload kept)",
@@ -150,12 +152,14 @@ def run(rows: int = 10_000, runs: int = 3) -> OrderFileResult:
         except _Rollback as done:
             return done.args
 
-    uploads, applies, peaks = [], [], []
+    uploads, applies, peaks, cpus = [], [], [], []
     with CaptureQueriesContext(connection) as captured:
         applied, _timings = once()
     queries = len(captured)
     for _ in range(runs):
+        cpu_started = time.process_time()
         _, (upload_s, apply_s) = once()
+        cpus.append(time.process_time() - cpu_started)
         uploads.append(upload_s)
         applies.append(apply_s)
     tracemalloc.start()
@@ -166,6 +170,7 @@ def run(rows: int = 10_000, runs: int = 3) -> OrderFileResult:
     return OrderFileResult(
         rows=rows, file_bytes=len(content), runs=runs, median_s=statistics.median(totals),
         upload_median_s=statistics.median(uploads), apply_median_s=statistics.median(applies),
+        cpu_median_s=statistics.median(cpus),
         queries=queries, upload_peak_mb=peaks[0] / 2**20, apply_peak_mb=peaks[1] / 2**20,
         added=applied.added_count, skipped=applied.skipped_count,
         expected_skipped=expected_bad)
