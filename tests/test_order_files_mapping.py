@@ -128,3 +128,20 @@ def test_a_dealer_admin_orders_from_a_file_for_its_sub_dealer(buyers, network, f
     refused = upload(admin, dealer, _odd(0, [1, "DV-OAK-1001", "", 2]),
                      buyer=network["dealer_b"])
     assert [e["code"] for e in refused["errors"]] == ["NOT_A_CLIENT"]
+
+
+def test_old_files_are_deleted_by_the_periodic_task(buyers, network, files_world, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from backend.checkout.files.cleanup import delete_old_order_files
+    from backend.checkout.models import OrderFile
+
+    settings.ORDER_FILE_KEEP_HOURS = 24
+    for _ in range(2):
+        upload(buyers["buyer"], network["dealer_a"], _odd(0, [1, "DV-OAK-1001", "", 2]))
+    old = OrderFile.objects.order_by("pk").first()
+    OrderFile.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(hours=25))
+    assert delete_old_order_files() == 1
+    assert not OrderFile.objects.filter(pk=old.pk).exists() and OrderFile.objects.count() == 1
