@@ -179,6 +179,8 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Stored price sort keys of old rules versions and days (price_rules/stored_keys.py).
     "prune-price-keys": {"task": "price_rules.prune_price_keys", "schedule": 3600.0},
+    # Order files uploaded more than ORDER_FILE_KEEP_HOURS ago (checkout/files/cleanup.py).
+    "delete-old-order-files": {"task": "checkout.delete_old_order_files", "schedule": 3600.0},
 }
 
 EMAIL_BACKEND = env_str(
@@ -293,6 +295,12 @@ CART_MAX_LINES = env_int("CART_MAX_LINES", 500)
 # most this many units of each.
 SAMPLE_MAX_LINES = env_int("SAMPLE_MAX_LINES", 10)
 SAMPLE_MAX_QUANTITY = env_int("SAMPLE_MAX_QUANTITY", 5)
+# Order files (checkout/files): the largest upload (a workbook's parts may unpack to 20
+# times it) and the most rows of all its sheets together.
+ORDER_FILE_MAX_BYTES = env_int("ORDER_FILE_MAX_BYTES", 20 * 1024 * 1024)
+ORDER_FILE_MAX_ROWS = env_int("ORDER_FILE_MAX_ROWS", 100_000)
+# How long an uploaded order file is kept for its mapping to be confirmed (then deleted).
+ORDER_FILE_KEEP_HOURS = env_int("ORDER_FILE_KEEP_HOURS", 24)
 
 LOGGING = {
     "version": 1,

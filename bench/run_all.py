@@ -27,6 +27,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
         facets,
         inventory_allocation,
         inventory_engine,
+        order_file,
         order_place,
         price_cart,
         price_engine,
@@ -45,7 +46,8 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
             ("W4 price list export", price_export.run),
             ("Inventory engine", inventory_engine.run),
             ("Inventory allocation", inventory_allocation.run),
-            ("W2 order placement", order_place.run)]
+            ("W2 order placement", order_place.run),
+            ("Order file", order_file.run)]
 
 
 def main() -> int:

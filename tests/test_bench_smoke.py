@@ -13,6 +13,7 @@ from bench import (
     catalog_prices,
     execution,
     facets,
+    order_file,
     price_cart,
     price_engine,
     price_sort,
@@ -64,6 +65,9 @@ def test_small_bench_data_and_the_catalog_page_workload():
     sorted_ = price_sort.run(runs=2, cold_runs=1)
     assert all(b.keys > 0 and b.queries_warm_1 == b.queries_warm_page
                for b in sorted_.buyers), sorted_.report()
+    ordered = order_file.run(rows=300, runs=1)
+    assert ordered.skipped == ordered.expected_skipped == 6, ordered.report()
+    assert ordered.added == 294 and ordered.queries < 40, ordered.report()
     # New rows after the generator get fresh ids (sequences were moved past COPY's ids).
     product = Product.objects.first()
     ProductVariant.objects.create(product=product, sku="AFTER-BENCH-1")

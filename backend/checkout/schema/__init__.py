@@ -12,6 +12,7 @@ from .cart_queries import CartQueries
 from .clients import ClientQueries
 from .copy import OrderCopyMutations
 from .costs import COSTS
+from .order_files import OrderFileMutations
 from .placement import PlacementMutations
 from .saved_carts import SavedCartMutations, SavedCartQueries
 
@@ -26,6 +27,7 @@ MUTATIONS: list[type] = [
     SavedCartMutations,
     OrderCopyMutations,
     PlacementMutations,
+    OrderFileMutations,
 ]
 
 Queries = type("Queries", (*QUERIES, graphene.ObjectType), {})

@@ -1,4 +1,4 @@
-"""The rows of an uploaded workbook's first sheet, one at a time, as text.
+"""The rows of an uploaded workbook's sheets (the first, or each), one at a time, as text.
 
 openpyxl reads the sheet in read-only mode (one row in memory, plus the shared strings)
 with cached values for formulas (``data_only``). Before it opens anything, the archive is
@@ -33,6 +33,19 @@ class WorkbookTooLarge(WorkbookError):
 
 def read_rows(file: IO[bytes], *, max_part_bytes: int) -> Iterator[Row]:
     """Every non-empty row of the first worksheet of ``file``, in order."""
+    sheets = read_sheets(file, max_part_bytes=max_part_bytes)
+    try:
+        for _name, rows in sheets:
+            yield from rows
+            return
+    finally:
+        sheets.close()
+
+
+def read_sheets(file: IO[bytes], *,
+                max_part_bytes: int) -> Iterator[tuple[str, Iterator[Row]]]:
+    """Every worksheet of ``file`` as (its name, its non-empty rows), in the workbook's
+    order; each sheet's rows are to be read before the next sheet is asked for."""
     check_archive(file, max_part_bytes=max_part_bytes)
     try:
         book = openpyxl.load_workbook(file, read_only=True, data_only=True)
@@ -41,25 +54,29 @@ def read_rows(file: IO[bytes], *, max_part_bytes: int) -> Iterator[Row]:
     try:
         if not book.worksheets:
             raise WorkbookError("The workbook has no worksheet.")
-        sheet = book.worksheets[0]
-        # Without this, read-only mode stops at the <dimension> the file declares, and some
-        # programs that write xlsx declare a wrong one: rows would be lost silently.
-        sheet.reset_dimensions()
-        rows = sheet.iter_rows(values_only=True)
-        number = 0
-        while True:
-            try:
-                values = next(rows)
-            except StopIteration:
-                return
-            except Exception as exc:
-                raise WorkbookError("The workbook's sheet is damaged.") from exc
-            number += 1  # empty rows come too (as ()), so this is Excel's row number
-            texts = [as_text(value) for value in values]
-            if any(text and text.strip() for text in texts):
-                yield number, texts
+        for sheet in book.worksheets:
+            yield sheet.title, _sheet_rows(sheet)
     finally:
         book.close()
+
+
+def _sheet_rows(sheet: object) -> Iterator[Row]:
+    # Without this, read-only mode stops at the <dimension> the file declares, and some
+    # programs that write xlsx declare a wrong one: rows would be lost silently.
+    sheet.reset_dimensions()  # type: ignore[attr-defined]
+    rows = sheet.iter_rows(values_only=True)  # type: ignore[attr-defined]
+    number = 0
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:
+            raise WorkbookError("The workbook's sheet is damaged.") from exc
+        number += 1  # empty rows come too (as ()), so this is Excel's row number
+        texts = [as_text(value) for value in values]
+        if any(text and text.strip() for text in texts):
+            yield number, texts
 
 
 def as_text(value: object) -> str | None:
