@@ -26,6 +26,7 @@ from backend.accounts.tokens import AccessClaims
 from backend.accounts.viewer import viewer_for_claims
 from backend.core.errors import DomainValidationError
 from backend.core.viewer import Viewer, ViewerError
+
 # The price workbooks' link, refusal and temporary-file response serve these downloads too.
 from price_rules.excel.downloads import DownloadLink, _refused, _workbook
 from price_rules.excel.workbook_file import MONEY, write_workbook

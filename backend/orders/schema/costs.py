@@ -8,7 +8,7 @@ page in one query each and are built in memory: 14 lines on average, their weigh
 that work per order.
 """
 
-from backend.core.graphql.cost import QUERY_WEIGHT, FieldCost
+from backend.core.graphql.cost import MUTATION_WEIGHT, QUERY_WEIGHT, FieldCost
 
 ORDER_SEARCH_WEIGHT = 2_000
 # One order's share of its page's lines (shipments, events): a few rows each.
@@ -21,3 +21,5 @@ COSTS = {
     "Order.shipments": FieldCost(NESTED_ROWS_WEIGHT),
     "Order.events": FieldCost(NESTED_ROWS_WEIGHT),
 }
+COSTS["Mutation.orderListExport"] = FieldCost(MUTATION_WEIGHT, query=True, arguments={
+    "filter.search": ORDER_SEARCH_WEIGHT})

@@ -11,6 +11,7 @@ import type {
   CatalogErrorCode,
   DealerNetworkErrorCode,
   InventoryErrorCode,
+  OrdersErrorCode,
   PriceRulesErrorCode,
 } from '../gql/graphql';
 import { waitPhrase } from '../i18n/wait';
@@ -22,6 +23,7 @@ export type SchemaErrorCode =
   | CatalogErrorCode
   | DealerNetworkErrorCode
   | InventoryErrorCode
+  | OrdersErrorCode
   | PriceRulesErrorCode;
 
 /**
@@ -141,6 +143,11 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   WAREHOUSE_CODE_TAKEN: true,
   WAREHOUSE_INACTIVE: true,
   WEAK_PASSWORD: true,
+  // OrdersErrorCode (the order list, its export, approval)
+  INVALID_FILTER: true,
+  EXPORT_TOO_LARGE: true,
+  NOT_AWAITING_APPROVAL: true,
+  COMMENT_REQUIRED: true,
 };
 
 /**
