@@ -27,6 +27,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
         facets,
         inventory_allocation,
         inventory_engine,
+        order_list,
         price_cart,
         price_engine,
         price_export,
@@ -43,7 +44,8 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
             ("W1 with price and stock", catalog_stock.run),
             ("W4 price list export", price_export.run),
             ("Inventory engine", inventory_engine.run),
-            ("Inventory allocation", inventory_allocation.run)]
+            ("Inventory allocation", inventory_allocation.run),
+            ("W3 order list", order_list.run)]
 
 
 def main() -> int:
