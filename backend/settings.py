@@ -284,6 +284,10 @@ PRICE_IMPORT_MAX_BYTES = env_int("PRICE_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 PRICE_IMPORT_MAX_ROWS = env_int("PRICE_IMPORT_MAX_ROWS", 200_000)
 PRICE_IMPORT_MAX_ERRORS = env_int("PRICE_IMPORT_MAX_ERRORS", 200)
 PRICE_DOWNLOAD_TTL_SECONDS = env_int("PRICE_DOWNLOAD_TTL_SECONDS", 120)
+# The order list's workbook (orderListExport): at most this many orders, and how long
+# its signed link works (backend/orders/downloads.py).
+ORDER_EXPORT_MAX_ROWS = env_int("ORDER_EXPORT_MAX_ROWS", 50_000)
+ORDER_DOWNLOAD_TTL_SECONDS = env_int("ORDER_DOWNLOAD_TTL_SECONDS", 120)
 # Catalog prices kept per process between requests, per (buyer, rules version, day): at
 # most this many (buyer, variant) answers (price_rules/schema/kept_prices.py; 0: none).
 PRICE_CACHE_VARIANTS = env_int("PRICE_CACHE_VARIANTS", 20_000)

@@ -6,6 +6,7 @@ from django.views.static import serve
 
 from backend.core import health, storefront
 from backend.core.graphql.view import PortalGraphQLView
+from backend.orders.downloads import download as orders_download
 from price_rules.excel.downloads import download as price_download
 
 urlpatterns = [
@@ -15,6 +16,8 @@ urlpatterns = [
     path("health/ready", health.ready),
     # Signed, short-lived links to price workbooks (price_rules/excel/downloads.py).
     path("downloads/prices/<str:token>/", price_download, name="price-xlsx"),
+    # The order list's workbook, the same way (backend/orders/downloads.py).
+    path("downloads/orders/<str:token>/", orders_download, name="orders-xlsx"),
 ]
 
 if settings.SERVE_MEDIA:

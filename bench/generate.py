@@ -13,7 +13,8 @@ Python), then the search index is refreshed and the tables analysed.
 Running it again skips the work when the data already has the requested size; ``--reset``
 (or a different size) truncates and regenerates. Data of the requested size without prices
 or without stock (an older generator's) gets them added. ``--only stock`` replaces the
-warehouses and stock of an existing data set, leaving the rest alone.
+warehouses and stock of an existing data set, leaving the rest alone; ``--only orders``
+its orders (``bench.data.orders``: 10,000 orders of 14 lines, with shipments and events).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--variants-per-product", type=int, default=5)
     parser.add_argument("--reset", action="store_true",
                         help="truncate and regenerate even if the data has the requested size")
-    parser.add_argument("--only", choices=["stock"],
+    parser.add_argument("--only", choices=["stock", "orders"],
                         help="regenerate only this part of an existing data set")
     parser.add_argument("--allow-any-database", action="store_true",
                         help="allow truncating a database whose name lacks 'bench' "
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     from django.db import connection, transaction
 
     from backend.catalog.search import refresh_search_index
-    from bench.data import catalog, network, prices, stock
+    from bench.data import catalog, network, orders, prices, stock
     from bench.data.copy import current_size, reset_sequences, truncate_all
 
     timings: dict[str, float] = {}
@@ -88,8 +89,14 @@ def main(argv: list[str] | None = None) -> int:
     stock_steps: list[tuple[str, Callable[[], object]]] = [
         ("stock", lambda: stock_figures.update(stock.generate_stock()))]
     sequences = ("sequences", reset_sequences)
+    order_figures: dict[str, int] = {}
+    order_steps: list[tuple[str, Callable[[], object]]] = [
+        ("truncate orders", orders.truncate_orders),
+        ("orders", lambda: order_figures.update(orders.generate_orders()))]
     if args.only == "stock":
         steps = [("truncate stock", stock.truncate_stock), *stock_steps, sequences]
+    elif args.only == "orders":
+        steps = [*order_steps, sequences]
     elif size == wanted and not args.reset:
         # Data of an older generator, without prices or stock: add them, keep the rest.
         steps = []
@@ -109,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
                                                            args.variants_per_product)),
             ("prices", prices.generate_prices),
             *stock_steps,
+            *order_steps,
             sequences,
         ]
     started = time.perf_counter()
@@ -123,13 +131,17 @@ def main(argv: list[str] | None = None) -> int:
     # visibility map that lets counts be index-only scans.
     with timed("vacuum and analyze", timings), connection.cursor() as cursor:
         # Only the stock's tables when only they changed.
-        cursor.execute("VACUUM ANALYZE" + (f" {stock.TABLES}" if args.only == "stock" else ""))
+        only = {"stock": f" {stock.TABLES}", "orders": f" {orders.TABLES}"}
+        cursor.execute("VACUUM ANALYZE" + only.get(args.only or "", ""))
     total = time.perf_counter() - started
 
     size = current_size()
     print(f"Generated {size['organizations']:,} organizations, {size['variants']:,} "
           f"variants, {size['price entries']:,} price list entries and "
           f"{size['stock rows']:,} stock rows in {total:.1f} s.")
+    if order_figures:
+        print("Orders: " + ", ".join(f"{value:,} {label}"
+                                     for label, value in order_figures.items()) + ".")
     if stock_figures:
         print("Stock: " + ", ".join(f"{value:,} {label}"
                                     for label, value in stock_figures.items()) + ".")

@@ -28,6 +28,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
         inventory_allocation,
         inventory_engine,
         order_file,
+        order_list,
         order_place,
         price_cart,
         price_engine,
@@ -47,6 +48,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
             ("Inventory engine", inventory_engine.run),
             ("Inventory allocation", inventory_allocation.run),
             ("W2 order placement", order_place.run),
+            ("W3 order list", order_list.run),
             ("Order file", order_file.run)]
 
 

@@ -33,6 +33,15 @@ from backend.catalog.models import (
     ProductVariant,
 )
 from backend.catalog.services.products import add_product_image
+from backend.checkout.models import (
+    Cart,
+    CartLine,
+    OrderFile,
+    OrderFileMapping,
+    SavedCart,
+    SavedCartLine,
+)
+from backend.orders.models import Order, OrderNumberCounter, PaymentStatus
 from inventory.models import (
     Carrier,
     DeliveryRate,
@@ -47,8 +56,10 @@ from inventory.models import (
 )
 from plugins.dealer_network.services import ApplicationData, submit_application
 from tests.fixtures.prices import create_price_rules
+from tests.orders_world import make_order
 
-ADMIN_APPS = ("accounts", "catalog", "price_rules", "inventory", "dealer_network")
+ADMIN_APPS = ("accounts", "catalog", "price_rules", "inventory", "dealer_network", "orders",
+              "checkout")
 REGISTERED = sorted(
     (model for model in admin.site._registry if model._meta.app_label in ADMIN_APPS),
     key=lambda model: model._meta.label,
@@ -107,6 +118,7 @@ def grow(network, make_org, make_user, make_category, make_product, product_type
         create_price_rules(network["factory"], dealer, sub_dealer, product.variants.first(),
                            category, product, suffix=f" {n}")
         create_stock_rows(n, network["factory"], dealer, product.variants.first(), user)
+        create_order_rows(n, dealer, list(product.variants.all()), user)
 
     return add
 
@@ -134,6 +146,22 @@ def create_stock_rows(n: int, factory, dealer, variant, user) -> None:
     DeliveryRate.objects.create(carrier=carrier, origin_zone=origin,
                                 destination_zone=destination, per_kg=10, transit_days=2)
     SellerStockSettings.objects.create(organization=dealer, strategy="FEWEST_SHIPMENTS")
+
+
+def create_order_rows(n: int, dealer, variants, user) -> None:
+    """An order with its lines, a shipment and an event; a cart, a saved cart and an
+    uploaded order file with its remembered mapping."""
+    make_order(dealer, user, variants, warehouse=Warehouse.objects.get(code=f"R-{n}"),
+               carrier=Carrier.objects.get(code=f"C{n}"))
+    OrderNumberCounter.objects.get_or_create(seller=dealer.parent, year=2026 + n)
+    cart = Cart.objects.create(user=user, buyer=dealer)
+    CartLine.objects.create(cart=cart, variant=variants[0], quantity=2)
+    saved = SavedCart.objects.create(organization=dealer, owner=user, name=f"Список {n}")
+    SavedCartLine.objects.create(saved_cart=saved, variant=variants[0], quantity=3)
+    OrderFile.objects.create(user=user, buyer=dealer, filename=f"заказ-{n}.xlsx",
+                             sheets=[{"name": "Лист1", "header_row": 0, "rows": [["SKU"]]}])
+    OrderFileMapping.objects.create(organization=dealer, header_signature=f"sig-{n}",
+                                    mapping={"sku": 0, "quantity": 1})
 
 
 def test_every_model_has_an_admin():
@@ -413,3 +441,27 @@ def test_zones_and_warehouses_take_official_region_names_once(staff_client, netw
 def test_the_sign_in_page_answers_an_anonymous_visitor(client):
     assert client.get(reverse("admin:login")).status_code == 200
     assert client.get(url(Warehouse, "changelist")).status_code == 302  # to the sign-in
+
+
+def test_an_order_is_read_only_but_its_payment_status_with_an_event(staff_client, network,
+                                                                    catalog, make_user):
+    buyer = make_user("buyer@alfa.test", network["dealer_a"])
+    order = make_order(network["dealer_a"], buyer, list(catalog["door"].variants.all()))
+    page = staff_client.get(url(Order, "change", order.pk))
+    assert page.status_code == 200
+    data = {"seller_number": "1C-42", "payment_status": PaymentStatus.PAID,
+            "lines-TOTAL_FORMS": 1, "lines-INITIAL_FORMS": 1,
+            "shipments-TOTAL_FORMS": 0, "shipments-INITIAL_FORMS": 0,
+            "events-TOTAL_FORMS": 1, "events-INITIAL_FORMS": 1,
+            "status": "CANCELLED", "grand_total_gross": "1"}
+    response = staff_client.post(url(Order, "change", order.pk), data)
+    assert response.status_code == 302, response.content[:2000]
+    order.refresh_from_db()
+    assert (order.seller_number, order.payment_status) == ("1C-42", PaymentStatus.PAID)
+    assert order.status == "PLACED" and order.grand_total_gross != 1  # read-only
+    event = order.events.latest("pk")
+    assert event.event_type == "UPDATED" and event.user.email == "root@factory.test"
+    assert event.before == {"seller_number": "", "payment_status": "UNPAID"}
+    assert event.after == {"seller_number": "1C-42", "payment_status": "PAID"}
+    assert staff_client.get(url(Order, "add")).status_code == 403
+    assert staff_client.post(url(Order, "delete", order.pk)).status_code == 403

@@ -135,6 +135,9 @@ class Order(PortalModel):
             models.Index(fields=["buyer", "status"], name="order_buyer_status_idx",
                          condition=Q(status="AWAITING_APPROVAL")),
             models.Index(fields=["serial"], name="order_serial_idx"),
+            # The order list, latest first (staff, and a dealer's subtree walked past the
+            # others' orders: orders.visibility hashes its buyers).
+            models.Index(fields=["-placed_at", "-id"], name="order_placed_idx"),
         ]
 
     def __str__(self) -> str:

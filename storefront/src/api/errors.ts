@@ -12,6 +12,7 @@ import type {
   CheckoutErrorCode,
   DealerNetworkErrorCode,
   InventoryErrorCode,
+  OrdersErrorCode,
   PriceRulesErrorCode,
 } from '../gql/graphql';
 import { waitPhrase } from '../i18n/wait';
@@ -24,6 +25,7 @@ export type SchemaErrorCode =
   | CheckoutErrorCode
   | DealerNetworkErrorCode
   | InventoryErrorCode
+  | OrdersErrorCode
   | PriceRulesErrorCode;
 
 /**
@@ -158,6 +160,11 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   WAREHOUSE_CODE_TAKEN: true,
   WAREHOUSE_INACTIVE: true,
   WEAK_PASSWORD: true,
+  // OrdersErrorCode (the order list, its export, approval)
+  INVALID_FILTER: true,
+  EXPORT_TOO_LARGE: true,
+  NOT_AWAITING_APPROVAL: true,
+  COMMENT_REQUIRED: true,
 };
 
 /**
