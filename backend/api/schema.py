@@ -18,9 +18,12 @@ from backend.core.graphql.cost import QUERY_WEIGHT, FieldCost, FieldCosts
 from backend.core.graphql.scalars import harden_input_scalars
 from backend.core.graphql.types import Node
 
+# The ordering apps come first: the last module's fields lead each root type, and the
+# schema's types are printed in the order the fields reach them, so the apps added last
+# append to the printed schema instead of reordering it.
 CORE_APPS = (
-    "backend.accounts", "backend.catalog", "inventory", "price_rules",
     "backend.orders",
+    "backend.accounts", "backend.catalog", "inventory", "price_rules",
 )
 
 

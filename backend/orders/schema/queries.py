@@ -5,6 +5,13 @@ from __future__ import annotations
 
 import graphene
 
+from .types import OrderType
+
 
 class OrderQueries(graphene.ObjectType):
-    pass
+    order = graphene.Field(OrderType, id=graphene.ID(required=True), description=(
+        "One order the viewer may see (also ``node(id:)``); null otherwise."))
+
+    @staticmethod
+    def resolve_order(root, info, id):
+        return OrderType.lookup(info, id)

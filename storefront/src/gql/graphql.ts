@@ -1458,6 +1458,10 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Leftover' }
     | { __typename: 'MapFloor' }
     | { __typename: 'Membership' }
+    | { __typename: 'Order' }
+    | { __typename: 'OrderEvent' }
+    | { __typename: 'OrderLine' }
+    | { __typename: 'OrderShipment' }
     | { __typename: 'Organization' }
     | { __typename: 'PartnerApplication' }
     | { __typename: 'PartnerApplicationEvent' }
@@ -1615,6 +1619,10 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Leftover' }
     | { __typename: 'MapFloor' }
     | { __typename: 'Membership' }
+    | { __typename: 'Order' }
+    | { __typename: 'OrderEvent' }
+    | { __typename: 'OrderLine' }
+    | { __typename: 'OrderShipment' }
     | { __typename: 'Organization' }
     | { __typename: 'PartnerApplication' }
     | { __typename: 'PartnerApplicationEvent' }
