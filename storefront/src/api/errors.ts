@@ -11,6 +11,7 @@ import type {
   CatalogErrorCode,
   DealerNetworkErrorCode,
   InventoryErrorCode,
+  OrdersErrorCode,
   PriceRulesErrorCode,
 } from '../gql/graphql';
 import { waitPhrase } from '../i18n/wait';
@@ -22,6 +23,7 @@ export type SchemaErrorCode =
   | CatalogErrorCode
   | DealerNetworkErrorCode
   | InventoryErrorCode
+  | OrdersErrorCode
   | PriceRulesErrorCode;
 
 /**
@@ -41,6 +43,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   BELOW_MAP_FLOOR: true,
   CANNOT_CHANGE_OWN_ROLE: true,
   CANNOT_GRANT: true,
+  COMMENT_REQUIRED: true,
   CURRENCY_MISMATCH: true,
   DERIVED_LIST: true,
   DUPLICATE_APPLICATION: true,
@@ -51,6 +54,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   DUPLICATE_SLUG: true,
   DUPLICATE_STOCK_ROW: true,
   DUPLICATE_TIER: true,
+  EXPORT_TOO_LARGE: true,
   FALLBACK_CYCLE: true,
   FALLBACK_OTHER_OWNER: true,
   FILE_TOO_LARGE: true,
@@ -66,6 +70,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   INVALID_DISCOUNT: true,
   INVALID_EMAIL: true,
   INVALID_FILE: true,
+  INVALID_FILTER: true,
   INVALID_FORMULA: true,
   INVALID_IMAGE: true,
   INVALID_INN: true,
@@ -95,6 +100,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   MISSING_STOCK_COLUMN: true,
   NON_POSITIVE_PRICE: true,
   NON_POSITIVE_QUANTITY: true,
+  NOT_AWAITING_APPROVAL: true,
   NOT_A_DEALER: true,
   NOT_A_PUBLISHER: true,
   NOT_ENOUGH_STOCK: true,

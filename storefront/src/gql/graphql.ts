@@ -348,6 +348,21 @@ export type MembershipUpdateInput = {
   spendingLimit?: string | null | undefined;
 };
 
+/** An enumeration. */
+export type OrdersErrorCode =
+  | 'AUTHENTICATION_REQUIRED'
+  | 'COMMENT_REQUIRED'
+  | 'EXPORT_TOO_LARGE'
+  | 'GRAPHQL_ERROR'
+  | 'INVALID'
+  | 'INVALID_FILTER'
+  | 'INVALID_NAME'
+  | 'NOT_AWAITING_APPROVAL'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'REQUIRED'
+  | 'UNIQUE';
+
 /**
  * What a member may do inside their organization (built-in roles are sets of these;
  *     an organization's admin may compose custom roles from them).
@@ -788,6 +803,8 @@ export type CatalogErrorCodesFragment = { code: CatalogErrorCode };
 export type PriceRulesErrorCodesFragment = { code: PriceRulesErrorCode };
 
 export type InventoryErrorCodesFragment = { code: InventoryErrorCode };
+
+export type OrdersErrorCodesFragment = { code: OrdersErrorCode };
 
 export type AnnouncementCardFragment = { id: string, kind: AnnouncementKind, title: string, paragraphs: Array<string>, publishAt: string | null, status: AnnouncementStatus, isRead: boolean, publisherName: string, image: { url: string } | null, products: Array<{ id: string, name: string, slug: string }> };
 
@@ -1768,6 +1785,7 @@ export type StockLeftoverDeleteMutation = { leftoverDelete: { errors: Array<{ fi
 export const CatalogErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CatalogErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CatalogError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CatalogErrorCodesFragment, unknown>;
 export const PriceRulesErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PriceRulesErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"PriceRulesError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<PriceRulesErrorCodesFragment, unknown>;
 export const InventoryErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InventoryErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<InventoryErrorCodesFragment, unknown>;
+export const OrdersErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrdersErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrdersError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<OrdersErrorCodesFragment, unknown>;
 export const AnnouncementCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnnouncementCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Announcement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"paragraphs"}},{"kind":"Field","name":{"kind":"Name","value":"publishAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isRead"}},{"kind":"Field","name":{"kind":"Name","value":"publisherName"}},{"kind":"Field","name":{"kind":"Name","value":"image"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"size"},"value":{"kind":"IntValue","value":"512"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]} as unknown as DocumentNode<AnnouncementCardFragment, unknown>;
 export const MyAnnouncementRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MyAnnouncementRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Announcement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"audience"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"everyoneBelow"}},{"kind":"Field","name":{"kind":"Name","value":"priceGroupIds"}},{"kind":"Field","name":{"kind":"Name","value":"regions"}}]}}]}}]} as unknown as DocumentNode<MyAnnouncementRowFragment, unknown>;
 export const AnnouncementSaveErrorsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnnouncementSaveErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnnouncementError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<AnnouncementSaveErrorsFragment, unknown>;
