@@ -286,6 +286,11 @@ PRICE_DOWNLOAD_TTL_SECONDS = env_int("PRICE_DOWNLOAD_TTL_SECONDS", 120)
 # most this many (buyer, variant) answers (price_rules/schema/kept_prices.py; 0: none).
 PRICE_CACHE_VARIANTS = env_int("PRICE_CACHE_VARIANTS", 20_000)
 
+# Samples orders (backend/checkout/services/samples.py): at most this many lines, and at
+# most this many units of each.
+SAMPLE_MAX_LINES = env_int("SAMPLE_MAX_LINES", 10)
+SAMPLE_MAX_QUANTITY = env_int("SAMPLE_MAX_QUANTITY", 5)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -41,12 +41,20 @@ def price_token(quote: CartQuote) -> str:
 
 def read_price_token(token: str) -> dict[int, Decimal | None] | None:
     """Variant id -> unit net the token holds; None for a token that is not one."""
+    lines = read_token_lines(token)
+    return None if lines is None else {v: unit_net for v, (_q, unit_net) in lines.items()}
+
+
+def read_token_lines(token: str) -> dict[int, tuple[Decimal, Decimal | None]] | None:
+    """Variant id -> (quantity, unit net) as shown; None for a token that is not one.
+    Placement compares the quantities with the cart's to see a cart changed meanwhile."""
     try:
         text = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode()
-        shown: dict[int, Decimal | None] = {}
+        shown: dict[int, tuple[Decimal, Decimal | None]] = {}
         for part in filter(None, text.split(";")):
-            variant_id, _quantity, unit_net = part.split(":")
-            shown[int(variant_id)] = Decimal(unit_net) if unit_net else None
+            variant_id, quantity, unit_net = part.split(":")
+            shown[int(variant_id)] = (Decimal(quantity),
+                                      Decimal(unit_net) if unit_net else None)
         return shown
     except (ValueError, binascii.Error, InvalidOperation, UnicodeDecodeError):
         return None
