@@ -14,8 +14,16 @@ from backend.core.errors import DomainValidationError
 from backend.orders.models import Order, OrderEvent, OrderStatus
 from backend.orders.people import order_approvers, order_takers
 from backend.orders.services.approval import approve, may_approve, reject
-from backend.orders.services.stock import order_plan
-from inventory.models import IncomingSupply, StockItem, StockMovement
+from backend.orders.services.stock import OrderPlan, order_plan
+from inventory.engine.types import Pick, PlannedShipment
+from inventory.models import (
+    IncomingSupply,
+    StockItem,
+    StockMovement,
+    Warehouse,
+    WarehouseKind,
+)
+from inventory.services import locks
 from tests.fixtures.waiting_orders import *  # noqa: F403
 from tests.fixtures.waiting_orders import place_waiting, viewer_of
 
@@ -160,3 +168,32 @@ def test_approvers_are_the_buyers_members_with_the_permission_but_the_placer(wor
     assert list(order_approvers(world.buyer_org.pk, world.approver.pk)) == [world.buyer_admin]
     assert list(order_takers(world.seller)) == [world.seller_admin]
     assert list(order_takers(network["factory"])) == [staff_user]
+
+
+
+def test_a_preorder_of_goods_expected_where_none_are_held_is_taken_and_given_back(world):
+    # Stock from one warehouse, supply expected at another holding no stock row of the
+    # variant: the movement of the supply had the model's int zeros beside the others'
+    # Decimals, and the one INSERT of typed arrays refused the mix.
+    elsewhere = Warehouse.objects.create(owner=world.seller, kind=WarehouseKind.STOCK_CENTER,
+                                         code="DA-2", name="Склад DA-2", region="Москва")
+    supply = IncomingSupply.objects.create(warehouse=elsewhere, variant=world.variant,
+                                           quantity=Decimal(10),
+                                           expected_date=world.supply.expected_date)
+    plan = OrderPlan((
+        PlannedShipment(world.warehouse.pk, (Pick(1, world.variant.pk, world.variant.sku,
+                                                  world.warehouse.pk, Decimal(3), None,
+                                                  world.supply.expected_date),),
+                        world.supply.expected_date, Decimal(0), Decimal(0)),
+        PlannedShipment(elsewhere.pk, (Pick(1, world.variant.pk, world.variant.sku,
+                                            elsewhere.pk, Decimal(2), supply.pk,
+                                            supply.expected_date),),
+                        supply.expected_date, Decimal(0), Decimal(0))))
+
+    locks.allocate(plan, reference="26-00001")
+    assert IncomingSupply.objects.get(pk=supply.pk).reserved == 2
+    locks.release(plan, reference="26-00001")
+
+    assert IncomingSupply.objects.get(pk=supply.pk).reserved == 0
+    assert StockItem.objects.get(pk=world.stock.pk).allocated == 0
+    assert not StockItem.objects.filter(warehouse=elsewhere).exists()
