@@ -14,7 +14,9 @@ plugin's, notes) send nothing here; the ``order_event`` hook hears every one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from backend.accounts.models import User
 from backend.core.mail import send_email_after_commit
@@ -23,9 +25,24 @@ from ..models import OrderEvent, OrderEventType
 from ..people import order_approvers, order_takers
 from .letters import language_of, letter
 
+_silenced: ContextVar[bool] = ContextVar("order_notifications_silenced", default=False)
+
+
+@contextmanager
+def silenced() -> Iterator[None]:
+    """No e-mail for the events committed inside: the demo's orders are history nobody
+    should be written to about (the ``order_event`` hook still hears them)."""
+    token = _silenced.set(True)
+    try:
+        yield
+    finally:
+        _silenced.reset(token)
+
 
 def notify(event_id: int) -> None:
     """Send the e-mails event ``event_id`` calls for."""
+    if _silenced.get():
+        return
     event = (OrderEvent.objects
              .select_related("user", "order", "order__buyer", "order__seller",
                              "order__placed_by")
