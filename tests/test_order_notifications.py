@@ -103,6 +103,21 @@ def test_an_order_placed_with_the_manufacturer_goes_to_its_order_moderators(
     assert sent(mailoutbox) == [("staff@factory.test", f"Новый заказ {order} от Дилер Альфа")]
 
 
+def test_who_placed_an_order_on_behalf_is_not_told_of_it(world, make_user, mailoutbox):
+    other_admin = make_user("admin2@alfa.test", world.seller, Role.ADMIN)
+    order = place_waiting(world)
+    Order.objects.filter(pk=order.pk).update(status=OrderStatus.PLACED, on_behalf=True,
+                                             placed_by=world.seller_admin)
+    order.refresh_from_db()
+    mailoutbox.clear()
+
+    with transaction.atomic():
+        events.record(order, OrderEventType.PLACED, user=world.seller_admin,
+                      acting_as=world.seller)
+
+    assert [m.to for m in mailoutbox] == [[other_admin.email]]
+
+
 def test_a_rolled_back_answer_sends_nothing_and_calls_no_hook(world, mailoutbox, hooked):
     order = place_waiting(world)
     mailoutbox.clear()

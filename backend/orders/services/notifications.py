@@ -8,7 +8,8 @@
 - PLACED: those who take it (``people.order_takers``): the manufacturer's staff with
   MODERATE_ORDERS, or the dealer's admins for its sub-dealers' orders.
 
-Each recipient gets one letter in their own language (``letters.py``). Other events (a
+Each recipient gets one letter in their own language (``letters.py``); whoever caused the
+event gets none. Other events (a
 plugin's, notes) send nothing here; the ``order_event`` hook hears every one.
 """
 
@@ -61,7 +62,9 @@ def notify(event_id: int) -> None:
 
 def _send(event: OrderEvent, kind: str, recipients: Iterable[User]) -> None:
     for user in recipients:
-        if not user.is_active or not user.email:
+        # Nobody is told of what they did themselves (a dealer's admin ordering for its
+        # sub-dealer takes the order it placed).
+        if not user.is_active or not user.email or user.pk == event.user_id:
             continue
         message = letter(event, kind, language_of(user))
         send_email_after_commit([user.email], message.subject, message.body)
