@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -32,11 +33,15 @@ from backend.catalog.models import (
 )
 from backend.catalog.search import search_products
 from backend.catalog.thumbnails import THUMBNAIL_SIZES
+from backend.checkout.models import CartLine, SavedCart
 from backend.core.permissions import Perm
 from backend.demo.catalog_plan import plan_catalog
 from backend.demo.network import DEMO_PASSWORD, ORGANIZATIONS, USERS
+from backend.demo.orders import ORDERS as DEMO_ORDERS
 from backend.demo.plugins import load_plugin_demos, plugin_demo_loaders
 from backend.demo.stock_plan import DemoVariant, Scenario, plan_stock
+from backend.orders.models import Order, OrderStatus, OrderType
+from backend.orders.people import order_approvers
 from inventory.models import (
     Carrier,
     DeliveryRate,
@@ -104,6 +109,37 @@ def test_demo_loads_the_network_and_catalog_once(settings, tmp_path):
     _assert_warehouses()
     _assert_stock()
     _assert_delivery()
+    _assert_orders()
+
+
+def _assert_orders() -> None:
+    orders = Order.objects.all()
+    assert orders.count() == len(DEMO_ORDERS)
+    assert set(orders.values_list("order_type", flat=True)) == set(OrderType.values)
+    assert orders.filter(on_behalf=True).count() == 1
+    assert orders.filter(delivery_method="PICKUP").count() == 1
+    assert {o.buyer.kind for o in orders.select_related("buyer")} == {K.DEALER, K.SUB_DEALER}
+    assert not orders.filter(lines=None).exists()
+    assert not orders.filter(shipments=None).exists()
+    dates = sorted(orders.values_list("placed_at", flat=True))
+    assert dates[-1] - dates[0] > timedelta(days=60)
+    assert dates[-1] <= timezone.now()
+    limited = Membership.objects.get(user__email="subdealer1.buyer@demo.local")
+    assert limited.spending_limit == Decimal("50000")
+    [waiting] = orders.filter(status=OrderStatus.AWAITING_APPROVAL)
+    assert (waiting.placed_by, waiting.buyer) == (limited.user, limited.organization)
+    assert waiting.grand_total_gross > limited.spending_limit
+    approver = User.objects.get(email="subdealer1.approver@demo.local")
+    assert [u.email for u in order_approvers(waiting.buyer_id, waiting.placed_by_id)] == [
+        approver.email]
+    [rejected] = orders.filter(status=OrderStatus.REJECTED)
+    assert rejected.decided_by == approver and rejected.decision_comment
+    assert orders.filter(decided_by=approver, status=OrderStatus.PLACED).count() == 1
+    assert not orders.exclude(status=OrderStatus.REJECTED).filter(
+        shipments__lines=None).exists()
+    saved = SavedCart.objects.get()
+    assert saved.shared and saved.lines.count() == 6
+    assert not CartLine.objects.exists()  # every demo cart was placed
 
 
 def _assert_network() -> None:
@@ -318,18 +354,19 @@ def _assert_stock() -> None:
     today = timezone.localdate()
     for v in supply_only:
         assert all(0 < (expected - today).days <= 60 for _, _, expected in supply[v])
-    # Every stock row is explained by its movements: a receipt, and a few corrections.
+    # Every stock row is explained by its movements: a receipt, and a few corrections (the
+    # demo orders' allocations and pre-orders move no goods: on hand stays).
     rows = dict(((w, v), q) for w, v, q in StockItem.objects.values_list(
         "warehouse_id", "variant_id", "on_hand"))
     explained: dict[tuple[int, int], Decimal] = {}
-    for w, v, delta in StockMovement.objects.values_list("warehouse_id", "variant_id",
-                                                         "on_hand_delta"):
+    moved = StockMovement.objects.exclude(on_hand_delta=0)
+    for w, v, delta in moved.values_list("warehouse_id", "variant_id", "on_hand_delta"):
         explained[(w, v)] = explained.get((w, v), Decimal(0)) + delta
     assert explained == {key: rows[key] for key in explained}
     assert {key for key, on_hand in rows.items() if on_hand} <= set(explained)
     reasons = Counter(StockMovement.objects.values_list("reason", flat=True))
     assert reasons[MovementReason.ADJUSTMENT] >= 5
-    assert reasons[MovementReason.RECEIPT] == StockMovement.objects.values(
+    assert reasons[MovementReason.RECEIPT] == moved.values(
         "warehouse", "variant").distinct().count()
     # Quotes need every variant's weight and volume.
     assert not ProductVariant.objects.filter(weight_kg__isnull=True).exists()

@@ -118,6 +118,8 @@ USERS: tuple[UserSpec, ...] = (
     UserSpec("dealer2.buyer@demo.local", "Мария", "Павлова", (("dealer2", R.BUYER),)),
     UserSpec("dealer3.buyer@demo.local", "Алексей", "Смирнов", (("dealer3", R.BUYER),)),
     UserSpec("subdealer1.buyer@demo.local", "Николай", "Егоров", (("subdealer1", R.BUYER),)),
+    UserSpec("subdealer1.approver@demo.local", "Галина", "Ковалёва",
+             (("subdealer1", R.APPROVER),)),
     UserSpec("subdealer2.buyer@demo.local", "Татьяна", "Козлова", (("subdealer2", R.BUYER),)),
     UserSpec("subdealer3.buyer@demo.local", "Виктор", "Николаев", (("subdealer3", R.BUYER),)),
     UserSpec("subdealer4.buyer@demo.local", "Ольга", "Фёдорова", (("subdealer4", R.BUYER),)),

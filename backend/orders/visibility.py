@@ -85,9 +85,11 @@ def visible_order_events(viewer: Viewer) -> QuerySet[OrderEvent]:
 
 def approvable_orders(viewer: Viewer) -> QuerySet[Order]:
     """The approvals queue: orders of the active organization waiting for its approver
-    (the viewer, when its role there holds APPROVE_ORDERS)."""
+    (the viewer, when its role there holds APPROVE_ORDERS), but not the viewer's own: an
+    order waits because its placer's limit is too low, so another approver answers."""
     organization = viewer.organization
-    if organization is None or not viewer.can(OrgPerm.APPROVE_ORDERS):
+    if organization is None or viewer.user is None or not viewer.can(OrgPerm.APPROVE_ORDERS):
         return Order.objects.none()
     return Order.objects.filter(buyer_id=organization.pk,
-                                status=OrderStatus.AWAITING_APPROVAL)
+                                status=OrderStatus.AWAITING_APPROVAL).exclude(
+        placed_by_id=viewer.user.pk)

@@ -102,8 +102,11 @@ def _apply(picks: list[Pick], *, sign: int, actor: Actor, reference: str) -> Non
         supply.reserved += sign * need.quantity
         supply.updated_at = now
         reason = MovementReason.PREORDER if sign > 0 else MovementReason.PREORDER_RELEASE
+        # No stock row yet (goods expected where none are held): the movement's figures
+        # are zeros of the columns' type, as the other movements' (one typed array).
         item = items.get((supply.warehouse_id, supply.variant_id)) or StockItem(
-            warehouse_id=supply.warehouse_id, variant_id=supply.variant_id)
+            warehouse_id=supply.warehouse_id, variant_id=supply.variant_id,
+            on_hand=Decimal(0), allocated=Decimal(0))
         movements.append(movement(item, reason, actor, reference=reference, supply=supply,
                                   comment=f"{sign * need.quantity} of the supply expected "
                                           f"on {supply.expected_date.isoformat()}"))

@@ -6,16 +6,17 @@ export (``queries.py``, ``mutations.py``), the approvals (``approval.py``).
 
 import graphene
 
+from .approval import ApprovalMutations, ApprovalQueries
 from .costs import COSTS
 from .mutations import OrderListMutations
 from .queries import OrderQueries
 
 
-class Queries(OrderQueries, graphene.ObjectType):
+class Queries(OrderQueries, ApprovalQueries, graphene.ObjectType):
     """Orders, one order, the approvals queue."""
 
 
-class Mutations(OrderListMutations, graphene.ObjectType):
+class Mutations(OrderListMutations, ApprovalMutations, graphene.ObjectType):
     """The export, the approval's answers."""
 
 

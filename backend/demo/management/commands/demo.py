@@ -17,12 +17,15 @@ from backend.catalog.models import (
     ProductType,
     ProductVariant,
 )
+from backend.checkout.models import SavedCart
 from backend.demo.catalog import load_catalog, load_images
 from backend.demo.catalog_plan import plan_catalog
 from backend.demo.network import DEMO_PASSWORD, load_network
+from backend.demo.orders import load_orders
 from backend.demo.plugins import load_plugin_demos
 from backend.demo.prices import load_prices
 from backend.demo.stock import load_stock
+from backend.orders.models import Order
 from inventory.models import IncomingSupply, StockItem, Warehouse
 from price_rules.models import PriceList, PriceListEntry, Promotion
 
@@ -30,7 +33,7 @@ from price_rules.models import PriceList, PriceListEntry, Promotion
 class Command(BaseCommand):
     help = ("Load the demo data: a manufacturer with dealers, sub-dealers, end clients, users "
             "for every role, a catalog of 300 products with 1,500 variants and images, and "
-            "their prices, warehouses and stock. "
+            "their prices, warehouses and stock, and three months of orders. "
             "Running it again creates nothing.")
 
     def add_arguments(self, parser):
@@ -52,6 +55,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             stock = load_stock(network.organizations)
         stock_done = time.perf_counter()
+        orders = load_orders(network.organizations)  # its own transaction, nobody mailed
+        orders_done = time.perf_counter()
         with transaction.atomic():
             load_images(plan, product_ids, catalog, workers=image_workers)
         images_done = time.perf_counter()
@@ -60,13 +65,14 @@ class Command(BaseCommand):
         elapsed = finished - started
 
         created = (network.created + catalog.created + prices.created + stock.created
-                   + plugins_created)
+                   + orders.created + plugins_created)
         self.stdout.write(self._summary())
         self.stdout.write(f"time: network {network_done - started:.1f} s, catalog "
                           f"{catalog_done - network_done:.1f} s, prices "
                           f"{prices_done - catalog_done:.1f} s, stock "
-                          f"{stock_done - prices_done:.1f} s, images "
-                          f"{images_done - stock_done:.1f} s, plugins "
+                          f"{stock_done - prices_done:.1f} s, orders "
+                          f"{orders_done - stock_done:.1f} s, images "
+                          f"{images_done - orders_done:.1f} s, plugins "
                           f"{finished - images_done:.1f} s")
         verdict = (f"created {created} rows" if created
                    else "already loaded, nothing changed")
@@ -97,5 +103,7 @@ class Command(BaseCommand):
             ("warehouses", Warehouse.objects.count()),
             ("stock rows", StockItem.objects.count()),
             ("incoming supply", IncomingSupply.objects.count()),
+            ("orders", Order.objects.count()),
+            ("saved carts", SavedCart.objects.count()),
         ]
         return "\n".join(f"{label:<16}{count:>6}" for label, count in rows)
