@@ -9,6 +9,7 @@ import type { CatalogProduct } from './ProductTable';
 import { summarizeVariants } from './productSummary';
 import { AvailabilityLine } from '../stock/AvailabilityLine';
 import { useStockShown } from '../stock/useStockShown';
+import { CatalogAddToCart } from '../cart/CatalogAddToCart';
 
 /** The grid view: a card with a large picture per product. */
 export function ProductGrid({
@@ -56,6 +57,7 @@ export function ProductGrid({
               <ProductPrice product={product} audience={audience} />
               {stockShown && <AvailabilityLine availability={product.availability} variants={product.variants} />}
               <ProductBadges product={product} />
+              <CatalogAddToCart variants={product.variants} />
             </div>
           </li>
         );

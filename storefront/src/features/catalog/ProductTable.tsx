@@ -13,6 +13,7 @@ import { summarizeProductPrice } from '../prices/priceView';
 import { summarizeVariants } from './productSummary';
 import { AvailabilityLine } from '../stock/AvailabilityLine';
 import { useStockShown } from '../stock/useStockShown';
+import { CatalogAddToCart } from '../cart/CatalogAddToCart';
 
 type ProductEdge = NonNullable<CatalogProductsQuery['products']['edges'][number]>;
 export type CatalogProduct = NonNullable<ProductEdge['node']>;
@@ -99,6 +100,7 @@ export function ProductTable({
                   <span className="product-table__min-order">{t('catalog.minOrderFrom', { quantity: minOrder })}</span>
                 )}
               </span>
+              <CatalogAddToCart variants={row.original.variants} />
             </div>
           );
         },
