@@ -28,6 +28,10 @@ describe('quantity rules', () => {
     expect(minimumQuantity({ minimum: '1.000', step: '0.500', unit: 'PCS' })).toBe('1');
     expect(minimumQuantity({ minimum: '1.000', step: '6.000', unit: 'PACK' })).toBe('6');
     expect(quantityProblem({ minimum: '1', step: '0.5', unit: 'PCS' }, '2')).toBeNull();
+    // As the API since «a whole-unit variant's minimum is the first whole step from its minimum order».
+    expect(minimumQuantity({ minimum: '1.500', step: '0.500', unit: 'PCS' })).toBe('2');
+    expect(minimumQuantity({ minimum: '25', step: '10', unit: 'PCS' })).toBe('30');
+    expect(quantityProblem({ minimum: '1.5', step: '0.5', unit: 'PCS' }, '1')).toEqual({ code: 'BELOW_MINIMUM', nearest: '2' });
   });
 
   it('steps by the step, from a bad quantity to the next valid one, never below the minimum', () => {

@@ -56,7 +56,8 @@ function milliRules(rules: QuantityRulesInput): Milli {
   if (step <= 0) step = SCALE;
   // A whole-unit item's step is whole, as the API rounds it up.
   if (WHOLE_UNITS.has(rules.unit) && step % SCALE) step = Math.ceil(step / SCALE) * SCALE;
-  const minimum = Math.max(toMilli(rules.minimum) ?? 0, step);
+  // The first multiple of the step from the minimum order on: 1.5 pieces in steps of 1 is 2.
+  const minimum = step * Math.max(1, Math.ceil((toMilli(rules.minimum) ?? 0) / step));
   return { minimum, step };
 }
 
