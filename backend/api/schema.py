@@ -18,7 +18,8 @@ from backend.core.graphql.cost import QUERY_WEIGHT, FieldCost, FieldCosts
 from backend.core.graphql.scalars import harden_input_scalars
 from backend.core.graphql.types import Node
 
-CORE_APPS = ("backend.accounts", "backend.catalog", "inventory", "price_rules")
+CORE_APPS = ("backend.accounts", "backend.catalog", "inventory", "price_rules",
+             "backend.checkout")
 
 
 def _schema_modules() -> list:

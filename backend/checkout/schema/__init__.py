@@ -1,0 +1,24 @@
+"""The checkout's root fields (cart, quick order, saved carts, order files, placement) and
+their costs, joined to the API by ``backend.api.schema``.
+
+Each part of the checkout adds its root classes to ``QUERIES`` / ``MUTATIONS`` below, one
+line each, so the parts built apart merge without touching each other's lines.
+"""
+
+import graphene
+
+from .costs import COSTS
+
+QUERIES: list[type] = [
+]
+
+MUTATIONS: list[type] = [
+]
+
+Queries = type("Queries", (*QUERIES, graphene.ObjectType), {})
+Mutations = type("Mutations", (*MUTATIONS, graphene.ObjectType), {})
+# The names the ordering contract uses.
+Query = Queries
+Mutation = Mutations
+
+__all__ = ["COSTS", "Mutation", "Mutations", "Queries", "Query"]
