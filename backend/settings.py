@@ -286,6 +286,9 @@ PRICE_DOWNLOAD_TTL_SECONDS = env_int("PRICE_DOWNLOAD_TTL_SECONDS", 120)
 # most this many (buyer, variant) answers (price_rules/schema/kept_prices.py; 0: none).
 PRICE_CACHE_VARIANTS = env_int("PRICE_CACHE_VARIANTS", 20_000)
 
+# Checkout: the most lines one cart holds (adding beyond it answers TOO_MANY_LINES).
+CART_MAX_LINES = env_int("CART_MAX_LINES", 500)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
