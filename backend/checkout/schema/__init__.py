@@ -7,12 +7,16 @@ line each, so the parts built apart merge without touching each other's lines.
 
 import graphene
 
+from .cart_mutations import CartMutations
+from .cart_queries import CartQueries
 from .costs import COSTS
 
 QUERIES: list[type] = [
+    CartQueries,
 ]
 
 MUTATIONS: list[type] = [
+    CartMutations,
 ]
 
 Queries = type("Queries", (*QUERIES, graphene.ObjectType), {})

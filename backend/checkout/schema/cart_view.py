@@ -29,6 +29,7 @@ from ..models import Cart, CartLine
 from ..services.orderable import buyer_viewer
 from ..services.pricing import price_token
 from ..services.quantities import QuantityRules, quantity_problem
+from ..services.quantities import _tidy as tidy
 
 logger = logging.getLogger(__name__)
 ZERO = Decimal(0)
@@ -102,7 +103,7 @@ def cart_view(request, user, buyer: Organization) -> CartView:
         lines.append(CartLineView(
             id=row.pk, variant=variant, variant_id=row.variant_id, sku=row.variant.sku,
             name=row.variant.name or row.variant.product.name, unit=row.variant.unit,
-            quantity=row.quantity, source=row.source, rules=rules, price=price,
+            quantity=tidy(row.quantity), source=row.source, rules=rules, price=price,
             unit_net=q.unit_net if q else None, unit_gross=q.unit_gross if q else None,
             total_net=q.total_net if q else ZERO, total_gross=q.total_gross if q else ZERO,
             problem=_problem(row, variant, rules, q is not None and q.unit_net is not None)))

@@ -23,6 +23,7 @@ from price_rules.schema.price_types import VariantPriceType
 
 from ..errors import CheckoutErrorCode
 from ..models import LineSource
+from ..services.quantities import _tidy as tidy
 from ..services.reports import LineReportStatus
 
 LineSourceEnum = graphene.Enum("LineSource", [(s.value, s.value) for s in LineSource],
@@ -74,6 +75,18 @@ class QuantityRulesType(graphene.ObjectType):
     class Meta:
         name = "QuantityRules"
         description = "Which quantities of a variant may be ordered."
+
+    @staticmethod
+    def resolve_minimum(root, info):
+        return tidy(root.minimum)
+
+    @staticmethod
+    def resolve_step(root, info):
+        return tidy(root.step)
+
+    @staticmethod
+    def resolve_pack_size(root, info):
+        return tidy(root.pack_size)
 
 
 class CartLineType(graphene.ObjectType):
@@ -185,6 +198,10 @@ class LineReportType(graphene.ObjectType):
     @staticmethod
     def resolve_message(root, info):
         return root.message or None
+
+    @staticmethod
+    def resolve_quantity(root, info):
+        return None if root.quantity is None else tidy(root.quantity)
 
 
 class SkuSuggestionType(graphene.ObjectType):

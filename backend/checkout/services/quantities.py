@@ -81,7 +81,7 @@ def quantity_problem(rules: QuantityRules, quantity: Decimal | None) -> Quantity
     if quantity < rules.min_order_quantity:
         return QuantityProblem(Code.BELOW_MINIMUM,
                                f"The minimum order is {_plain(rules.min_order_quantity)}.",
-                               rules.minimum)
+                               _tidy(rules.minimum))
     if quantity % rules.step:
         return QuantityProblem(Code.NOT_MULTIPLE,
                                f"Order in multiples of {_plain(rules.step)}.",

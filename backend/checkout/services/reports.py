@@ -8,10 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from backend.catalog.models import ProductVariant
 
 from ..errors import CheckoutErrorCode
+
+if TYPE_CHECKING:
+    from .orderable import CheckedLine
 
 
 class LineReportStatus(StrEnum):
@@ -39,3 +43,24 @@ class LineReport:
     @property
     def added(self) -> bool:
         return self.status is LineReportStatus.ADDED
+
+
+# Problems of a line whose variant the buyer may order (only its quantity is wrong): the
+# report may name the variant. Any other skipped line names none.
+_QUANTITY_CODES = frozenset({CheckoutErrorCode.INVALID_QUANTITY,
+                             CheckoutErrorCode.FRACTIONAL_QUANTITY,
+                             CheckoutErrorCode.BELOW_MINIMUM, CheckoutErrorCode.NOT_MULTIPLE})
+
+
+def report_of(checked: CheckedLine, row: int, sku: str, quantity_text: str,
+              sheet: str | None = None) -> LineReport:
+    """The report of a line checked (and added when it had no problem)."""
+    problem = checked.problem
+    if problem is None:
+        return LineReport(row, sku, quantity_text, LineReportStatus.ADDED, sheet,
+                          checked.variant, checked.line.quantity)
+    code = CheckoutErrorCode(problem.code_value)
+    return LineReport(
+        row, sku, quantity_text, LineReportStatus.SKIPPED, sheet,
+        checked.variant if code in _QUANTITY_CODES else None, None, code, problem.message,
+        list(problem.params.get("suggestions") or []), problem.params.get("nearest_quantity"))
