@@ -42,8 +42,12 @@ class QuantityRules:
 
     @property
     def minimum(self) -> Decimal:
-        """The smallest valid quantity."""
-        return max(self.min_order_quantity, self.step)
+        """The smallest valid quantity: the first multiple of the step from the minimum
+        order on (a whole-unit variant's step is rounded up, so a minimum of 1.5 pieces
+        in steps of 0.5 is 2, not 1.5, which no whole-unit step reaches)."""
+        step = self.step
+        return _tidy(step * max(1, (self.min_order_quantity / step)
+                                .to_integral_value(ROUND_CEILING)))
 
     def nearest(self, quantity: Decimal) -> Decimal:
         """The valid quantity nearest to ``quantity`` (ties up), never below the minimum."""
