@@ -50,7 +50,7 @@ def gid(type_name: str, pk: int) -> str:
 @pytest.fixture
 def cart_world(network, catalog):
     """Variants: ``door`` (1000, from 10: 950), ``door_2`` (2000), ``facade`` (500, minimum
-    20, multiple 10), ``litre`` (a paint sold in litres, 300), ``unpriced`` (no entry) and
+    20, multiple 10), ``litre`` (a paint sold in half litres, 300), ``unpriced`` (no entry) and
     ``hidden`` (priced, its product unpublished)."""
     factory, dealer_a = network["factory"], network["dealer_a"]
     door, door_2 = catalog["door"].variants.order_by("id")
@@ -59,7 +59,8 @@ def cart_world(network, catalog):
     hidden = catalog["hidden"].variants.order_by("id").first()
     ProductVariant.objects.filter(pk=facade.pk).update(min_order_quantity=D(20),
                                                        order_multiple=D(10))
-    ProductVariant.objects.filter(pk=litre.pk).update(unit="L")
+    ProductVariant.objects.filter(pk=litre.pk).update(unit="L", min_order_quantity=D("0.5"),
+                                                      order_multiple=D("0.5"))
     base = PriceList.objects.create(owner=factory, name="Базовый", is_base=True)
     PriceListAssignment.objects.create(price_list=base, is_owner_default=True)
     for variant, quantity, price in ((door, 1, "1000"), (door, 10, "950"), (door_2, 1, "2000"),

@@ -67,15 +67,13 @@ def check_lines(user, buyer: Organization, lines: Sequence[LineInput]) -> list[C
     found = {v.pk: v for v in variants.values()}
     visible = set(visible_variants(buyer_viewer(user, buyer))
                   .filter(pk__in=list(found)).values_list("pk", flat=True)) if found else set()
-    priced = _priced(buyer, [found[pk] for pk in visible])
-    checked: list[CheckedLine] = []
+    named = [(line, variants.get(("id", line.variant_id)) if line.variant_id is not None
+              else variants.get(("sku", sku_key(line.sku or "")))) for line in lines]
+    priced = _priced(buyer, [(variant, line.quantity) for line, variant in named
+                             if variant is not None and variant.pk in visible])
     viewer = buyer_viewer(user, buyer)
-    for line in lines:
-        variant = (variants.get(("id", line.variant_id)) if line.variant_id is not None
-                   else variants.get(("sku", sku_key(line.sku or ""))))
-        checked.append(CheckedLine(line, variant, _problem(viewer, line, variant,
-                                                           visible, priced)))
-    return checked
+    return [CheckedLine(line, variant, _problem(viewer, line, variant, visible, priced))
+            for line, variant in named]
 
 
 def _problem(viewer: Viewer, line: LineInput, variant: ProductVariant | None,
@@ -113,18 +111,25 @@ def _variants(lines: Sequence[LineInput]) -> dict[tuple[str, object], ProductVar
     return found
 
 
-def _priced(buyer: Organization, variants: list[ProductVariant]) -> set[int]:
-    """The variants ``buyer`` has a price for (at their minimum order)."""
-    if not variants:
+def _priced(buyer: Organization,
+            lines: list[tuple[ProductVariant, Decimal | None]]) -> set[int]:
+    """The variants ``buyer`` has a price for: at the line's quantity, or at the minimum
+    order when the quantity is not one."""
+    if not lines:
         return set()
-    context = load_price_context(buyer, [v.pk for v in variants], timezone.localdate())
+    context = load_price_context(buyer, {v.pk for v, _ in lines}, timezone.localdate())
     if not context.chain:  # buys from nobody
         return set()
     resolver = Resolver(context)
     priced = set()
-    for variant in variants:
+    for variant, quantity in lines:
+        if variant.pk in priced:
+            continue
+        rules = QuantityRules.of(variant)
+        if quantity is None or quantity_problem(rules, quantity) is not None:
+            quantity = rules.minimum
         try:
-            if resolver.resolve(variant.pk, QuantityRules.of(variant).minimum) is not None:
+            if resolver.resolve(variant.pk, quantity) is not None:
                 priced.add(variant.pk)
         except PriceRuleError:
             pass  # refused at write time; if one slipped in, the variant has no price
