@@ -9,14 +9,19 @@ import graphene
 
 from .cart_mutations import CartMutations
 from .cart_queries import CartQueries
+from .copy import OrderCopyMutations
 from .costs import COSTS
+from .saved_carts import SavedCartMutations, SavedCartQueries
 
 QUERIES: list[type] = [
     CartQueries,
+    SavedCartQueries,
 ]
 
 MUTATIONS: list[type] = [
     CartMutations,
+    SavedCartMutations,
+    OrderCopyMutations,
 ]
 
 Queries = type("Queries", (*QUERIES, graphene.ObjectType), {})

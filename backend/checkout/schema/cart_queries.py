@@ -38,7 +38,7 @@ class CartQueries(graphene.ObjectType):
         query=graphene.String(required=True), buyer=graphene.ID(),
         first=graphene.Int(default_value=8),
         description="Variants the buyer may order whose SKU starts with the query, then "
-                    "SKUs and names like it.")
+                    "SKUs and names like it (none for a viewer who may not order for it).")
 
     @staticmethod
     def resolve_cart(root, info, buyer=None):
@@ -47,6 +47,11 @@ class CartQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_sku_suggestions(root, info, query, buyer=None, first=8):
-        organization = query_buyer(info, buyer)
+        # Nothing to suggest to a viewer who may not order for the buyer.
+        try:
+            buyer_id = decode_global_id(buyer, "Organization", "buyer") if buyer else None
+            organization = order_buyer(info.context.viewer, buyer_id)
+        except DomainValidationError:
+            return []
         limit = max(0, min(first or 0, SUGGESTIONS_MOST))
         return suggest(buyer_viewer(info.context.viewer.user, organization), query, limit)

@@ -20,16 +20,19 @@ from django.utils import timezone
 from backend.accounts.models import Organization
 from backend.catalog.models import ProductVariant
 from backend.catalog.visibility import visible_variants
-from backend.core.errors import ErrorDetail
+from backend.core.errors import DomainValidationError, ErrorDetail
+from backend.core.viewer import Viewer
 from price_rules.engine import CartQuote, Line, PriceRuleError, VolumeStep, quote_cart
 from price_rules.schema.viewer_prices import VariantPrice, new_price_book
 
 from ..errors import CheckoutErrorCode as Code
 from ..models import Cart, CartLine
+from ..services.on_behalf import order_buyer
 from ..services.orderable import buyer_viewer
 from ..services.pricing import price_token
 from ..services.quantities import QuantityRules, quantity_problem
 from ..services.quantities import _tidy as tidy
+from ..visibility import visible_cart_lines
 
 logger = logging.getLogger(__name__)
 ZERO = Decimal(0)
@@ -149,3 +152,19 @@ def _totals(quote: CartQuote | None) -> CartTotalsView:
     return CartTotalsView(quote.subtotal_net, quote.volume_percent, quote.next_volume_step,
                           quote.total_net, quote.total_gross - quote.total_net,
                           quote.total_gross)
+
+
+def buyer_or_none(viewer: Viewer, buyer_id: int) -> Organization | None:
+    """The buyer ``buyer_id`` if ``viewer`` may order for it."""
+    try:
+        return order_buyer(viewer, buyer_id)
+    except DomainValidationError:
+        return None
+
+
+def line_cart(viewer: Viewer, line_id: int) -> Organization | None:
+    """The buyer of the viewer's cart line ``line_id`` (None: not the viewer's, or a buyer
+    it may no longer order for)."""
+    buyer_id = visible_cart_lines(viewer).filter(pk=line_id).values_list(
+        "cart__buyer_id", flat=True).first()
+    return None if buyer_id is None else buyer_or_none(viewer, buyer_id)

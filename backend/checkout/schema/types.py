@@ -25,6 +25,7 @@ from ..errors import CheckoutErrorCode
 from ..models import LineSource
 from ..services.quantities import _tidy as tidy
 from ..services.reports import LineReportStatus
+from .cart_view import CartLineView, CartView, buyer_or_none, cart_view, line_cart
 
 LineSourceEnum = graphene.Enum("LineSource", [(s.value, s.value) for s in LineSource],
                                description="How a line came into the cart.")
@@ -110,9 +111,25 @@ class CartLineType(graphene.ObjectType):
         "Why the line cannot be placed as it is (NOT_ORDERABLE, NO_PRICE, BELOW_MINIMUM, "
         "NOT_MULTIPLE, FRACTIONAL_QUANTITY); null when it can."))
 
+    node_lookup = True
+
     class Meta:
         name = "CartLine"
         interfaces = (Node,)
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, CartLineView)
+
+    @classmethod
+    def get_node(cls, info, pk):
+        """One of the viewer's cart lines, as its cart shows it (None for anyone else's,
+        or for a cart of a buyer the viewer may no longer order for)."""
+        found = line_cart(info.context.viewer, int(pk))
+        if found is None:
+            return None
+        view = cart_view(info.context, info.context.viewer.user, found)
+        return next((line for line in view.lines if line.id == int(pk)), None)
 
     @staticmethod
     def resolve_availability(root, info):
@@ -159,10 +176,23 @@ class CartType(graphene.ObjectType):
         "It has lines and every line can be placed as it is."))
     updated_at = graphene.DateTime()
 
+    node_lookup = True
+
     class Meta:
         name = "Cart"
         interfaces = (Node,)
         description = "The viewer's cart for a buyer (its active organization or a client)."
+
+    @classmethod
+    def is_type_of(cls, root, info):
+        return isinstance(root, CartView)
+
+    @classmethod
+    def get_node(cls, info, pk):
+        """The viewer's cart for the buyer ``pk`` (None when it may not order for it)."""
+        buyer = buyer_or_none(info.context.viewer, int(pk))
+        return None if buyer is None else cart_view(info.context, info.context.viewer.user,
+                                                    buyer)
 
 
 class LineReportType(graphene.ObjectType):

@@ -30,8 +30,12 @@ class Node(relay.Node):
             raise graphql_error_from(exc)
         graphql_type = info.schema.get_type(type_name)
         graphene_type = getattr(graphql_type, "graphene_type", None)
-        if (graphene_type is None or not issubclass(graphene_type, ModelObjectType)
-                or (only_type and graphene_type is not only_type)):
+        if graphene_type is None or (only_type and graphene_type is not only_type):
+            return None
+        # A computed node (not a model row: a cart shown with today's prices) declares
+        # ``node_lookup = True`` and its own ``get_node(info, pk)``, deciding who sees it.
+        if not (issubclass(graphene_type, ModelObjectType)
+                or getattr(graphene_type, "node_lookup", False)):
             return None
         return graphene_type.get_node(info, pk)
 
