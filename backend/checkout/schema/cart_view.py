@@ -21,6 +21,7 @@ from backend.accounts.models import Organization
 from backend.catalog.models import ProductVariant
 from backend.catalog.visibility import visible_variants
 from backend.core.errors import DomainValidationError, ErrorDetail
+from backend.core.graphql.loaders import remember_rows
 from backend.core.viewer import Viewer
 from price_rules.engine import CartQuote, Line, PriceRuleError, VolumeStep, quote_cart
 from price_rules.schema.viewer_prices import VariantPrice, new_price_book
@@ -93,6 +94,8 @@ def cart_view(request, user, buyer: Organization) -> CartView:
     visible = (set(visible_variants(buyer_viewer(user, buyer)).filter(pk__in=ids)
                    .values_list("pk", flat=True)) if ids else set())
     shown = [row for row in rows if row.variant_id in visible]
+    # As siblings: the lines' availability and nested variant fields load for all at once.
+    remember_rows(request, [row.variant for row in shown])
     book = (new_price_book(request, buyer, [row.variant_id for row in shown],
                            timezone.localdate()) if shown else None)
     quote = _quote(book, shown)

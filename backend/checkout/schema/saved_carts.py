@@ -18,7 +18,7 @@ from backend.catalog.visibility import visible_variants
 from backend.core.errors import DomainValidationError
 from backend.core.graphql.connection import resolve_connection
 from backend.core.graphql.ids import decode_global_id
-from backend.core.graphql.loaders import DataLoader
+from backend.core.graphql.loaders import DataLoader, remember_rows
 from backend.core.graphql.types import ModelObjectType
 
 from ..errors import CheckoutErrorCode as Code
@@ -53,6 +53,8 @@ class SavedLinesBySavedCartIdLoader(DataLoader):
         ids = {row.variant_id for row in rows}
         seen = set(visible_variants(self.context.viewer).filter(pk__in=ids)
                    .values_list("pk", flat=True)) if ids else set()
+        # As siblings: the lines' nested variant fields load for all of them at once.
+        remember_rows(self.context, [row.variant for row in rows if row.variant_id in seen])
         lines: dict[int, list[SavedLine]] = {key: [] for key in keys}
         for row in rows:
             variant = row.variant
@@ -60,6 +62,12 @@ class SavedLinesBySavedCartIdLoader(DataLoader):
                 variant if variant.pk in seen else None, variant.sku,
                 variant.name or variant.product.name, tidy(row.quantity)))
         return [lines[key] for key in keys]
+
+
+class OwnerSummaryBySavedCartOwnerLoader(PersonSummaryByUserIdLoader):
+    """Owners of a page of saved carts, in one batch."""
+
+    siblings = ((SavedCart, "owner_id"),)
 
 
 class SavedCartLineType(graphene.ObjectType):
@@ -89,7 +97,7 @@ class SavedCartType(ModelObjectType):
 
     @staticmethod
     def resolve_owner(root: SavedCart, info):
-        return PersonSummaryByUserIdLoader(info.context).load(root.owner_id)
+        return OwnerSummaryBySavedCartOwnerLoader(info.context).load(root.owner_id)
 
     @staticmethod
     def resolve_lines(root: SavedCart, info):
