@@ -199,3 +199,11 @@ def test_anonymous_visitors_have_no_cart(clients, cart_world):
     assert response.errors[0]["extensions"]["code"] == "AUTHENTICATION_REQUIRED"
     result = _add(clients["anonymous"], {"sku": cart_world["door"].sku, "quantity": "1"})
     assert result["errors"][0]["code"] == "AUTHENTICATION_REQUIRED"
+
+
+def test_a_line_keeps_the_source_it_came_from(clients, cart_world):
+    result = _add(clients["dealer buyer"], {"sku": cart_world["door_2"].sku, "quantity": "1"},
+                  source="FILE")
+    assert result["errors"] == []
+    assert result["cart"]["lines"][0]["source"] == "FILE"
+    assert CartLine.objects.get().source == "FILE"
