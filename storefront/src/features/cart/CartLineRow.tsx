@@ -47,7 +47,13 @@ export function CartLineRow({ line }: { line: CartLinePartsFragment }) {
     <li className={line.problem ? 'cart-line cart-line--problem' : 'cart-line'} data-testid="cart-line" data-sku={line.sku}>
       <div className="cart-line__what">
         <p className="cart-line__name">
-          {line.variant ? <Link to={`/product/${line.variant.product.slug}?variant=${encodeURIComponent(line.sku)}`}>{line.name}</Link> : line.name}
+          {line.variant ? (
+            <Link to={`/product/${line.variant.product.slug}?variant=${encodeURIComponent(line.sku)}`}>
+              {line.variant.product.name} · {line.name}
+            </Link>
+          ) : (
+            line.name
+          )}
         </p>
         <span className="cart-line__sku sku">{line.sku}</span>
         {line.availability && tone && (

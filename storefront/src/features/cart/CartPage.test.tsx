@@ -41,7 +41,7 @@ describe('/cart', () => {
     expect(within(second!).getByText('420,00 ₽').tagName).toBe('S');
     expect(plain(within(second!).getByTestId('cart-line-availability').textContent)).toBe('Под заказ, ожидается 10.12.2026');
     const problem = within(second!).getByTestId('cart-line-problem');
-    expect(plain(problem.textContent)).toContain('Количество не кратно шагу заказа.');
+    expect(plain(problem.textContent)).toContain('Количество должно быть кратно шагу заказа.');
 
     await user.click(within(problem).getByRole('button', { name: 'Исправить на 8 шт.' }));
     await waitFor(() => expect(api.calls.find((call) => call.operation === 'CartLineUpdate')?.variables).toEqual({ id: 'L2', quantity: '8' }));
@@ -102,5 +102,28 @@ describe('/cart', () => {
     });
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Удалить KR-FAS-0003-10 из корзины' }));
     await waitFor(() => expect(api.calls.find((call) => call.operation === 'CartLinesRemove')?.variables).toEqual({ ids: ['L1'] }));
+  });
+});
+
+describe('/cart, an empty one filled from the pad', () => {
+  it('keeps the pad’s report when its lines turn the empty cart into a cart with lines', async () => {
+    let lines = 0;
+    renderApp({
+      path: '/cart',
+      answers: {
+        Me: me(1),
+        CartPage: () => ({ cart: lines ? cart() : cart([]) }),
+        QuickOrderAdd: () => {
+          lines = 1;
+          return { quickOrderAdd: { cart: cart(), addedCount: 1, skippedCount: 0, errors: [], report: [{ row: 1, sheet: null, sku: 'KR-FAS-0003-10', quantityText: '20', status: 'ADDED', quantity: '20.000', code: null, message: null, suggestions: [], nearestQuantity: null, variant: { id: 'PV3', unit: 'PCS' } }] } };
+        },
+      },
+    });
+    const user = userEvent.setup();
+    const pad = await screen.findByTestId('quick-order');
+    await user.type(within(pad).getByRole('textbox', { name: 'Строки заказа' }), 'KR-FAS-0003-10 20');
+    await user.click(within(pad).getByRole('button', { name: 'Добавить в корзину' }));
+    await screen.findByTestId('cart-line');
+    expect(plain(within(screen.getByTestId('quick-order')).getByTestId('line-report').textContent)).toContain('Добавлена 1 строка.');
   });
 });

@@ -29,27 +29,27 @@ export default function CartPage() {
     body = <ErrorState error={result.error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />;
   } else if (!cart) {
     body = <Spinner size="lg" label={t('common.loading')} />;
-  } else if (cart.lines.length === 0) {
-    body = (
-      <>
-        <EmptyState title={t('cart.empty.title')} action={<Link to="/catalog">{t('cart.empty.toCatalog')}</Link>}>
-          {t('cart.empty.text')}
-        </EmptyState>
-        <QuickOrderPad />
-      </>
-    );
   } else {
+    const empty = cart.lines.length === 0;
+    // The pad keeps its place in the tree whether the cart is empty or not: its report must
+    // survive the first lines it adds to an empty cart.
     body = (
-      <div className="cart-layout">
+      <div className={empty ? 'cart-layout cart-layout--empty' : 'cart-layout'}>
         <div className="cart-page__main">
-          <ul className="cart-lines" aria-label={t('cart.linesLabel')}>
-            {cart.lines.map((line) => (
-              <CartLineRow key={line.id} line={line} />
-            ))}
-          </ul>
+          {empty ? (
+            <EmptyState title={t('cart.empty.title')} action={<Link to="/catalog">{t('cart.empty.toCatalog')}</Link>}>
+              {t('cart.empty.text')}
+            </EmptyState>
+          ) : (
+            <ul className="cart-lines" aria-label={t('cart.linesLabel')}>
+              {cart.lines.map((line) => (
+                <CartLineRow key={line.id} line={line} />
+              ))}
+            </ul>
+          )}
           <QuickOrderPad />
         </div>
-        <CartSummary cart={cart} />
+        {!empty && <CartSummary cart={cart} />}
       </div>
     );
   }

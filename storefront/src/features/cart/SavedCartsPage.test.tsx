@@ -40,7 +40,7 @@ describe('/cart/saved', () => {
     const loaded = await screen.findByTestId('saved-loaded');
     expect(api.calls.find((call) => call.operation === 'SavedCartToCart')?.variables).toEqual({ id: 'S1', replace: true });
     expect(plain(within(loaded).getByRole('status').textContent)).toBe('Добавлена 1 строка. Пропущена 1 строка.');
-    expect(plain(within(loaded).getAllByTestId('line-report-row')[1]!.textContent)).toContain('Этот товар сейчас нельзя заказать');
+    expect(plain(within(loaded).getAllByTestId('line-report-row')[1]!.textContent)).toContain('Этот товар нельзя заказать');
   });
 
   it('saves the cart under a name (a taken name said at the field), shares, renames and deletes after a confirmation', async () => {
@@ -66,7 +66,7 @@ describe('/cart/saved', () => {
     const name = within(form).getByRole('textbox', { name: 'Название' });
     await user.type(name, 'Еженедельный заказ');
     await user.click(within(form).getByRole('button', { name: 'Сохранить' }));
-    expect(await screen.findByText('Корзина с таким названием уже есть.')).toBeTruthy();
+    expect(await screen.findByText('У вас уже есть список с таким названием.')).toBeTruthy();
     await user.clear(name);
     await user.type(name, 'Склад-2');
     await user.click(within(form).getByRole('checkbox', { name: 'Видна всей организации' }));
