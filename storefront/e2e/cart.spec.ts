@@ -30,6 +30,7 @@ test.describe('cart', () => {
     await page.goto('/catalog');
     await settled(page);
     const row = page.getByTestId('catalog-results').locator('table tbody tr').first();
+    await row.getByTestId('cart-toggle').click();
     const control = row.getByTestId('add-to-cart');
     const quantity = control.getByRole('textbox', { name: /^Количество, / });
     const minimum = await quantity.inputValue();

@@ -33,6 +33,12 @@ describe('adding to the cart', () => {
     const badge = await screen.findByTestId('cart-badge');
     expect(badge.getAttribute('aria-label')).toBe('Корзина пуста');
 
+    // A closed row has only its cart button (the phone's first screen keeps its rows).
+    expect(within(table).queryByTestId('add-to-cart')).toBeNull();
+    const [toggle] = within(table).getAllByTestId('cart-toggle');
+    expect(toggle!.getAttribute('aria-expanded')).toBe('false');
+    await user.click(toggle!);
+    expect(within(table).getAllByTestId('cart-toggle')[0]!.getAttribute('aria-expanded')).toBe('true');
     const [first] = within(table).getAllByTestId('add-to-cart');
     const quantity = within(first!).getByRole('textbox', { name: 'Количество, KR-FAS-0000-10L' }) as HTMLInputElement;
     expect(quantity.value).toBe('1');
@@ -53,6 +59,8 @@ describe('adding to the cart', () => {
   it('offers the variant from a list, starts at its own minimum, and says an API refusal by its code', async () => {
     renderApp({ path: '/catalog?view=grid', answers: catalogAnswers() });
     const user = userEvent.setup();
+    const [toggle] = await screen.findAllByTestId('cart-toggle');
+    await user.click(toggle!);
     const [card] = await screen.findAllByTestId('add-to-cart');
     const cardBody = card!.closest('.product-card')!;
     await user.selectOptions(within(cardBody as HTMLElement).getByRole('combobox', { name: 'Вариант' }), 'V-KR-FAS-0000-20L');
@@ -86,6 +94,7 @@ describe('adding to the cart', () => {
     viewer.me!.memberships[0]!.permissions = ['VIEW_ORDERS'];
     renderApp({ path: '/catalog', answers: { ...catalogAnswers(), Me: viewer } });
     await screen.findByRole('table', { name: 'Товары' });
+    expect(screen.queryByTestId('cart-toggle')).toBeNull();
     expect(screen.queryByTestId('add-to-cart')).toBeNull();
     expect(screen.queryByTestId('cart-badge')).toBeNull();
   });

@@ -127,3 +127,12 @@ describe('/cart, an empty one filled from the pad', () => {
     expect(plain(within(screen.getByTestId('quick-order')).getByTestId('line-report').textContent)).toContain('Добавлена 1 строка.');
   });
 });
+
+describe('/cart in English', () => {
+  it('counts lines with English plurals and money in the English way', async () => {
+    renderApp({ path: '/cart', answers: { Me: me(1), CartPage: { cart: cart([cartLine(), cartLine({ id: 'L9', sku: 'KR-INT-0001-5L' })]) } }, language: 'en' });
+    await screen.findAllByTestId('cart-line');
+    expect(plain(screen.getByRole('heading', { level: 1 }).textContent)).toBe('Cart · 2 lines');
+    expect(plain(screen.getByTestId('cart-total-gross').textContent)).toBe('RUB 9,900.00');
+  });
+});
