@@ -34,6 +34,8 @@ import {
   loadLeftoversPage,
   loadWarehousePage,
   loadWarehousesPage,
+  loadCartPage,
+  loadSavedCartsPage,
 } from './routes';
 
 // Each screen is its own chunk; the entry holds only the shell.
@@ -67,6 +69,8 @@ const MarkupPage = lazy(loadMarkupPage);
 const WarehousesPage = lazy(loadWarehousesPage);
 const WarehousePage = lazy(loadWarehousePage);
 const LeftoversPage = lazy(loadLeftoversPage);
+const CartPage = lazy(loadCartPage);
+const SavedCartsPage = lazy(loadSavedCartsPage);
 
 export function AppRoutes() {
   return (
@@ -148,6 +152,8 @@ export function AppRoutes() {
         <Route path="/stock" element={<WarehousesPage />} />
         <Route path="/stock/warehouses/:id" element={<WarehousePage />} />
         <Route path="/stock/leftovers" element={<LeftoversPage />} />
+        <Route path="/cart" element={<CartPage />} />
+        <Route path="/cart/saved" element={<SavedCartsPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

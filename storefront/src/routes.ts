@@ -40,6 +40,9 @@ export const loadMarkupPage = once(() => import('./features/prices/admin/markup/
 export const loadWarehousesPage = once(() => import('./features/stock/WarehousesPage'));
 export const loadWarehousePage = once(() => import('./features/stock/WarehousePage'));
 export const loadLeftoversPage = once(() => import('./features/stock/LeftoversPage'));
+// The cart (issue 13): the cart with its quick-order pad, saved carts.
+export const loadCartPage = once(() => import('./features/cart/CartPage'));
+export const loadSavedCartsPage = once(() => import('./features/cart/SavedCartsPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -64,6 +67,8 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/stock/warehouses/', loadWarehousePage],
   ['/stock/leftovers', loadLeftoversPage],
   ['/stock', loadWarehousesPage],
+  ['/cart/saved', loadSavedCartsPage],
+  ['/cart', loadCartPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */

@@ -165,10 +165,6 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   WAREHOUSE_INACTIVE: true,
   WEAK_PASSWORD: true,
   // OrdersErrorCode (the order list, its export, approval)
-  INVALID_FILTER: true,
-  EXPORT_TOO_LARGE: true,
-  NOT_AWAITING_APPROVAL: true,
-  COMMENT_REQUIRED: true,
 };
 
 /**

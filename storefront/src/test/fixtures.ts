@@ -81,6 +81,7 @@ const variant = (sku: string, minOrderQuantity = '6.000') => ({
   unit: 'PCS' as const,
   packSize: '6.000',
   minOrderQuantity,
+  orderMultiple: '1.000',
   price: variantPrice(),
   availability: noAvailability(),
   stock: [],
@@ -239,4 +240,6 @@ export const NO_ANNOUNCEMENTS = {
   ProductAnnouncements: { announcements: { edges: [] } },
   // The home screen asks whether the seller has leftovers on sale (the «Распродажа» link).
   StockLeftoversOnSale: { leftovers: { totalCount: 0 } },
+  // The header's cart badge (a member who may place orders): an empty cart.
+  CartBadge: { cart: { __typename: 'Cart', id: 'Cart-1', lineCount: 0 } },
 };

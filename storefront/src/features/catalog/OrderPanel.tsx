@@ -5,6 +5,7 @@ import { VariantPricePanel } from '../prices/VariantPricePanel';
 import type { Variant } from './productTypes';
 import { valuesText } from './productText';
 import { VariantChooser } from './VariantChooser';
+import { CatalogAddToCart } from '../cart/CatalogAddToCart';
 
 /**
  * «Условия заказа»: the variant being ordered, the viewer's price of it (tiers, next tier,
@@ -32,6 +33,8 @@ export function OrderPanel({
       <p className="order-panel__text">{t('product.orderRules.text')}</p>
       {variants.length > 1 && <VariantChooser variants={variants} chosenId={chosen.id} onChoose={onChoose} />}
       <VariantPricePanel variant={chosen} audience={audience} />
+      {/* The chosen variant only: the chooser above picks it. */}
+      <CatalogAddToCart key={chosen.id} variants={[chosen]} />
       <dl className="properties" data-testid="order-terms">
         <div className="properties__row">
           <dt>{t('product.columns.sku')}</dt>

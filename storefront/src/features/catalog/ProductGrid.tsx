@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { useFormat } from '../../i18n/useFormat';
@@ -9,6 +10,7 @@ import type { CatalogProduct } from './ProductTable';
 import { summarizeVariants } from './productSummary';
 import { AvailabilityLine } from '../stock/AvailabilityLine';
 import { useStockShown } from '../stock/useStockShown';
+import { CartToggle, CatalogAddToCart, useHasCart } from '../cart/CatalogAddToCart';
 
 /** The grid view: a card with a large picture per product. */
 export function ProductGrid({
@@ -24,6 +26,14 @@ export function ProductGrid({
   const format = useFormat();
   const location = useLocation();
   const stockShown = useStockShown();
+  const canOrder = useHasCart();
+  const [ordering, setOrdering] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (id: string) =>
+    setOrdering((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
   return (
     <ul className={['product-grid', busy ? 'product-grid--busy' : ''].join(' ')} aria-busy={busy || undefined}>
       {products.map((product) => {
@@ -36,6 +46,7 @@ export function ProductGrid({
               ) : (
                 <span className="product-card__no-image" aria-hidden />
               )}
+              {canOrder && <CartToggle name={product.name} open={ordering.has(product.id)} onToggle={() => toggle(product.id)} />}
             </div>
             <div className="product-card__body">
               <h3 className="product-card__name" lang={CATALOG_LANGUAGE}>
@@ -56,6 +67,7 @@ export function ProductGrid({
               <ProductPrice product={product} audience={audience} />
               {stockShown && <AvailabilityLine availability={product.availability} variants={product.variants} />}
               <ProductBadges product={product} />
+              {ordering.has(product.id) && <CatalogAddToCart variants={product.variants} compact />}
             </div>
           </li>
         );

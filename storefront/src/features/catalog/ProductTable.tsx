@@ -1,5 +1,5 @@
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { CatalogProductsQuery } from '../../gql/graphql';
@@ -13,6 +13,7 @@ import { summarizeProductPrice } from '../prices/priceView';
 import { summarizeVariants } from './productSummary';
 import { AvailabilityLine } from '../stock/AvailabilityLine';
 import { useStockShown } from '../stock/useStockShown';
+import { CartToggle, CatalogAddToCart, useHasCart } from '../cart/CatalogAddToCart';
 
 type ProductEdge = NonNullable<CatalogProductsQuery['products']['edges'][number]>;
 export type CatalogProduct = NonNullable<ProductEdge['node']>;
@@ -42,14 +43,27 @@ export function ProductTable({
   const format = useFormat();
   const location = useLocation();
   const stockShown = useStockShown();
+  const canOrder = useHasCart();
+  // The rows whose order control is open (a closed row is as short as before).
+  const [ordering, setOrdering] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleOrdering = useCallback(
+    (id: string) =>
+      setOrdering((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
 
   const columns = useMemo(
     () => [
       column.display({
         id: 'image',
         header: () => <span className="ui-visually-hidden">{t('catalog.columns.image')}</span>,
-        cell: ({ row }) =>
-          row.original.thumbnail ? (
+        cell: ({ row }) => (
+          <>
+            {row.original.thumbnail ? (
             <img
               className="product-thumb"
               src={row.original.thumbnail.url}
@@ -61,7 +75,16 @@ export function ProductTable({
             />
           ) : (
             <span className="product-thumb product-thumb--empty" aria-hidden />
-          ),
+          )}
+            {canOrder && (
+              <CartToggle
+                name={row.original.name}
+                open={ordering.has(row.original.id)}
+                onToggle={() => toggleOrdering(row.original.id)}
+              />
+            )}
+          </>
+        ),
         meta: { className: 'product-table__image' },
       }),
       column.accessor('name', {
@@ -99,6 +122,7 @@ export function ProductTable({
                   <span className="product-table__min-order">{t('catalog.minOrderFrom', { quantity: minOrder })}</span>
                 )}
               </span>
+              {ordering.has(row.original.id) && <CatalogAddToCart variants={row.original.variants} compact />}
             </div>
           );
         },
@@ -141,7 +165,7 @@ export function ProductTable({
         meta: { className: 'ui-col-wide' },
       }),
     ],
-    [t, format, location, audience, stockShown],
+    [t, format, location, audience, stockShown, canOrder, ordering, toggleOrdering],
   );
 
   const sorting: SortingState = columnSort ? [{ id: columnSort.column, desc: columnSort.direction === 'desc' }] : [];

@@ -5,6 +5,7 @@ import { ErrorState, Spinner } from '../../ui';
 import { NewsNavLink } from '../announcements/NewsNavLink';
 import { priceManagement } from '../prices/admin/access';
 import { stockManagement } from '../stock/access';
+import { CartBadge } from '../cart/CartBadge';
 import { useSession } from '../auth/SessionProvider';
 import { useViewer } from '../auth/ViewerProvider';
 import { hasStaffPermission, organizationSections, REVIEW_PERMISSION } from '../network/access';
@@ -142,6 +143,7 @@ export function AppShell() {
               <UserMenu />
             </div>
           </ShellMenu>
+          {viewer.ready && <CartBadge />}
         </div>
       </header>
       <OrganizationNotice />
