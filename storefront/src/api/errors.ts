@@ -164,7 +164,6 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   WAREHOUSE_CODE_TAKEN: true,
   WAREHOUSE_INACTIVE: true,
   WEAK_PASSWORD: true,
-  // OrdersErrorCode (the order list, its export, approval)
 };
 
 /**
