@@ -10,6 +10,7 @@ import {
   loadApplyPage,
   loadAuditPage,
   loadCatalogPage,
+  loadCheckoutPage,
   loadHomePage,
   loadInvitationPage,
   loadMembersPage,
@@ -67,6 +68,7 @@ const MarkupPage = lazy(loadMarkupPage);
 const WarehousesPage = lazy(loadWarehousesPage);
 const WarehousePage = lazy(loadWarehousePage);
 const LeftoversPage = lazy(loadLeftoversPage);
+const CheckoutPage = lazy(loadCheckoutPage);
 
 export function AppRoutes() {
   return (
@@ -148,6 +150,7 @@ export function AppRoutes() {
         <Route path="/stock" element={<WarehousesPage />} />
         <Route path="/stock/warehouses/:id" element={<WarehousePage />} />
         <Route path="/stock/leftovers" element={<LeftoversPage />} />
+        <Route path="/checkout" element={<CheckoutPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -40,6 +40,8 @@ export const loadMarkupPage = once(() => import('./features/prices/admin/markup/
 export const loadWarehousesPage = once(() => import('./features/stock/WarehousesPage'));
 export const loadWarehousePage = once(() => import('./features/stock/WarehousePage'));
 export const loadLeftoversPage = once(() => import('./features/stock/LeftoversPage'));
+// Ordering (issue 13): the checkout.
+export const loadCheckoutPage = once(() => import('./features/checkout/CheckoutPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -64,6 +66,7 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/stock/warehouses/', loadWarehousePage],
   ['/stock/leftovers', loadLeftoversPage],
   ['/stock', loadWarehousesPage],
+  ['/checkout', loadCheckoutPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */
