@@ -9,7 +9,6 @@ import type {
   AccountErrorCode,
   AnnouncementErrorCode,
   CatalogErrorCode,
-  CheckoutErrorCode,
   DealerNetworkErrorCode,
   InventoryErrorCode,
   PriceRulesErrorCode,
@@ -21,7 +20,6 @@ export type SchemaErrorCode =
   | AccountErrorCode
   | AnnouncementErrorCode
   | CatalogErrorCode
-  | CheckoutErrorCode
   | DealerNetworkErrorCode
   | InventoryErrorCode
   | PriceRulesErrorCode;
@@ -143,22 +141,6 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   WAREHOUSE_CODE_TAKEN: true,
   WAREHOUSE_INACTIVE: true,
   WEAK_PASSWORD: true,
-  // Ordering (issue 13): cart, order files, placement.
-  NOT_ORDERABLE: true,
-  BELOW_MINIMUM: true,
-  NOT_MULTIPLE: true,
-  UNKNOWN_COLUMN: true,
-  EMPTY_FILE: true,
-  EMPTY_CART: true,
-  PRICES_CHANGED: true,
-  NO_PRICE: true,
-  CREDIT_REFUSED: true,
-  CART_CHANGED: true,
-  SAMPLES_ONLY: true,
-  SAMPLE_LIMIT: true,
-  IDEMPOTENCY_KEY_REUSED: true,
-  NOT_A_CLIENT: true,
-  NAME_TAKEN: true,
 };
 
 /**
