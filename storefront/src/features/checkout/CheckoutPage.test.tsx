@@ -7,7 +7,7 @@ import { twoShipments } from '../stock/shipmentFixtures';
 import { checkoutCart, orderClients, pickupWarehouses, placedOrder, refused } from './checkoutFixtures';
 import { resetOrderClient } from './orderBuyer';
 
-const LOADED = { timeout: 5000 };
+const LOADED = { timeout: 10000 };
 const plain = (text: string | null | undefined) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 const placeCalls = (calls: ApiCall[]) => calls.filter((c) => c.operation === 'OrderPlace');
 const placeInput = (call: ApiCall | undefined) => (call?.variables as { input: Record<string, unknown> }).input;
@@ -147,9 +147,9 @@ describe('the checkout', () => {
   });
 
   it.each([
-    ['ru', 'NOT_ENOUGH_STOCK', 'Оформить заказ', /Недостаточно|Не хватает|нет/i],
-    ['en', 'CART_CHANGED', 'Place order', /The cart changed in another tab/],
-    ['en', 'CREDIT_REFUSED', 'Place order', /exceeds the credit limit: over by 5 000/],
+    ['ru', 'NOT_ENOUGH_STOCK', 'Оформить заказ', /^Недостаточно остатка/],
+    ['en', 'CART_CHANGED', 'Place order', /^The cart was changed or placed meanwhile/],
+    ['en', 'CREDIT_REFUSED', 'Place order', /^The order was refused by the credit check\. over by 5 000$/],
   ] as const)('in %s explains %s', async (language, code, place, text) => {
     renderApp({ path: '/checkout', language, answers: answers({ OrderPlace: refused(code, 'over by 5 000') }) });
     const user = userEvent.setup();

@@ -4,6 +4,9 @@ import { describeProblem } from '../../api/errors';
 import { Alert } from '../../ui';
 import type { PlaceError } from './usePlaceOrder';
 
+/** Refusals whose server message says what the code cannot (the credit check's reason). */
+const WITH_REASON = new Set<string>(['CREDIT_REFUSED']);
+
 /** The address's fields an error may name, as the form calls them. */
 const FIELDS = { region: 'region', city: 'city', address: 'address', pickupWarehouse: 'pickupWarehouse' } as const;
 type Field = keyof typeof FIELDS;
@@ -33,6 +36,7 @@ export function PlaceErrors({ errors }: { errors: PlaceError[] }) {
         {errors.map((error, index) => (
           <li key={`${error.code}-${index}`} data-code={error.code}>
             {describeProblem(t, { code: error.code, detail: error.message })}
+            {WITH_REASON.has(error.code) && error.message ? ` ${error.message}` : null}
             {error.skus?.length ? (
               <>
                 {' '}
