@@ -101,3 +101,13 @@ describe('an order file on the cart', () => {
     expect(calls(rendered.api.calls, 'OrderFileUpload')[0]?.variables.buyer).toBe('O5');
   });
 });
+
+describe('the checkout’s part of the cart page', () => {
+  it('offers the order file and the checkout for the client ordered for', async () => {
+    const { CartCheckoutActions } = await import('../CartCheckoutActions');
+    renderApp({ path: '/cart?for=O5', answers: answers({ OrderClients: { orderClients: [] } }), element: <CartCheckoutActions clientName="Подмосковный строитель" /> });
+    expect((await screen.findByTestId('ordering-for', {}, LOADED)).textContent).toContain('Заказ для клиента: Подмосковный строитель');
+    expect(screen.getByRole('button', { name: 'Заказ из файла' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Перейти к оформлению' }).getAttribute('href')).toBe('/checkout?for=O5');
+  });
+});
