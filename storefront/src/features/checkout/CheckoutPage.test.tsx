@@ -36,9 +36,8 @@ afterEach(() => {
 });
 
 describe('the checkout', () => {
-  it('shows the lines, the shipments and the totals, and places a pickup order with a key and the price token', async () => {
+  it('shows the lines, the shipments to the buyer’s region, the totals and the order types', async () => {
     const { api } = renderApp({ path: '/checkout', answers: answers() });
-    const user = userEvent.setup();
     await placeButton();
     expect(within(screen.getByTestId('checkout-lines')).getAllByRole('listitem')).toHaveLength(2);
     expect(await screen.findAllByTestId('shipment')).toHaveLength(2);
@@ -49,7 +48,19 @@ describe('the checkout', () => {
     expect((screen.getByLabelText('Регион доставки') as HTMLSelectElement).value).toBe('Москва');
     // A product of the cart allows pre-orders: the order type is offered.
     expect(within(screen.getByLabelText('Тип заказа')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Обычный', 'Предзаказ']);
+    expect(api.calls.filter((c) => c.operation === 'DeliveryPreview').at(-1)?.variables).toEqual({
+      lines: [
+        { variant: 'PV1', quantity: '60.000' },
+        { variant: 'PV2', quantity: '12.000' },
+      ],
+      oneShipment: false,
+    });
+  });
 
+  it('places a pickup order with a key, the price token, the reference and the comment', async () => {
+    const { api } = renderApp({ path: '/checkout', answers: answers() });
+    const user = userEvent.setup();
+    await placeButton();
     await user.click(screen.getByRole('button', { name: 'Самовывоз' }));
     await user.selectOptions(await screen.findByLabelText('Склад самовывоза'), 'W1');
     await user.type(screen.getByLabelText('Ваш номер заказа'), 'ЗК-17');
