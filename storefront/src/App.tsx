@@ -10,6 +10,7 @@ import {
   loadApplyPage,
   loadAuditPage,
   loadCatalogPage,
+  loadCheckoutPage,
   loadHomePage,
   loadInvitationPage,
   loadMembersPage,
@@ -71,6 +72,7 @@ const WarehousePage = lazy(loadWarehousePage);
 const LeftoversPage = lazy(loadLeftoversPage);
 const CartPage = lazy(loadCartPage);
 const SavedCartsPage = lazy(loadSavedCartsPage);
+const CheckoutPage = lazy(loadCheckoutPage);
 
 export function AppRoutes() {
   return (
@@ -154,6 +156,7 @@ export function AppRoutes() {
         <Route path="/stock/leftovers" element={<LeftoversPage />} />
         <Route path="/cart" element={<CartPage />} />
         <Route path="/cart/saved" element={<SavedCartsPage />} />
+        <Route path="/checkout" element={<CheckoutPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -43,6 +43,8 @@ export const loadLeftoversPage = once(() => import('./features/stock/LeftoversPa
 // The cart (issue 13): the cart with its quick-order pad, saved carts.
 export const loadCartPage = once(() => import('./features/cart/CartPage'));
 export const loadSavedCartsPage = once(() => import('./features/cart/SavedCartsPage'));
+// Ordering (issue 13): the checkout.
+export const loadCheckoutPage = once(() => import('./features/checkout/CheckoutPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -69,6 +71,7 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/stock', loadWarehousesPage],
   ['/cart/saved', loadSavedCartsPage],
   ['/cart', loadCartPage],
+  ['/checkout', loadCheckoutPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */
