@@ -34,6 +34,9 @@ import {
   loadLeftoversPage,
   loadWarehousePage,
   loadWarehousesPage,
+  loadOrdersPage,
+  loadOrderPage,
+  loadApprovalsPage,
 } from './routes';
 
 // Each screen is its own chunk; the entry holds only the shell.
@@ -67,6 +70,9 @@ const MarkupPage = lazy(loadMarkupPage);
 const WarehousesPage = lazy(loadWarehousesPage);
 const WarehousePage = lazy(loadWarehousePage);
 const LeftoversPage = lazy(loadLeftoversPage);
+const OrdersPage = lazy(loadOrdersPage);
+const OrderPage = lazy(loadOrderPage);
+const ApprovalsPage = lazy(loadApprovalsPage);
 
 export function AppRoutes() {
   return (
@@ -148,6 +154,9 @@ export function AppRoutes() {
         <Route path="/stock" element={<WarehousesPage />} />
         <Route path="/stock/warehouses/:id" element={<WarehousePage />} />
         <Route path="/stock/leftovers" element={<LeftoversPage />} />
+        <Route path="/orders" element={<OrdersPage />} />
+        <Route path="/orders/:id" element={<OrderPage />} />
+        <Route path="/approvals" element={<ApprovalsPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

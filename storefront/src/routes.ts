@@ -40,6 +40,10 @@ export const loadMarkupPage = once(() => import('./features/prices/admin/markup/
 export const loadWarehousesPage = once(() => import('./features/stock/WarehousesPage'));
 export const loadWarehousePage = once(() => import('./features/stock/WarehousePage'));
 export const loadLeftoversPage = once(() => import('./features/stock/LeftoversPage'));
+// Orders screens (issue 13): the list, one order, the approvals queue.
+export const loadOrdersPage = once(() => import('./features/orders/OrdersPage'));
+export const loadOrderPage = once(() => import('./features/orders/OrderPage'));
+export const loadApprovalsPage = once(() => import('./features/orders/ApprovalsPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -64,6 +68,9 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/stock/warehouses/', loadWarehousePage],
   ['/stock/leftovers', loadLeftoversPage],
   ['/stock', loadWarehousesPage],
+  ['/orders/', loadOrderPage],
+  ['/orders', loadOrdersPage],
+  ['/approvals', loadApprovalsPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */
