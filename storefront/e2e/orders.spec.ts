@@ -4,7 +4,7 @@
  * 1. A sub-dealer's buyer uploads a messy order workbook, fixes the two rows the report
  *    refuses, places the order over its spending limit; the order waits for its approver,
  *    who approves it from the approvals queue.
- * 2. A field manager (the dealer's admin, ordering for its sub-dealer) on a 390 px screen
+ * 2. A field manager (the manufacturer's staff, ordering for a dealer) on a 390 px screen
  *    places a 14-line order for the client in under 2 minutes of script time.
  *
  * The cart, the order file and the checkout are other helpers' screens (features/cart and
@@ -21,7 +21,8 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1440, height: 900 };
 const SUB_DEALER_BUYER = 'subdealer1.buyer@demo.local';
 const SUB_DEALER_APPROVER = 'subdealer1.approver@demo.local';
-const FIELD_MANAGER = 'dealer1.admin@demo.local';
+/** The manufacturer's person in the field, ordering for a dealer's shop (staff who may order for clients). */
+const FIELD_MANAGER = 'admin@demo.local';
 /** The files helper's demo workbook: title rows, merged cells, a totals row, two bad rows. */
 const MESSY_WORKBOOK = resolve(process.cwd(), '..', 'tests', 'fixtures', 'order_files', 'messy-order.xlsx');
 
@@ -143,25 +144,41 @@ test('a field manager on a phone places a 14-line order for a client in under 2 
   const started = Date.now();
   await signIn(page, FIELD_MANAGER);
 
-  const { orderClients } = await api(page, `query { orderClients(search: "Подмосковный") { organization { id } name } }`);
+  const { orderClients } = await api(page, `query { orderClients(search: "Столичный") { organization { id } name } }`);
   const client = orderClients[0].organization.id;
   await api(page, `mutation Clear($buyer: ID) { cartClear(buyer: $buyer) { errors { code } } }`, { buyer: client });
 
-  // 14 SKUs the client may order, each at the quantity its rules take (the nearest valid one).
-  const { skuSuggestions } = await api(page, `query S($buyer: ID) { skuSuggestions(query: "KR", buyer: $buyer, first: 20) { sku } }`, { buyer: client });
-  const text = skuSuggestions.slice(0, 14).map((s: Json) => `${s.sku} 1`).join('\n');
-  const { quickOrderAdd } = await api(
+  // 14 SKUs the client may order from stock, each at the quantity its rules take.
+  const { a, b, c, d } = await api(
     page,
-    `mutation Q($buyer: ID, $text: String!) { quickOrderAdd(buyer: $buyer, text: $text) { report { sku status nearestQuantity } errors { code } } }`,
-    { buyer: client, text },
+    `query S($buyer: ID) {
+       a: skuSuggestions(query: "KR-INT", buyer: $buyer, first: 20) { sku }
+       b: skuSuggestions(query: "EM-UNI", buyer: $buyer, first: 20) { sku }
+       c: skuSuggestions(query: "GR-UNI", buyer: $buyer, first: 20) { sku }
+       d: skuSuggestions(query: "DV-SHP", buyer: $buyer, first: 20) { sku } }`,
+    { buyer: client },
   );
+  const skus: string[] = [...a, ...b, ...c, ...d].map((s: Json) => s.sku);
+  const QUICK = `mutation Q($buyer: ID, $text: String!) { quickOrderAdd(buyer: $buyer, text: $text) {
+    report { sku status nearestQuantity } errors { code } } }`;
+  const { quickOrderAdd } = await api(page, QUICK, { buyer: client, text: skus.map((sku) => `${sku} 1`).join('\n') });
   const retry = quickOrderAdd.report.filter((line: Json) => line.status === 'SKIPPED' && line.nearestQuantity);
   if (retry.length) {
-    await api(page, `mutation Q($buyer: ID, $text: String!) { quickOrderAdd(buyer: $buyer, text: $text) { errors { code } } }`, {
-      buyer: client,
-      text: retry.map((line: Json) => `${line.sku} ${line.nearestQuantity}`).join('\n'),
-    });
+    await api(page, QUICK, { buyer: client, text: retry.map((line: Json) => `${line.sku} ${line.nearestQuantity}`).join('\n') });
   }
+  const { cart: filled } = await api(
+    page,
+    `query C($buyer: ID) { cart(buyer: $buyer) { lines { id problem { code } availability { available { band } } } } }`,
+    { buyer: client },
+  );
+  const plenty = filled.lines.filter(
+    (line: Json) => !line.problem && ['OVER_50', 'OVER_100'].includes(line.availability?.available.band),
+  );
+  expect(plenty.length).toBeGreaterThanOrEqual(14);
+  const keep = new Set(plenty.slice(0, 14).map((line: Json) => line.id));
+  await api(page, `mutation R($ids: [ID!]!) { cartLinesRemove(ids: $ids) { errors { code } } }`, {
+    ids: filled.lines.filter((line: Json) => !keep.has(line.id)).map((line: Json) => line.id),
+  });
   const { cart } = await api(page, CART, { buyer: client });
   expect(cart.lineCount).toBe(14);
   const order = await place(page, client);
