@@ -197,4 +197,12 @@ test('a field manager on a phone places a 14-line order for a client in under 2 
   await screenshot(page, '254-phone-orders', false);
   // Nothing scrolls sideways on a phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+  // The same on a desktop: the table with the filters open beside it, and the order.
+  await page.setViewportSize(DESKTOP);
+  await expect(page.getByRole('table', { name: 'Заказы' }).getByRole('link', { name: order.number })).toBeVisible();
+  await screenshot(page, '255-desktop-orders', false);
+  await page.goto(`/orders/${order.id}`);
+  await expect(page.getByRole('region', { name: 'История' })).toContainText('Заказ оформлен');
+  await screenshot(page, '256-desktop-order');
 });

@@ -1,24 +1,29 @@
 import { useTranslation } from 'react-i18next';
 import type { OrderDetailsFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
+import { isDecimal } from '../prices/decimal';
 import { eventChanges } from './eventChanges';
 
 type OrderEvent = OrderDetailsFragment['events'][number];
 /** The fields whose values are enum codes the interface translates. */
 const VALUE_KEYS: Record<string, string> = { status: 'orders.status', paymentStatus: 'orders.payment', payment_status: 'orders.payment', orderType: 'orders.type', order_type: 'orders.type' };
 
+const MONEY_FIELD = /total|gross|net/i;
+
 /**
  * The order's history, oldest first: when, who (as which organization, on whose behalf), what
  * happened, the changed fields «before → after», and the comment.
  */
-export function OrderHistory({ events }: { events: OrderEvent[] }) {
+export function OrderHistory({ events, currency }: { events: OrderEvent[]; currency: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const value = (field: string, raw: unknown): string => {
     if (raw === undefined || raw === null || raw === '') return '—';
     const text = typeof raw === 'string' ? raw : JSON.stringify(raw);
     const key = VALUE_KEYS[field];
-    return key ? t(`${key}.${text}`, { defaultValue: text }) : text;
+    if (key) return t(`${key}.${text}`, { defaultValue: text });
+    // Totals are money in the order's currency, whichever way the API spells the field.
+    return MONEY_FIELD.test(field) && isDecimal(text) ? format.money(text, currency) : text;
   };
   return (
     <section className="net-card order-section" aria-labelledby="order-history">

@@ -39,7 +39,7 @@ const waiting = orderDetails({
       onBehalfOf: null,
       message: '',
       before: '{"paymentStatus": "UNPAID"}',
-      after: '{"paymentStatus": "PAID"}',
+      after: '{"paymentStatus": "PAID", "grand_total_gross": "65143.91"}',
       createdAt: '2026-11-21T09:00:00+03:00',
     },
   ],
@@ -74,6 +74,7 @@ describe('/orders/:id', () => {
     expect(within(first!).getByText('Срочно, клиент ждёт')).toBeTruthy();
     expect(second!.textContent).toContain('Система');
     expect(second!.textContent).toContain('Оплата: Не оплачен → Оплачен');
+    expect(second!.textContent).toMatch(/К оплате: — → 65\s143,91\s₽/);
   });
 
   it('rejects only with a comment, after a confirmation naming the order', async () => {
@@ -132,6 +133,20 @@ describe('/orders/:id', () => {
     expect(dialog.textContent).toContain('KR-OLD-0009 Этот товар сейчас нельзя заказать.');
     expect(within(dialog).getByRole('link', { name: 'Перейти в корзину' }).getAttribute('href')).toBe('/cart');
     expect(calls(api.calls, 'OrderCopyToCart')).toEqual([{ order: 'OR1', replace: false }]);
+  });
+
+  it('marks a sub-dealer’s order read-only for its dealer, never for staff; a first-unit tier is no hint', async () => {
+    const sub = orderDetails({ buyer: { id: 'O5', name: 'Подмосковный строитель' } });
+    sub.lines = [{ ...sub.lines[0]!, tierMinQuantity: '1' }];
+    open({ Order: { order: sub } });
+    expect(await screen.findByText('Только просмотр')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Повторить в корзину' })).toBeNull();
+    expect(screen.queryByText(/цена от/)).toBeNull();
+
+    document.body.innerHTML = '';
+    renderApp({ path: '/orders/OR1', answers: { Me: me(1, 0, { admin: true, staffPermissions: ['MODERATE_ORDERS'] }), Order: { order: sub } } });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Заказ № 26-00001' })).toBeTruthy();
+    expect(screen.queryByText('Только просмотр')).toBeNull();
   });
 
   it('says when the order is not there (or not visible)', async () => {

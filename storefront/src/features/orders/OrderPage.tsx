@@ -57,7 +57,7 @@ export default function OrderPage() {
         <OrderLines order={order} />
         <OrderShipments order={order} />
         <OrderTotals order={order} />
-        <OrderHistory events={order.events} />
+        <OrderHistory events={order.events} currency={order.currency} />
         <DecisionDialog
           order={{ id: order.id, number: order.number, buyerName: order.buyer.name }}
           decision={decision}

@@ -112,7 +112,7 @@ export function OrderLines({ order }: { order: OrderDetailsFragment }) {
             <div className="order-line__what">
               <span className="order-line__sku">{line.sku}</span>
               <span>{line.name}</span>
-              {line.tierMinQuantity && (
+              {line.tierMinQuantity && compareDecimal(line.tierMinQuantity, '1') > 0 && (
                 <span className="net-muted">{t('orders.lines.tier', { quantity: format.quantity(line.tierMinQuantity, line.unit) })}</span>
               )}
               {line.promotionNames.length > 0 && (

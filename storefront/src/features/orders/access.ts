@@ -12,7 +12,10 @@ export interface OrdersAccess {
   canView: boolean;
   /** /approvals: APPROVE_ORDERS in the active organization. */
   canApprove: boolean;
-  /** Staff filter by any organization; a partner by its own and those below it. */
+  /**
+   * Staff (MODERATE_ORDERS, VIEW_ALL) filter by any organization and see no order as
+   * «read-only», though they may also be members of the manufacturer.
+   */
   staff: boolean;
 }
 
@@ -22,7 +25,7 @@ export function ordersAccess(me: Me | null, organizationId: string | null | unde
   return {
     canView: (member && hasPermission(me, organizationId, 'VIEW_ORDERS')) || staff,
     canApprove: member && hasPermission(me, organizationId, 'APPROVE_ORDERS'),
-    staff: staff && !member,
+    staff,
   };
 }
 
