@@ -37,6 +37,9 @@ import {
   loadWarehousesPage,
   loadCartPage,
   loadSavedCartsPage,
+  loadOrdersPage,
+  loadOrderPage,
+  loadApprovalsPage,
 } from './routes';
 
 // Each screen is its own chunk; the entry holds only the shell.
@@ -73,6 +76,9 @@ const LeftoversPage = lazy(loadLeftoversPage);
 const CartPage = lazy(loadCartPage);
 const SavedCartsPage = lazy(loadSavedCartsPage);
 const CheckoutPage = lazy(loadCheckoutPage);
+const OrdersPage = lazy(loadOrdersPage);
+const OrderPage = lazy(loadOrderPage);
+const ApprovalsPage = lazy(loadApprovalsPage);
 
 export function AppRoutes() {
   return (
@@ -157,6 +163,9 @@ export function AppRoutes() {
         <Route path="/cart" element={<CartPage />} />
         <Route path="/cart/saved" element={<SavedCartsPage />} />
         <Route path="/checkout" element={<CheckoutPage />} />
+        <Route path="/orders" element={<OrdersPage />} />
+        <Route path="/orders/:id" element={<OrderPage />} />
+        <Route path="/approvals" element={<ApprovalsPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

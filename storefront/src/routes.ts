@@ -45,6 +45,10 @@ export const loadCartPage = once(() => import('./features/cart/CartPage'));
 export const loadSavedCartsPage = once(() => import('./features/cart/SavedCartsPage'));
 // Ordering (issue 13): the checkout.
 export const loadCheckoutPage = once(() => import('./features/checkout/CheckoutPage'));
+// Orders screens (issue 13): the list, one order, the approvals queue.
+export const loadOrdersPage = once(() => import('./features/orders/OrdersPage'));
+export const loadOrderPage = once(() => import('./features/orders/OrderPage'));
+export const loadApprovalsPage = once(() => import('./features/orders/ApprovalsPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -72,6 +76,9 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/cart/saved', loadSavedCartsPage],
   ['/cart', loadCartPage],
   ['/checkout', loadCheckoutPage],
+  ['/orders/', loadOrderPage],
+  ['/orders', loadOrdersPage],
+  ['/approvals', loadApprovalsPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */
