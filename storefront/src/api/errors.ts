@@ -164,26 +164,6 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   WAREHOUSE_CODE_TAKEN: true,
   WAREHOUSE_INACTIVE: true,
   WEAK_PASSWORD: true,
-  // Ordering (issue 13): CheckoutErrorCode, OrdersErrorCode.
-  BELOW_MINIMUM: true,
-  CART_CHANGED: true,
-  COMMENT_REQUIRED: true,
-  CREDIT_REFUSED: true,
-  EMPTY_CART: true,
-  EMPTY_FILE: true,
-  EXPORT_TOO_LARGE: true,
-  IDEMPOTENCY_KEY_REUSED: true,
-  INVALID_FILTER: true,
-  NAME_TAKEN: true,
-  NOT_AWAITING_APPROVAL: true,
-  NOT_A_CLIENT: true,
-  NOT_MULTIPLE: true,
-  NOT_ORDERABLE: true,
-  NO_PRICE: true,
-  PRICES_CHANGED: true,
-  SAMPLES_ONLY: true,
-  SAMPLE_LIMIT: true,
-  UNKNOWN_COLUMN: true,
 };
 
 /**

@@ -9,6 +9,7 @@ import { CheckoutErrors } from './CheckoutErrors';
 import { minimumQuantity, validQuantity, variantRules } from './quantityRules';
 import { QuantityStepper } from './QuantityStepper';
 import './cart.css';
+import { useOrderBuyer } from '../checkout/orderBuyer';
 
 export interface OrderableVariant {
   id: string;
@@ -29,13 +30,14 @@ export function AddToCart({ variant, compact = false }: { variant: OrderableVari
   const [text, setText] = useState(() => minimumQuantity(rules));
   const [added, setAdded] = useState<string | null>(null);
   const [errors, setErrors] = useState<CheckoutErrorPartsFragment[]>([]);
+  const buyer = useOrderBuyer() ?? undefined;
   const [state, add] = useMutation(CartLinesAddDocument);
   const quantity = validQuantity(rules, text);
 
   const submit = async () => {
     if (quantity === null) return;
     setAdded(null);
-    const result = await add({ lines: [{ variant: variant.id, quantity }], source: 'CATALOG' });
+    const result = await add({ buyer, lines: [{ variant: variant.id, quantity }], source: 'CATALOG' });
     const answer = result.data?.cartLinesAdd;
     setErrors(answer?.errors ?? []);
     if (answer && answer.errors.length === 0) setAdded(quantity);

@@ -6,6 +6,7 @@ import { useFormat } from '../../i18n/useFormat';
 import { useViewer } from '../auth/ViewerProvider';
 import { hasCart } from './access';
 import './cart.css';
+import { useOrderBuyer } from '../checkout/orderBuyer';
 
 /**
  * The header's link to the cart with its number of lines. Every cart mutation answers with
@@ -13,14 +14,16 @@ import './cart.css';
  */
 export function CartBadge() {
   const { me, organization } = useViewer();
-  if (!hasCart(me, organization?.id)) return null;
+  const buyer = useOrderBuyer() ?? undefined;
+  if (!hasCart(me, organization?.id) && buyer === undefined) return null;
   return <CartBadgeLink />;
 }
 
 function CartBadgeLink() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [result] = useQuery({ query: CartBadgeDocument });
+  const buyer = useOrderBuyer() ?? undefined;
+  const [result] = useQuery({ query: CartBadgeDocument, variables: { buyer } });
   const count = result.data?.cart.lineCount ?? 0;
   return (
     <NavLink

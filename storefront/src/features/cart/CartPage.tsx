@@ -11,6 +11,8 @@ import { CartLineRow } from './CartLineRow';
 import { CartSummary } from './CartSummary';
 import { QuickOrderPad } from './QuickOrderPad';
 import './cart.css';
+import { CartCheckoutActions } from '../checkout/CartCheckoutActions';
+import { useOrderBuyer } from '../checkout/orderBuyer';
 
 /** /cart: the lines, the totals with the checkout's actions, and the quick-order pad. */
 export default function CartPage() {
@@ -18,8 +20,10 @@ export default function CartPage() {
   const format = useFormat();
   const { me, organization } = useViewer();
   usePageTitle(t('cart.title'));
-  const allowed = hasCart(me, organization?.id);
-  const [result, reexecute] = useQuery({ query: CartPageDocument, pause: !allowed, requestPolicy: 'cache-and-network' });
+  const buyer = useOrderBuyer() ?? undefined;
+  // Ordering for a client needs no cart of one's own: the API decides who may.
+  const allowed = hasCart(me, organization?.id) || buyer !== undefined;
+  const [result, reexecute] = useQuery({ query: CartPageDocument, variables: { buyer }, pause: !allowed, requestPolicy: 'cache-and-network' });
   const cart = result.data?.cart;
 
   let body: React.ReactNode;
@@ -69,6 +73,9 @@ export default function CartPage() {
           </div>
         )}
       </div>
+      {/* The checkout's part: ordering for a client, the order file (no checkout link: the
+          summary has it). */}
+      <CartCheckoutActions canCheckout={false} />
       {body}
     </div>
   );

@@ -7,12 +7,14 @@ import { useFormat } from '../../i18n/useFormat';
 import { Button, Dialog } from '../../ui';
 import { CheckoutErrors } from './CheckoutErrors';
 import { amountLeft } from './money';
+import { FOR_PARAM, useOrderBuyer } from '../checkout/orderBuyer';
 
 /** The cart's totals (net, VAT, gross), the next volume step, the actions and «Очистить». */
 export function CartSummary({ cart }: { cart: CartPartsFragment }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [confirming, setConfirming] = useState(false);
+  const buyer = useOrderBuyer() ?? undefined;
   const [clear, sendClear] = useMutation(CartClearDocument);
   const { totals, currency } = cart;
   const next = totals.nextVolumeStep;
@@ -48,7 +50,7 @@ export function CartSummary({ cart }: { cart: CartPartsFragment }) {
       {!cart.canPlace && <p className="cart-summary__hint">{t('cart.summary.cannotPlace')}</p>}
       {/* The checkout's slot (helper scheckout): its file upload and «Оформить заказ» go here. */}
       <div className="cart-actions" data-testid="cart-actions">
-        <Link className="cart-actions__checkout" to="/checkout" aria-disabled={!cart.canPlace || undefined}>
+        <Link className="cart-actions__checkout" to={buyer ? `/checkout?${FOR_PARAM}=${encodeURIComponent(buyer)}` : '/checkout'} aria-disabled={!cart.canPlace || undefined}>
           {t('cart.summary.checkout')}
         </Link>
       </div>
@@ -66,7 +68,7 @@ export function CartSummary({ cart }: { cart: CartPartsFragment }) {
               variant="danger"
               busy={clear.fetching}
               onClick={async () => {
-                const result = await sendClear({});
+                const result = await sendClear({ buyer });
                 if (!result.error && result.data?.cartClear?.errors.length === 0) setConfirming(false);
               }}
             >

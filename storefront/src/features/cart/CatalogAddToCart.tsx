@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useOptionalViewer } from '../auth/ViewerProvider';
 import { hasCart } from './access';
 import { AddToCart, type OrderableVariant } from './AddToCart';
+import { useOrderBuyer } from '../checkout/orderBuyer';
 
 /** Whether the viewer has a cart to add to (a member who may place orders). */
 export function useHasCart(): boolean {
   const viewer = useOptionalViewer();
-  return Boolean(viewer?.me && hasCart(viewer.me, viewer.organization?.id));
+  const buyer = useOrderBuyer() ?? undefined;
+  return Boolean(viewer?.me && (hasCart(viewer.me, viewer.organization?.id) || buyer !== undefined));
 }
 
 /**

@@ -6,6 +6,7 @@ import { useFormat } from '../../i18n/useFormat';
 import { Button } from '../../ui';
 import { parseDecimalInput } from '../prices/decimal';
 import { CheckoutErrors } from './CheckoutErrors';
+import { useOrderBuyer } from '../checkout/orderBuyer';
 
 /**
  * What became of each pasted (or loaded) line: added with its quantity, or skipped with the
@@ -37,13 +38,14 @@ function ReportRow({ row, source }: { row: LineReportPartsFragment; source: Line
   const format = useFormat();
   const [fixed, setFixed] = useState<string | null>(null);
   const [errors, setErrors] = useState<CheckoutErrorPartsFragment[]>([]);
+  const buyer = useOrderBuyer() ?? undefined;
   const [state, add] = useMutation(CartLinesAddDocument);
   const typed = parseDecimalInput(row.quantityText);
   const unit = row.variant?.unit;
   const quantityText = (quantity: string) => (unit ? format.quantity(quantity, unit) : format.number(quantity));
 
   const addInstead = async (sku: string, quantity: string) => {
-    const result = await add({ lines: [{ sku, quantity }], source });
+    const result = await add({ buyer, lines: [{ sku, quantity }], source });
     const answer = result.data?.cartLinesAdd;
     setErrors(answer?.errors ?? []);
     if (answer && answer.errors.length === 0) setFixed(t('cart.report.fixed', { sku, quantity: quantityText(quantity) }));

@@ -28,7 +28,7 @@ describe('the quick-order pad', () => {
             report: [
               reportRow(),
               reportRow({ row: 2, sku: 'KR-FAS-003-10', quantityText: '12', status: 'SKIPPED', quantity: null, code: 'UNKNOWN_SKU', suggestions: ['KR-FAS-0003-10', 'KR-FAS-0030-10'], variant: null }),
-              reportRow({ row: 3, sku: 'KR-GRU-0100-5', quantityText: '7 шт', status: 'SKIPPED', quantity: null, code: 'NOT_MULTIPLE', nearestQuantity: '8', variant: { id: 'PV9', unit: 'PCS' } }),
+              reportRow({ row: 3, sku: 'KR-GRU-0100-5', quantityText: '7 шт', status: 'SKIPPED', quantity: null, code: 'NOT_MULTIPLE', nearestQuantity: '8', variant: { id: 'PV9', name: '', unit: 'PCS' } }),
             ],
           },
         },

@@ -7,6 +7,7 @@ import { CheckoutErrors } from './CheckoutErrors';
 import { LineReportList } from './LineReportList';
 import { minimumQuantity, variantRules } from './quantityRules';
 import { SkuSuggest } from './SkuSuggest';
+import { useOrderBuyer } from '../checkout/orderBuyer';
 
 /**
  * The quick-order pad: lines typed or pasted from Excel («KR-FAS-0003-10 12», «…;12 шт», tabs),
@@ -16,12 +17,13 @@ import { SkuSuggest } from './SkuSuggest';
 export function QuickOrderPad() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
+  const buyer = useOrderBuyer() ?? undefined;
   const [state, send] = useMutation(QuickOrderAddDocument);
   const answer = state.data?.quickOrderAdd;
 
   const submit = async () => {
     if (!text.trim()) return;
-    const result = await send({ text });
+    const result = await send({ buyer, text });
     const sent = result.data?.quickOrderAdd;
     // Every line went in: the pad is ready for the next ones.
     if (sent && sent.errors.length === 0 && sent.skippedCount === 0) setText('');

@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { SavedCartCreateDocument } from '../../gql/graphql';
 import { Alert, Button, Checkbox, TextField } from '../../ui';
 import { CheckoutErrors, useCheckoutErrorText } from './CheckoutErrors';
+import { useOrderBuyer } from '../checkout/orderBuyer';
 
 /** «Сохранить корзину»: the cart's lines under a name, for oneself or shared with the organization. */
 export function SaveCartForm({ onSaved }: { onSaved: () => void }) {
@@ -12,6 +13,7 @@ export function SaveCartForm({ onSaved }: { onSaved: () => void }) {
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
+  const buyer = useOrderBuyer() ?? undefined;
   const [state, create] = useMutation(SavedCartCreateDocument);
   const errors = state.data?.savedCartCreate?.errors ?? [];
   const nameError = errors.find((error) => error.field === 'name');
@@ -23,7 +25,7 @@ export function SaveCartForm({ onSaved }: { onSaved: () => void }) {
       onSubmit={async (event) => {
         event.preventDefault();
         setSaved(null);
-        const result = await create({ input: { name: name.trim(), shared } });
+        const result = await create({ input: { name: name.trim(), shared, buyer } });
         const answer = result.data?.savedCartCreate;
         if (answer?.savedCart && answer.errors.length === 0) {
           setSaved(answer.savedCart.name);

@@ -12,6 +12,7 @@ import { LineReportList } from './LineReportList';
 import { SaveCartForm } from './SaveCartForm';
 import { SavedCartItem } from './SavedCartItem';
 import './cart.css';
+import { useOrderBuyer } from '../checkout/orderBuyer';
 
 const CONTEXT = { additionalTypenames: ['SavedCart'] };
 
@@ -24,7 +25,8 @@ export default function SavedCartsPage() {
   const { t } = useTranslation();
   const { me, organization } = useViewer();
   usePageTitle(t('cart.saved.title'));
-  const allowed = hasCart(me, organization?.id);
+  const buyer = useOrderBuyer() ?? undefined;
+  const allowed = hasCart(me, organization?.id) || buyer !== undefined;
   const [result, reexecute] = useQuery({ query: SavedCartsDocument, variables: { first: 100 }, pause: !allowed, context: CONTEXT });
   const [loaded, setLoaded] = useState<{ name: string; report: LineReportPartsFragment[] } | null>(null);
   const [loading, load] = useMutation(SavedCartToCartDocument);
@@ -47,7 +49,7 @@ export default function SavedCartsPage() {
             onChanged={refresh}
             onLoad={async (replace) => {
               setLoaded(null);
-              const answer = await load({ id: saved.id, replace });
+              const answer = await load({ id: saved.id, buyer, replace });
               const report = answer.data?.savedCartToCart;
               if (report && report.errors.length === 0) setLoaded({ name: saved.name, report: report.report });
             }}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { SkuSuggestionsDocument, type SkuSuggestionsQuery } from '../../gql/graphql';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
+import { useOrderBuyer } from '../checkout/orderBuyer';
 
 export type SkuSuggestionItem = SkuSuggestionsQuery['skuSuggestions'][number];
 
@@ -21,7 +22,8 @@ export function SkuSuggest({ onPick }: { onPick: (item: SkuSuggestionItem) => vo
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const query = useDebouncedValue(text.trim(), DELAY_MS);
-  const [result] = useQuery({ query: SkuSuggestionsDocument, variables: { query }, pause: query.length < MIN_LENGTH });
+  const buyer = useOrderBuyer() ?? undefined;
+  const [result] = useQuery({ query: SkuSuggestionsDocument, variables: { buyer, query }, pause: query.length < MIN_LENGTH });
   const items = query.length >= MIN_LENGTH && result.data?.skuSuggestions ? result.data.skuSuggestions : [];
   const shown = open && items.length > 0;
 

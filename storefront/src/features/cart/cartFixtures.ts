@@ -58,7 +58,7 @@ export function reportRow(overrides: Partial<LineReportPartsFragment> = {}): Lin
     message: null,
     suggestions: [],
     nearestQuantity: null,
-    variant: { id: 'PV3', unit: 'PCS' },
+    variant: { id: 'PV3', name: '', unit: 'PCS' },
     ...overrides,
   };
 }

@@ -130,7 +130,7 @@ describe('/orders/:id', () => {
     expect(dialog.textContent).toMatch(/KR-FAS-0003-10 868,06\s₽ → 900,00\s₽/);
     expect(dialog.textContent).not.toContain('KR-INT-0001-03');
     expect(dialog.textContent).toContain('1 позиция больше недоступна');
-    expect(dialog.textContent).toContain('KR-OLD-0009 Этот товар сейчас нельзя заказать.');
+    expect(dialog.textContent).toContain('KR-OLD-0009 Этот товар нельзя заказать');
     expect(within(dialog).getByRole('link', { name: 'Перейти в корзину' }).getAttribute('href')).toBe('/cart');
     expect(calls(api.calls, 'OrderCopyToCart')).toEqual([{ order: 'OR1', replace: false }]);
   });
