@@ -110,6 +110,8 @@ class StockByVariantIdLoader(DataLoader):
         if not view.displays:
             return [[] for _ in keys]
         view.load_variants(keys)
+        _prime(AvailabilityByVariantIdLoader(self.context), keys,
+               lambda key: _availability(view, [key]))
         return [_warehouse_stock(view, key) for key in keys]
 
 
@@ -122,7 +124,20 @@ class AvailabilityByVariantIdLoader(DataLoader):
         if not view.displays:
             return [NO_AVAILABILITY] * len(keys)
         view.load_variants(keys)
+        _prime(StockByVariantIdLoader(self.context), keys,
+               lambda key: _warehouse_stock(view, key))
         return [_availability(view, [key]) for key in keys]
+
+
+def _prime(loader, keys, value_of) -> None:
+    """Answer ``loader`` for ``keys`` from the stock just read. A variant's stock and its
+    availability come from the same rows; without this, the one asked for later (a
+    deeper field resolved first) would batch every variant remembered meanwhile, rows of
+    other lists among them, and read their stock in a second statement."""
+    values = loader._values
+    for key in keys:
+        if key not in values:
+            values[key] = value_of(key)
 
 
 _VARIANTS_SQL = (f"SELECT id, product_id FROM {ProductVariant._meta.db_table} "

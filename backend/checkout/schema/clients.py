@@ -9,6 +9,7 @@ import graphene
 from django.db.models import Q
 
 from backend.accounts.schema.types import OrganizationType
+from backend.core.graphql.loaders import remember_rows
 
 from ..services.on_behalf import client_organizations
 
@@ -60,4 +61,7 @@ class ClientQueries(graphene.ObjectType):
 
     @staticmethod
     def resolve_order_clients(root, info, search=None, first=20):
-        return order_clients(info.context.viewer, search, first)
+        rows = order_clients(info.context.viewer, search, first)
+        # As siblings: the organizations' own fields load for the whole list at once.
+        remember_rows(info.context, rows)
+        return rows
