@@ -132,10 +132,22 @@ def resolve_allocation_preview(root, info, lines, address=None, pickup_warehouse
         plan_lines = [PlanLine(decode_global_id(line["variant"], "ProductVariant",
                                                 f"lines.{i}.variant"), line["quantity"])
                       for i, line in enumerate(lines)]
+    except DomainValidationError as error:
+        return _failure(error.errors)
+    return preview_for(viewer, viewer.organization, plan_lines, address, pickup_warehouse,
+                       one_shipment)
+
+
+def preview_for(catalog_viewer, buyer, lines: list[PlanLine], address=None,
+                pickup_warehouse=None, one_shipment=False) -> AllocationPreviewType:
+    """The preview of ``lines`` for ``buyer``, the variants checked against
+    ``catalog_viewer``'s catalog (the buyer's own, for someone ordering on its behalf):
+    ``allocationPreview`` and a cart's ``shipmentPreview`` answer through it."""
+    try:
         pickup = decode_global_id(pickup_warehouse, "Warehouse", "pickup_warehouse") \
             if pickup_warehouse else None
-        plan = plan_for(viewer.organization, _unseen_as_unknown(viewer, plan_lines),
-                        _address(address), pickup, bool(one_shipment), timezone.localdate())
+        plan = plan_for(buyer, _unseen_as_unknown(catalog_viewer, lines), _address(address),
+                        pickup, bool(one_shipment), timezone.localdate())
     except DomainValidationError as error:
         return _failure(error.errors)
     return _answer(plan)

@@ -18,11 +18,14 @@ from backend.core.graphql.errors import error_code_for, error_type, graphql_enum
 from backend.core.graphql.mutations import BaseMutation
 from backend.core.graphql.types import Node
 from inventory.schema.catalog_stock import AvailabilityByVariantIdLoader
+from inventory.schema.preview import AllocationPreviewType, DeliveryAddressInput, preview_for
 from inventory.schema.types import AvailabilityType
+from inventory.services.planning import PlanLine
 from price_rules.schema.price_types import VariantPriceType
 
 from ..errors import CheckoutErrorCode
 from ..models import LineSource
+from ..services.orderable import buyer_viewer
 from ..services.quantities import _tidy as tidy
 from ..services.reports import LineReportStatus
 from .cart_view import CartLineView, CartView, buyer_or_none, cart_view, line_cart
@@ -175,6 +178,13 @@ class CartType(graphene.ObjectType):
     can_place = graphene.Boolean(required=True, description=(
         "It has lines and every line can be placed as it is."))
     updated_at = graphene.DateTime()
+    shipment_preview = graphene.Field(
+        AllocationPreviewType, required=True, address=DeliveryAddressInput(),
+        pickup_warehouse=graphene.ID(), one_shipment=graphene.Boolean(default_value=False),
+        description=("Where the cart's lines would come from for its buyer (a client too): "
+                     "the seller's warehouses, shipments with carrier, cost and dates, "
+                     "pre-orders, shortfalls. No address and no pickup: the buyer's region. "
+                     "Nothing is reserved."))
 
     node_lookup = True
 
@@ -186,6 +196,16 @@ class CartType(graphene.ObjectType):
     @classmethod
     def is_type_of(cls, root, info):
         return isinstance(root, CartView)
+
+    @staticmethod
+    def resolve_shipment_preview(root: CartView, info, address=None, pickup_warehouse=None,
+                                 one_shipment=False):
+        lines = [PlanLine(line.variant_id, line.quantity) for line in root.lines
+                 if line.variant is not None]
+        if not lines:
+            return AllocationPreviewType(shipments=[], shortfalls=[], complete=True, errors=[])
+        return preview_for(buyer_viewer(info.context.viewer.user, root.buyer), root.buyer,
+                           lines, address, pickup_warehouse, one_shipment)
 
     @classmethod
     def get_node(cls, info, pk):

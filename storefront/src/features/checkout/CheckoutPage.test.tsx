@@ -17,7 +17,7 @@ function answers(extra: Record<string, Answer> = {}): Record<string, Answer> {
   return {
     Me: me(1),
     CheckoutCart: checkoutCart(),
-    DeliveryPreview: { allocationPreview: twoShipments() },
+    CheckoutPreview: { cart: { id: 'C1', shipmentPreview: twoShipments() } },
     Countries: countries,
     PickupWarehouses: pickupWarehouses,
     OrderClients: { orderClients: [] },
@@ -48,11 +48,8 @@ describe('the checkout', () => {
     expect((screen.getByLabelText('Регион доставки') as HTMLSelectElement).value).toBe('Москва');
     // A product of the cart allows pre-orders: the order type is offered.
     expect(within(screen.getByLabelText('Тип заказа')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Обычный', 'Предзаказ']);
-    expect(api.calls.filter((c) => c.operation === 'DeliveryPreview').at(-1)?.variables).toEqual({
-      lines: [
-        { variant: 'PV1', quantity: '60.000' },
-        { variant: 'PV2', quantity: '12.000' },
-      ],
+    // The preview is the cart's own lines: only the destination is sent.
+    expect(api.calls.filter((c) => c.operation === 'CheckoutPreview').at(-1)?.variables).toEqual({
       oneShipment: false,
     });
   });
@@ -82,11 +79,7 @@ describe('the checkout', () => {
       comment: 'Позвонить за час',
       buyerReference: 'ЗК-17',
     });
-    expect(api.calls.filter((c) => c.operation === 'DeliveryPreview').at(-1)?.variables).toEqual({
-      lines: [
-        { variant: 'PV1', quantity: '60.000' },
-        { variant: 'PV2', quantity: '12.000' },
-      ],
+    expect(api.calls.filter((c) => c.operation === 'CheckoutPreview').at(-1)?.variables).toEqual({
       oneShipment: false,
       pickupWarehouse: 'W1',
     });
@@ -187,8 +180,8 @@ describe('the checkout', () => {
     expect(await screen.findByText('Для клиента: Подмосковный строитель')).toBeTruthy();
     expect(placeInput(placeCalls(api.calls)[0])).toMatchObject({ buyer: 'O5', address: { region: 'Московская область', city: null, address: null } });
     expect(api.calls.filter((c) => c.operation === 'CheckoutCart').every((c) => c.variables.buyer === 'O5')).toBe(true);
-    // The preview answers for the active organization only, so it is not asked for a client.
-    expect(api.calls.some((c) => c.operation === 'DeliveryPreview')).toBe(false);
+    // The shipments are the client's: its cart's preview, asked for the client.
+    expect(api.calls.filter((c) => c.operation === 'CheckoutPreview').at(-1)?.variables).toMatchObject({ buyer: 'O5' });
   });
 
   it('lets those who may order for a client choose one, and go back to their own organization', async () => {

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useClient, useQuery } from 'urql';
-import { CheckoutCartDocument, DeliveryPreviewDocument, type CheckoutCartQuery, type OrderPlaceInput, type OrderType } from '../../gql/graphql';
+import { CheckoutCartDocument, CheckoutPreviewDocument, type CheckoutCartQuery, type OrderPlaceInput, type OrderType } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { Alert, Button, Checkbox, EmptyState, ErrorState, SelectField, Spinner, TextArea, TextField } from '../../ui';
 import { usePageTitle } from '../shell/usePageTitle';
@@ -80,21 +80,19 @@ function CheckoutForm({ cart, buyer, onPlaced }: { cart: Cart; buyer: string | n
   const errorsRef = useRef<HTMLDivElement>(null);
   const types = orderTypes(cart);
 
-  const previewLines = useMemo(
-    () => cart.lines.flatMap((line) => (line.variant ? [{ variant: line.variant.id, quantity: line.quantity }] : [])),
-    [cart.lines],
-  );
+  // The preview covers the lines the buyer may still order (the cart's own, on the server).
+  const previewLines = cart.lines.filter((line) => line.variant);
   const pickup = destination.method === 'PICKUP';
   const [preview] = useQuery({
-    query: DeliveryPreviewDocument,
+    query: CheckoutPreviewDocument,
     variables: {
-      lines: previewLines,
+      buyer: buyer ?? undefined,
       oneShipment,
       ...(pickup ? { pickupWarehouse: destination.pickupWarehouse } : destination.region && destination.region !== cart.buyer.region ? { address: { region: destination.region } } : {}),
     },
-    // The preview is the active organization's; a client's shipments are planned when placed.
-    pause: buyer !== null || previewLines.length === 0 || (pickup && !destination.pickupWarehouse),
+    pause: previewLines.length === 0 || (pickup && !destination.pickupWarehouse),
   });
+  const shipments = preview.data?.cart.shipmentPreview;
 
   useEffect(() => {
     if (errors.length > 0) errorsRef.current?.focus();
@@ -164,10 +162,8 @@ function CheckoutForm({ cart, buyer, onPlaced }: { cart: Cart; buyer: string | n
           <DeliveryFields value={destination} onChange={setDestination} seller={cart.buyer.parent?.id ?? null} errors={byField} />
           <Checkbox label={t('checkout.oneShipment')} checked={oneShipment} onChange={(event) => setOneShipment(event.target.checked)} />
           <div className="checkout__preview" aria-live="polite">
-            {buyer !== null ? (
-              <p className="checkout__hint">{t('checkout.previewForClient')}</p>
-            ) : preview.data ? (
-              <ShipmentPreview preview={preview.data.allocationPreview} />
+            {shipments ? (
+              <ShipmentPreview preview={shipments} />
             ) : preview.fetching ? (
               <Spinner label={t('delivery.calculating')} />
             ) : null}
@@ -193,7 +189,7 @@ function CheckoutForm({ cart, buyer, onPlaced }: { cart: Cart; buyer: string | n
         <h2 id="checkout-totals-title" className="checkout-card__title">
           {t('checkout.totals.title')}
         </h2>
-        <CheckoutTotals cart={cart} delivery={buyer === null ? preview.data?.allocationPreview.deliveryCost : null} />
+        <CheckoutTotals cart={cart} delivery={shipments?.deliveryCost ?? null} />
         <div ref={errorsRef} tabIndex={-1} className="checkout__errors">
           <PlaceErrors errors={errors} />
         </div>
