@@ -72,9 +72,10 @@ test('a sub-dealer’s buyer orders from a messy workbook over its limit; its ap
   // The approver sees it in the queue (the header counts it) and approves it.
   await signOut(page);
   await signIn(page, SUB_DEALER_APPROVER);
-  const queueLink = page.getByRole('link', { name: /^Согласование/ });
-  await expect(queueLink).toHaveAccessibleName(/ждут решения/);
-  await queueLink.click();
+  const ordersLink = page.getByRole('navigation', { name: 'Основные разделы' }).getByRole('link', { name: /^Заказы/ });
+  await expect(ordersLink).toHaveAccessibleName(/ждут решения: \d/);
+  await ordersLink.click();
+  await page.getByRole('navigation', { name: 'Разделы заказов' }).getByRole('link', { name: 'Согласование' }).click();
   await settled(page);
   await screenshot(page, '251-desktop-approvals');
   const card = page.locator('.order-card', { has: page.getByRole('link', { name: `№ ${order.number}` }) });

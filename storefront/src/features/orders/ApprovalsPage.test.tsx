@@ -22,7 +22,7 @@ describe('/approvals', () => {
     expect(screen.getByRole('link', { name: '№ 26-00007' }).getAttribute('href')).toBe('/orders/OR7');
     expect(screen.getByText(/лимит 10\s000,00\s₽/)).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Основные разделы' });
-    expect(await within(nav).findByRole('link', { name: 'Согласование, ждут решения: 1' })).toBeTruthy();
+    expect(await within(nav).findByRole('link', { name: 'Заказы, ждут решения: 1' })).toBeTruthy();
   });
 
   it('rejects after a confirmation, the comment required, then reloads the queue', async () => {
