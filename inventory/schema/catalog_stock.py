@@ -134,10 +134,8 @@ def _prime(loader, keys, value_of) -> None:
     availability come from the same rows; without this, the one asked for later (a
     deeper field resolved first) would batch every variant remembered meanwhile, rows of
     other lists among them, and read their stock in a second statement."""
-    values = loader._values
     for key in keys:
-        if key not in values:
-            values[key] = value_of(key)
+        loader.prime(key, value_of(key))
 
 
 _VARIANTS_SQL = (f"SELECT id, product_id FROM {ProductVariant._meta.db_table} "

@@ -95,6 +95,12 @@ class DataLoader(SyncDataLoader):
             remember_rows(self.context, value if isinstance(value, list) else [value])
         return values
 
+    def prime(self, key: Any, value: Any) -> None:
+        """Answer ``key`` with ``value`` from rows another loader has just read, unless it is
+        answered already: a later ``load`` of it then reads nothing and pulls in no
+        siblings."""
+        self._values.setdefault(key, value)
+
     def load(self, key: Any) -> Any:
         """The value for ``key`` (a future while pending); ``None`` for no key, so a
         nullable foreign key resolves as ``Loader(context).load(row.fk_id)``."""
