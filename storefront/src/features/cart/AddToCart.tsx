@@ -9,7 +9,7 @@ import { CheckoutErrors } from './CheckoutErrors';
 import { minimumQuantity, validQuantity, variantRules } from './quantityRules';
 import { QuantityStepper } from './QuantityStepper';
 import './cart.css';
-import { useOrderBuyer } from '../checkout/orderBuyer';
+import { useBuyerArgument } from '../checkout/orderBuyer';
 
 export interface OrderableVariant {
   id: string;
@@ -30,7 +30,7 @@ export function AddToCart({ variant, compact = false }: { variant: OrderableVari
   const [text, setText] = useState(() => minimumQuantity(rules));
   const [added, setAdded] = useState<string | null>(null);
   const [errors, setErrors] = useState<CheckoutErrorPartsFragment[]>([]);
-  const buyer = useOrderBuyer() ?? undefined;
+  const buyer = useBuyerArgument();
   const [state, add] = useMutation(CartLinesAddDocument);
   const quantity = validQuantity(rules, text);
 

@@ -6,7 +6,7 @@ import { useFormat } from '../../i18n/useFormat';
 import { useViewer } from '../auth/ViewerProvider';
 import { hasCart } from './access';
 import './cart.css';
-import { useOrderBuyer } from '../checkout/orderBuyer';
+import { useBuyerArgument } from '../checkout/orderBuyer';
 
 /**
  * The header's link to the cart with its number of lines. Every cart mutation answers with
@@ -14,7 +14,7 @@ import { useOrderBuyer } from '../checkout/orderBuyer';
  */
 export function CartBadge() {
   const { me, organization } = useViewer();
-  const buyer = useOrderBuyer() ?? undefined;
+  const buyer = useBuyerArgument();
   if (!hasCart(me, organization?.id) && buyer === undefined) return null;
   return <CartBadgeLink />;
 }
@@ -22,7 +22,7 @@ export function CartBadge() {
 function CartBadgeLink() {
   const { t } = useTranslation();
   const format = useFormat();
-  const buyer = useOrderBuyer() ?? undefined;
+  const buyer = useBuyerArgument();
   const [result] = useQuery({ query: CartBadgeDocument, variables: { buyer } });
   const count = result.data?.cart.lineCount ?? 0;
   return (

@@ -12,7 +12,7 @@ import { CartSummary } from './CartSummary';
 import { QuickOrderPad } from './QuickOrderPad';
 import './cart.css';
 import { CartCheckoutActions } from '../checkout/CartCheckoutActions';
-import { useOrderBuyer } from '../checkout/orderBuyer';
+import { useBuyerArgument } from '../checkout/orderBuyer';
 
 /** /cart: the lines, the totals with the checkout's actions, and the quick-order pad. */
 export default function CartPage() {
@@ -20,7 +20,7 @@ export default function CartPage() {
   const format = useFormat();
   const { me, organization } = useViewer();
   usePageTitle(t('cart.title'));
-  const buyer = useOrderBuyer() ?? undefined;
+  const buyer = useBuyerArgument();
   // Ordering for a client needs no cart of one's own: the API decides who may.
   const allowed = hasCart(me, organization?.id) || buyer !== undefined;
   const [result, reexecute] = useQuery({ query: CartPageDocument, variables: { buyer }, pause: !allowed, requestPolicy: 'cache-and-network' });

@@ -7,14 +7,14 @@ import { useFormat } from '../../i18n/useFormat';
 import { Button, Dialog } from '../../ui';
 import { CheckoutErrors } from './CheckoutErrors';
 import { amountLeft } from './money';
-import { FOR_PARAM, useOrderBuyer } from '../checkout/orderBuyer';
+import { FOR_PARAM, useBuyerArgument } from '../checkout/orderBuyer';
 
 /** The cart's totals (net, VAT, gross), the next volume step, the actions and «Очистить». */
 export function CartSummary({ cart }: { cart: CartPartsFragment }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [confirming, setConfirming] = useState(false);
-  const buyer = useOrderBuyer() ?? undefined;
+  const buyer = useBuyerArgument();
   const [clear, sendClear] = useMutation(CartClearDocument);
   const { totals, currency } = cart;
   const next = totals.nextVolumeStep;

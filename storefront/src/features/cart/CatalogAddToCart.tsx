@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useOptionalViewer } from '../auth/ViewerProvider';
 import { hasCart } from './access';
 import { AddToCart, type OrderableVariant } from './AddToCart';
-import { useOrderBuyer } from '../checkout/orderBuyer';
+import { useBuyerArgument } from '../checkout/orderBuyer';
 
 /** Whether the viewer has a cart to add to (a member who may place orders). */
 export function useHasCart(): boolean {
   const viewer = useOptionalViewer();
-  const buyer = useOrderBuyer() ?? undefined;
+  const buyer = useBuyerArgument();
   return Boolean(viewer?.me && (hasCart(viewer.me, viewer.organization?.id) || buyer !== undefined));
 }
 

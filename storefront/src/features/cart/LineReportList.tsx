@@ -6,7 +6,7 @@ import { useFormat } from '../../i18n/useFormat';
 import { Button } from '../../ui';
 import { parseDecimalInput } from '../prices/decimal';
 import { CheckoutErrors } from './CheckoutErrors';
-import { useOrderBuyer } from '../checkout/orderBuyer';
+import { useBuyerArgument } from '../checkout/orderBuyer';
 
 /**
  * What became of each pasted (or loaded) line: added with its quantity, or skipped with the
@@ -38,7 +38,7 @@ function ReportRow({ row, source }: { row: LineReportPartsFragment; source: Line
   const format = useFormat();
   const [fixed, setFixed] = useState<string | null>(null);
   const [errors, setErrors] = useState<CheckoutErrorPartsFragment[]>([]);
-  const buyer = useOrderBuyer() ?? undefined;
+  const buyer = useBuyerArgument();
   const [state, add] = useMutation(CartLinesAddDocument);
   const typed = parseDecimalInput(row.quantityText);
   const unit = row.variant?.unit;

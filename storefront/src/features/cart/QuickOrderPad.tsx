@@ -7,7 +7,7 @@ import { CheckoutErrors } from './CheckoutErrors';
 import { LineReportList } from './LineReportList';
 import { minimumQuantity, variantRules } from './quantityRules';
 import { SkuSuggest } from './SkuSuggest';
-import { useOrderBuyer } from '../checkout/orderBuyer';
+import { useBuyerArgument } from '../checkout/orderBuyer';
 
 /**
  * The quick-order pad: lines typed or pasted from Excel («KR-FAS-0003-10 12», «…;12 шт», tabs),
@@ -17,7 +17,7 @@ import { useOrderBuyer } from '../checkout/orderBuyer';
 export function QuickOrderPad() {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const buyer = useOrderBuyer() ?? undefined;
+  const buyer = useBuyerArgument();
   const [state, send] = useMutation(QuickOrderAddDocument);
   const answer = state.data?.quickOrderAdd;
 

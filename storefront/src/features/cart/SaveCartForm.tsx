@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { SavedCartCreateDocument } from '../../gql/graphql';
 import { Alert, Button, Checkbox, TextField } from '../../ui';
 import { CheckoutErrors, useCheckoutErrorText } from './CheckoutErrors';
-import { useOrderBuyer } from '../checkout/orderBuyer';
+import { useBuyerArgument } from '../checkout/orderBuyer';
 
 /** «Сохранить корзину»: the cart's lines under a name, for oneself or shared with the organization. */
 export function SaveCartForm({ onSaved }: { onSaved: () => void }) {
@@ -13,7 +13,7 @@ export function SaveCartForm({ onSaved }: { onSaved: () => void }) {
   const [name, setName] = useState('');
   const [shared, setShared] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const buyer = useOrderBuyer() ?? undefined;
+  const buyer = useBuyerArgument();
   const [state, create] = useMutation(SavedCartCreateDocument);
   const errors = state.data?.savedCartCreate?.errors ?? [];
   const nameError = errors.find((error) => error.field === 'name');

@@ -12,7 +12,7 @@ import { LineReportList } from './LineReportList';
 import { SaveCartForm } from './SaveCartForm';
 import { SavedCartItem } from './SavedCartItem';
 import './cart.css';
-import { useOrderBuyer } from '../checkout/orderBuyer';
+import { useBuyerArgument } from '../checkout/orderBuyer';
 
 const CONTEXT = { additionalTypenames: ['SavedCart'] };
 
@@ -25,7 +25,7 @@ export default function SavedCartsPage() {
   const { t } = useTranslation();
   const { me, organization } = useViewer();
   usePageTitle(t('cart.saved.title'));
-  const buyer = useOrderBuyer() ?? undefined;
+  const buyer = useBuyerArgument();
   const allowed = hasCart(me, organization?.id) || buyer !== undefined;
   const [result, reexecute] = useQuery({ query: SavedCartsDocument, variables: { first: 100 }, pause: !allowed, context: CONTEXT });
   const [loaded, setLoaded] = useState<{ name: string; report: LineReportPartsFragment[] } | null>(null);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { SkuSuggestionsDocument, type SkuSuggestionsQuery } from '../../gql/graphql';
 import { useDebouncedValue } from '../../lib/useDebouncedValue';
-import { useOrderBuyer } from '../checkout/orderBuyer';
+import { useBuyerArgument } from '../checkout/orderBuyer';
 
 export type SkuSuggestionItem = SkuSuggestionsQuery['skuSuggestions'][number];
 
@@ -22,7 +22,7 @@ export function SkuSuggest({ onPick }: { onPick: (item: SkuSuggestionItem) => vo
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const query = useDebouncedValue(text.trim(), DELAY_MS);
-  const buyer = useOrderBuyer() ?? undefined;
+  const buyer = useBuyerArgument();
   const [result] = useQuery({ query: SkuSuggestionsDocument, variables: { buyer, query }, pause: query.length < MIN_LENGTH });
   const items = query.length >= MIN_LENGTH && result.data?.skuSuggestions ? result.data.skuSuggestions : [];
   const shown = open && items.length > 0;

@@ -103,6 +103,11 @@ export function useOrderBuyer(): string | null {
   return useOrderClient().buyer;
 }
 
+/** The same as a GraphQL argument: the client's id, or left out for the active organization. */
+export function useBuyerArgument(): string | undefined {
+  return useOrderBuyer() ?? undefined;
+}
+
 /** For tests: forget the choice. */
 export function resetOrderClient() {
   write(null);
