@@ -52,7 +52,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["*"] if not IS_PRODUCTION else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 # Plugins are Django apps; the plugin manager runs their hooks in this order.
-PLUGINS = env_list("PLUGINS", ["plugins.dealer_network", "plugins.announcements"])
+PLUGINS = env_list("PLUGINS", ["plugins.dealer_network", "plugins.announcements",
+                               "plugins.order_workflow"])
 
 INSTALLED_APPS = [
     "django.contrib.admin",

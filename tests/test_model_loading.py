@@ -43,6 +43,15 @@ from backend.orders.models import (
 from inventory.models import Warehouse
 from plugins.announcements.models import Announcement, AnnouncementRead
 from plugins.dealer_network.models import PartnerApplication, PartnerApplicationEvent
+from plugins.order_workflow.models import (
+    DialogueEntry,
+    Dispatch,
+    DispatchLine,
+    ForwardLink,
+    LineProposal,
+    LineUnits,
+    OrderModeration,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -121,6 +130,30 @@ def _ordering_rows(network, variant, admin):
     ShipmentLine.objects.create(shipment=shipment, order_line=line, quantity=Decimal("2"))
     OrderEvent.objects.create(order=order, event_type="PLACED", user=admin, acting_as=dealer,
                               after={"status": "PLACED"})
+    OrderModeration.objects.create(order=order, seller=factory, state="ON_MODERATION",
+                                   moderator=admin, submitted_at=timezone.now())
+    LineUnits.objects.create(line=line, order=order, pending=Decimal("1"), ready=Decimal("1"))
+    proposal = LineProposal.objects.create(order=order, line=line, kind="QUANTITY",
+                                           quantity=Decimal("1"), proposed_by=admin,
+                                           before={"quantity": "2"})
+    DialogueEntry.objects.create(order=order, kind="PROPOSAL", side="SELLER", author=admin,
+                                 author_organization=factory, proposal=proposal)
+    dispatch = Dispatch.objects.create(order=order, warehouse=warehouse, carrier_name="ПЭК",
+                                       shipped_at=timezone.now(), created_by=admin)
+    DispatchLine.objects.create(dispatch=dispatch, line=line, quantity=Decimal("1"))
+    forwarded = Order.objects.create(
+        seller=factory, buyer=dealer, year=2026, serial=2, status="PLACED", placed_by=admin,
+        idempotency_key="k-2", currency="RUB", vat_rate=Decimal("20"),
+        subtotal_net=Decimal("100"), total_net=Decimal("100"), total_vat=Decimal("20"),
+        total_gross=Decimal("120"), grand_total_gross=Decimal("120"),
+        placed_at=timezone.now())
+    forwarded_line = OrderLine.objects.create(
+        order=forwarded, position=1, variant=variant, sku=variant.sku, name="Дверь",
+        unit="PCS", quantity=Decimal("2"), unit_net=Decimal("50"), unit_gross=Decimal("60"),
+        list_net=Decimal("50"), total_net=Decimal("100"), total_gross=Decimal("120"))
+    ForwardLink.objects.create(source_line=line, source_order=order,
+                               forwarded_line=forwarded_line, forwarded_order=forwarded,
+                               quantity=Decimal("2"))
 
 
 def test_every_model_of_the_project_is_a_portal_model():

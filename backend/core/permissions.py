@@ -38,6 +38,7 @@ class OrgPerm(StrEnum):
     VIEW_AUDIT = "VIEW_AUDIT"
     PLACE_ORDERS = "PLACE_ORDERS"
     APPROVE_ORDERS = "APPROVE_ORDERS"
+    MODERATE_ORDERS = "MODERATE_ORDERS"
     VIEW_ORDERS = "VIEW_ORDERS"
     VIEW_INVOICES = "VIEW_INVOICES"
     MANAGE_PAYMENTS = "MANAGE_PAYMENTS"
@@ -56,6 +57,8 @@ ORG_PERM_LABELS = {
     OrgPerm.VIEW_AUDIT: "See who changed members, roles and the organization",
     OrgPerm.PLACE_ORDERS: "Place orders (up to the spending limit)",
     OrgPerm.APPROVE_ORDERS: "Approve orders above a buyer's limit",
+    OrgPerm.MODERATE_ORDERS: "Moderate and fulfil sub-dealers' orders, forward them to the "
+                             "manufacturer",
     OrgPerm.VIEW_ORDERS: "See the organization's orders",
     OrgPerm.VIEW_INVOICES: "See invoices and statements",
     OrgPerm.MANAGE_PAYMENTS: "Pay invoices",

@@ -217,6 +217,8 @@ def _place(viewer: Viewer, buyer: Organization, key: str, request: PlaceRequest)
     order.serial = next_serial(buyer.parent_id, year)
     order.save(force_insert=True)
     rows.write()
+    if not waits:
+        get_plugins_manager().run("order_submitted", None, order)
     events.record(order, OrderEventType.APPROVAL_REQUESTED if waits else OrderEventType.PLACED,
                   user=user, acting_as=viewer.organization,
                   message=_event_message(order, buyer, on_behalf, limit if waits else None),

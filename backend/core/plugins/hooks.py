@@ -85,6 +85,24 @@ HOOKS: dict[str, HookSpec] = {
             "saved. The default allows; the credit plugin locks the credit account here.",
         ),
         HookSpec(
+            "order_submitted",
+            "chain",
+            "(order: Order, *, previous_value: None) -> None",
+            "An order reached its seller (placed with no approval needed, or approved), "
+            "inside that transaction, its lines written: the order workflow opens its "
+            "moderation and the lines' unit statuses here. Return ``previous_value``.",
+        ),
+        HookSpec(
+            "order_reject",
+            "chain",
+            "(viewer: Viewer, order: Order, comment: str, *, previous_value: Order | None) "
+            "-> Order | None",
+            "``orderReject`` for an order that does not wait for the buyer's approval: the "
+            "order workflow rejects an order its seller moderates (the order, locked and "
+            "changed; a refusal raises DomainValidationError). None, the default, leaves "
+            "the core's NOT_AWAITING_APPROVAL.",
+        ),
+        HookSpec(
             "order_event",
             "effect",
             "(event: OrderEvent, *, previous_value: None) -> None",

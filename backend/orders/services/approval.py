@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from backend.core.errors import DomainValidationError
 from backend.core.permissions import OrgPerm
+from backend.core.plugins.manager import get_plugins_manager
 from backend.core.viewer import Viewer
 from inventory.services import locks
 
@@ -49,6 +50,7 @@ def approve(viewer: Viewer, order: Order | int, comment: str | None = "") -> Ord
     with transaction.atomic():
         locked = _waiting_order(viewer, order)
         _decide(viewer, locked, OrderStatus.PLACED, text)
+        get_plugins_manager().run("order_submitted", None, locked)
         events.record(locked, OrderEventType.APPROVED, user=viewer.user,
                       acting_as=viewer.organization, message=text,
                       before={"status": OrderStatus.AWAITING_APPROVAL.value},

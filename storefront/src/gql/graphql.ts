@@ -530,6 +530,7 @@ export type OrgPerm =
   | 'MANAGE_ROLES'
   | 'MANAGE_STOCK'
   | 'MANAGE_SUB_DEALERS'
+  | 'MODERATE_ORDERS'
   | 'PLACE_ORDERS'
   | 'VIEW_AUDIT'
   | 'VIEW_INVOICES'
