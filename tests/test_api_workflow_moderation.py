@@ -200,11 +200,12 @@ def test_the_seller_rejects_through_order_reject_and_the_stock_is_given_back(
     assert LineUnits.objects.get(order=order).cancelled == 3
     again = moderate(staff, "orderReject", id=gid("Order", order.pk), comment="Ещё раз")
     assert [e["code"] for e in again["errors"]] == ["WRONG_STATE"]
-    # the buyer may not reject its own order on moderation
+    # the buyer may not reject its own order on moderation: the core's answer stands
     buyer = api_as(world["buyer"], world["dealer"])
     other = place(world, (paint, 1), key="reject-2")
     assert [e["code"] for e in moderate(buyer, "orderReject", id=gid("Order", other.pk),
                                         comment="Нет")["errors"]] == ["PERMISSION_DENIED"]
+    assert OrderModeration.objects.get(order=other).state == "SUBMITTED"
 
 
 def test_the_buyer_cancels_while_on_moderation_but_not_once_confirmed(moderation_world,

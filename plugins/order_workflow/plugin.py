@@ -11,6 +11,7 @@ from backend.core.viewer import Viewer
 from backend.orders.models import Order
 
 from .models import OrderModeration
+from .people import may_moderate
 from .services import moderation
 from .services.auto_confirm import confirm_if_ruled
 from .services.records import open_records
@@ -27,7 +28,11 @@ class Plugin(BasePlugin):
 
     def order_reject(self, viewer: Viewer, order: Order, comment: str, *,
                      previous_value: Order | None) -> Order | None:
-        if previous_value is not None or not OrderModeration.objects.filter(
-                order_id=order.pk).exists():
+        # Only the seller's moderators reject here; anyone else (the buyer's approver
+        # answering an order already approved) gets the core's NOT_AWAITING_APPROVAL.
+        if previous_value is not None or not may_moderate(
+                viewer, order.seller_id, order.seller.parent_id is None):
+            return previous_value
+        if not OrderModeration.objects.filter(order_id=order.pk).exists():
             return previous_value
         return moderation.reject(viewer, order.pk, comment)
