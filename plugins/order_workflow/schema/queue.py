@@ -56,6 +56,8 @@ class Queries(graphene.ObjectType):
             if values.get("buyer"):
                 values["buyer"] = decode_global_id(values["buyer"], "Organization",
                                                    "filter.buyer")
+            else:
+                values.pop("buyer", None)
             rows = moderation_queue(info.context.viewer, values, plain_values(sort or {}))
         except DomainValidationError as exc:
             raise graphql_error_from(exc) from None
