@@ -44,6 +44,7 @@ from inventory.models import Warehouse
 from plugins.announcements.models import Announcement, AnnouncementRead
 from plugins.dealer_network.models import PartnerApplication, PartnerApplicationEvent
 from plugins.order_workflow.models import (
+    AutoConfirmRule,
     DialogueEntry,
     Dispatch,
     DispatchLine,
@@ -154,6 +155,8 @@ def _ordering_rows(network, variant, admin):
     ForwardLink.objects.create(source_line=line, source_order=order,
                                forwarded_line=forwarded_line, forwarded_order=forwarded,
                                quantity=Decimal("2"))
+    AutoConfirmRule.objects.create(seller=forwarded.seller, name="До 10 000",
+                                   max_total=Decimal("10000")).buyers.add(order.buyer)
 
 
 def test_every_model_of_the_project_is_a_portal_model():

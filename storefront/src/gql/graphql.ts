@@ -516,7 +516,8 @@ export type OrdersErrorCode =
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
   | 'REQUIRED'
-  | 'UNIQUE';
+  | 'UNIQUE'
+  | 'WRONG_STATE';
 
 /**
  * What a member may do inside their organization (built-in roles are sets of these;
@@ -969,6 +970,27 @@ export type WarehouseKind =
   | 'REGIONAL'
   | 'STOCK_CENTER';
 
+/** An enumeration. */
+export type WorkflowErrorCode =
+  | 'ALREADY_FORWARDED'
+  | 'AUTHENTICATION_REQUIRED'
+  | 'CONCURRENT_CHANGE'
+  | 'CREDIT_REFUSED'
+  | 'GRAPHQL_ERROR'
+  | 'INVALID'
+  | 'INVALID_NAME'
+  | 'NOT_ENOUGH_UNITS'
+  | 'NOT_FORWARDABLE'
+  | 'NOT_FOUND'
+  | 'OUT_OF_STOCK'
+  | 'PERMISSION_DENIED'
+  | 'PROPOSAL_NOT_OPEN'
+  | 'REASON_REQUIRED'
+  | 'REQUIRED'
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'UNIQUE'
+  | 'WRONG_STATE';
+
 export type CatalogErrorCodesFragment = { code: CatalogErrorCode };
 
 export type PriceRulesErrorCodesFragment = { code: PriceRulesErrorCode };
@@ -978,6 +1000,8 @@ export type InventoryErrorCodesFragment = { code: InventoryErrorCode };
 export type CheckoutErrorCodesFragment = { code: CheckoutErrorCode };
 
 export type OrdersErrorCodesFragment = { code: OrdersErrorCode };
+
+export type WorkflowErrorCodesFragment = { code: WorkflowErrorCode };
 
 export type AnnouncementCardFragment = { id: string, kind: AnnouncementKind, title: string, paragraphs: Array<string>, publishAt: string | null, status: AnnouncementStatus, isRead: boolean, publisherName: string, image: { url: string } | null, products: Array<{ id: string, name: string, slug: string }> };
 
@@ -1896,6 +1920,7 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'IncomingSupply' }
     | { __typename: 'Invitation' }
     | { __typename: 'Leftover' }
+    | { __typename: 'LineProposal' }
     | { __typename: 'MapFloor' }
     | { __typename: 'Membership' }
     | { __typename: 'Order' }
@@ -2061,6 +2086,7 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'IncomingSupply' }
     | { __typename: 'Invitation' }
     | { __typename: 'Leftover' }
+    | { __typename: 'LineProposal' }
     | { __typename: 'MapFloor' }
     | { __typename: 'Membership' }
     | { __typename: 'Order' }
@@ -2216,6 +2242,7 @@ export const PriceRulesErrorCodesFragmentDoc = {"kind":"Document","definitions":
 export const InventoryErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"InventoryErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"InventoryError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<InventoryErrorCodesFragment, unknown>;
 export const CheckoutErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CheckoutErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CheckoutError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CheckoutErrorCodesFragment, unknown>;
 export const OrdersErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrdersErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrdersError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<OrdersErrorCodesFragment, unknown>;
+export const WorkflowErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WorkflowError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<WorkflowErrorCodesFragment, unknown>;
 export const AnnouncementCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnnouncementCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Announcement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"paragraphs"}},{"kind":"Field","name":{"kind":"Name","value":"publishAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isRead"}},{"kind":"Field","name":{"kind":"Name","value":"publisherName"}},{"kind":"Field","name":{"kind":"Name","value":"image"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"size"},"value":{"kind":"IntValue","value":"512"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]} as unknown as DocumentNode<AnnouncementCardFragment, unknown>;
 export const MyAnnouncementRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MyAnnouncementRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Announcement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"audience"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"everyoneBelow"}},{"kind":"Field","name":{"kind":"Name","value":"priceGroupIds"}},{"kind":"Field","name":{"kind":"Name","value":"regions"}}]}}]}}]} as unknown as DocumentNode<MyAnnouncementRowFragment, unknown>;
 export const AnnouncementSaveErrorsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnnouncementSaveErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnnouncementError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<AnnouncementSaveErrorsFragment, unknown>;
