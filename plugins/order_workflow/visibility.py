@@ -23,7 +23,15 @@ from django.db.models import Model, QuerySet
 from backend.core.viewer import Viewer
 from backend.orders.visibility import sees_all_orders, visible_orders
 
-from .models import DialogueEntry, Dispatch, ForwardLink, LineProposal, OrderModeration
+from .models import (
+    DialogueEntry,
+    Dispatch,
+    DispatchLine,
+    ForwardLink,
+    LineProposal,
+    LineUnits,
+    OrderModeration,
+)
 
 M = TypeVar("M", bound=Model)
 
@@ -56,3 +64,15 @@ def visible_forward_links(viewer: Viewer) -> QuerySet[ForwardLink]:
     """Links whose BOTH orders the viewer sees: the dealer's side only (see above)."""
     rows = _with_visible_order(viewer, ForwardLink.objects.all(), "source_order")
     return _with_visible_order(viewer, rows, "forwarded_order")
+
+
+def visible_line_units(viewer: Viewer) -> QuerySet[LineUnits]:
+    """A line's units are seen with its order (``units``' loaders)."""
+    return _with_visible_order(viewer, LineUnits.objects.all())
+
+
+def visible_dispatch_lines(viewer: Viewer) -> QuerySet[DispatchLine]:
+    """A dispatch's lines are seen with its order."""
+    if sees_all_orders(viewer):
+        return DispatchLine.objects.all()
+    return DispatchLine.objects.filter(dispatch_id__in=visible_dispatches(viewer).values("pk"))
