@@ -1893,6 +1893,7 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
+    | { __typename: 'Dispatch' }
     | { __typename: 'IncomingSupply' }
     | { __typename: 'Invitation' }
     | { __typename: 'Leftover' }
@@ -2058,6 +2059,7 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
+    | { __typename: 'Dispatch' }
     | { __typename: 'IncomingSupply' }
     | { __typename: 'Invitation' }
     | { __typename: 'Leftover' }
