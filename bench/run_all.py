@@ -36,6 +36,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
         price_export,
         price_sort,
         query_limits,
+        units_move,
         visibility,
     )
 
@@ -51,7 +52,8 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
             ("W2 order placement", order_place.run),
             ("W3 order list", order_list.run),
             ("Moderation queue", moderation_queue.run),
-            ("Order file", order_file.run)]
+            ("Order file", order_file.run),
+            ("Unit moves", units_move.run)]
 
 
 def main() -> int:

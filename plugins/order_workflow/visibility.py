@@ -32,7 +32,15 @@ from backend.core.viewer import Viewer
 from backend.orders.models import Order
 from backend.orders.visibility import sees_all_orders, visible_orders
 
-from .models import DialogueEntry, Dispatch, ForwardLink, LineProposal, OrderModeration
+from .models import (
+    DialogueEntry,
+    Dispatch,
+    DispatchLine,
+    ForwardLink,
+    LineProposal,
+    LineUnits,
+    OrderModeration,
+)
 
 M = TypeVar("M", bound=Model)
 
@@ -100,3 +108,15 @@ def moderated_orders(viewer: Viewer) -> QuerySet[Order]:
                                    and not viewer.has_perm(Perm.MODERATE_ORDERS)):
         return rows
     return rows.filter(pk__in=visible_orders(viewer).values("pk"))
+
+
+def visible_line_units(viewer: Viewer) -> QuerySet[LineUnits]:
+    """A line's units are seen with its order (``units``' loaders)."""
+    return _with_visible_order(viewer, LineUnits.objects.all())
+
+
+def visible_dispatch_lines(viewer: Viewer) -> QuerySet[DispatchLine]:
+    """A dispatch's lines are seen with its order."""
+    if sees_all_orders(viewer):
+        return DispatchLine.objects.all()
+    return DispatchLine.objects.filter(dispatch_id__in=visible_dispatches(viewer).values("pk"))

@@ -1917,6 +1917,7 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
+    | { __typename: 'Dispatch' }
     | { __typename: 'IncomingSupply' }
     | { __typename: 'Invitation' }
     | { __typename: 'Leftover' }
@@ -2083,6 +2084,7 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
+    | { __typename: 'Dispatch' }
     | { __typename: 'IncomingSupply' }
     | { __typename: 'Invitation' }
     | { __typename: 'Leftover' }
