@@ -516,7 +516,8 @@ export type OrdersErrorCode =
   | 'NOT_FOUND'
   | 'PERMISSION_DENIED'
   | 'REQUIRED'
-  | 'UNIQUE';
+  | 'UNIQUE'
+  | 'WRONG_STATE';
 
 /**
  * What a member may do inside their organization (built-in roles are sets of these;
@@ -1893,9 +1894,11 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
+    | { __typename: 'Dispatch' }
     | { __typename: 'IncomingSupply' }
     | { __typename: 'Invitation' }
     | { __typename: 'Leftover' }
+    | { __typename: 'LineProposal' }
     | { __typename: 'MapFloor' }
     | { __typename: 'Membership' }
     | { __typename: 'Order' }
@@ -2058,9 +2061,11 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Category' }
     | { __typename: 'CustomRole' }
     | { __typename: 'DeliveryZone' }
+    | { __typename: 'Dispatch' }
     | { __typename: 'IncomingSupply' }
     | { __typename: 'Invitation' }
     | { __typename: 'Leftover' }
+    | { __typename: 'LineProposal' }
     | { __typename: 'MapFloor' }
     | { __typename: 'Membership' }
     | { __typename: 'Order' }
