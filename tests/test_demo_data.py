@@ -119,7 +119,8 @@ def _assert_notifications() -> None:
     from plugins.notifications.models import EmailDelivery, Notification
 
     waiting = Notification.objects.get(recipient__email="subdealer1.approver@demo.local",
-                                       event_type="APPROVAL_REQUESTED")
+                                       event_type="APPROVAL_REQUESTED",
+                                       order__status=OrderStatus.AWAITING_APPROVAL)
     assert waiting.read_at is None and waiting.created_at < timezone.now()
     assert Notification.objects.filter(read_at__isnull=False).exists()
     assert not EmailDelivery.objects.exists()
