@@ -40,6 +40,8 @@ Every object the walk returns is checked twice:
   seller's other buyers or by one of O's own buyers; its stock rows and incoming supply go
   with it; its movements only to O owning it; its leftovers to O owning it and, published,
   to O buying from its owner. Carriers and delivery zones are shared.
+  Notifications (plugins/notifications) are their recipient's alone, whichever
+  organization the recipient acts for; their order goes through the orders' visibility.
   Objects seen by anyone are then asked for through ``node(id:)`` by every other viewer,
   with the same rule. Staff (who see everything, or a regional manager's subtree) are
   walked too, for the consistency check.
@@ -88,6 +90,7 @@ from plugins.dealer_network.services import (
     approve_application,
     submit_application,
 )
+from plugins.notifications.models import Notification
 from price_rules.models import PriceGroup, PriceGroupMember, Promotion
 from tests.fixtures.graphql import GraphQLClient
 from tests.fixtures.moderation import on_moderation
@@ -388,6 +391,10 @@ def _violation(viewer_user: User | None, org: Organization | None, global_id: st
         return _price_rule_violation(row, type_name, org)
     if model is Announcement:
         return _announcement_violation(row, viewer_user, org)
+    if model is Notification:
+        if viewer_user is not None and row.recipient_id == viewer_user.pk:
+            return None
+        return f"notification {row.pk} of {row.recipient.email}"
     if model._meta.app_label == "inventory" and model not in (Carrier, DeliveryZone):
         return _inventory_violation(row, type_name, org)
     links = _organization_links(model)
@@ -507,6 +514,7 @@ def world(network, make_user, staff_user, catalog, make_org):
         seed_moderation(network, catalog, dealer, sub, admins)
     seed_announcements(network, catalog, viewers)
     seed_forwarding(network, catalog, admins)
+    seed_notifications(network)
     return viewers
 
 
@@ -519,6 +527,35 @@ def seed_forwarding(network, catalog, admins) -> None:
     variants = [catalog["facade_white"].variants.order_by("sku").first()]
     seed_forward(network["sub_b"], admins["sub_b"], network["dealer_b"], admins["dealer_b"],
                  variants, sub_price="120.00", dealer_price="100.00")
+
+
+def seed_notifications(network) -> None:
+    """An order of each sub-dealer to its dealer, told to the sub-dealer's buyer and the
+    dealer's admin; and, so that a notification whose order its reader may not see is
+    walked too, dealer B's order told to sub-dealer A's buyer."""
+    from backend.orders.models import Order, OrderEvent, OrderStatus
+
+    made = {}
+    for serial, (dealer, sub) in enumerate((("dealer_a", "sub_a"), ("dealer_b", "sub_b")), 1):
+        buyer = User.objects.get(email=f"buyer@{sub.replace('_', '-')}.test")
+        order = Order.objects.create(
+            seller=network[dealer], buyer=network[sub], year=2026, serial=900 + serial,
+            status=OrderStatus.PLACED, placed_by=buyer, placed_as=network[sub],
+            idempotency_key=f"matrix-{serial}", currency="RUB", vat_rate=20,
+            subtotal_net=100, total_net=100, total_vat=20, total_gross=120,
+            grand_total_gross=120, placed_at=timezone.now())
+        event = OrderEvent.objects.create(order=order, event_type="PLACED", user=buyer,
+                                          acting_as=network[sub])
+        made[sub] = event
+        admin = User.objects.get(email=f"admin@{dealer.replace('_', '-')}.test")
+        for recipient in (buyer, admin):
+            Notification.objects.create(recipient=recipient, event=event, order=order,
+                                        event_type="PLACED", topic="ORDER_MODERATION",
+                                        texts={"ru": {"title": "Заказ", "body": ""}})
+    stranger = User.objects.get(email="approver@sub-a.test")
+    event = made["sub_b"]
+    Notification.objects.create(recipient=stranger, event=event, order=event.order,
+                                event_type="PLACED", topic="ORDER_MODERATION", texts={})
 
 
 # Objects per node(id:) request: each lookup is weighed, and a document must stay within
@@ -686,6 +723,9 @@ def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
         # of the announcements' rule is exercised, not only the authors'.
         everyone = Announcement.objects.get(title="Новый склад")
         assert to_global_id("Announcement", everyone.pk) in received
+        # ... and each reads the notifications of its order (the rule for them is the
+        # recipient's alone: staff see none of the others').
+        assert "Notification" in kinds
 
 
 def test_the_walk_covers_every_root_query_field():

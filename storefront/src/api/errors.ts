@@ -12,6 +12,7 @@ import type {
   CheckoutErrorCode,
   DealerNetworkErrorCode,
   InventoryErrorCode,
+  NotificationErrorCode,
   OrdersErrorCode,
   PriceRulesErrorCode,
   WorkflowErrorCode,
@@ -26,6 +27,7 @@ export type SchemaErrorCode =
   | CheckoutErrorCode
   | DealerNetworkErrorCode
   | InventoryErrorCode
+  | NotificationErrorCode
   | OrdersErrorCode
   | PriceRulesErrorCode
   | WorkflowErrorCode;
@@ -63,6 +65,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   DUPLICATE_SLUG: true,
   DUPLICATE_STOCK_ROW: true,
   DUPLICATE_TIER: true,
+  DUPLICATE_TOPIC: true,
   EMPTY_CART: true,
   EMPTY_FILE: true,
   EXPORT_TOO_LARGE: true,
