@@ -12,8 +12,10 @@ import type {
   CheckoutErrorCode,
   DealerNetworkErrorCode,
   InventoryErrorCode,
+  NotificationErrorCode,
   OrdersErrorCode,
   PriceRulesErrorCode,
+  WorkflowErrorCode,
 } from '../gql/graphql';
 import { waitPhrase } from '../i18n/wait';
 
@@ -26,7 +28,9 @@ export type SchemaErrorCode =
   | DealerNetworkErrorCode
   | InventoryErrorCode
   | OrdersErrorCode
-  | PriceRulesErrorCode;
+  | PriceRulesErrorCode
+  | NotificationErrorCode
+  | WorkflowErrorCode;
 
 /**
  * Every schema error code, checked by the compiler against the generated types: a code the API
@@ -35,6 +39,7 @@ export type SchemaErrorCode =
  */
 const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   ALLOCATED_EXCEEDS_ON_HAND: true,
+  ALREADY_FORWARDED: true,
   ALREADY_MEMBER: true,
   APPLICATIONS_THROTTLED: true,
   ASSIGNMENT_OUTSIDE_SUBTREE: true,
@@ -49,6 +54,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   CART_CHANGED: true,
   CREDIT_REFUSED: true,
   COMMENT_REQUIRED: true,
+  CONCURRENT_CHANGE: true,
   CURRENCY_MISMATCH: true,
   DERIVED_LIST: true,
   DUPLICATE_APPLICATION: true,
@@ -114,6 +120,8 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   NOT_A_DEALER: true,
   NOT_A_PUBLISHER: true,
   NOT_ENOUGH_STOCK: true,
+  NOT_ENOUGH_UNITS: true,
+  NOT_FORWARDABLE: true,
   NOT_FOUND: true,
   NOT_MANAGER: true,
   NOT_MULTIPLE: true,
@@ -125,6 +133,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   NO_SELLER: true,
   NO_SUPPLIER: true,
   ONE_SHIPMENT_IMPOSSIBLE: true,
+  OUT_OF_STOCK: true,
   PASSWORD_RESET_THROTTLED: true,
   PERMISSION_DENIED: true,
   PICKUP_NOT_ALLOWED: true,
@@ -132,7 +141,9 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   PRICES_CHANGED: true,
   PRICE_REQUIRES_SIGN_IN: true,
   PRODUCTS_REQUIRED: true,
+  PROPOSAL_NOT_OPEN: true,
   PUBLISH_DATE_IN_PAST: true,
+  REASON_REQUIRED: true,
   REQUIRED: true,
   RESERVED_EXCEEDS_QUANTITY: true,
   ROLE_IN_USE: true,
@@ -146,6 +157,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   TOO_MANY_LINES: true,
   TOO_MANY_PRODUCTS: true,
   TOO_MANY_ROWS: true,
+  TRANSITION_NOT_ALLOWED: true,
   TREE_TOO_DEEP: true,
   UNIQUE: true,
   UNKNOWN_COLUMN: true,
@@ -164,6 +176,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   WAREHOUSE_CODE_TAKEN: true,
   WAREHOUSE_INACTIVE: true,
   WEAK_PASSWORD: true,
+  WRONG_STATE: true,
 };
 
 /**
