@@ -53,7 +53,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 # Plugins are Django apps; the plugin manager runs their hooks in this order.
 PLUGINS = env_list("PLUGINS", ["plugins.dealer_network", "plugins.announcements",
-                               "plugins.order_workflow"])
+                               "plugins.order_workflow", "plugins.notifications"])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -176,6 +176,16 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
+# A task acknowledged late (the notifications') whose worker died is delivered again once
+# it has been unacknowledged this long: longer than any task runs.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+}
+# Test-only (plugins/notifications/pause.py): the delivery task waits at this point while
+# this file exists, so the worker-kill tests kill it exactly there. Unset in production.
+NOTIFICATIONS_PAUSE_AT = env_str("NOTIFICATIONS_PAUSE_AT")
+NOTIFICATIONS_PAUSE_FILE = env_str("NOTIFICATIONS_PAUSE_FILE")
 # Celery beat (the "beat" service of docker-compose.yml): periodic tasks.
 CELERY_BEAT_SCHEDULE = {
     # Stored price sort keys of old rules versions and days (price_rules/stored_keys.py).

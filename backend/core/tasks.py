@@ -19,9 +19,11 @@ from .text import single_line
 logger = logging.getLogger(__name__)
 
 
-def deliver(to: list[str], subject: str, body: str) -> None:
-    """Send one message now through ``settings.EMAIL_BACKEND`` (raises on failure)."""
-    EmailMessage(subject=single_line(subject), body=body, to=to).send()
+def deliver(to: list[str], subject: str, body: str, message_id: str = "") -> None:
+    """Send one message now through ``settings.EMAIL_BACKEND`` (raises on failure).
+    ``message_id``: the same for every attempt at one letter, so a repeat is recognisable."""
+    headers = {"Message-ID": single_line(message_id)} if message_id else None
+    EmailMessage(subject=single_line(subject), body=body, to=to, headers=headers).send()
 
 
 @shared_task(bind=True, name="core.send_email", ignore_result=True)
