@@ -181,6 +181,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
     "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": 1,
 }
 # Test-only (plugins/notifications/pause.py): the delivery task waits at this point while
 # this file exists, so the worker-kill tests kill it exactly there. Unset in production.

@@ -2,7 +2,8 @@
 named point so they can kill the worker exactly there, never by timing.
 
 ``NOTIFICATIONS_PAUSE_AT`` names the point ("decided": the notifications and the outbox
-committed, nothing sent; "sending": inside an e-mail's transaction, its row locked) and
+committed, nothing sent; "sending": inside an e-mail's transaction, its row locked;
+"sent": an e-mail sent and marked SENT, the next not yet) and
 ``NOTIFICATIONS_PAUSE_FILE`` a gate file. Reaching the point, the task writes
 ``<file>.reached`` and waits while the gate file exists. Both unset (always, outside
 tests): nothing happens.

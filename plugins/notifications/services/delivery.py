@@ -86,6 +86,7 @@ def send_pending(event_id: int) -> int:
                 status=DeliveryStatus.SENT, sent_at=timezone.now(),
                 attempts=delivery.attempts + 1)
             sent += 1
+        pause_point("sent")
     return sent
 
 
