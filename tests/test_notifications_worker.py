@@ -9,9 +9,8 @@ Nothing here waits by sleeping: each step waits, with a deadline, for the state 
 
 from __future__ import annotations
 
-import redis
-
 import pytest
+import redis
 
 from backend.orders.models import OrderEvent
 from plugins.notifications.models import DeliveryStatus, EmailDelivery, Notification
