@@ -27,9 +27,9 @@ export type SchemaErrorCode =
   | CheckoutErrorCode
   | DealerNetworkErrorCode
   | InventoryErrorCode
+  | NotificationErrorCode
   | OrdersErrorCode
   | PriceRulesErrorCode
-  | NotificationErrorCode
   | WorkflowErrorCode;
 
 /**
@@ -65,6 +65,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   DUPLICATE_SLUG: true,
   DUPLICATE_STOCK_ROW: true,
   DUPLICATE_TIER: true,
+  DUPLICATE_TOPIC: true,
   EMPTY_CART: true,
   EMPTY_FILE: true,
   EXPORT_TOO_LARGE: true,
