@@ -40,6 +40,8 @@ Every object the walk returns is checked twice:
   seller's other buyers or by one of O's own buyers; its stock rows and incoming supply go
   with it; its movements only to O owning it; its leftovers to O owning it and, published,
   to O buying from its owner. Carriers and delivery zones are shared.
+  Notifications (plugins/notifications) are their recipient's alone, whichever
+  organization the recipient acts for; their order goes through the orders' visibility.
   Objects seen by anyone are then asked for through ``node(id:)`` by every other viewer,
   with the same rule. Staff (who see everything, or a regional manager's subtree) are
   walked too, for the consistency check.
@@ -87,6 +89,7 @@ from plugins.dealer_network.services import (
     approve_application,
     submit_application,
 )
+from plugins.notifications.models import Notification
 from price_rules.models import PriceGroup, PriceGroupMember, Promotion
 from tests.fixtures.graphql import GraphQLClient
 from tests.fixtures.prices import create_price_rules, running_promotion
@@ -384,6 +387,10 @@ def _violation(viewer_user: User | None, org: Organization | None, global_id: st
         return _price_rule_violation(row, type_name, org)
     if model is Announcement:
         return _announcement_violation(row, viewer_user, org)
+    if model is Notification:
+        if viewer_user is not None and row.recipient_id == viewer_user.pk:
+            return None
+        return f"notification {row.pk} of {row.recipient.email}"
     if model._meta.app_label == "inventory" and model not in (Carrier, DeliveryZone):
         return _inventory_violation(row, type_name, org)
     links = _organization_links(model)
@@ -492,7 +499,37 @@ def world(network, make_user, staff_user, catalog, make_org):
                       invited_by=admins[dealer])
         invite_member(network[dealer], f"support@{network[dealer].pk}.test", invited_by=staff_user)
     seed_announcements(network, catalog, viewers)
+    seed_notifications(network)
     return viewers
+
+
+def seed_notifications(network) -> None:
+    """An order of each sub-dealer to its dealer, told to the sub-dealer's buyer and the
+    dealer's admin; and, so that a notification whose order its reader may not see is
+    walked too, dealer B's order told to sub-dealer A's buyer."""
+    from backend.orders.models import Order, OrderEvent, OrderStatus
+
+    made = {}
+    for serial, (dealer, sub) in enumerate((("dealer_a", "sub_a"), ("dealer_b", "sub_b")), 1):
+        buyer = User.objects.get(email=f"buyer@{sub.replace('_', '-')}.test")
+        order = Order.objects.create(
+            seller=network[dealer], buyer=network[sub], year=2026, serial=serial,
+            status=OrderStatus.PLACED, placed_by=buyer, placed_as=network[sub],
+            idempotency_key=f"matrix-{serial}", currency="RUB", vat_rate=20,
+            subtotal_net=100, total_net=100, total_vat=20, total_gross=120,
+            grand_total_gross=120, placed_at=timezone.now())
+        event = OrderEvent.objects.create(order=order, event_type="PLACED", user=buyer,
+                                          acting_as=network[sub])
+        made[sub] = event
+        admin = User.objects.get(email=f"admin@{dealer.replace('_', '-')}.test")
+        for recipient in (buyer, admin):
+            Notification.objects.create(recipient=recipient, event=event, order=order,
+                                        event_type="PLACED", topic="ORDER_MODERATION",
+                                        texts={"ru": {"title": "Заказ", "body": ""}})
+    stranger = User.objects.get(email="approver@sub-a.test")
+    event = made["sub_b"]
+    Notification.objects.create(recipient=stranger, event=event, order=event.order,
+                                event_type="PLACED", topic="ORDER_MODERATION", texts={})
 
 
 # Objects per node(id:) request: each lookup is weighed, and a document must stay within
@@ -609,7 +646,7 @@ def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
             "PriceListEntry", "PriceListAssignment", "PriceGroup", "ResaleMarkup",
             "Promotion", "VolumeDiscount", "MapFloor", "RecomputeJob",
             "Announcement", "Warehouse", "StockItem", "IncomingSupply", "StockMovement",
-            "Leftover", "Carrier", "DeliveryZone"} <= kinds, kinds
+            "Leftover", "Carrier", "DeliveryZone", "Notification"} <= kinds, kinds
     # ... and announcements from above: the manufacturer's reach the sub-dealers, so the
     # ancestor branch of the announcements' rule is exercised, not only the authors'.
     everyone = Announcement.objects.get(title="Новый склад")
