@@ -43,6 +43,7 @@ from backend.orders.models import (
 from inventory.models import Warehouse
 from plugins.announcements.models import Announcement, AnnouncementRead
 from plugins.dealer_network.models import PartnerApplication, PartnerApplicationEvent
+from plugins.notifications.models import EmailDelivery, Notification, NotificationPreference
 from plugins.order_workflow.models import (
     DialogueEntry,
     Dispatch,
@@ -128,8 +129,9 @@ def _ordering_rows(network, variant, admin):
                                        currency="RUB", ship_date=timezone.localdate(),
                                        cost_net=Decimal("10"))
     ShipmentLine.objects.create(shipment=shipment, order_line=line, quantity=Decimal("2"))
-    OrderEvent.objects.create(order=order, event_type="PLACED", user=admin, acting_as=dealer,
-                              after={"status": "PLACED"})
+    event = OrderEvent.objects.create(order=order, event_type="PLACED", user=admin,
+                                      acting_as=dealer, after={"status": "PLACED"})
+    _notification_rows(order, event, admin)
     OrderModeration.objects.create(order=order, seller=factory, state="ON_MODERATION",
                                    moderator=admin, submitted_at=timezone.now())
     LineUnits.objects.create(line=line, order=order, pending=Decimal("1"), ready=Decimal("1"))
@@ -154,6 +156,17 @@ def _ordering_rows(network, variant, admin):
     ForwardLink.objects.create(source_line=line, source_order=order,
                                forwarded_line=forwarded_line, forwarded_order=forwarded,
                                quantity=Decimal("2"))
+
+
+def _notification_rows(order, event, admin):
+    Notification.objects.create(recipient=admin, event=event, order=order,
+                                event_type="PLACED", topic="ORDER_MODERATION",
+                                texts={"ru": {"title": "Заказ", "body": "Текст"}},
+                                read_at=timezone.now())
+    NotificationPreference.objects.create(user=admin, topic="ORDER_FULFILMENT", email=False)
+    EmailDelivery.objects.create(event=event, recipient=admin, to=admin.email,
+                                 subject="Заказ", body="Текст", status="SENT", attempts=1,
+                                 sent_at=timezone.now())
 
 
 def test_every_model_of_the_project_is_a_portal_model():
