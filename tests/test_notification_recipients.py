@@ -127,3 +127,17 @@ def test_a_workflow_event_writes_the_in_app_notifications_after_commit(
     assert english["title"] == f"Changes to order {placed} wait for your answer"
     assert "Comment: Можем 3 вместо 5" in english["body"]
     assert sorted(m.to[0] for m in mailoutbox) == BUYER_SIDE
+
+
+def test_the_notifications_never_import_the_order_workflow():
+    """They learn of the workflow through the ``order_event`` hook only (the plugins are
+    independent: either may be left out of PLUGINS)."""
+    import grimp
+
+    graph = grimp.build_graph("plugins")
+    importers = {module for module in graph.modules
+                 if module.startswith("plugins.notifications")}
+    imported = {target for module in importers
+                for target in graph.find_modules_directly_imported_by(module)}
+    assert not {m for m in imported if m.startswith("plugins.order_workflow")}
+    assert "plugins.notifications.recipients" in importers
