@@ -110,6 +110,19 @@ def test_demo_loads_the_network_and_catalog_once(settings, tmp_path):
     _assert_stock()
     _assert_delivery()
     _assert_orders()
+    _assert_notifications()
+
+
+def _assert_notifications() -> None:
+    """The demo's order events are in-app notifications (never e-mailed): the approver
+    of the order waiting for approval has it unread; old ones are read."""
+    from plugins.notifications.models import EmailDelivery, Notification
+
+    waiting = Notification.objects.get(recipient__email="subdealer1.approver@demo.local",
+                                       event_type="APPROVAL_REQUESTED")
+    assert waiting.read_at is None and waiting.created_at < timezone.now()
+    assert Notification.objects.filter(read_at__isnull=False).exists()
+    assert not EmailDelivery.objects.exists()
 
 
 def _assert_orders() -> None:

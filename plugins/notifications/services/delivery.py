@@ -48,19 +48,20 @@ def load_event(event_id: int) -> OrderEvent | None:
             .filter(pk=event_id).first())
 
 
-def decide(event: OrderEvent) -> None:
-    """Write the event's notifications and its outbox (once, whatever runs again)."""
+def decide(event: OrderEvent, *, email: bool = True) -> int:
+    """Write the event's notifications and its outbox (once, whatever runs again); the
+    number of notifications written. ``email=False``: in the portal only (the demo's
+    history)."""
     people = recipients(event)
     channels = channels_of({(person.user.pk, person.topic) for person in people})
     notes, letters = [], []
     for person in people:
-        email, in_app = channels[(person.user.pk, person.topic)]
-        if in_app:
+        if channels[(person.user.pk, person.topic)][1]:
             notes.append(Notification(recipient=person.user, event=event,
                                       order_id=event.order_id, event_type=event.event_type,
                                       topic=person.topic,
                                       texts=texts(event, person.told_as)))
-        if email and person.user.email:
+        if email and channels[(person.user.pk, person.topic)][0] and person.user.email:
             made = letter(event, person.told_as, language_of(person.user))
             letters.append(EmailDelivery(event=event, recipient=person.user,
                                          to=person.user.email, subject=made.title[:300],
@@ -68,6 +69,7 @@ def decide(event: OrderEvent) -> None:
     with transaction.atomic():
         Notification.objects.bulk_create(notes, ignore_conflicts=True)
         EmailDelivery.objects.bulk_create(letters, ignore_conflicts=True)
+    return len(notes)
 
 
 def send_pending(event_id: int) -> int:
