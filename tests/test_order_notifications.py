@@ -2,7 +2,9 @@
 buyer's approvers when an order waits, the placer when it is approved or rejected (with the
 comment), and those who take a placed order (the manufacturer's staff with
 MODERATE_ORDERS, a dealer's admins for its sub-dealers' orders). A rolled-back change sends
-nothing and calls no hook; the ``order_event`` hook hears each committed event.
+nothing and calls no hook; the ``order_event`` hook hears each committed event. The
+e-mail goes through the notifications plugin (plugins/notifications): the hook queues one
+task per event, which writes the outbox and sends from it.
 
 Celery runs eagerly here (no REDIS_URL); the last test runs the same path through Redis, a
 real worker and an SMTP server, as tests/test_email_worker.py does.
