@@ -131,7 +131,7 @@ function NotificationItem({ notification, busy, onRead }: { notification: Notifi
             <span>{notification.title}</span>
           )}
         </p>
-        {notification.body && <p>{notification.body}</p>}
+        {notification.body && <p className="notification-item__body">{notification.body}</p>}
         <p className="net-muted">
           <time dateTime={notification.createdAt}>{format.dateTime(notification.createdAt)}</time>
         </p>
