@@ -40,6 +40,7 @@ import {
   loadOrdersPage,
   loadOrderPage,
   loadApprovalsPage,
+  loadNotificationsPage,
 } from './routes';
 
 // Each screen is its own chunk; the entry holds only the shell.
@@ -79,6 +80,7 @@ const CheckoutPage = lazy(loadCheckoutPage);
 const OrdersPage = lazy(loadOrdersPage);
 const OrderPage = lazy(loadOrderPage);
 const ApprovalsPage = lazy(loadApprovalsPage);
+const NotificationsPage = lazy(loadNotificationsPage);
 
 export function AppRoutes() {
   return (
@@ -166,6 +168,7 @@ export function AppRoutes() {
         <Route path="/orders" element={<OrdersPage />} />
         <Route path="/orders/:id" element={<OrderPage />} />
         <Route path="/approvals" element={<ApprovalsPage />} />
+        <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -49,6 +49,8 @@ export const loadCheckoutPage = once(() => import('./features/checkout/CheckoutP
 export const loadOrdersPage = once(() => import('./features/orders/OrdersPage'));
 export const loadOrderPage = once(() => import('./features/orders/OrderPage'));
 export const loadApprovalsPage = once(() => import('./features/orders/ApprovalsPage'));
+// Notifications (issue 14): the list and the preferences.
+export const loadNotificationsPage = once(() => import('./features/notifications/NotificationsPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -79,6 +81,7 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/orders/', loadOrderPage],
   ['/orders', loadOrdersPage],
   ['/approvals', loadApprovalsPage],
+  ['/notifications', loadNotificationsPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */

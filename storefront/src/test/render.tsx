@@ -92,7 +92,13 @@ export function renderApp({
   // Every signed-in screen asks for the unread announcements (the header) and the catalog for
   // its products' announcements: none, unless the test answers otherwise.
   // An approver's header also asks how many orders wait for it: none, unless answered.
-  const api = fakeGraphQL({ ...NO_ANNOUNCEMENTS, OrderApprovalsCount: { orderApprovals: { totalCount: 0 } }, ...answers });
+  // The header's bell asks for the unread notifications: none, unless answered.
+  const api = fakeGraphQL({
+    ...NO_ANNOUNCEMENTS,
+    OrderApprovalsCount: { orderApprovals: { totalCount: 0 } },
+    NotificationUnreadCount: { notificationUnreadCount: 0 },
+    ...answers,
+  });
   const storage = window.localStorage;
   if (signedIn) {
     storage.setItem(STORAGE_KEYS.access, fakeJwt({ exp: Date.now() / 1000 + 900 }));

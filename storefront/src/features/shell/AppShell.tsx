@@ -7,6 +7,7 @@ import { OrdersNavLinks } from '../orders/OrdersNavLinks';
 import { priceManagement } from '../prices/admin/access';
 import { stockManagement } from '../stock/access';
 import { CartBadge } from '../cart/CartBadge';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { useSession } from '../auth/SessionProvider';
 import { useViewer } from '../auth/ViewerProvider';
 import { hasStaffPermission, organizationSections, REVIEW_PERMISSION } from '../network/access';
@@ -145,6 +146,7 @@ export function AppShell() {
               <UserMenu />
             </div>
           </ShellMenu>
+          {viewer.ready && <NotificationBell />}
           {viewer.ready && <CartBadge />}
         </div>
       </header>
