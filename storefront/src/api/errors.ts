@@ -55,7 +55,6 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   CONCURRENT_CHANGE: true,
   CREDIT_REFUSED: true,
   COMMENT_REQUIRED: true,
-  CONCURRENT_CHANGE: true,
   CURRENCY_MISMATCH: true,
   DERIVED_LIST: true,
   DUPLICATE_APPLICATION: true,
