@@ -40,6 +40,9 @@ import {
   loadOrdersPage,
   loadOrderPage,
   loadApprovalsPage,
+  loadModerationQueuePage,
+  loadModerationOrderPage,
+  loadForwardPage,
 } from './routes';
 
 // Each screen is its own chunk; the entry holds only the shell.
@@ -79,6 +82,9 @@ const CheckoutPage = lazy(loadCheckoutPage);
 const OrdersPage = lazy(loadOrdersPage);
 const OrderPage = lazy(loadOrderPage);
 const ApprovalsPage = lazy(loadApprovalsPage);
+const ModerationQueuePage = lazy(loadModerationQueuePage);
+const ModerationOrderPage = lazy(loadModerationOrderPage);
+const ForwardPage = lazy(loadForwardPage);
 
 export function AppRoutes() {
   return (
@@ -166,6 +172,9 @@ export function AppRoutes() {
         <Route path="/orders" element={<OrdersPage />} />
         <Route path="/orders/:id" element={<OrderPage />} />
         <Route path="/approvals" element={<ApprovalsPage />} />
+        <Route path="/moderation" element={<ModerationQueuePage />} />
+        <Route path="/moderation/forward" element={<ForwardPage />} />
+        <Route path="/moderation/:id" element={<ModerationOrderPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -49,6 +49,10 @@ export const loadCheckoutPage = once(() => import('./features/checkout/CheckoutP
 export const loadOrdersPage = once(() => import('./features/orders/OrdersPage'));
 export const loadOrderPage = once(() => import('./features/orders/OrderPage'));
 export const loadApprovalsPage = once(() => import('./features/orders/ApprovalsPage'));
+// Order workflow (issue 14): the moderation queue, one order for its moderator, forwarding.
+export const loadModerationQueuePage = once(() => import('./features/moderation/ModerationQueuePage'));
+export const loadModerationOrderPage = once(() => import('./features/moderation/ModerationOrderPage'));
+export const loadForwardPage = once(() => import('./features/moderation/ForwardPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -79,6 +83,9 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/orders/', loadOrderPage],
   ['/orders', loadOrdersPage],
   ['/approvals', loadApprovalsPage],
+  ['/moderation/forward', loadForwardPage],
+  ['/moderation/', loadModerationOrderPage],
+  ['/moderation', loadModerationQueuePage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */

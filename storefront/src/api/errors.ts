@@ -14,6 +14,7 @@ import type {
   InventoryErrorCode,
   OrdersErrorCode,
   PriceRulesErrorCode,
+  WorkflowErrorCode,
 } from '../gql/graphql';
 import { waitPhrase } from '../i18n/wait';
 
@@ -26,7 +27,8 @@ export type SchemaErrorCode =
   | DealerNetworkErrorCode
   | InventoryErrorCode
   | OrdersErrorCode
-  | PriceRulesErrorCode;
+  | PriceRulesErrorCode
+  | WorkflowErrorCode;
 
 /**
  * Every schema error code, checked by the compiler against the generated types: a code the API
@@ -34,6 +36,16 @@ export type SchemaErrorCode =
  * a type error until ru.json has the message (en.json is held to the same keys by a test).
  */
 const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
+  // The order workflow (issue 14).
+  ALREADY_FORWARDED: true,
+  CONCURRENT_CHANGE: true,
+  NOT_ENOUGH_UNITS: true,
+  NOT_FORWARDABLE: true,
+  OUT_OF_STOCK: true,
+  PROPOSAL_NOT_OPEN: true,
+  REASON_REQUIRED: true,
+  TRANSITION_NOT_ALLOWED: true,
+  WRONG_STATE: true,
   ALLOCATED_EXCEEDS_ON_HAND: true,
   ALREADY_MEMBER: true,
   APPLICATIONS_THROTTLED: true,
