@@ -1,0 +1,31 @@
+"""The order workflow's root fields and their costs, joined to the API by
+``backend.api.schema``.
+
+Each module of this package may define ``Queries`` and ``Mutations`` (graphene
+ObjectTypes) and ``COSTS``; they are gathered here, modules in name order, so a part
+(moderation, units, forwarding...) joins the API by being a module of the package, and
+parts written apart never edit the same lines. Importing a module also runs its
+``add_fields`` on the orders' types (``Order.moderation``...).
+"""
+
+from __future__ import annotations
+
+import pkgutil
+from importlib import import_module
+
+import graphene
+
+_PARTS = [import_module(f"{__name__}.{name}")
+          for _, name, _ in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)]
+
+
+def _gathered(attribute: str) -> tuple:
+    return tuple(getattr(part, attribute) for part in _PARTS if hasattr(part, attribute))
+
+
+COSTS = {key: cost for costs in _gathered("COSTS") for key, cost in costs.items()}
+
+if _gathered("Queries"):
+    Queries = type("Queries", (*_gathered("Queries"), graphene.ObjectType), {})
+if _gathered("Mutations"):
+    Mutations = type("Mutations", (*_gathered("Mutations"), graphene.ObjectType), {})

@@ -1,0 +1,58 @@
+"""Which workflow rows a viewer may see: the only place that decides.
+
+Every workflow row is seen exactly when its order is seen
+(``backend.orders.visibility.visible_orders``): moderations, proposals, the dialogue,
+dispatches. Nested fields load them through these functions, so a nested field answers
+what ``node(id:)`` answers.
+
+The exception is forwarding. A ``ForwardLink`` joins a sub-dealer's line to the line of
+its dealer's order to the manufacturer, which carries the dealer's PURCHASE prices. So a
+link is seen only by who sees BOTH orders: the dealer (its own order and its sub-dealers'),
+the manufacturer's staff whose own visibility already shows the sub-dealer's order. A
+sub-dealer sees its own order but never its dealer's, so never the link; a manufacturer's
+regional manager assigned to the dealer's region but not the sub-dealer's learns nothing
+of the sub-dealer's order through it.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from django.db.models import Model, QuerySet
+
+from backend.core.viewer import Viewer
+from backend.orders.visibility import sees_all_orders, visible_orders
+
+from .models import DialogueEntry, Dispatch, ForwardLink, LineProposal, OrderModeration
+
+M = TypeVar("M", bound=Model)
+
+
+def _with_visible_order(viewer: Viewer, rows: QuerySet[M], field: str = "order") -> QuerySet[M]:
+    # A subquery, not a join: PostgreSQL resolves it as a semi-join over the orders'
+    # own visibility condition, so the condition is written once, in backend.orders.
+    if sees_all_orders(viewer):
+        return rows
+    return rows.filter(**{f"{field}_id__in": visible_orders(viewer).values("pk")})
+
+
+def visible_moderations(viewer: Viewer) -> QuerySet[OrderModeration]:
+    return _with_visible_order(viewer, OrderModeration.objects.all())
+
+
+def visible_proposals(viewer: Viewer) -> QuerySet[LineProposal]:
+    return _with_visible_order(viewer, LineProposal.objects.all())
+
+
+def visible_dialogue(viewer: Viewer) -> QuerySet[DialogueEntry]:
+    return _with_visible_order(viewer, DialogueEntry.objects.all())
+
+
+def visible_dispatches(viewer: Viewer) -> QuerySet[Dispatch]:
+    return _with_visible_order(viewer, Dispatch.objects.all())
+
+
+def visible_forward_links(viewer: Viewer) -> QuerySet[ForwardLink]:
+    """Links whose BOTH orders the viewer sees: the dealer's side only (see above)."""
+    rows = _with_visible_order(viewer, ForwardLink.objects.all(), "source_order")
+    return _with_visible_order(viewer, rows, "forwarded_order")
