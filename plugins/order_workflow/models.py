@@ -13,6 +13,8 @@
 - ``Dispatch`` / ``DispatchLine``: units actually shipped together, with the seller's
   document number and carrier («ship the 4 ready units now»). ``orders.Shipment`` is the
   plan made when placing; a dispatch is what left the warehouse.
+- ``AutoConfirmRule``: a seller's rule confirming trusted buyers' orders without a
+  moderator (order types, a total, the buyers).
 - ``ForwardLink``: a sub-dealer's line forwarded by its dealer to the manufacturer, and
   the dealer's line that carries it; unit statuses flow back along it.
 """
@@ -20,6 +22,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import F, Q
 
@@ -27,7 +30,7 @@ from backend.accounts.models import Organization
 from backend.catalog.models import ProductVariant
 from backend.core.models import PortalModel
 from backend.core.numbering import NumberSeries
-from backend.orders.models import MONEY, QUANTITY, Order, OrderLine
+from backend.orders.models import MONEY, QUANTITY, Order, OrderLine, OrderType
 
 # «О-000042» / «D-000042»: a dispatch's number, on its packing list.
 DISPATCH_NUMBERS = NumberSeries("order_workflow_dispatch_number",
@@ -254,3 +257,33 @@ class ForwardLink(PortalModel):
                                               name="forward_quantity_gt_0"),
                        models.CheckConstraint(condition=~Q(source_order=F("forwarded_order")),
                                               name="forward_not_to_itself")]
+
+
+def default_auto_confirm_types() -> list[str]:
+    return [OrderType.REGULAR.value]
+
+
+class AutoConfirmRule(PortalModel):
+    """A seller's rule confirming orders without a moderator when they reach it: orders of
+    one of ``order_types``, whose grand total (with VAT, in the order's currency) is at
+    most ``max_total`` (no limit when empty), of a trusted buyer (one of ``buyers``, or
+    any buyer with ``all_buyers``). Kept in the admin; ``services/auto_confirm.py``."""
+
+    seller = models.ForeignKey(Organization, on_delete=models.CASCADE,
+                               related_name="auto_confirm_rules")
+    name = models.CharField(max_length=200)
+    is_active = models.BooleanField(default=True)
+    order_types = ArrayField(models.CharField(max_length=16, choices=OrderType.choices),
+                             default=default_auto_confirm_types)
+    max_total = models.DecimalField(**MONEY, null=True, blank=True)
+    all_buyers = models.BooleanField(default=False)
+    buyers = models.ManyToManyField(Organization, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["seller_id", "name", "pk"]
+        indexes = [models.Index(fields=["seller", "is_active"], name="auto_confirm_seller_idx")]
+
+    def __str__(self) -> str:
+        return self.name

@@ -12,15 +12,22 @@ the manufacturer's staff whose own visibility already shows the sub-dealer's ord
 sub-dealer sees its own order but never its dealer's, so never the link; a manufacturer's
 regional manager assigned to the dealer's region but not the sub-dealer's learns nothing
 of the sub-dealer's order through it.
+
+The moderation queue (``moderated_orders``) is the orders, among those the viewer sees,
+whose seller the viewer moderates (``people.py``): the manufacturer's for staff with
+MODERATE_ORDERS, the active organization's for its members with OrgPerm.MODERATE_ORDERS.
 """
 
 from __future__ import annotations
 
 from typing import TypeVar
 
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 
+from backend.accounts.models import Organization
+from backend.core.permissions import OrgPerm, Perm
 from backend.core.viewer import Viewer
+from backend.orders.models import Order
 from backend.orders.visibility import sees_all_orders, visible_orders
 
 from .models import DialogueEntry, Dispatch, ForwardLink, LineProposal, OrderModeration
@@ -56,3 +63,17 @@ def visible_forward_links(viewer: Viewer) -> QuerySet[ForwardLink]:
     """Links whose BOTH orders the viewer sees: the dealer's side only (see above)."""
     rows = _with_visible_order(viewer, ForwardLink.objects.all(), "source_order")
     return _with_visible_order(viewer, rows, "forwarded_order")
+
+
+def moderated_orders(viewer: Viewer) -> QuerySet[Order]:
+    """Orders on moderation with a seller the viewer moderates (see above)."""
+    if viewer.user is None:
+        return Order.objects.none()
+    condition = Q(pk__in=[])
+    if viewer.has_perm(Perm.MODERATE_ORDERS):
+        roots = Organization.objects.filter(parent__isnull=True).values("pk")
+        condition |= Q(moderation__seller_id__in=roots)
+    organization = viewer.organization
+    if organization is not None and viewer.can(OrgPerm.MODERATE_ORDERS):
+        condition |= Q(moderation__seller_id=organization.pk)
+    return visible_orders(viewer).filter(condition)

@@ -60,9 +60,14 @@ def approve(viewer: Viewer, order: Order | int, comment: str | None = "") -> Ord
 
 def reject(viewer: Viewer, order: Order | int, comment: str | None) -> Order:
     """Refuse the waiting ``order`` with a reason: REJECTED, event REJECTED; its stock
-    and pre-ordered supply are released."""
-    text = _comment(comment, required=True)
+    and pre-ordered supply are released. An order that does not wait for the buyer's
+    approval goes to the ``order_reject`` hook first: the order workflow rejects an
+    order its seller moderates (the seller's rejection)."""
     with transaction.atomic():
+        seller_rejected = _rejected_by_plugin(viewer, order, comment)
+        if seller_rejected is not None:
+            return seller_rejected
+        text = _comment(comment, required=True)
         locked = _waiting_order(viewer, order)
         _decide(viewer, locked, OrderStatus.REJECTED, text)
         locks.release(order_plan(locked), reference=format_number(locked.year, locked.serial),
@@ -72,6 +77,19 @@ def reject(viewer: Viewer, order: Order | int, comment: str | None) -> Order:
                       before={"status": OrderStatus.AWAITING_APPROVAL.value},
                       after={"status": OrderStatus.REJECTED.value})
     return locked
+
+
+def _rejected_by_plugin(viewer: Viewer, order: Order | int,
+                        comment: str | None) -> Order | None:
+    """The ``order_reject`` hook's answer for a visible order past the buyer's approval,
+    locked; None when there is none (the core's checks follow)."""
+    pk: Any = getattr(order, "pk", order)
+    locked = visible_orders(viewer).select_for_update(of=("self",)).filter(pk=pk).first()
+    if locked is None or locked.status == OrderStatus.AWAITING_APPROVAL:
+        return None
+    rejected: Order | None = get_plugins_manager().run("order_reject", None, viewer, locked,
+                                                       comment or "")
+    return rejected
 
 
 def _comment(comment: str | None, *, required: bool) -> str:

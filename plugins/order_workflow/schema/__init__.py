@@ -15,6 +15,13 @@ from importlib import import_module
 
 import graphene
 
+# The core apps' schema modules first, in the order backend.api.schema imports them: their
+# types extend each other's (add_fields) at import, and the printed schema follows that
+# order; importing the orders' types from here first would reorder it.
+for _app in ("backend.checkout", "backend.orders", "backend.accounts", "backend.catalog",
+             "inventory", "price_rules"):
+    import_module(f"{_app}.schema")
+
 _PARTS = [import_module(f"{__name__}.{name}")
           for _, name, _ in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)]
 
