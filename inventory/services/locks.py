@@ -60,6 +60,65 @@ def release(plan: object, *, reference: str, user: object = None,
     _apply(_picks(plan), sign=-1, actor=Actor(user, organization), reference=reference)
 
 
+def ship(plan: object, *, reference: str, user: object = None,
+         organization: object = None) -> None:
+    """The plan's units leave their warehouses: a stock pick's units come off both on hand
+    and allocated; a pre-order pick's reservation on its supply is given back and its units
+    come off the warehouse's free stock (the supply must have arrived: NOT_ENOUGH_STOCK
+    otherwise). Movements SHIPMENT (and PREORDER_RELEASE). The same locks, in the same
+    order, as ``allocate``."""
+    picks = _picks(plan)
+    if not picks:
+        return
+    actor = Actor(user, organization)
+    held: dict[tuple[int, int], _Need] = {}
+    free: dict[tuple[int, int], _Need] = {}
+    reserved: dict[int, _Need] = {}
+    for pick in picks:
+        key = (pick.warehouse_id, pick.variant_id)
+        if pick.supply_id is None:
+            held.setdefault(key, _Need(pick.sku, Decimal(0))).quantity += pick.quantity
+        else:
+            free.setdefault(key, _Need(pick.sku, Decimal(0))).quantity += pick.quantity
+            reserved.setdefault(pick.supply_id, _Need(pick.sku, Decimal(0))).quantity += (
+                pick.quantity)
+    items = _locked_stock(set(held) | set(free))
+    supplies = _locked_supply(set(reserved))
+    _refuse_short(held, reserved, items, supplies, -1)
+    _refuse_short(free, {}, items, supplies, 1)
+    now = timezone.now()
+    movements = []
+    for key in sorted(set(held) | set(free)):
+        item = items[key]
+        from_allocated = held[key].quantity if key in held else Decimal(0)
+        quantity = from_allocated + (free[key].quantity if key in free else Decimal(0))
+        item.on_hand -= quantity
+        item.allocated -= from_allocated
+        item.updated_at = now
+        movements.append(movement(item, MovementReason.SHIPMENT, actor,
+                                  on_hand_delta=-quantity, allocated_delta=-from_allocated,
+                                  reference=reference))
+    for supply_id, need in sorted(reserved.items()):
+        supply = supplies[supply_id]
+        supply.reserved -= need.quantity
+        supply.updated_at = now
+        movements.append(movement(items[(supply.warehouse_id, supply.variant_id)],
+                                  MovementReason.PREORDER_RELEASE, actor, reference=reference,
+                                  supply=supply, comment=f"{need.quantity} shipped"))
+    with connection.cursor() as cursor:
+        chosen = [items[key] for key in sorted(set(held) | set(free))]
+        cursor.execute(
+            f"UPDATE {StockItem._meta.db_table} AS s SET on_hand = v.on_hand, "
+            "allocated = v.allocated, updated_at = %s FROM unnest(%s::bigint[], "
+            "%s::numeric[], %s::numeric[]) AS v(id, on_hand, allocated) WHERE s.id = v.id",
+            [now, [item.pk for item in chosen], [item.on_hand for item in chosen],
+             [item.allocated for item in chosen]])
+    if reserved:
+        IncomingSupply.objects.bulk_update([supplies[pk] for pk in sorted(reserved)],
+                                           ["reserved", "updated_at"])
+    _insert_movements(movements, now)
+
+
 def _picks(plan: object) -> list[Pick]:
     shipments: Iterable[object] = getattr(plan, "shipments", ())
     found: list[Pick] = []

@@ -30,7 +30,15 @@ from backend.core.viewer import Viewer
 from backend.orders.models import Order
 from backend.orders.visibility import sees_all_orders, visible_orders
 
-from .models import DialogueEntry, Dispatch, ForwardLink, LineProposal, OrderModeration
+from .models import (
+    DialogueEntry,
+    Dispatch,
+    DispatchLine,
+    ForwardLink,
+    LineProposal,
+    LineUnits,
+    OrderModeration,
+)
 
 M = TypeVar("M", bound=Model)
 
@@ -77,3 +85,15 @@ def moderated_orders(viewer: Viewer) -> QuerySet[Order]:
     if organization is not None and viewer.can(OrgPerm.MODERATE_ORDERS):
         condition |= Q(moderation__seller_id=organization.pk)
     return visible_orders(viewer).filter(condition)
+
+
+def visible_line_units(viewer: Viewer) -> QuerySet[LineUnits]:
+    """A line's units are seen with its order (``units``' loaders)."""
+    return _with_visible_order(viewer, LineUnits.objects.all())
+
+
+def visible_dispatch_lines(viewer: Viewer) -> QuerySet[DispatchLine]:
+    """A dispatch's lines are seen with its order."""
+    if sees_all_orders(viewer):
+        return DispatchLine.objects.all()
+    return DispatchLine.objects.filter(dispatch_id__in=visible_dispatches(viewer).values("pk"))
