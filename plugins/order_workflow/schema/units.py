@@ -15,6 +15,7 @@ import graphene
 from backend.accounts.schema.types import PersonSummaryType
 from backend.catalog.schema.types import UnitEnum
 from backend.core.errors import DomainValidationError
+from backend.core.graphql.cost import MUTATION_WEIGHT, FieldCost
 from backend.core.graphql.extend import add_fields
 from backend.core.graphql.ids import decode_global_id
 from backend.core.graphql.types import ModelObjectType
@@ -288,3 +289,14 @@ class OrderLineQuantityChange(WorkflowMutation):
 class Mutations(graphene.ObjectType):
     order_line_units_move = OrderLineUnitsMove.Field()
     order_line_quantity_change = OrderLineQuantityChange.Field()
+
+
+# An order's dispatches (and their lines) load for the whole page in one query each: a
+# few rows per order. Progress and allowed moves read the page's units in one query.
+COSTS = {
+    "Order.dispatches": FieldCost(2),
+    "Dispatch.lines": FieldCost(2),
+    "Order.progress": FieldCost(1),
+    "OrderLine.allowedMoves": FieldCost(1),
+    "Mutation.orderLineUnitsMove": FieldCost(MUTATION_WEIGHT * 2),
+}
