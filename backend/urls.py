@@ -7,6 +7,7 @@ from django.views.static import serve
 from backend.core import health, storefront
 from backend.core.graphql.view import PortalGraphQLView
 from backend.orders.downloads import download as orders_download
+from plugins.order_workflow.packing_list import packing_list
 from price_rules.excel.downloads import download as price_download
 
 urlpatterns = [
@@ -18,6 +19,9 @@ urlpatterns = [
     path("downloads/prices/<str:token>/", price_download, name="price-xlsx"),
     # The order list's workbook, the same way (backend/orders/downloads.py).
     path("downloads/orders/<str:token>/", orders_download, name="orders-xlsx"),
+    # A dispatch's packing list to print (plugins/order_workflow/packing_list.py).
+    path("orders/dispatches/<int:dispatch_id>/packing-list/", packing_list,
+         name="packing-list"),
 ]
 
 if settings.SERVE_MEDIA:

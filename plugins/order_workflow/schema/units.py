@@ -25,6 +25,7 @@ from backend.orders.schema.types import OrderLineType, OrderType
 from .. import engine
 from ..errors import WorkflowErrorCode as Code
 from ..models import DISPATCH_NUMBERS, Dispatch, DispatchLine
+from ..packing_list import packing_list_url
 from ..services.dispatches import DispatchData
 from ..services.line_changes import change_quantity
 from ..services.units import UnitMove, move_units
@@ -105,10 +106,6 @@ class DispatchLineType(graphene.ObjectType):
         return root.line.unit
 
 
-def packing_list_url(pk: int) -> str:
-    return f"/orders/dispatches/{pk}/packing-list/"
-
-
 def _language(info) -> str:
     user = info.context.viewer.user
     return getattr(user, "language", None) or "ru"
@@ -152,7 +149,7 @@ class DispatchType(ModelObjectType):
 
     @staticmethod
     def resolve_packing_list_url(root: Dispatch, info):
-        return packing_list_url(root.pk)
+        return packing_list_url(info.context.viewer, root.pk)
 
 
 def resolve_line_units(root: OrderLine, info):
