@@ -35,6 +35,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
         price_export,
         price_sort,
         query_limits,
+        units_move,
         visibility,
     )
 
@@ -49,7 +50,8 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
             ("Inventory allocation", inventory_allocation.run),
             ("W2 order placement", order_place.run),
             ("W3 order list", order_list.run),
-            ("Order file", order_file.run)]
+            ("Order file", order_file.run),
+            ("Unit moves", units_move.run)]
 
 
 def main() -> int:

@@ -89,5 +89,4 @@ def create_dispatch(viewer: Viewer, order: Order, shipped: Mapping[int, Decimal]
     DispatchLine.objects.bulk_create(
         DispatchLine(dispatch=dispatch, line_id=line_id, quantity=quantity)
         for line_id, quantity in sorted(shipped.items()))
-    dispatch.refresh_from_db(fields=["number"])
     return dispatch

@@ -38,7 +38,7 @@ from inventory.services.common import WHOLE_UNITS
 from .. import engine
 from ..engine import Side, Units, UnitStatus
 from ..errors import WorkflowErrorCode as Code
-from ..models import UNIT_COLUMNS, Dispatch, LineUnits, OrderModeration
+from ..models import UNIT_COLUMNS, Dispatch, LineUnits
 from ..people import may_answer, may_moderate
 from . import line_stock
 from .dispatches import DispatchData, checked, create_dispatch
@@ -94,8 +94,9 @@ def permitted(viewer: Viewer, order: Order, state: str,
     """Every move ``viewer`` may make on ``order`` in moderation ``state``."""
     allowed: frozenset[engine.Transition] = frozenset()
     for side in sides(viewer, order):
-        resold = (resells(order.buyer_id) if reseller is None else reseller)
-        allowed |= engine.permitted(side, side is Side.BUYER and resold, state)
+        resold = side is Side.BUYER and (resells(order.buyer_id) if reseller is None
+                                         else reseller)
+        allowed |= engine.permitted(side, resold, state)
     return allowed
 
 
@@ -108,10 +109,12 @@ def move_units(viewer: Viewer, order: Order | int, moves: Sequence[UnitMove],
         raise DomainValidationError.single(
             Code.INVALID, f"At most {MAX_MOVES} moves at once.", "moves")
     data = checked(dispatch)
-    with transaction.atomic():
+    # No savepoint of its own: a refusal rolls back the caller's whole transaction (a
+    # mutation's), and two round trips less on the hot path.
+    with transaction.atomic(savepoint=False):
         locked = _locked_order(viewer, order)
-        state = (OrderModeration.objects.filter(order=locked)
-                 .values_list("state", flat=True).first())
+        moderation = getattr(locked, "moderation", None)
+        state = moderation.state if moderation is not None else None
         if state is None:
             raise DomainValidationError.single(
                 Code.WRONG_STATE, "The order has not reached its seller yet.", "id")
@@ -143,7 +146,7 @@ def move_units(viewer: Viewer, order: Order | int, moves: Sequence[UnitMove],
 def _locked_order(viewer: Viewer, order: Order | int) -> Order:
     pk: Any = getattr(order, "pk", order)
     locked = (visible_orders(viewer).select_for_update(of=("self",))
-              .select_related("seller").filter(pk=pk).first())
+              .select_related("seller", "moderation").filter(pk=pk).first())
     if locked is None:
         raise DomainValidationError.single(Code.NOT_FOUND, "No order with this ID.", "id")
     return locked
