@@ -226,3 +226,23 @@ def test_delivered_after_shipping(world, staff, buyer):
     assert answer["order"]["progress"]["state"] == "DELIVERED"
     assert Decimal(answer["order"]["progress"]["units"]["delivered"]) == 2
     assert_consistent(order, answer["order"]["progress"])
+
+
+def test_a_dealer_fulfils_its_sub_dealers_order(world, api_as):
+    a = world["variants"][1]
+    order = placed(world, (a, 3), buyer=world["sub_buyer"], organization=world["sub"])
+    assert order.seller_id == world["dealer"].pk
+    line = line_of(order, a)
+    dealer = api_as(world["admin"], world["dealer"])
+    answer = dealer.mutate(MOVE, {"id": gid("Order", order), "moves": [
+        move(line, "PENDING", "READY", 3), move(line, "READY", "SHIPPED", 2)]},
+        result="orderLineUnitsMove")
+    assert answer["errors"] == []
+    assert answer["dispatch"]["warehouseName"] == "Склад дилера"
+    # The manufacturer's staff are not this order's seller.
+    answer = api_as(world["staff"]).mutate(MOVE, {"id": gid("Order", order), "moves": [
+        move(line, "READY", "SHIPPED", 1)]}, result="orderLineUnitsMove")
+    assert [e["code"] for e in answer["errors"]] in (["NOT_FOUND"], ["PERMISSION_DENIED"])
+    assert units(line) == {"ready": 1, "shipped": 2}
+    assert_consistent(order, dealer(ORDER, {"id": gid("Order", order)}).data["order"][
+        "progress"])

@@ -20,10 +20,11 @@ from tests.fixtures.order_place import cart_of, viewer_of
 _keys = count(1)
 
 
-def placed(world, *lines, state="CONFIRMED", buyer=None):
+def placed(world, *lines, state="CONFIRMED", buyer=None, organization=None):
     buyer = buyer or world["buyer"]
-    cart_of(buyer, world["dealer"], *lines)
-    order = place_order(viewer_of(buyer, world["dealer"]),
+    organization = organization or world["dealer"]
+    cart_of(buyer, organization, *lines)
+    order = place_order(viewer_of(buyer, organization),
                         PlaceRequest(idempotency_key=f"units-{next(_keys)}",
                                      order_type="REGULAR"))
     OrderModeration.objects.filter(order=order).update(state=state)
