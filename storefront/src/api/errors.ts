@@ -36,17 +36,8 @@ export type SchemaErrorCode =
  * a type error until ru.json has the message (en.json is held to the same keys by a test).
  */
 const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
-  // The order workflow (issue 14).
-  ALREADY_FORWARDED: true,
-  CONCURRENT_CHANGE: true,
-  NOT_ENOUGH_UNITS: true,
-  NOT_FORWARDABLE: true,
-  OUT_OF_STOCK: true,
-  PROPOSAL_NOT_OPEN: true,
-  REASON_REQUIRED: true,
-  TRANSITION_NOT_ALLOWED: true,
-  WRONG_STATE: true,
   ALLOCATED_EXCEEDS_ON_HAND: true,
+  ALREADY_FORWARDED: true,
   ALREADY_MEMBER: true,
   APPLICATIONS_THROTTLED: true,
   ASSIGNMENT_OUTSIDE_SUBTREE: true,
@@ -61,6 +52,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   CART_CHANGED: true,
   CREDIT_REFUSED: true,
   COMMENT_REQUIRED: true,
+  CONCURRENT_CHANGE: true,
   CURRENCY_MISMATCH: true,
   DERIVED_LIST: true,
   DUPLICATE_APPLICATION: true,
@@ -126,6 +118,8 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   NOT_A_DEALER: true,
   NOT_A_PUBLISHER: true,
   NOT_ENOUGH_STOCK: true,
+  NOT_ENOUGH_UNITS: true,
+  NOT_FORWARDABLE: true,
   NOT_FOUND: true,
   NOT_MANAGER: true,
   NOT_MULTIPLE: true,
@@ -137,6 +131,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   NO_SELLER: true,
   NO_SUPPLIER: true,
   ONE_SHIPMENT_IMPOSSIBLE: true,
+  OUT_OF_STOCK: true,
   PASSWORD_RESET_THROTTLED: true,
   PERMISSION_DENIED: true,
   PICKUP_NOT_ALLOWED: true,
@@ -144,7 +139,9 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   PRICES_CHANGED: true,
   PRICE_REQUIRES_SIGN_IN: true,
   PRODUCTS_REQUIRED: true,
+  PROPOSAL_NOT_OPEN: true,
   PUBLISH_DATE_IN_PAST: true,
+  REASON_REQUIRED: true,
   REQUIRED: true,
   RESERVED_EXCEEDS_QUANTITY: true,
   ROLE_IN_USE: true,
@@ -158,6 +155,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   TOO_MANY_LINES: true,
   TOO_MANY_PRODUCTS: true,
   TOO_MANY_ROWS: true,
+  TRANSITION_NOT_ALLOWED: true,
   TREE_TOO_DEEP: true,
   UNIQUE: true,
   UNKNOWN_COLUMN: true,
@@ -176,6 +174,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   WAREHOUSE_CODE_TAKEN: true,
   WAREHOUSE_INACTIVE: true,
   WEAK_PASSWORD: true,
+  WRONG_STATE: true,
 };
 
 /**

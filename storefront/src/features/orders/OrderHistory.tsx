@@ -6,7 +6,7 @@ import { eventChanges } from './eventChanges';
 
 type OrderEvent = OrderDetailsFragment['events'][number];
 /** The fields whose values are enum codes the interface translates. */
-const VALUE_KEYS: Record<string, string> = { status: 'orders.status', paymentStatus: 'orders.payment', payment_status: 'orders.payment', orderType: 'orders.type', order_type: 'orders.type' };
+const VALUE_KEYS: Record<string, string> = { status: 'orders.status', paymentStatus: 'orders.payment', payment_status: 'orders.payment', orderType: 'orders.type', order_type: 'orders.type', moderation_state: 'orderWorkflow.state' };
 
 const MONEY_FIELD = /total|gross|net/i;
 

@@ -11,8 +11,11 @@ import { isReadOnlyOrder, ordersAccess } from './access';
 import { CopyToCart } from './CopyToCart';
 import { DecisionDialog, type Decision } from './DecisionDialog';
 import { OrderHistory } from './OrderHistory';
-import { OrderLines, OrderShipments, OrderSummary, OrderTotals } from './OrderSummary';
+import { ModerationSection } from './ModerationSection';
+import { OrderDispatches, OrderProgressSection } from './OrderFulfilment';
+import { OrderLines, OrderShipments, OrderSummary, OrderTotals, type LineFulfilment } from './OrderSummary';
 import './orders.css';
+import './workflow.css';
 
 /** `/orders/:id`: one order with its lines, shipments, totals and history; approve or reject it. */
 export default function OrderPage() {
@@ -37,6 +40,9 @@ export default function OrderPage() {
     );
   } else {
     const readOnly = isReadOnlyOrder(order.buyer.id, organization?.id, access.staff);
+    const fulfilment: LineFulfilment = new Map(order.lines.map((line) => [line.id, line]));
+    const units = new Set(order.lines.map((line) => line.unit));
+    const reload = () => reexecute({ requestPolicy: 'network-only' });
     content = (
       <>
         <div className="order-actions" aria-busy={fetching || undefined}>
@@ -54,7 +60,10 @@ export default function OrderPage() {
         </div>
         {done && <Alert tone="success">{t(done === 'approve' ? 'orders.decision.approved' : 'orders.decision.rejected', { number: order.number })}</Alert>}
         <OrderSummary order={order} readOnly={readOnly} />
-        <OrderLines order={order} />
+        {order.moderation && <ModerationSection order={order} moderation={order.moderation} onChanged={reload} />}
+        {order.progress && <OrderProgressSection progress={order.progress} unit={units.size === 1 ? [...units][0]! : null} />}
+        <OrderLines order={order} fulfilment={fulfilment} />
+        <OrderDispatches dispatches={order.dispatches} />
         <OrderShipments order={order} />
         <OrderTotals order={order} />
         <OrderHistory events={order.events} currency={order.currency} />
@@ -65,7 +74,7 @@ export default function OrderPage() {
           onDone={(made) => {
             setDecision(null);
             setDone(made);
-            reexecute({ requestPolicy: 'network-only' });
+            reload();
           }}
         />
       </>

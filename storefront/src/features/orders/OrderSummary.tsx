@@ -1,9 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { OrderDetailsFragment } from '../../gql/graphql';
+import type { OrderDetailsFragment, OrderWorkflowPartsFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { Alert } from '../../ui';
 import { compareDecimal } from '../prices/decimal';
 import { PaymentBadge, ReadOnlyBadge, StatusBadge } from './OrderBadges';
+import { UnitStatusBar } from './UnitStatusBar';
+
+/** A line's unit statuses and promised date (issue 14), by line id; absent before the seller has the order. */
+export type LineFulfilment = Map<string, Pick<OrderWorkflowPartsFragment['lines'][number], 'units' | 'promisedDate'>>;
 
 /**
  * The order's head: status (and, while it waits, by whom), who buys from whom, who placed it
@@ -98,8 +102,11 @@ export function OrderSummary({ order, readOnly }: { order: OrderDetailsFragment;
   );
 }
 
-/** Lines: SKU, name, quantity with its pre-ordered part, unit and line prices, tier and promotions. */
-export function OrderLines({ order }: { order: OrderDetailsFragment }) {
+/**
+ * Lines: SKU, name, quantity with its pre-ordered part, unit and line prices, tier and
+ * promotions; once the seller has the order, each line's units by status and promised date.
+ */
+export function OrderLines({ order, fulfilment }: { order: OrderDetailsFragment; fulfilment?: LineFulfilment }) {
   const { t } = useTranslation();
   const format = useFormat();
   const money = (amount: string) => format.money(amount, order.currency);
@@ -134,10 +141,29 @@ export function OrderLines({ order }: { order: OrderDetailsFragment }) {
               </span>
               <strong>{money(line.totalNet)}</strong>
             </div>
+            <LineProgress line={line} fulfilment={fulfilment?.get(line.id)} />
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+function LineProgress({
+  line,
+  fulfilment,
+}: {
+  line: OrderDetailsFragment['lines'][number];
+  fulfilment: (LineFulfilment extends Map<string, infer V> ? V : never) | undefined;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!fulfilment || (!fulfilment.units && !fulfilment.promisedDate)) return null;
+  return (
+    <div className="order-line__progress">
+      {fulfilment.promisedDate && <p className="net-muted">{t('orderWorkflow.units.promisedDate', { date: format.date(fulfilment.promisedDate) })}</p>}
+      {fulfilment.units && <UnitStatusBar units={fulfilment.units} unit={line.unit} />}
+    </div>
   );
 }
 

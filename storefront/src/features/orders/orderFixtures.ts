@@ -1,5 +1,5 @@
 /** Orders as the API answers them, for the screens' tests. */
-import type { MeQuery, OrderDetailsFragment, OrderRowFragment } from '../../gql/graphql';
+import type { MeQuery, OrderQuery, OrderRowFragment } from '../../gql/graphql';
 import { me } from '../../test/fixtures';
 
 export function orderRow(n: number, overrides: Partial<OrderRowFragment> = {}): OrderRowFragment {
@@ -27,7 +27,10 @@ export function ordersAnswer(rows: OrderRowFragment[], { total = rows.length, en
   return { orders: { totalCount: total, pageInfo: { hasNextPage, endCursor }, edges: rows.map((node) => ({ node })) } };
 }
 
-export function orderDetails(overrides: Partial<OrderDetailsFragment> = {}): OrderDetailsFragment {
+/** The order page's order: its details and its workflow (issue 14). */
+export type OrderPageOrder = NonNullable<OrderQuery['order']>;
+
+export function orderDetails(overrides: Partial<OrderPageOrder> = {}): OrderPageOrder {
   return {
     ...orderRow(1),
     placedAs: { id: 'O2', name: 'Столичный дом красок' },
@@ -66,6 +69,8 @@ export function orderDetails(overrides: Partial<OrderDetailsFragment> = {}): Ord
         totalGross: '12500.00',
         tierMinQuantity: '10',
         promotionNames: ['Осенняя распродажа'],
+        promisedDate: null,
+        units: null,
       },
     ],
     shipments: [
@@ -84,6 +89,9 @@ export function orderDetails(overrides: Partial<OrderDetailsFragment> = {}): Ord
       },
     ],
     events: [],
+    moderation: null,
+    progress: null,
+    dispatches: [],
     ...overrides,
   };
 }
