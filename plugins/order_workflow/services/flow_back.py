@@ -135,3 +135,10 @@ def _record(orders: list[Order], made: dict[int, list[LineMove]], user: Any,
                              "moves": [{"line": m.line_id, "from": m.source, "to": m.target,
                                         "quantity": str(m.quantity)}
                                        for m in made[order.pk]]})
+
+
+def follow_units(viewer: Any, order: Order, moves: Sequence[Any], before: Any,
+                 after: Any) -> None:
+    """``units.after_units_moved``'s follower: the moves flow back to the sources. The
+    sources' events name no person of the manufacturer: the sub-dealer reads them."""
+    flow_back(order, moves)
