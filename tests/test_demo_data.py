@@ -55,6 +55,12 @@ from inventory.models import (
     Warehouse,
 )
 from inventory.zones import ZONES, default_rates, zone_regions
+from plugins.order_workflow.models import (
+    Dispatch,
+    ForwardLink,
+    ModerationState,
+    OrderModeration,
+)
 from price_rules import engine
 from price_rules.models import (
     MapFloor,
@@ -113,14 +119,19 @@ def test_demo_loads_the_network_and_catalog_once(settings, tmp_path):
 
 
 def _assert_orders() -> None:
-    orders = Order.objects.all()
+    # The workflow's demo forwards one sub-dealer order as a dealer's order of its own
+    # (plugins/order_workflow/demo.py): the demo's placed orders are the others.
+    forwarded = Order.objects.filter(idempotency_key__startswith="demo-forward-")
+    orders = Order.objects.exclude(pk__in=forwarded)
     assert orders.count() == len(DEMO_ORDERS)
     assert set(orders.values_list("order_type", flat=True)) == set(OrderType.values)
     assert orders.filter(on_behalf=True).count() == 1
     assert orders.filter(delivery_method="PICKUP").count() == 1
     assert {o.buyer.kind for o in orders.select_related("buyer")} == {K.DEALER, K.SUB_DEALER}
     assert not orders.filter(lines=None).exists()
-    assert not orders.filter(shipments=None).exists()
+    # a forwarded order's stock comes from the manufacturer: it holds none of its own
+    sources = ForwardLink.objects.values("source_order_id")
+    assert not orders.exclude(pk__in=sources).filter(shipments=None).exists()
     dates = sorted(orders.values_list("placed_at", flat=True))
     assert dates[-1] - dates[0] > timedelta(days=60)
     assert dates[-1] <= timezone.now()
@@ -135,11 +146,29 @@ def _assert_orders() -> None:
     [rejected] = orders.filter(status=OrderStatus.REJECTED)
     assert rejected.decided_by == approver and rejected.decision_comment
     assert orders.filter(decided_by=approver, status=OrderStatus.PLACED).count() == 1
-    assert not orders.exclude(status=OrderStatus.REJECTED).filter(
+    assert not orders.exclude(status=OrderStatus.REJECTED).exclude(pk__in=sources).filter(
         shipments__lines=None).exists()
+    _assert_workflow()
     saved = SavedCart.objects.get()
     assert saved.shared and saved.lines.count() == 6
     assert not CartLine.objects.exists()  # every demo cart was placed
+
+
+def _assert_workflow() -> None:
+    """plugins/order_workflow/demo.py: a few orders taken further, the others SUBMITTED."""
+    states = Counter(OrderModeration.objects.values_list("state", flat=True))
+    assert states[ModerationState.ON_MODERATION] == 1
+    assert states[ModerationState.AWAITING_BUYER] == 1
+    assert states[ModerationState.CONFIRMED] == 3  # partly shipped, ready, forwarded
+    assert states[ModerationState.SUBMITTED] >= 8
+    ready = OrderModeration.objects.get(
+        order__buyer__memberships__user__email="subdealer1.buyer@demo.local",
+        state=ModerationState.CONFIRMED)
+    assert not ForwardLink.objects.filter(source_order=ready.order_id).exists()
+    [forwarded] = Order.objects.filter(idempotency_key__startswith="demo-forward-")
+    assert forwarded.buyer.kind == K.DEALER and forwarded.seller.parent_id is None
+    assert ForwardLink.objects.filter(forwarded_order=forwarded).exists()
+    assert Dispatch.objects.count() == 1
 
 
 def _assert_network() -> None:
