@@ -7,7 +7,7 @@ import pytest
 
 from backend.core.errors import DomainValidationError
 from backend.orders.models import Order, OrderEvent, OrderLine, ShipmentLine
-from inventory.models import StockItem
+from inventory.models import StockItem, StockMovement
 from plugins.order_workflow.models import ForwardLink, LineUnits, OrderModeration
 from plugins.order_workflow.services.forwarding import forward_orders
 from tests.fixtures.order_place import *  # noqa: F403
@@ -93,3 +93,36 @@ def test_only_the_dealers_moderators_forward(place_world):
     with pytest.raises(DomainValidationError) as error:
         forward_orders(viewer_of(w["sub_buyer"], w["sub"]), [source.pk], "f-1")
     assert error.value.errors[0].code_value == "PERMISSION_DENIED"
+
+
+def test_units_held_in_the_manufacturers_warehouse_are_carried_over(place_world):
+    """A network whose sub-dealers' orders hold the factory's stock (the source's shipment
+    moved to the factory's warehouse here): the forward keeps that allocation, taking
+    nothing again, and plans only the rest."""
+    from backend.orders.models import Shipment
+
+    w = place_world
+    v = w["variants"]
+    source = sub_order(w, (v[0], 4), (v[1], 2), key="s-1")
+    paint = OrderLine.objects.get(order=source, variant=v[0])
+    shipment = Shipment.objects.get(order=source)
+    # the paint's units held in the factory's Moscow warehouse instead of the dealer's
+    ShipmentLine.objects.filter(order_line=paint).update(shipment=Shipment.objects.create(
+        order=source, position=2, warehouse=w["moscow"], currency="RUB",
+        ship_date=shipment.ship_date))
+    StockItem.objects.filter(warehouse=w["dealer_centre"], variant=v[0]).update(allocated=0)
+    StockItem.objects.filter(warehouse=w["moscow"], variant=v[0]).update(allocated=5 + 4)
+    held = ShipmentLine.objects.get(order_line=paint)
+
+    order = forward_orders(dealer_viewer(w), [source.pk], "f-1")
+
+    line = OrderLine.objects.get(order=order, variant=v[0])
+    assert [(r.shipment.warehouse_id, r.quantity) for r in ShipmentLine.objects.filter(
+        order_line=line)] == [(w["moscow"].pk, 4)]
+    assert allocated(w["moscow"], v[0]) == 9  # carried, not taken twice
+    # the same pick, moved: neither given back nor taken again
+    assert ShipmentLine.objects.get(pk=held.pk).order_line_id == line.pk
+    assert not StockMovement.objects.filter(warehouse=w["moscow"], variant=v[0]).exists()
+    assert allocated(w["dealer_centre"], v[1]) == 0  # released
+    assert allocated(w["moscow"], v[1]) == 5 + 2  # the rest from the factory
+    assert not ShipmentLine.objects.filter(shipment__order=source).exists()
