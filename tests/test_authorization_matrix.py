@@ -89,8 +89,10 @@ from plugins.dealer_network.services import (
 )
 from price_rules.models import PriceGroup, PriceGroupMember, Promotion
 from tests.fixtures.graphql import GraphQLClient
+from tests.fixtures.moderation import on_moderation
 from tests.fixtures.prices import create_price_rules, running_promotion
 from tests.fixtures.stock_world import seed_stock
+from tests.orders_world import make_order
 
 PAGE = 50
 # Connections nested in a list's rows (a warehouse's stock) are asked for a few rows
@@ -463,6 +465,15 @@ def seed_announcements(network, catalog, viewers) -> dict[str, Announcement]:
     return made
 
 
+def seed_moderation(network, catalog, dealer, sub, admins):
+    """An order of the sub-dealer on its dealer's moderation, with a proposal and a
+    dialogue entry (issue 14). (Not one of the dealer's to the manufacturer: a regional
+    manager of the dealer sees that order but not its seller, the manufacturer, and
+    ``Order.seller`` is required: an error of the orders' API, left to its owner.)"""
+    variants = list(catalog["facade_white"].variants.all()[:2])
+    on_moderation(make_order(network[sub], admins[sub], variants), admins[dealer])
+
+
 @pytest.fixture
 def world(network, make_user, staff_user, catalog, make_org):
     """Two dealer networks, every built-in role and a custom role in each organization,
@@ -491,6 +502,7 @@ def world(network, make_user, staff_user, catalog, make_org):
         invite_member(network[sub], f"second-admin@{network[sub].pk}.test", role=Role.ADMIN,
                       invited_by=admins[dealer])
         invite_member(network[dealer], f"support@{network[dealer].pk}.test", invited_by=staff_user)
+        seed_moderation(network, catalog, dealer, sub, admins)
     seed_announcements(network, catalog, viewers)
     return viewers
 
@@ -609,7 +621,8 @@ def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
             "PriceListEntry", "PriceListAssignment", "PriceGroup", "ResaleMarkup",
             "Promotion", "VolumeDiscount", "MapFloor", "RecomputeJob",
             "Announcement", "Warehouse", "StockItem", "IncomingSupply", "StockMovement",
-            "Leftover", "Carrier", "DeliveryZone"} <= kinds, kinds
+            "Leftover", "Carrier", "DeliveryZone", "Order", "OrderLine",
+            "LineProposal"} <= kinds, kinds
     # ... and announcements from above: the manufacturer's reach the sub-dealers, so the
     # ancestor branch of the announcements' rule is exercised, not only the authors'.
     everyone = Announcement.objects.get(title="Новый склад")

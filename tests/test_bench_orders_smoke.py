@@ -1,15 +1,16 @@
-"""The orders' benchmark data and the W3 order list workload run end to end on a small data
-set, so that the benchmark keeps working as the code changes (speed is measured by the
-benchmark itself, not here)."""
+"""The orders' benchmark data and the W3 order list and moderation queue workloads run end
+to end on a small data set, so that the benchmarks keep working as the code changes (speed
+is measured by the benchmarks themselves, not here)."""
 
 from __future__ import annotations
 
 import pytest
 
 from backend.orders.models import Order, OrderLine, ShipmentLine
-from bench import order_list
+from bench import moderation_queue, order_list
 from bench.data import catalog, network, orders, stock
 from bench.data.copy import reset_sequences, truncate_all
+from bench.data.moderation import generate_moderation
 
 
 @pytest.mark.django_db(transaction=True)
@@ -31,6 +32,16 @@ def test_small_orders_data_and_the_order_list_workload():
     assert result.fallbacks == 0 and result.queries_first_10 == result.main.queries
     assert all(shape.rows > 0 for shape in result.shapes), result.report()
     assert "W3 order list" in result.report()
+    # The moderation queue's rows, written from those orders, and its workload (issue 14).
+    made = generate_moderation()
+    assert made["moderations"] == Order.objects.filter(status__in=["PLACED", "CANCELLED"]
+                                                       ).count()
+    assert made["units"] == OrderLine.objects.filter(order__status__in=["PLACED", "CANCELLED"]
+                                                     ).count()
+    queue = moderation_queue.run(runs=1, warmups=0)
+    assert queue.fallbacks == 0, queue.report()
+    assert queue.queries_first_10 == queue.shapes[0].queries, queue.report()
+    assert all(shape.rows > 0 for shape in queue.shapes), queue.report()
     # Generated again, the orders replace the old ones.
     orders.truncate_orders()
     orders.generate_orders(20)

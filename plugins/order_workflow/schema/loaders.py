@@ -24,9 +24,9 @@ class ModerationByOrderIdLoader(DataLoader):
     siblings = ((Order, "pk"),)
 
     def batch_load(self, keys):
-        rows = {row.order_id: row for row in visible_moderations(self.context.viewer)
-                .filter(order_id__in=keys).annotate(seller_parent=F("seller__parent_id"),
-                                                        buyer_id=F("order__buyer_id"))}
+        found = visible_moderations(self.context.viewer, keys).annotate(
+            seller_parent=F("seller__parent_id"), buyer_id=F("order__buyer_id"))
+        rows = {row.order_id: row for row in found}
         for row in rows.values():
             row.seller_is_root = row.seller_parent is None
         return [rows.get(key) for key in keys]
@@ -45,13 +45,13 @@ class _ByOrderIdLoader(DataLoader):
 
 class ProposalsByOrderIdLoader(_ByOrderIdLoader):
     def rows(self, keys):
-        return visible_proposals(self.context.viewer).filter(order_id__in=keys).order_by(
+        return visible_proposals(self.context.viewer, keys).order_by(
             "order_id", "proposed_at", "pk")
 
 
 class DialogueByOrderIdLoader(_ByOrderIdLoader):
     def rows(self, keys):
-        return visible_dialogue(self.context.viewer).filter(order_id__in=keys).order_by(
+        return visible_dialogue(self.context.viewer, keys).order_by(
             "order_id", "created_at", "pk")
 
 
@@ -59,7 +59,8 @@ class OpenProposalsByLineIdLoader(DataLoader):
     siblings = ((OrderLine, "pk"),)
 
     def batch_load(self, keys):
-        grouped = group_by(visible_proposals(self.context.viewer).filter(
+        orders = OrderLine.objects.filter(pk__in=keys).values("order_id")
+        grouped = group_by(visible_proposals(self.context.viewer, orders).filter(
             line_id__in=keys, status=ProposalStatus.OPEN).order_by("line_id", "proposed_at",
                                                                    "pk"), "line_id")
         return [grouped.get(key, []) for key in keys]
