@@ -50,7 +50,6 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   CANNOT_CHANGE_OWN_ROLE: true,
   CANNOT_GRANT: true,
   CART_CHANGED: true,
-  CONCURRENT_CHANGE: true,
   CREDIT_REFUSED: true,
   COMMENT_REQUIRED: true,
   CONCURRENT_CHANGE: true,
