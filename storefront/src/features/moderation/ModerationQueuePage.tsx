@@ -51,6 +51,7 @@ function Queue() {
   const columns = useMemo(
     () => [
       column.accessor('number', {
+        enableSorting: false,
         header: t('moderation.columns.number'),
         cell: ({ row }) => (
           <Link to={`/moderation/${row.original.id}`}>
@@ -60,20 +61,22 @@ function Queue() {
       }),
       column.accessor((row) => row.moderation?.submittedAt ?? row.placedAt, {
         id: 'age',
+        enableSorting: false,
         header: t('moderation.columns.age'),
         cell: ({ getValue }) => {
           const waited = waitedFor(getValue());
           return (
             <span className="orders-cell-stack">
-              <span className="net-nowrap">{t(`moderation.age.${waited.unit}`, { count: waited.count, formatted: format.number(waited.count) })}</span>
+              <span className="net-nowrap">{waited.count === 0 && waited.unit === 'hours' ? t('moderation.age.underAnHour') : t(`moderation.age.${waited.unit}`, { count: waited.count, formatted: format.number(waited.count) })}</span>
               <span className="net-muted net-nowrap">{format.dateTime(getValue())}</span>
             </span>
           );
         },
       }),
-      column.accessor((row) => row.buyer.name, { id: 'buyer', header: t('moderation.columns.buyer') }),
+      column.accessor((row) => row.buyer.name, { id: 'buyer', enableSorting: false, header: t('moderation.columns.buyer') }),
       column.accessor((row) => row.moderation?.state, {
         id: 'state',
+        enableSorting: false,
         header: t('moderation.columns.state'),
         cell: ({ row }) => {
           const moderation = row.original.moderation;
@@ -89,6 +92,7 @@ function Queue() {
       }),
       column.accessor('grandTotalGross', {
         id: 'total',
+        enableSorting: false,
         header: t('moderation.columns.total'),
         meta: { align: 'end' },
         cell: ({ row }) => (
@@ -112,7 +116,7 @@ function Queue() {
       </div>
       <QueueFilters list={list} onClear={clear} />
       <SelectField
-        className="orders-sort"
+        className="orders-sort moderation-sort"
         label={t('orders.sort.label')}
         value={`${choice.descending ? '-' : ''}${choice.key}`}
         onChange={(event) => {

@@ -18,7 +18,9 @@ export interface ModerationAccess {
 
 export function moderationAccess(me: Me | null, organizationId: string | null | undefined): ModerationAccess {
   const staff = hasStaffPermission(me, 'MODERATE_ORDERS');
-  const member = Boolean(me?.memberships.some((m) => m.organization.id === organizationId));
-  const dealer = member && hasPermission(me, organizationId, 'MODERATE_ORDERS');
-  return { canModerate: staff || dealer, canForward: dealer };
+  const membership = me?.memberships.find((m) => m.organization.id === organizationId);
+  const moderator = Boolean(membership) && hasPermission(me, organizationId, 'MODERATE_ORDERS');
+  // The manufacturer's own members moderate too, but it forwards to nobody.
+  const forwards = moderator && membership?.organization.kind !== 'MANUFACTURER';
+  return { canModerate: staff || moderator, canForward: forwards };
 }
