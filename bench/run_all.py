@@ -27,6 +27,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
         facets,
         inventory_allocation,
         inventory_engine,
+        moderation_queue,
         order_file,
         order_list,
         order_place,
@@ -50,6 +51,7 @@ def benchmarks() -> list[tuple[str, Callable[..., Result]]]:
             ("Inventory allocation", inventory_allocation.run),
             ("W2 order placement", order_place.run),
             ("W3 order list", order_list.run),
+            ("Moderation queue", moderation_queue.run),
             ("Order file", order_file.run),
             ("Unit moves", units_move.run)]
 
