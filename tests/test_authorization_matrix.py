@@ -80,6 +80,7 @@ from backend.api.schema import schema
 from backend.core.graphql.cost import _plan
 from backend.core.permissions import OrgPerm, Perm
 from backend.core.tree_paths import ancestor_ids
+from backend.orders.models import Order
 from inventory.models import Carrier, DeliveryZone, QuantityDisplay, Warehouse, WarehouseKind
 from plugins.announcements.models import Announcement, AnnouncementKind, AnnouncementRead
 from plugins.dealer_network.services import (
@@ -93,6 +94,7 @@ from tests.fixtures.moderation import on_moderation
 from tests.fixtures.prices import create_price_rules, running_promotion
 from tests.fixtures.stock_world import seed_stock
 from tests.orders_world import make_order
+from tests.forwarding_seed import seed_forward
 
 PAGE = 50
 # Connections nested in a list's rows (a warehouse's stock) are asked for a few rows
@@ -191,7 +193,7 @@ def _page(name: str, field, selection: str) -> int:
     """``PAGE``, or for a root whose walk would exceed the cost limit at that size (rows
     with nested connections, such as a list of warehouses with their stock) the largest
     smaller page that fits: still more rows than the tests' worlds hold."""
-    for page in (PAGE, 20, 12):
+    for page in (PAGE, 20, 12, 8):
         if _cost(f"{{ {name}(first: {page}){selection} }}") <= settings.GRAPHQL_MAX_COST:
             return page
     raise AssertionError(f"Query.{name}: the walk's selection is too expensive")
@@ -504,7 +506,19 @@ def world(network, make_user, staff_user, catalog, make_org):
         invite_member(network[dealer], f"support@{network[dealer].pk}.test", invited_by=staff_user)
         seed_moderation(network, catalog, dealer, sub, admins)
     seed_announcements(network, catalog, viewers)
+    seed_forwarding(network, catalog, admins)
     return viewers
+
+
+def seed_forwarding(network, catalog, admins) -> None:
+    """Sub-dealer B's order forwarded by dealer B to the manufacturer (plugins/
+    order_workflow): the forwarded order is dealer B's, so the rule keeps it from sub-dealer
+    B, whose order links to it (``Order.forwardedTo``, ``OrderLine.forwardedTo``). In
+    network B: dealer A's regional manager sees dealer A's orders but not their seller,
+    the manufacturer (``Order.seller`` is non-null), which no orders' test has met yet."""
+    variants = [catalog["facade_white"].variants.order_by("sku").first()]
+    seed_forward(network["sub_b"], admins["sub_b"], network["dealer_b"], admins["dealer_b"],
+                 variants, sub_price="120.00", dealer_price="100.00")
 
 
 # Objects per node(id:) request: each lookup is weighed, and a document must stay within
@@ -588,7 +602,7 @@ def _walk(client: GraphQLClient, label: str, documents) -> dict[str, tuple[str, 
 
 
 def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
-        world, staff_viewers, catalog):
+        world, staff_viewers, catalog, network):
     # Fields without arguments first: they find the ids the others are asked with.
     documents = ([(name, document, None) for name, document in _root_queries()]
                  + _root_queries_by_id())
@@ -623,6 +637,10 @@ def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
             "Announcement", "Warehouse", "StockItem", "IncomingSupply", "StockMovement",
             "Leftover", "Carrier", "DeliveryZone", "Order", "OrderLine",
             "LineProposal"} <= kinds, kinds
+    # A forwarded order reaches its dealer's side through its sub-dealer's order, never the
+    # sub-dealer (the rule above would name it).
+    forwarded = Order.objects.get(buyer=network["dealer_b"])
+    assert "ADMIN of dealer_b" in seen_by[to_global_id("Order", forwarded.pk)]
     # ... and announcements from above: the manufacturer's reach the sub-dealers, so the
     # ancestor branch of the announcements' rule is exercised, not only the authors'.
     everyone = Announcement.objects.get(title="Новый склад")
