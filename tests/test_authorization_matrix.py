@@ -93,8 +93,8 @@ from tests.fixtures.graphql import GraphQLClient
 from tests.fixtures.moderation import on_moderation
 from tests.fixtures.prices import create_price_rules, running_promotion
 from tests.fixtures.stock_world import seed_stock
-from tests.orders_world import make_order
 from tests.forwarding_seed import seed_forward
+from tests.orders_world import make_order
 
 PAGE = 50
 # Connections nested in a list's rows (a warehouse's stock) are asked for a few rows
