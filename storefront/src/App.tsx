@@ -41,6 +41,9 @@ import {
   loadOrderPage,
   loadApprovalsPage,
   loadNotificationsPage,
+  loadModerationQueuePage,
+  loadModerationOrderPage,
+  loadForwardPage,
 } from './routes';
 
 // Each screen is its own chunk; the entry holds only the shell.
@@ -81,6 +84,9 @@ const OrdersPage = lazy(loadOrdersPage);
 const OrderPage = lazy(loadOrderPage);
 const ApprovalsPage = lazy(loadApprovalsPage);
 const NotificationsPage = lazy(loadNotificationsPage);
+const ModerationQueuePage = lazy(loadModerationQueuePage);
+const ModerationOrderPage = lazy(loadModerationOrderPage);
+const ForwardPage = lazy(loadForwardPage);
 
 export function AppRoutes() {
   return (
@@ -169,6 +175,9 @@ export function AppRoutes() {
         <Route path="/orders/:id" element={<OrderPage />} />
         <Route path="/approvals" element={<ApprovalsPage />} />
         <Route path="/notifications" element={<NotificationsPage />} />
+        <Route path="/moderation" element={<ModerationQueuePage />} />
+        <Route path="/moderation/forward" element={<ForwardPage />} />
+        <Route path="/moderation/:id" element={<ModerationOrderPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -51,6 +51,10 @@ export const loadOrderPage = once(() => import('./features/orders/OrderPage'));
 export const loadApprovalsPage = once(() => import('./features/orders/ApprovalsPage'));
 // Notifications (issue 14): the list and the preferences.
 export const loadNotificationsPage = once(() => import('./features/notifications/NotificationsPage'));
+// Order workflow (issue 14): the moderation queue, one order for its moderator, forwarding.
+export const loadModerationQueuePage = once(() => import('./features/moderation/ModerationQueuePage'));
+export const loadModerationOrderPage = once(() => import('./features/moderation/ModerationOrderPage'));
+export const loadForwardPage = once(() => import('./features/moderation/ForwardPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -82,6 +86,9 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/orders', loadOrdersPage],
   ['/approvals', loadApprovalsPage],
   ['/notifications', loadNotificationsPage],
+  ['/moderation/forward', loadForwardPage],
+  ['/moderation/', loadModerationOrderPage],
+  ['/moderation', loadModerationQueuePage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */

@@ -61,7 +61,7 @@ export function PriceListDownload({ download = startDownload }: { download?: (ur
         title={t('priceDownload.hint')}
       >
         <DownloadIcon />
-        <span>{t('priceDownload.short')}</span>
+        <span className="price-download__text">{t('priceDownload.short')}</span>
       </Button>
       {problem && (
         <p className="price-download__problem" role="alert">

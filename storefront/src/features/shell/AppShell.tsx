@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { ErrorState, Spinner } from '../../ui';
 import { NewsNavLink } from '../announcements/NewsNavLink';
+import { ModerationNavLink } from '../moderation/ModerationNavLink';
 import { OrdersNavLinks } from '../orders/OrdersNavLinks';
 import { priceManagement } from '../prices/admin/access';
 import { stockManagement } from '../stock/access';
@@ -107,6 +108,7 @@ export function AppShell() {
                 {t('shell.nav.catalog')}
               </NavLink>
               {viewer.ready && <OrdersNavLinks />}
+              {viewer.ready && <ModerationNavLink />}
               {sections[0] && (
                 <NavLink
                   to={sections[0].path}
