@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from graphql_relay import to_global_id
 
+from backend.accounts.models import StaffAssignment
+from backend.core.permissions import Perm
 from tests.orders_world import seed_orders
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +66,18 @@ def test_an_order_on_behalf_shows_who_placed_it_and_for_whom(world, network, api
     event = data["events"][0]
     assert event["actingAs"] == {"name": "Дилер Альфа"}
     assert event["onBehalfOf"] == {"name": "Субдилер Альфа-1"}
+
+
+def test_a_regional_manager_reads_its_dealers_order_with_the_manufacturer_as_seller(
+        world, network, api_as, make_user):
+    # A regional manager sees the subtree assigned to it and the manufacturer it works for,
+    # so an order of its dealer to the manufacturer answers with both parties (the seller
+    # was hidden from it, and ``seller`` is non-null: the whole order failed).
+    manager = make_user("regional@factory.test", is_staff=True,
+                        staff_permissions=[Perm.MANAGE_ORGANIZATIONS.value])
+    StaffAssignment.objects.create(user=manager, organization=network["dealer_a"])
+    order = world["orders"]["a1"]
+    response = api_as(manager, None)(ORDER, {"id": _id(order)})
+    assert not response.errors, response.errors
+    data = response.data["order"]
+    assert (data["buyer"]["name"], data["seller"]["name"]) == ("Дилер Альфа", "Завод")

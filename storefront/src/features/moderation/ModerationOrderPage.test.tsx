@@ -78,7 +78,7 @@ describe('/moderation/:id', () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Подтвердить' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Заказ изменил кто-то другой');
-    expect(alert.textContent).toContain('обновите его');
+    expect(alert.textContent).toContain('обновите страницу');
     expect(screen.queryByRole('dialog')).toBeNull();
     await user.click(within(alert).getByRole('button', { name: 'Обновить' }));
     await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
