@@ -68,16 +68,20 @@ def test_an_order_on_behalf_shows_who_placed_it_and_for_whom(world, network, api
     assert event["onBehalfOf"] == {"name": "Субдилер Альфа-1"}
 
 
-def test_a_regional_manager_reads_its_dealers_order_with_the_manufacturer_as_seller(
+def test_a_regional_manager_reads_its_dealers_order_without_the_hidden_seller(
         world, network, api_as, make_user):
-    # A regional manager sees the subtree assigned to it and the manufacturer it works for,
-    # so an order of its dealer to the manufacturer answers with both parties (the seller
-    # was hidden from it, and ``seller`` is non-null: the whole order failed).
+    # A regional manager looks after the subtree assigned to it, not the manufacturer: an
+    # order of its dealer to the manufacturer answers with its buyer and a null seller (a
+    # non-null seller failed the whole order), and the seller stays out of reach by id.
     manager = make_user("regional@factory.test", is_staff=True,
                         staff_permissions=[Perm.MANAGE_ORGANIZATIONS.value])
     StaffAssignment.objects.create(user=manager, organization=network["dealer_a"])
     order = world["orders"]["a1"]
-    response = api_as(manager, None)(ORDER, {"id": _id(order)})
+    client = api_as(manager, None)
+    response = client(ORDER, {"id": _id(order)})
     assert not response.errors, response.errors
     data = response.data["order"]
-    assert (data["buyer"]["name"], data["seller"]["name"]) == ("Дилер Альфа", "Завод")
+    assert (data["buyer"]["name"], data["seller"]) == ("Дилер Альфа", None)
+    seller = client('query($id: ID!) { node(id: $id) { id } }',
+                    {"id": to_global_id("Organization", order.seller_id)})
+    assert seller.data["node"] is None

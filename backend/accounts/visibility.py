@@ -45,10 +45,6 @@ def visible_organizations(viewer: Viewer) -> QuerySet[Organization]:
     if _sees_everything(viewer):
         return Organization.objects.all()
     condition = _assigned(viewer)
-    if viewer.is_staff:
-        # The manufacturer they work for: the seller of every order a regional manager
-        # sees in its assigned subtrees.
-        condition |= Q(parent__isnull=True)
     org = viewer.organization
     if org is not None:
         condition |= Q(path__startswith=org.path)

@@ -167,7 +167,9 @@ class OrderEventType(ModelObjectType):
 class OrderType(ModelObjectType):
     number = graphene.String(required=True, description="Per seller and year: «26-00042».")
     buyer = graphene.Field(OrganizationType, required=True)
-    seller = graphene.Field(OrganizationType, required=True)
+    seller = graphene.Field(OrganizationType, description=(
+        "Null for a viewer who may not see the seller: a regional manager looks after its "
+        "dealers' orders but not the manufacturer they buy from."))
     order_type = graphene.Field(OrderTypeEnum, required=True)
     status = graphene.Field(OrderStatusEnum, required=True)
     payment_status = graphene.Field(PaymentStatusEnum, required=True)

@@ -25,7 +25,7 @@ export function OrderPlaced({ order }: { order: PlacedOrder }) {
           ? approvers.length > 0
             ? t('checkout.placed.waitingFor', { approvers: approvers.join(', ') })
             : t('checkout.placed.waiting')
-          : t('checkout.placed.sent', { seller: order.seller.name })}
+          : t('checkout.placed.sent', { seller: order.seller?.name ?? '' })}
       </p>
       {order.onBehalf && <p>{t('checkout.placed.forClient', { client: order.buyer.name })}</p>}
       <p>{t('checkout.placed.total', { total: format.money(order.grandTotalGross, order.currency) })}</p>

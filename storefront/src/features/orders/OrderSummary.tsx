@@ -53,7 +53,7 @@ export function OrderSummary({ order, readOnly }: { order: OrderDetailsFragment;
         </div>
         <div>
           <dt>{t('orders.detail.seller')}</dt>
-          <dd>{order.seller.name}</dd>
+          <dd>{order.seller?.name ?? '—'}</dd>
         </div>
         <div>
           <dt>{t('orders.detail.placedBy')}</dt>
