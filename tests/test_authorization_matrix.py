@@ -78,6 +78,7 @@ from backend.accounts.models import (
 )
 from backend.accounts.services.members import invite_member
 from backend.api.schema import schema
+from backend.core.graphql import builders
 from backend.core.graphql.cost import _plan
 from backend.core.graphql.document import prepare_document
 from backend.core.permissions import OrgPerm, Perm
@@ -667,6 +668,9 @@ def _walk_documents_kept(monkeypatch):
     monkeypatch.setattr(prepare_document, "max_document_chars", 1_000_000)
     monkeypatch.setattr(prepare_document, "max_document_bytes", 100_000_000)
     monkeypatch.setattr(prepare_document, "max_bytes", 1_000_000_000)
+    # Their compiled builders too: a walk compiles some 2,500, and past the production
+    # bound the cache starts over, compiling every one again for every viewer.
+    monkeypatch.setattr(builders, "_MAX_BUILDERS", 1_000_000)
 
 
 def _owned_objects_in_the_database() -> list[str]:
