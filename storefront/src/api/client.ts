@@ -1,6 +1,7 @@
 /** The urql client: POST to /graphql/ through the session's authorizing fetch. */
 import { Client, cacheExchange, fetchExchange } from '@urql/core';
 import type { Session } from '../features/auth/session';
+import { latestAnswerExchange } from './latestAnswer';
 
 export const GRAPHQL_ENDPOINT = '/graphql/';
 
@@ -11,7 +12,7 @@ export const GRAPHQL_ENDPOINT = '/graphql/';
 export function createApiClient(session: Session): Client {
   return new Client({
     url: GRAPHQL_ENDPOINT,
-    exchanges: [cacheExchange, fetchExchange],
+    exchanges: [cacheExchange, latestAnswerExchange, fetchExchange],
     fetch: session.fetch,
     preferGetMethod: false,
     requestPolicy: 'cache-first',
