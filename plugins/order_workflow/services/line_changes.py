@@ -16,10 +16,9 @@ from typing import Any
 from django.db import transaction
 from django.db.models import F
 
-from backend.accounts.visibility import person_summaries
 from backend.core.errors import DomainValidationError, ErrorDetail
 from backend.core.viewer import Viewer
-from backend.orders.models import Order, OrderEvent, OrderLine, Shipment, ShipmentLine
+from backend.orders.models import Order, OrderLine, Shipment, ShipmentLine
 from backend.orders.numbers import format_number
 from backend.orders.services import events
 from backend.orders.visibility import visible_order_lines
@@ -31,6 +30,7 @@ from ..errors import WorkflowErrorCode as Code
 from ..models import OPEN_STATES, LineUnits, OrderModeration
 from ..people import may_answer
 from .line_stock import plan_of
+from .locking import changed_by
 from .units import release_surplus
 
 CENT = Decimal("0.01")
@@ -95,18 +95,8 @@ def _check(viewer: Viewer, order: Order, moderation: OrderModeration | None,
         raise DomainValidationError.single(
             Code.WRONG_STATE, "The order's lines can no longer change.", "line")
     if version is not None and version != moderation.version:
-        raise DomainValidationError.single(Code.CONCURRENT_CHANGE, _changed_by(order),
+        raise DomainValidationError.single(Code.CONCURRENT_CHANGE, changed_by(order.pk),
                                            "version")
-
-
-def _changed_by(order: Order) -> str:
-    last = OrderEvent.objects.filter(order=order).order_by("-created_at", "-pk").first()
-    if last is None:
-        return "The order was changed; reload it."
-    name = person_summaries([last.user_id]).get(last.user_id) if last.user_id else None
-    who = getattr(name, "full_name", "") or "someone"
-    return (f"The order was changed by {who} at {last.created_at:%Y-%m-%d %H:%M}; "
-            "reload it.")
 
 
 def _allocate(viewer: Viewer, order: Order, line: OrderLine, quantity: Decimal) -> None:

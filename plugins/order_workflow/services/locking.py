@@ -107,7 +107,7 @@ def lock(viewer: Viewer, order_id: int, version: int | None, *,
     side = _side(viewer, order, moderator=moderator, answerer=answerer)
     locked = Locked(viewer, order, moderation, side)
     if version is not None and version != moderation.version:
-        raise DomainValidationError.single(Code.CONCURRENT_CHANGE, _changed_by(locked),
+        raise DomainValidationError.single(Code.CONCURRENT_CHANGE, changed_by(order.pk),
                                            "version")
     return locked
 
@@ -124,11 +124,15 @@ def _side(viewer: Viewer, order: Order, *, moderator: bool, answerer: bool) -> s
                                        f"Only {who} may do this.", "id")
 
 
-def _changed_by(locked: Locked) -> str:
-    last = (OrderEvent.objects.filter(order_id=locked.order.pk, user__isnull=False)
+def changed_by(order_id: int) -> str:
+    """CONCURRENT_CHANGE's message: who changed the order last, and when (every write to
+    an order records its event, so the last event with a person says both)."""
+    last = (OrderEvent.objects.filter(order_id=order_id, user__isnull=False)
             .select_related("user").order_by("-created_at", "-pk").first())
-    when = timezone.localtime(locked.moderation.updated_at).strftime("%Y-%m-%d %H:%M")
-    name = (last.user.full_name or last.user.email) if last is not None else "someone"
+    if last is None:
+        return "The order was changed; reload it."
+    name = last.user.full_name or last.user.email
+    when = timezone.localtime(last.created_at).strftime("%Y-%m-%d %H:%M")
     return f"The order was changed by {name} at {when}; reload it."
 
 
