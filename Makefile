@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup db migrate demo serve lint typecheck pytest schema bench bench-data stop-db clean redis-server lock lock-upgrade lock-tools
+.PHONY: run test setup pdf-libs db migrate demo serve lint typecheck pytest schema bench bench-data stop-db clean redis-server lock lock-upgrade lock-tools
 
 # Python dependencies come from the lock (requirements/dev.txt: runtime + dev extras, every
 # file's hash; the production image installs requirements/runtime.txt), then the project
@@ -18,7 +18,17 @@ $(STAMP): pyproject.toml requirements/dev.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) pdf-libs
+
+# WeasyPrint (invoices, UPD and statements as PDF) lays text out with Debian's Pango and
+# writes Cyrillic in the DejaVu fonts.
+PDF_FONT ?= /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+pdf-libs:
+	@{ /sbin/ldconfig -p | grep -q libpangoft2-1.0.so.0 && test -f $(PDF_FONT); } || { \
+	  echo "Installing Pango and the DejaVu fonts for PDF documents"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
+	}
 
 db: setup
 	$(PY) -m backend.devdb start

@@ -53,7 +53,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 # Plugins are Django apps; the plugin manager runs their hooks in this order.
 PLUGINS = env_list("PLUGINS", ["plugins.dealer_network", "plugins.announcements",
-                               "plugins.order_workflow", "plugins.notifications"])
+                               "plugins.order_workflow", "plugins.notifications",
+                               "plugins.credit", "plugins.stripe_payments"])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -194,6 +195,13 @@ CELERY_BEAT_SCHEDULE = {
     # Order files uploaded more than ORDER_FILE_KEEP_HOURS ago (checkout/files/cleanup.py).
     "delete-old-order-files": {"task": "checkout.delete_old_order_files", "schedule": 3600.0},
 }
+
+# Card payments (plugins/stripe_payments). Empty keys: no card payments offered.
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
+STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+# Stripe's API address; tests point it at a local stand-in that speaks the same API.
+STRIPE_API_BASE = env_str("STRIPE_API_BASE", "https://api.stripe.com")
 
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from backend.orders.credit import CreditDecision, CreditVerdict
 from backend.orders.models import OrderEvent
 from inventory.models import StockItem
 from plugins.order_workflow.models import AutoConfirmRule, LineUnits, OrderModeration
@@ -166,8 +167,8 @@ def test_a_refused_credit_at_confirmation_changes_nothing(moderation_world, api_
 
     def refuse(name, default, *args):
         if name == "credit_check":
-            asked.append(args[2])
-            return "Лимит исчерпан"
+            asked.append((args[2], args[4]))
+            return CreditVerdict(CreditDecision.REFUSE, "Лимит исчерпан")
         return original(name, default, *args)
 
     from backend.core.plugins.manager import get_plugins_manager
@@ -177,8 +178,12 @@ def test_a_refused_credit_at_confirmation_changes_nothing(moderation_world, api_
     refused = moderate(staff, "orderConfirm", id=gid("Order", order.pk))
     assert [e["code"] for e in refused["errors"]] == ["CREDIT_REFUSED"]
     order.refresh_from_db()
-    # asked for the growth only: 2 x (900 - 250) net, with 22% VAT
-    assert asked == [Decimal("1586.00")]
+    # asked again for the whole grown total, the order's own exposure left out (it grew by
+    # 2 x (900 - 250) net, with 22% VAT)
+    before = OrderEvent.objects.filter(order=order, event_type="PROPOSAL_ACCEPTED").first()
+    assert order.grand_total_gross - Decimal(before.before["grand_total_gross"]) == Decimal(
+        "1586.00")
+    assert asked == [(order.grand_total_gross, order.pk)]
     assert OrderModeration.objects.get(order=order).state == "ON_MODERATION"
 
 

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 class Perm(StrEnum):
     MANAGE_CATALOG = "MANAGE_CATALOG"
+    MANAGE_CREDIT = "MANAGE_CREDIT"
     MANAGE_ORGANIZATIONS = "MANAGE_ORGANIZATIONS"
     MANAGE_PRICES = "MANAGE_PRICES"
     MANAGE_STOCK = "MANAGE_STOCK"
@@ -20,6 +21,8 @@ class Perm(StrEnum):
 
 PERM_LABELS = {
     Perm.MANAGE_CATALOG: "Manage categories, products, variants and images",
+    Perm.MANAGE_CREDIT: "Set dealers' credit limits and terms, record and match payments, "
+                        "import bank statements, issue invoices and adjustments",
     Perm.MANAGE_ORGANIZATIONS: "Create and edit organizations",
     Perm.MANAGE_PRICES: "Manage price lists and promotions",
     Perm.MANAGE_STOCK: "Manage warehouses, stock, incoming supply and delivery rates",
@@ -42,6 +45,7 @@ class OrgPerm(StrEnum):
     VIEW_ORDERS = "VIEW_ORDERS"
     VIEW_INVOICES = "VIEW_INVOICES"
     MANAGE_PAYMENTS = "MANAGE_PAYMENTS"
+    MANAGE_CREDIT = "MANAGE_CREDIT"
     MANAGE_PRICES = "MANAGE_PRICES"
     MANAGE_STOCK = "MANAGE_STOCK"
 
@@ -62,6 +66,8 @@ ORG_PERM_LABELS = {
     OrgPerm.VIEW_ORDERS: "See the organization's orders",
     OrgPerm.VIEW_INVOICES: "See invoices and statements",
     OrgPerm.MANAGE_PAYMENTS: "Pay invoices",
+    OrgPerm.MANAGE_CREDIT: "Set sub-dealers' credit limits and terms, record their payments "
+                           "and adjustments",
     OrgPerm.MANAGE_PRICES: "Manage resale prices, markups and promotions for sub-dealers",
     OrgPerm.MANAGE_STOCK: "Manage the organization's stock centers, their stock and leftovers",
 }

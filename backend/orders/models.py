@@ -26,6 +26,8 @@ from backend.accounts.models import Organization
 from backend.catalog.models import ProductVariant
 from backend.core.models import PortalModel
 
+from .credit import CreditHold
+
 QUANTITY = {"max_digits": 14, "decimal_places": 3}
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -83,6 +85,10 @@ class Order(PortalModel):
     status = models.CharField(max_length=24, choices=OrderStatus.choices)
     payment_status = models.CharField(max_length=16, choices=PaymentStatus.choices,
                                       default=PaymentStatus.UNPAID)
+    # What the credit check said when it was placed beyond the buyer's available credit
+    # (``credit.py``): the seller's moderator decides, or the buyer pays by card first.
+    credit_hold = models.CharField(max_length=16, choices=CreditHold.choices,
+                                   default=CreditHold.NONE)
     # Who placed it, and as which organization: the buyer's own member, or on the buyer's
     # behalf a staff member (the manufacturer) or a dealer's admin (the dealer).
     placed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,

@@ -11,6 +11,7 @@ WORKFLOW_CODES = (
     "NOT_ENOUGH_UNITS",  # moving more units than the status holds
     "OUT_OF_STOCK",  # confirming a change the seller's stock cannot cover
     "CREDIT_REFUSED",  # confirming a change the buyer's credit cannot cover
+    "PAYMENT_REQUIRED",  # confirming an order held for the buyer's card payment, unpaid
     "NOT_FORWARDABLE",  # forwarding an order that is not a confirmed sub-dealer order
     "ALREADY_FORWARDED",  # a line forwarded before
     "REASON_REQUIRED",  # a rejection or cancellation says why

@@ -13,7 +13,8 @@ In this order, inside ``transaction.atomic``:
 4. the delivery plan (``inventory.services.planning``): shortfalls are NOT_ENOUGH_STOCK /
    PREORDER_NOT_ALLOWED (a PREORDER order may take any product's incoming supply; a
    REGULAR one only a product that allows pre-orders);
-5. the ``credit_check`` hook for the grand total (CREDIT_REFUSED);
+5. the ``credit_check`` hook for the grand total (CREDIT_REFUSED, or the order placed
+   with a ``credit_hold``: over the limit, or to be paid by card first);
 6. the plan's units taken (``inventory.services.locks.allocate``: stock rows locked in
    primary-key order, re-checked, so two buyers never take the same unit);
 7. the number (``numbers.next_serial``: the seller's counter row stays locked until
@@ -39,6 +40,7 @@ from backend.catalog.visibility import visible_variants
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
 from backend.core.plugins.manager import get_plugins_manager
 from backend.core.viewer import Viewer
+from backend.orders.credit import hold_of
 from backend.orders.models import (
     DeliveryMethod,
     Order,
@@ -179,10 +181,9 @@ def _place(viewer: Viewer, buyer: Organization, key: str, request: PlaceRequest)
                        Decimal(0))
     delivery_gross = delivery_net + (delivery_net * vat_rate).quantize(CENT)
     grand_total = quote.total_gross + delivery_gross
-    refusal = get_plugins_manager().run("credit_check", None, buyer, buyer.parent,
-                                        grand_total, quote.currency)
-    if refusal:
-        raise DomainValidationError.single(Code.CREDIT_REFUSED, str(refusal))
+    credit_hold = hold_of(get_plugins_manager().run(
+        "credit_check", None, buyer, buyer.parent, grand_total, quote.currency),
+        Code.CREDIT_REFUSED)
     names = order_rows.price_names(quote)  # read before the stock rows are locked
     try:
         allocate(plan, reference=f"order {key}"[:64], user=user,
@@ -212,6 +213,7 @@ def _place(viewer: Viewer, buyer: Organization, key: str, request: PlaceRequest)
         delivery_region=_region(buyer, request), delivery_city=_city(request),
         delivery_address=request.street if request.address is not None else "",
         comment=request.comment, approval_limit=limit if waits else None,
+        credit_hold=credit_hold,
         placed_at=timezone.now())
     rows = order_rows.build_rows(order, items, quote, names, plan)
     order.serial = next_serial(buyer.parent_id, year)

@@ -77,12 +77,42 @@ HOOKS: dict[str, HookSpec] = {
         HookSpec(
             "credit_check",
             "chain",
-            "(buyer: Organization, seller: Organization, amount: Decimal, currency: str, *, "
-            "previous_value: str | None) -> str | None",
+            "(buyer: Organization, seller: Organization, amount: Decimal, currency: str, "
+            "order_id: int | None = None, *, previous_value: CreditVerdict | None) "
+            "-> CreditVerdict | None",
             "Whether the buyer may owe the seller ``amount`` more (an order's grand total "
-            "with VAT), asked inside the placement's transaction before stock is taken: "
-            "None allows, a message for the buyer refuses (CREDIT_REFUSED) and nothing is "
-            "saved. The default allows; the credit plugin locks the credit account here.",
+            "with VAT), asked inside the placing (or confirming, forwarding) transaction "
+            "before stock is taken. ``order_id``: an order already saved whose whole "
+            "``amount`` is asked again (a confirmation after its total grew): its own "
+            "exposure is left out. None (no plugin, no account) allows; a "
+            "``backend.orders.credit.CreditVerdict`` allows, refuses (CREDIT_REFUSED, "
+            "nothing saved) or holds the order (OVER_LIMIT, CARD_REQUIRED). The credit "
+            "plugin locks the buyer's credit account here until commit.",
+        ),
+        HookSpec(
+            "card_payments_enabled",
+            "chain",
+            "(currency: str, *, previous_value: bool) -> bool",
+            "Whether buyers can pay by card in ``currency`` now (a card payment plugin is "
+            "configured). The default, False, makes a seller's «require card payment» "
+            "policy hold the order for its moderator instead (OVER_LIMIT).",
+        ),
+        HookSpec(
+            "order_confirmed",
+            "chain",
+            "(order: Order, *, previous_value: None) -> None",
+            "The seller confirmed ``order`` (a moderator or an auto-confirm rule), inside "
+            "that transaction, the order locked: the credit plugin issues its invoice here "
+            "when the seller invoices on confirmation. Return ``previous_value``.",
+        ),
+        HookSpec(
+            "order_dispatched",
+            "chain",
+            "(order: Order, dispatch: Model, *, previous_value: None) -> None",
+            "Units of ``order`` left the warehouse as ``dispatch`` (the order workflow's "
+            "Dispatch with its lines written), inside that transaction: the credit plugin "
+            "issues the dispatch's invoice here when the seller invoices per shipment. "
+            "Return ``previous_value``.",
         ),
         HookSpec(
             "order_submitted",

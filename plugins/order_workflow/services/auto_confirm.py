@@ -16,6 +16,8 @@ from __future__ import annotations
 from django.db.models import F, Q
 from django.utils import timezone
 
+from backend.core.plugins.manager import get_plugins_manager
+from backend.orders.credit import CreditHold
 from backend.orders.models import Order
 from backend.orders.services import events
 
@@ -37,6 +39,8 @@ def confirm_if_ruled(order: Order) -> bool:
     if rule is None:
         return False
     now = timezone.now()
+    if order.credit_hold != CreditHold.NONE:
+        return False  # over the limit: a person decides (or the card pays first)
     updated = OrderModeration.objects.filter(
         order_id=order.pk, state=ModerationState.SUBMITTED, over_credit=False).update(
         state=ModerationState.CONFIRMED, auto_confirmed=True, confirmed_at=now,
@@ -47,4 +51,5 @@ def confirm_if_ruled(order: Order) -> bool:
                   before={"moderation_state": ModerationState.SUBMITTED.value},
                   after={"moderation_state": ModerationState.CONFIRMED.value,
                          "rule": rule.pk})
+    get_plugins_manager().run("order_confirmed", None, order)
     return True

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from backend.core.errors import DomainValidationError, ErrorCollector, ErrorDetail
+from backend.core.plugins.manager import get_plugins_manager
 from backend.core.viewer import Viewer
 from backend.orders.models import Order
 from backend.orders.numbers import format_number
@@ -89,4 +90,5 @@ def create_dispatch(viewer: Viewer, order: Order, shipped: Mapping[int, Decimal]
     DispatchLine.objects.bulk_create(
         DispatchLine(dispatch=dispatch, line_id=line_id, quantity=quantity)
         for line_id, quantity in sorted(shipped.items()))
+    get_plugins_manager().run("order_dispatched", None, order, dispatch)
     return dispatch

@@ -36,6 +36,7 @@ from backend.core.errors import DomainValidationError, ErrorCollector
 from backend.core.permissions import OrgPerm
 from backend.core.plugins.manager import get_plugins_manager
 from backend.core.viewer import Viewer
+from backend.orders.credit import hold_of
 from backend.orders.models import (
     DeliveryMethod,
     Order,
@@ -167,10 +168,9 @@ def _forward(viewer: Viewer, ids: list[int], key: str, comment: str) -> Order:
     delivery_net = sum((s.quote.cost for s in plan.shipments if s.quote is not None),
                        Decimal(0))
     grand_total = quote.total_gross + delivery_net + (delivery_net * vat_rate).quantize(CENT)
-    refusal = get_plugins_manager().run("credit_check", None, dealer, dealer.parent,
-                                        grand_total, quote.currency)
-    if refusal:
-        raise DomainValidationError.single(Code.CREDIT_REFUSED, str(refusal))
+    credit_hold = hold_of(get_plugins_manager().run(
+        "credit_check", None, dealer, dealer.parent, grand_total, quote.currency),
+        Code.CREDIT_REFUSED)
     names = order_rows.price_names(quote)
     reference = f"forward {key}"[:64]
     forward_stock.release_source(stock, reference=reference, user=viewer.user,
@@ -190,7 +190,8 @@ def _forward(viewer: Viewer, ids: list[int], key: str, comment: str) -> Order:
         total_net=quote.total_net, total_vat=quote.total_gross - quote.total_net,
         total_gross=quote.total_gross, delivery_net=delivery_net,
         grand_total_gross=grand_total, delivery_method=DeliveryMethod.DELIVERY,
-        delivery_region=dealer.region or "", comment=comment, placed_at=timezone.now())
+        delivery_region=dealer.region or "", comment=comment, placed_at=timezone.now(),
+        credit_hold=credit_hold)
     rows = order_rows.build_rows(order, [order_rows.CartItem(i.variant, i.quantity)
                                          for i in items], quote, names, plan)
     order.serial = next_serial(dealer.parent_id, year)

@@ -25,7 +25,8 @@ from django.utils import timezone
 from backend.core.errors import DomainValidationError
 from backend.core.plugins.manager import get_plugins_manager
 from backend.core.viewer import Viewer
-from backend.orders.models import Order, OrderEvent, OrderStatus
+from backend.orders.credit import CreditHold, hold_of
+from backend.orders.models import Order, OrderEvent, OrderStatus, PaymentStatus
 
 from ..errors import WorkflowErrorCode as Code
 from ..models import (
@@ -78,8 +79,13 @@ def confirm(viewer: Viewer, order_id: int, version: int | None,
     locked.require_state(ModerationState.SUBMITTED, ModerationState.ON_MODERATION,
                          action="confirmed")
     order = locked.order
+    if order.credit_hold == CreditHold.CARD_REQUIRED and order.payment_status != \
+            PaymentStatus.PAID:
+        raise DomainValidationError.single(
+            Code.PAYMENT_REQUIRED, f"Order {locked.number} is over the buyer's credit limit "
+                                   "and waits for the buyer's card payment.", "id")
     changes = reconcile(order, user=viewer.user, organization=viewer.organization)
-    _check_credit(order)
+    _check_credit(locked)
     before = locked.state
     moderation = locked.moderation
     moderation.confirmed_at = timezone.now()
@@ -89,12 +95,16 @@ def confirm(viewer: Viewer, order_id: int, version: int | None,
     locked.move_to(ModerationState.CONFIRMED, note)
     locked.save("CONFIRMED", message=note, before={"moderation_state": before},
                 after={"stock": changes, "grand_total_gross": str(order.grand_total_gross)},
-                fields=["confirmed_at", "moderator", "started_at"])
+                fields=["confirmed_at", "moderator", "started_at", "over_credit"])
+    get_plugins_manager().run("order_confirmed", None, order)
     return order
 
 
-def _check_credit(order: Order) -> None:
-    """The credit hook asked for the growth of the grand total since placing, if any."""
+def _check_credit(locked: Locked) -> None:
+    """The credit hook asked again for the whole grand total (the order's own exposure
+    left out) when it grew since placing; over the limit, the moderator's confirmation is
+    the decision, and the order is flagged over credit."""
+    order = locked.order
     first = (OrderEvent.objects.filter(order=order, event_type="PROPOSAL_ACCEPTED")
              .order_by("created_at", "pk").values_list("before", flat=True).first())
     if not first or "grand_total_gross" not in first:
@@ -102,10 +112,10 @@ def _check_credit(order: Order) -> None:
     growth = order.grand_total_gross - Decimal(first["grand_total_gross"])
     if growth <= 0:
         return
-    refusal = get_plugins_manager().run("credit_check", None, order.buyer, order.seller,
-                                        growth, order.currency)
-    if refusal:
-        raise DomainValidationError.single(Code.CREDIT_REFUSED, str(refusal))
+    verdict = get_plugins_manager().run("credit_check", None, order.buyer, order.seller,
+                                        order.grand_total_gross, order.currency, order.pk)
+    if hold_of(verdict, Code.CREDIT_REFUSED) != CreditHold.NONE:
+        locked.moderation.over_credit = True
 
 
 def reject(viewer: Viewer, order_id: int, reason: str | None) -> Order:

@@ -625,6 +625,7 @@ export type OrdersErrorCode =
  */
 export type OrgPerm =
   | 'APPROVE_ORDERS'
+  | 'MANAGE_CREDIT'
   | 'MANAGE_MEMBERS'
   | 'MANAGE_PAYMENTS'
   | 'MANAGE_PRICES'
@@ -1139,6 +1140,7 @@ export type WorkflowErrorCode =
   | 'NOT_FORWARDABLE'
   | 'NOT_FOUND'
   | 'OUT_OF_STOCK'
+  | 'PAYMENT_REQUIRED'
   | 'PERMISSION_DENIED'
   | 'PROPOSAL_NOT_OPEN'
   | 'REASON_REQUIRED'

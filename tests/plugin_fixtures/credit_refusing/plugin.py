@@ -1,4 +1,5 @@
 from backend.core.plugins import BasePlugin
+from backend.orders.credit import CreditDecision, CreditVerdict
 from tests.plugin_fixtures.calls import CALLS
 
 
@@ -7,6 +8,8 @@ class Plugin(BasePlugin):
 
     PLUGIN_ID = "tests.credit_refusing"
 
-    def credit_check(self, buyer, seller, amount, currency, *, previous_value):
+    def credit_check(self, buyer, seller, amount, currency, order_id=None, *,
+                     previous_value):
         CALLS.append((self.PLUGIN_ID, "credit_check", (buyer.pk, seller.pk, amount, currency)))
-        return "The credit limit is used up: pay the overdue invoices first."
+        return CreditVerdict(CreditDecision.REFUSE,
+                             "The credit limit is used up: pay the overdue invoices first.")

@@ -1,0 +1,2 @@
+"""Credit limits, the ledger, invoices, payments, reconciliation statements (see
+README.md)."""
