@@ -311,6 +311,9 @@ ORDER_DOWNLOAD_TTL_SECONDS = env_int("ORDER_DOWNLOAD_TTL_SECONDS", 120)
 # Catalog prices kept per process between requests, per (buyer, rules version, day): at
 # most this many (buyer, variant) answers (price_rules/schema/kept_prices.py; 0: none).
 PRICE_CACHE_VARIANTS = env_int("PRICE_CACHE_VARIANTS", 20_000)
+# Catalog stock answers kept per process between requests (inventory/schema/kept_stock.py):
+# at most this many variants' and products' answers over all views; 0 keeps none.
+STOCK_CACHE_VARIANTS = env_int("STOCK_CACHE_VARIANTS", 50_000)
 
 # Checkout: the most lines one cart holds (adding beyond it answers TOO_MANY_LINES).
 CART_MAX_LINES = env_int("CART_MAX_LINES", 500)

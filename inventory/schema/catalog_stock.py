@@ -15,6 +15,7 @@ from datetime import date
 
 import graphene
 from django.db import connection
+from graphql import OperationType
 
 from backend.catalog.models import Product, ProductVariant
 from backend.catalog.schema.types import ProductObjectType, ProductVariantType
@@ -35,7 +36,7 @@ class IncomingQuantity:
 
 
 # Never changed once built. Those without incoming supply are shared between requests
-# (``_kept``: a warehouse row as read and a quantity as shown), so the execution keeps
+# (``_shared_answer``: a warehouse row as read and a quantity as shown), so the execution keeps
 # each one's answer: a page's few thousand are looked up, not built.
 @answers_kept
 @dataclass(slots=True)
@@ -51,7 +52,7 @@ _KEPT: dict[tuple, WarehouseStock] = {}
 _KEPT_MOST = 50_000
 
 
-def _kept(warehouse: Warehouse, available: bands.StockQuantity) -> WarehouseStock:
+def _shared_answer(warehouse: Warehouse, available: bands.StockQuantity) -> WarehouseStock:
     """The shared answer object of ``warehouse`` (a shared row: ``StockView``) holding
     ``available``; the key's row identity is safe, the kept object holds the row."""
     key = (id(warehouse), available.band, available.exact)
@@ -63,30 +64,51 @@ def _kept(warehouse: Warehouse, available: bands.StockQuantity) -> WarehouseStoc
     return known
 
 
+@answers_kept
 @dataclass(slots=True)
 class Availability:
     in_stock: bool
     available: bands.StockQuantity
     next_incoming_date: date | None
+    built_answers: dict | None = field(default=None, repr=False, compare=False)
 
 
 NO_AVAILABILITY = Availability(False, bands.NO_STOCK, None)
 
 
-def _warehouse_stock(view: StockView, variant_id: int) -> list[WarehouseStock]:
+@answers_kept
+class StockList(list):
+    """A variant's stock per warehouse as a page shows it (never changed once built, so
+    the execution keeps its built answer: kept between requests, ``kept_stock``)."""
+
+    __slots__ = ("built_answers",)
+
+    def __init__(self, items=()) -> None:
+        super().__init__(items)
+        self.built_answers: dict | None = None
+
+
+_EMPTY = StockList()  # shared: never appended to
+
+
+def _warehouse_stock(view: StockView, variant_id: int) -> StockList:
     warehouses, shown = view.warehouses, view.shown
     stock = view.stock[variant_id]  # in the order the warehouses are listed
     supply = view.supply[variant_id]
+    if not stock and not supply:
+        return _EMPTY
     if not supply:
-        return [_kept(warehouses[w], shown(w, quantity)) for w, quantity in stock]
+        return StockList([_shared_answer(warehouses[w], shown(w, quantity))
+                      for w, quantity in stock])
     incoming: dict[int, list[IncomingQuantity]] = {}
     for warehouse_id, quantity, expected in supply:
         incoming.setdefault(warehouse_id, []).append(
             IncomingQuantity(shown(warehouse_id, quantity), expected))
     available = dict(stock)
-    return [WarehouseStock(warehouses[w], shown(w, available.get(w, bands.ZERO)),
-                           incoming.get(w, []))
-            for w in sorted(available.keys() | incoming.keys(), key=view.ranks.__getitem__)]
+    return StockList([WarehouseStock(warehouses[w], shown(w, available.get(w, bands.ZERO)),
+                                     incoming.get(w, []))
+                      for w in sorted(available.keys() | incoming.keys(),
+                                      key=view.ranks.__getitem__)])
 
 
 def _availability(view: StockView, variant_ids: list[int]) -> Availability:
@@ -95,8 +117,29 @@ def _availability(view: StockView, variant_ids: list[int]) -> Availability:
              for variant_id in variant_ids for warehouse_id, quantity in view.stock[variant_id]]
     dates = [expected for variant_id in variant_ids
              for _, _, expected in view.supply[variant_id]]
+    if not parts and not dates:
+        return NO_AVAILABILITY
     available = bands.total(parts)
     return Availability(available.in_stock, available, min(dates) if dates else None)
+
+
+def _variant_answers(view: StockView, keys) -> dict[int, tuple]:
+    """Each variant's (stock answers, availability): kept ones read, the others built
+    from one statement and kept (``kept_stock``)."""
+    kept = view.kept
+    answers: dict[int, tuple] = {}
+    missing = keys
+    if kept is not None:
+        known = kept.variants
+        answers = {key: known[key] for key in keys if key in known}
+        missing = [key for key in keys if key not in answers]
+    if missing:
+        view.load_variants(missing)
+        built = {key: (_warehouse_stock(view, key), _availability(view, [key]),
+                       view.stock[key], view.supply[key]) for key in missing}
+        view.keep(built, {})
+        answers.update(built)
+    return answers
 
 
 class StockByVariantIdLoader(DataLoader):
@@ -108,11 +151,11 @@ class StockByVariantIdLoader(DataLoader):
     def batch_load(self, keys):
         view = StockView(self.context)
         if not view.displays:
-            return [[] for _ in keys]
-        view.load_variants(keys)
+            return [_EMPTY] * len(keys)
+        answers = _variant_answers(view, keys)
         _prime(AvailabilityByVariantIdLoader(self.context), keys,
-               lambda key: _availability(view, [key]))
-        return [_warehouse_stock(view, key) for key in keys]
+               lambda key: answers[key][1])
+        return [answers[key][0] for key in keys]
 
 
 class AvailabilityByVariantIdLoader(DataLoader):
@@ -123,10 +166,9 @@ class AvailabilityByVariantIdLoader(DataLoader):
         view = StockView(self.context)
         if not view.displays:
             return [NO_AVAILABILITY] * len(keys)
-        view.load_variants(keys)
-        _prime(StockByVariantIdLoader(self.context), keys,
-               lambda key: _warehouse_stock(view, key))
-        return [_availability(view, [key]) for key in keys]
+        answers = _variant_answers(view, keys)
+        _prime(StockByVariantIdLoader(self.context), keys, lambda key: answers[key][0])
+        return [answers[key][1] for key in keys]
 
 
 def _prime(loader, keys, value_of) -> None:
@@ -152,24 +194,68 @@ class AvailabilityByProductIdLoader(DataLoader):
         view = StockView(self.context)
         if not view.displays:
             return [NO_AVAILABILITY] * len(keys)
-        variants: dict[int, list[int]] = {key: [] for key in keys}
-        with connection.cursor() as cursor:
-            cursor.execute(_VARIANTS_SQL, [keys])
-            for variant_id, product_id in cursor.fetchall():
-                variants[product_id].append(variant_id)
-        view.load_variants([v for found in variants.values() for v in found])
-        return [_availability(view, variants[key]) for key in keys]
+        kept = view.kept
+        found = {} if kept is None else {key: kept.products[key] for key in keys
+                                         if key in kept.products}
+        missing = [key for key in keys if key not in found]
+        if missing:
+            variants: dict[int, list[int]] = {key: [] for key in missing}
+            with connection.cursor() as cursor:
+                cursor.execute(_VARIANTS_SQL, [missing])
+                for variant_id, product_id in cursor.fetchall():
+                    variants[product_id].append(variant_id)
+            answers = _variant_answers(view, [v for found_ids in variants.values()
+                                              for v in found_ids])
+            for variant_id, answer in answers.items():
+                view.stock[variant_id], view.supply[variant_id] = answer[2], answer[3]
+            built = {key: _availability(view, variants[key]) for key in missing}
+            view.keep({}, built)
+            found.update(built)
+        return [found[key] for key in keys]
+
+
+def _kept(info) -> tuple[bool, dict | None, dict | None]:
+    """(whether the viewer sees any warehouse, the view's kept variant answers, its kept
+    product answers) for this request, read once: a kept answer is returned by the
+    resolver itself, with no loader, batch or promise. Queries only: a mutation may
+    change stock after a field read it, so its fields go through the loaders."""
+    context = info.context
+    known = getattr(context, "_kept_stock", None)
+    if known is None:
+        view = StockView(context)
+        if info.operation.operation is not OperationType.QUERY:
+            return bool(view.displays), None, None
+        kept = view.kept if view.displays else None
+        known = (bool(view.displays), None if kept is None else kept.variants,
+                 None if kept is None else kept.products)
+        context._kept_stock = known
+    return known
 
 
 def resolve_stock(root: ProductVariant, info):
+    sees, variants, _products = _kept(info)
+    if not sees:
+        return _EMPTY
+    if variants is not None and (answer := variants.get(root.id)) is not None:
+        return answer[0]
     return StockByVariantIdLoader(info.context).load(root.id)
 
 
 def resolve_variant_availability(root: ProductVariant, info):
+    sees, variants, _products = _kept(info)
+    if not sees:
+        return NO_AVAILABILITY
+    if variants is not None and (answer := variants.get(root.id)) is not None:
+        return answer[1]
     return AvailabilityByVariantIdLoader(info.context).load(root.id)
 
 
 def resolve_product_availability(root: Product, info):
+    sees, _variants, products = _kept(info)
+    if not sees:
+        return NO_AVAILABILITY
+    if products is not None and (answer := products.get(root.pk)) is not None:
+        return answer
     return AvailabilityByProductIdLoader(info.context).load(root.pk)
 
 

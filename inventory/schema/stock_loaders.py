@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection
 
@@ -22,6 +23,7 @@ from backend.core.tree_paths import ancestor_ids
 from .. import bands
 from ..models import IncomingSupply, StockItem, Warehouse
 from ..visibility import manageable_warehouses, sees_all_stock, warehouse_displays
+from .kept_stock import KEPT, KeptView, ViewKey, keeping, read_generation
 
 # Warehouse rows shared between requests while every column reads the same: the catalog's
 # per-warehouse answers hold them and are kept between requests (``catalog_stock``). A
@@ -52,6 +54,9 @@ class StockView(DataLoader):
             self._ranks: dict[int, tuple] | None = None
             self.stock: dict[int, list[tuple[int, Decimal]]] = {}
             self.supply: dict[int, list[tuple[int, Decimal, date]]] = {}
+            self._kept: KeptView | None = None
+            self._kept_key: ViewKey | None = None
+            self._prepared = False
         super().__init__(context)
 
     def batch_load(self, keys):
@@ -61,10 +66,14 @@ class StockView(DataLoader):
         super().release()
         self._displays = self._managed = self._warehouses = self._ranks = None
         self.stock, self.supply = {}, {}
+        self._kept = self._kept_key = None
+        self._prepared = False
 
     @property
     def displays(self) -> dict[int, str]:
         """``{warehouse id: EXACT or BANDS}`` of every warehouse the viewer sees."""
+        if not self._prepared:
+            self._prepare()
         if self._displays is None:
             viewer = self.context.viewer
             # Plain strings: what the enum fields answer on every path of the execution.
@@ -121,6 +130,49 @@ class StockView(DataLoader):
                      w.priority, w.code, pk)
                 for pk, w in self.warehouses.items()}
         return self._ranks
+
+    @property
+    def kept(self) -> KeptView | None:
+        """The view's answers kept between requests, this request's generation (None:
+        nothing read or kept: see ``kept_stock``)."""
+        if not self._prepared:
+            self._prepare()
+        return self._kept
+
+    def keep(self, variants: dict[int, tuple], products: dict[int, Any]) -> None:
+        if self._kept is not None and self._kept_key is not None:
+            KEPT.add(self._kept_key, self._kept, variants, products)
+
+    def _prepare(self) -> None:
+        """The versions read first (one statement), then the view: the kept one while
+        scope 0 is unchanged, else read again and kept under the versions of its
+        warehouses."""
+        self._prepared = True
+        viewer = self.context.viewer
+        if not keeping() or not viewer.is_authenticated:
+            return
+        organization = viewer.organization
+        key: ViewKey = (int(organization.pk) if organization is not None else 0,
+                        organization.path if organization is not None else "",
+                        self.sees_all)
+        kept = KEPT.view(key)
+        generation = read_generation(kept.warehouses if kept is not None else ())
+        if generation is None:
+            return  # this transaction changed stock itself
+        if kept is not None and kept.generation[0] == generation[0]:
+            self._displays, self._warehouses = kept.displays, kept.warehouses
+            self._ranks = kept.ranks
+            remember_rows(self.context, list(kept.warehouses.values()))
+            if kept.generation != generation:
+                kept = KeptView(generation, kept.displays, kept.warehouses, kept.ranks)
+        else:
+            displays, warehouses, ranks = self.displays, self.warehouses, self.ranks
+            fresh = read_generation(warehouses)
+            if fresh is None or fresh[0] != generation[0]:
+                return  # the view changed while it was read: keep nothing this time
+            kept = KeptView(fresh, displays, warehouses, ranks)
+        self._kept_key = key
+        self._kept = KEPT.start(key, kept)
 
     def load_variants(self, variant_ids) -> None:
         """Read the available stock and unreserved incoming supply of ``variant_ids`` in

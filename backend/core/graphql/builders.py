@@ -215,9 +215,12 @@ def list_completion(item: Completion, non_null: bool) -> Completion:
                 return None
             kind = type(value)
             if kind is not list and kind is not tuple:
-                if keeps and kind in _KEPT_ANSWERS and isinstance(value, list):
+                if kind not in _KEPT_ANSWERS or not isinstance(value, list):
+                    raise Fallback  # futures, querysets, generators: the general path
+                if keeps:
                     return _kept_list(value, info, env)
-                raise Fallback  # futures, querysets, generators: the general path
+                # its items' answers need more than the items (a resolver, the info):
+                # built each time, like a plain list's
             return build_list(value, info, env, accepted, complete_item)
 
         def _kept_list(value, info, env):
