@@ -76,11 +76,13 @@ class _Envs(dict):
     """``{resolved field: (ResolveInfo, arguments)}`` of one execution, each made on its
     first use (a dict, so that a builder's lookup is one subscript)."""
 
-    __slots__ = ("context",)
+    __slots__ = ("as_json", "context")
 
     def __init__(self, context: PortalExecutionContext) -> None:
         super().__init__()
         self.context = context
+        # Kept answers as their JSON (``builders.answers_kept``): for the HTTP view only.
+        self.as_json = context.kept_answers_as_json
 
     def __missing__(self, field: ResolvedField):
         env = self[field] = self.context._resolver_env(field)
@@ -99,6 +101,11 @@ class PortalExecutionContext(DeferredExecutionContext):
     # general path (counted on that path only). Tests require none on every root list
     # and on the catalog page: the fast path must not quietly stop being used.
     fallbacks = 0
+
+    # Kept answers (``builders.answers_kept``) answered as their serialized JSON, an
+    # ``orjson.Fragment`` the response's encoder copies: the view's executions set it;
+    # anything reading the result as Python data (tests, scripts) leaves it off.
+    kept_answers_as_json = False
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

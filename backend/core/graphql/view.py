@@ -67,8 +67,15 @@ def _json_default(value):
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
+class ViewExecutionContext(PortalExecutionContext):
+    """The view's: its result goes straight to the JSON encoder, so kept answers may be
+    their serialized JSON (``builders.as_json``)."""
+
+    kept_answers_as_json = True
+
+
 class PortalGraphQLView(FileUploadGraphQLView):
-    execution_context_class = PortalExecutionContext
+    execution_context_class = ViewExecutionContext
 
     def get_middleware(self, request):
         """No graphene middleware: ``None`` (not an empty list, which graphql-core turns into
@@ -159,7 +166,9 @@ class PortalGraphQLView(FileUploadGraphQLView):
         page); Russian text is 2 bytes a letter instead of 6 as \\u escapes."""
         if not (self.pretty or pretty) and not request.GET.get("pretty"):
             return orjson.dumps(d, default=_json_default)
-        return orjson.dumps(d, default=_json_default,
+        # Kept answers are JSON already (``orjson.Fragment``): read back first, so that
+        # they are indented and sorted too.
+        return orjson.dumps(orjson.loads(orjson.dumps(d, default=_json_default)),
                             option=orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS)
 
     @staticmethod
