@@ -1,11 +1,13 @@
 """``price`` and ``priceTiers`` of a variant from one lookup: the first asked at the minimum
-order leaves the variant's walk on its row for the other, for that request only."""
+order leaves the variant's walk on its row for the other, for that request only; in a
+query whose prices are kept, the first reads the kept walk directly, without the loader."""
 
 from __future__ import annotations
 
 from types import SimpleNamespace
 
 import pytest
+from graphql import OperationType
 
 from backend.catalog.models import ProductVariant
 from backend.core.graphql.loaders import remember_rows
@@ -27,10 +29,12 @@ def test_a_page_asks_the_loader_once_per_variant_for_both_fields(buyers,  # noqa
 
     monkeypatch.setattr(PriceBookByVariantIdLoader, "load", counted)
     first = _prices(buyers["sub_a"])
-    assert asked and len(asked) == len(set(asked))  # price and priceTiers: one load
+    # price and priceTiers: one load at most (none when the page's price ranges, resolved
+    # first, kept every walk the variants then read directly)
+    assert len(asked) == len(set(asked))
     asked.clear()
-    assert _prices(buyers["sub_a"]) == first  # kept prices
-    assert asked and len(asked) == len(set(asked))
+    assert _prices(buyers["sub_a"]) == first  # kept prices, read directly
+    assert asked == []
     asked.clear()
     assert _fresh(buyers["sub_a"]) == first  # nothing kept
     assert asked and len(asked) == len(set(asked))
@@ -39,7 +43,8 @@ def test_a_page_asks_the_loader_once_per_variant_for_both_fields(buyers,  # noqa
 def _info(viewer, row) -> SimpleNamespace:
     context = SimpleNamespace(viewer=viewer)
     remember_rows(context, [row])  # a page's row: its loads answer at once
-    return SimpleNamespace(context=context)
+    return SimpleNamespace(context=context,
+                           operation=SimpleNamespace(operation=OperationType.QUERY))
 
 
 def test_a_walk_left_by_another_request_is_never_read(shop):  # noqa: F811

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import graphene
-from graphql import GraphQLError
+from graphql import GraphQLError, OperationType
 from graphql_sync_dataloaders import SyncFuture
 
 from backend.catalog.models import Product, ProductVariant
 from backend.catalog.schema.types import ProductObjectType, ProductVariantType
 from backend.core.graphql.extend import add_fields
 
+from ..buyers import viewer_buyer
+from .kept_prices import kept_walks
 from .price_loaders import PriceBookByVariantIdLoader, PriceRangeByProductIdLoader
 from .price_types import PriceRangeType, PriceTierType, VariantPriceType
 
@@ -36,11 +38,21 @@ _SHOWN = "_viewer_prices_shown"
 
 def _shown(root: ProductVariant, info):
     """The variant's (price, tiers) at its minimum order for this request: left on the row
-    by the other field, else from the book (None without a buyer, a future while the
-    book is pending)."""
+    by the other field, else kept (read directly in a query), else from the book (None
+    without a buyer, a future while the book is pending)."""
+    context = info.context
     known = root.__dict__.get(_SHOWN)
-    if known is not None and known[0] is info.context:
+    if known is not None and known[0] is context:
         return known[1]
+    direct = context.__dict__.get(_DIRECT)
+    if direct is None:
+        direct = _direct(info)
+    if direct:
+        walks = direct[1].get((direct[0], root.id))
+        walk = None if walks is None else walks.get(root.min_order_quantity)
+        if walk is not None:
+            root.__dict__[_SHOWN] = (context, walk)
+            return walk
     loader = PriceBookByVariantIdLoader(info.context)
     book = loader.load(root.id)
     if book is None or type(book) is SyncFuture:
@@ -48,6 +60,24 @@ def _shown(root: ProductVariant, info):
     walk = book.walk(root.id, root.min_order_quantity)
     root.__dict__[_SHOWN] = (info.context, walk)
     return walk
+
+
+# A query's kept walks, read directly by each variant's first price field: (buyer id, the
+# walks) or False. A kept variant then costs two dict lookups, no loader; one not kept
+# (or read but dropped meanwhile) goes through the loader as before.
+_DIRECT = "_kept_prices_direct"
+
+
+def _direct(info):
+    context = info.context
+    direct: tuple | bool = False
+    if info.operation.operation is OperationType.QUERY:
+        buyer = viewer_buyer(context.viewer)
+        walks = None if buyer is None else kept_walks(context, buyer)
+        if walks is not None:
+            direct = (buyer.pk, walks)
+    context.__dict__[_DIRECT] = direct
+    return direct
 
 
 def resolve_price(root: ProductVariant, info, quantity=None):

@@ -76,6 +76,14 @@ class KeptPrices:
             self._walks.clear()
             self._generation = None
 
+    def walks_of(self, generation: Generation) -> OrderedDict | None:
+        """The kept walks when they are of ``generation``, for a request to read without
+        the lock (each key's walks are only ever added to; a newer generation replaces
+        nothing in place: it clears the mapping, and such a reader then finds nothing and
+        resolves as usual). None for another generation."""
+        with self._lock:
+            return self._walks if self._generation == generation else None
+
     def take(self, generation: Generation, buyer_id: int,
              variant_ids: list[int]) -> dict[int, dict[Decimal, Walk]] | None:
         """The kept walks of these variants; None when ``generation`` is older than the
@@ -162,6 +170,38 @@ class KeptPriceBook:
         return book
 
 
+def _generation(request, buyer: Organization, *, once: bool = False) -> Generation | None:
+    """The rules version and day this request may read and keep the buyer's prices under
+    (one query), None when it may not (see the module). ``once``: for a query operation,
+    read once and reused by every later batch of the request (nothing in a query changes
+    prices); a mutation never sets it, so its batches read it each time."""
+    known = request.__dict__.get(_REQUEST_STATE)
+    if known is not None and known[0] == buyer.pk:
+        return known[1]
+    day = timezone.localdate()
+    [(version, changed_here, path, currency, region)] = fetch_all(_STATE, [buyer.pk])
+    generation: Generation | None = (version, day)
+    if changed_here or (path, currency, region) != (buyer.path, buyer.currency, buyer.region):
+        generation = None
+    if once:
+        request.__dict__[_REQUEST_STATE] = (buyer.pk, generation)
+    return generation
+
+
+# A query's generation, read by its first batch or its first price field (``_generation``).
+_REQUEST_STATE = "_kept_prices_generation"
+
+
+def kept_walks(request, buyer: Organization) -> OrderedDict | None:
+    """For a query: the kept walks of this request's generation, to read a variant's
+    shown prices directly (``KEPT.walks_of``; keys (buyer id, variant id)); None when
+    nothing may be read. Reads the generation as the first batch would, once."""
+    if settings.PRICE_CACHE_VARIANTS <= 0:
+        return None
+    generation = _generation(request, buyer, once=True)
+    return None if generation is None else KEPT.walks_of(generation)
+
+
 def kept_price_book(request, buyer: Organization,
                     variant_ids: list[int]) -> KeptPriceBook | PriceBook:
     """The buyer's prices of ``variant_ids`` for this request: kept ones read, the others
@@ -169,11 +209,10 @@ def kept_price_book(request, buyer: Organization,
     limit = settings.PRICE_CACHE_VARIANTS
     if limit <= 0:
         return price_book(request, variant_ids)
-    day = timezone.localdate()
-    [(version, changed_here, path, currency, region)] = fetch_all(_STATE, [buyer.pk])
-    if changed_here or (path, currency, region) != (buyer.path, buyer.currency, buyer.region):
+    generation = _generation(request, buyer)
+    if generation is None:
         return price_book(request, variant_ids)
-    found = KEPT.take((version, day), buyer.pk, variant_ids)
+    found = KEPT.take(generation, buyer.pk, variant_ids)
     if found is None:
         return price_book(request, variant_ids)
-    return KeptPriceBook(request, buyer, variant_ids, (version, day), found, limit)
+    return KeptPriceBook(request, buyer, variant_ids, generation, found, limit)
