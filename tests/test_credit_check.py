@@ -106,3 +106,23 @@ def test_which_orders_count_as_open(credit_world, catalog):
                status=InvoiceStatus.UNPAID)
     assert open_orders() == Decimal("200.00")
     assert Order.objects.filter(buyer=dealer).count() == 5
+
+
+def test_the_benchs_ledger_gives_the_figures_the_engine_expects(credit_world):
+    """bench/credit_check.py's ledger and its server timing run (their speed is the
+    bench's business): every sixth invoice open, half of every twelfth paid, an advance."""
+    from bench.credit_check import _ledger, _remove, _server
+
+    sub, dealer = credit_world["network"]["sub_a"], credit_world["network"]["dealer_a"]
+    CreditAccount.objects.filter(buyer=sub).delete()
+    account, entries = _ledger(sub.pk, dealer.pk, 24)
+
+    found = account_figures(account).figures
+    assert entries == 24 + 20 + 2 + 1  # invoices, payments in full, in half, the advance
+    # open: invoices 6, 12, 18, 24 (10,000 + 37 × serial); 12 and 24 paid in half
+    assert found.invoiced_open == Decimal(10222 + 10444 / 2 + 10666 + 10888 / 2)
+    assert found.advance == Decimal(5000)
+    assert found.balance == found.invoiced_open - found.advance
+    assert len(_server(account, 2)) == 2
+    _remove(account)
+    assert not CreditAccount.objects.filter(buyer=sub).exists()

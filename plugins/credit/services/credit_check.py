@@ -13,6 +13,9 @@ for a card payment first (CARD_REQUIRED) when card payments are enabled, else mo
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import cache
+
+from django.db import connection
 
 from backend.accounts.models import Organization
 from backend.core.money import Money
@@ -23,9 +26,24 @@ from ..models import CreditAccount, OverLimitPolicy
 from .figures import account_figures
 
 
+@cache
+def _lock_statement() -> str:
+    return (f"SELECT id, currency, credit_limit, over_limit_policy "
+            f"FROM {CreditAccount._meta.db_table} WHERE buyer_id = %s AND seller_id = %s "
+            "FOR UPDATE")
+
+
 def locked_account(buyer_id: int, seller_id: int) -> CreditAccount | None:
-    return (CreditAccount.objects.select_for_update()
-            .filter(buyer_id=buyer_id, seller_id=seller_id).first())
+    """The account row locked until the caller's transaction ends (SQL written out, as the
+    figures' statement, for placement's sake: see services/figures.py)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_lock_statement(), [buyer_id, seller_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    pk, currency, credit_limit, policy = row
+    return CreditAccount(pk=pk, buyer_id=buyer_id, seller_id=seller_id, currency=currency,
+                         credit_limit=credit_limit, over_limit_policy=policy)
 
 
 def check(buyer: Organization, seller: Organization | None, amount: Decimal, currency: str,
@@ -39,8 +57,7 @@ def check(buyer: Organization, seller: Organization | None, amount: Decimal, cur
         return CreditVerdict(CreditDecision.REFUSE, (
             f"The credit account with {seller.name} is in {account.currency}; an order in "
             f"{currency} cannot be placed on it."))
-    available = account_figures(account, leave_out_order=order_id,
-                                last_payments=False).figures.available
+    available = account_figures(account, leave_out_order=order_id).figures.available
     if amount <= available:
         return CreditVerdict(CreditDecision.ALLOW)
     message = (f"Available credit {Money(max(available, Decimal(0)), currency)}; "
