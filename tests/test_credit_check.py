@@ -126,3 +126,38 @@ def test_the_benchs_ledger_gives_the_figures_the_engine_expects(credit_world):
     assert len(_server(account, 2)) == 2
     _remove(account)
     assert not CreditAccount.objects.filter(buyer=sub).exists()
+
+
+def test_an_advance_is_what_payments_left_after_allocations_and_refunds(credit_world):
+    from django.utils import timezone
+
+    from plugins.credit.models import (
+        EntryKind,
+        LedgerEntry,
+        Payment,
+        PaymentAllocation,
+        PaymentMethod,
+        PaymentSource,
+    )
+
+    w = credit_world
+    today = timezone.localdate()
+    open_invoice = invoice_of(w["account"], 60, "300.00", today)
+
+    def paid(amount, allocated=None, refunded=None):
+        payment = Payment.objects.create(account=w["account"], amount=Decimal(amount),
+                                         method=PaymentMethod.BANK_TRANSFER, currency="RUB",
+                                         source=PaymentSource.MANUAL, received_on=today)
+        if allocated:
+            PaymentAllocation.objects.create(payment=payment, invoice=open_invoice,
+                                             amount=Decimal(allocated))
+        if refunded:
+            LedgerEntry.objects.create(account=w["account"], kind=EntryKind.REFUND,
+                                       amount=Decimal(refunded), occurred_on=today,
+                                       payment=payment)
+
+    paid("1000.00", allocated="300.00", refunded="200.00")  # 500 left
+    paid("100.00", refunded="150.00")  # refunded beyond it: nothing left, never negative
+    found = account_figures(w["account"])
+    assert found.figures.advance == Decimal("500.00")
+    assert found.last_payment_amount == Decimal("100.00")

@@ -15,11 +15,10 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import cache
 
-from django.db import connection
-
 from backend.accounts.models import Organization
 from backend.core.money import Money
 from backend.core.plugins.manager import get_plugins_manager
+from backend.core.prepared import fetch_all
 from backend.orders.credit import CreditDecision, CreditVerdict
 
 from ..models import CreditAccount, OverLimitPolicy
@@ -34,14 +33,12 @@ def _lock_statement() -> str:
 
 
 def locked_account(buyer_id: int, seller_id: int) -> CreditAccount | None:
-    """The account row locked until the caller's transaction ends (SQL written out, as the
-    figures' statement, for placement's sake: see services/figures.py)."""
-    with connection.cursor() as cursor:
-        cursor.execute(_lock_statement(), [buyer_id, seller_id])
-        row = cursor.fetchone()
-    if row is None:
+    """The account row locked until the caller's transaction ends (SQL written out and
+    prepared, as the figures' statement, for placement's sake: see services/figures.py)."""
+    rows = fetch_all(_lock_statement(), [buyer_id, seller_id])
+    if not rows:
         return None
-    pk, currency, credit_limit, policy = row
+    pk, currency, credit_limit, policy = rows[0]
     return CreditAccount(pk=pk, buyer_id=buyer_id, seller_id=seller_id, currency=currency,
                          credit_limit=credit_limit, over_limit_policy=policy)
 

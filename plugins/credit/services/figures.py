@@ -4,9 +4,10 @@ ledger's sum, the unallocated remainders of its payments, its open invoices with
 allocations cover and the orders on account not invoiced yet (as rows), its last payment.
 The rows become figures in the pure engine (``engine/figures.py``).
 
-The statement is SQL written here rather than the ORM's: the credit check runs it inside
-every placement, and building and compiling five annotated querysets cost several times
-what PostgreSQL takes to answer them (bench/credit_check.py).
+The statement is SQL written here rather than the ORM's, prepared on the server once per
+connection (``backend.core.prepared``): the credit check runs it inside every placement,
+and building and compiling five annotated querysets, then planning them, cost several
+times what PostgreSQL takes to answer (bench/credit_check.py).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from django.db import connection
 from django.utils import timezone
 
+from backend.core.prepared import fetch_all
 from backend.orders.credit import CreditHold
 from backend.orders.models import Order, OrderStatus
 from plugins.order_workflow.models import ModerationState, OrderModeration
@@ -58,7 +59,9 @@ def _quoted(values) -> str:
 @cache
 def _statement() -> str:
     """The figures' statement over ``%(ids)s`` (account ids), ``%(leave_out)s`` (an order
-    id or null). Money crosses JSON as text, never as a float."""
+    id or null). Money crosses JSON as text, never as a float. Allocations and refunds are
+    summed per payment (and per invoice) once, joined, rather than asked per row: a
+    correlated sum per payment made the planner scan the allocations once per payment."""
     account, entry = CreditAccount._meta.db_table, LedgerEntry._meta.db_table
     payment, allocation = Payment._meta.db_table, PaymentAllocation._meta.db_table
     invoice, order = Invoice._meta.db_table, Order._meta.db_table
@@ -66,33 +69,37 @@ def _statement() -> str:
     return f"""
     SELECT a.id,
       (SELECT SUM(e.amount) FROM {entry} e WHERE e.account_id = a.id),
-      (SELECT SUM(GREATEST(p.amount
-                  - COALESCE((SELECT SUM(x.amount) FROM {allocation} x
-                              WHERE x.payment_id = p.id), 0)
-                  - COALESCE((SELECT SUM(r.amount) FROM {entry} r
-                              WHERE r.payment_id = p.id AND r.kind = '{EntryKind.REFUND}'), 0),
-                  0))
-       FROM {payment} p WHERE p.account_id = a.id),
-      (SELECT json_agg(json_build_array(
-                i.total_gross::text,
-                COALESCE((SELECT SUM(x.amount) FROM {allocation} x
-                          WHERE x.invoice_id = i.id), 0)::text,
-                i.due_on))
+      (SELECT SUM(GREATEST(p.amount - COALESCE(x.total, 0) - COALESCE(r.total, 0), 0))
+       FROM {payment} p
+       LEFT JOIN (SELECT x.payment_id, SUM(x.amount) AS total
+                  FROM {allocation} x JOIN {payment} q ON q.id = x.payment_id
+                  WHERE q.account_id = a.id GROUP BY x.payment_id) x ON x.payment_id = p.id
+       LEFT JOIN (SELECT r.payment_id, SUM(r.amount) AS total FROM {entry} r
+                  WHERE r.account_id = a.id AND r.kind = '{EntryKind.REFUND}'
+                  GROUP BY r.payment_id) r ON r.payment_id = p.id
+       WHERE p.account_id = a.id),
+      (SELECT json_agg(json_build_array(i.total_gross::text, COALESCE(x.total, 0)::text,
+                                        i.due_on))
        FROM {invoice} i
+       LEFT JOIN (SELECT x.invoice_id, SUM(x.amount) AS total
+                  FROM {allocation} x JOIN {invoice} j ON j.id = x.invoice_id
+                  WHERE j.account_id = a.id AND j.status NOT IN ({_quoted(CLOSED_INVOICE)})
+                  GROUP BY x.invoice_id) x ON x.invoice_id = i.id
        WHERE i.account_id = a.id AND i.status NOT IN ({_quoted(CLOSED_INVOICE)})),
-      (SELECT json_agg(json_build_array(o.grand_total_gross::text, o.invoiced::text))
-       FROM (SELECT o.grand_total_gross,
-                    COALESCE((SELECT SUM(v.total_gross) FROM {invoice} v
-                              WHERE v.order_id = o.id
-                                AND v.status <> '{InvoiceStatus.CANCELLED}'), 0) AS invoiced
-             FROM {order} o
-             WHERE o.buyer_id = a.buyer_id AND o.seller_id = a.seller_id
-               AND o.currency = a.currency AND o.status IN ({_quoted(ON_ACCOUNT)})
-               AND o.credit_hold <> '{CreditHold.CARD_REQUIRED}'
-               AND o.id IS DISTINCT FROM %(leave_out)s::bigint
-               AND NOT EXISTS (SELECT 1 FROM {moderation} m WHERE m.order_id = o.id
-                               AND m.state IN ({_quoted(CLOSED_MODERATION)}))) o
-       WHERE o.grand_total_gross > o.invoiced),
+      (SELECT json_agg(json_build_array(o.grand_total_gross::text,
+                                        COALESCE(v.total, 0)::text))
+       FROM {order} o
+       LEFT JOIN (SELECT v.order_id, SUM(v.total_gross) AS total FROM {invoice} v
+                  WHERE v.account_id = a.id AND v.order_id IS NOT NULL
+                    AND v.status <> '{InvoiceStatus.CANCELLED}'
+                  GROUP BY v.order_id) v ON v.order_id = o.id
+       WHERE o.buyer_id = a.buyer_id AND o.seller_id = a.seller_id
+         AND o.currency = a.currency AND o.status IN ({_quoted(ON_ACCOUNT)})
+         AND o.credit_hold <> '{CreditHold.CARD_REQUIRED}'
+         AND o.id IS DISTINCT FROM %(leave_out)s::bigint
+         AND o.grand_total_gross > COALESCE(v.total, 0)
+         AND NOT EXISTS (SELECT 1 FROM {moderation} m WHERE m.order_id = o.id
+                         AND m.state IN ({_quoted(CLOSED_MODERATION)}))),
       last.received_on, last.amount
     FROM {account} a
     LEFT JOIN LATERAL (SELECT p.received_on, p.amount FROM {payment} p
@@ -115,10 +122,8 @@ def figures_of(accounts: Sequence[CreditAccount], *, today: date | None = None,
     if not accounts:
         return {}
     today = today or timezone.localdate()
-    with connection.cursor() as cursor:
-        cursor.execute(_statement(), {"ids": [account.pk for account in accounts],
-                                      "leave_out": leave_out_order})
-        found = {row[0]: row[1:] for row in cursor.fetchall()}
+    found = {row[0]: row[1:] for row in fetch_all(_statement(), {
+        "ids": [account.pk for account in accounts], "leave_out": leave_out_order})}
     result = {}
     for account in accounts:
         if account.pk not in found:
