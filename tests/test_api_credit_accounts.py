@@ -5,9 +5,11 @@ adjusting its ledger, with every refusal answered as an error and nothing writte
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from plugins.credit.models import CreditAccount, LedgerEntry
 from tests.credit_world import *  # noqa: F403
@@ -248,3 +250,23 @@ def test_a_dealer_adjusts_its_sub_dealers_account(credit_world):
     assert answer["errors"] == []
     assert answer["account"]["available"] == {"amount": "20250.50"}
     assert LedgerEntry.objects.get(account=w["sub_account"]).amount == Decimal("-250.50")
+
+
+def test_the_ledger_pages_newest_first_between_dates(credit_world):
+    today = timezone.localdate()
+    api = client(credit_world, "dealer accountant")
+    query = """query($from: Date, $to: Date, $after: String) { creditAccount {
+      entries(first: 2, from: $from, to: $to, after: $after) { totalCount
+        pageInfo { hasNextPage endCursor } edges { node { kind amount { amount } reason } } }
+    } }"""
+    first = api(query).data["creditAccount"]["entries"]
+    assert first["totalCount"] == 4 and first["pageInfo"]["hasNextPage"] is True
+    assert [e["node"]["kind"] for e in first["edges"]] == ["CREDIT_NOTE", "PAYMENT"]
+    assert first["edges"][0]["node"] == {"kind": "CREDIT_NOTE", "amount": {"amount": "-1000.00"},
+                                         "reason": "Брак в партии"}
+    rest = api(query, {"after": first["pageInfo"]["endCursor"]}).data["creditAccount"]["entries"]
+    assert [e["node"]["kind"] for e in rest["edges"]] == ["INVOICE", "INVOICE"]
+    dated = api(query, {"from": str(today - timedelta(days=5)),
+                        "to": str(today - timedelta(days=1))})
+    assert [e["node"]["kind"] for e in dated.data["creditAccount"]["entries"]["edges"]] == [
+        "PAYMENT"]

@@ -33,9 +33,11 @@ ACCOUNTS = """{ creditAccounts(first: 50) { totalCount edges { node {
   creditLimit { amount currency } balance { amount } invoicedOpen { amount }
   openOrders { amount } advance { amount } available { amount } overdue { amount }
   overdueDays dueThisWeek { amount } lastPaymentOn lastPaymentAmount { amount }
+  entries(first: 3) { totalCount edges { node { kind amount { amount } occurredOn } } }
   buyer { name creditAccount { id available { amount } } } seller { name } } } } }"""
 ORGANIZATIONS = """{ organizations(first: 50) { edges { node { name creditAccount {
-  id balance { amount } available { amount } } } } } }"""
+  id balance { amount } available { amount } entries(first: 2) { edges { node { id } } } }
+  } } } }"""
 
 
 def _count(api, document, fast_path) -> int:
@@ -88,3 +90,5 @@ def test_a_page_of_accounts_costs_the_same_queries_with_more_rows(
         assert (last["advance"], last["balance"], last["available"], last["openOrders"]) == (
             {"amount": "200.00"}, {"amount": "-200.00"}, {"amount": "2960.00"},
             {"amount": "240.00"})
+        assert last["entries"]["totalCount"] == 2
+        assert [e["node"]["kind"] for e in last["entries"]["edges"]] == ["PAYMENT", "INVOICE"]

@@ -8,7 +8,6 @@ import graphene
 
 from backend.accounts.models import Organization
 from backend.accounts.schema.types import OrganizationType
-from backend.core.graphql.connection import resolve_connection
 from backend.core.graphql.loaders import ByIdLoader, DataLoader
 from backend.core.graphql.types import ModelObjectType
 from backend.core.money import Money
@@ -17,6 +16,7 @@ from inventory.schema.preview import MoneyType
 from ..models import CreditAccount, LedgerEntry
 from ..services.figures import AccountFigures, figures_of
 from ..visibility import may_manage_account, visible_accounts, visible_entries
+from .entry_pages import EntryPagesLoader
 from .enums import (
     InvoicePolicyEnum,
     LedgerEntryKindEnum,
@@ -165,14 +165,9 @@ class CreditAccountType(ModelObjectType):
                 viewer, root, seller=seller))
 
     @staticmethod
-    def resolve_entries(root: CreditAccount, info, from_=None, to=None, **args):
-        rows = visible_entries(info.context.viewer).filter(account_id=root.pk)
-        if from_ is not None:
-            rows = rows.filter(occurred_on__gte=from_)
-        if to is not None:
-            rows = rows.filter(occurred_on__lte=to)
-        return resolve_connection(rows.order_by("-occurred_on", "-pk"), args,
-                                  LedgerEntryType._meta.connection, info=info)
+    def resolve_entries(root: CreditAccount, info, **arguments):
+        return EntryPagesLoader(info.context, arguments,
+                                LedgerEntryType._meta.connection).page_of(root)
 
 
 __all__ = ["AccountFigures", "CreditAccountType", "LedgerEntryType"]

@@ -27,6 +27,7 @@ from .enums import CreditHoldEnum, InvoicePolicyEnum, OverLimitPolicyEnum, Payme
 from .errors import CreditMutation
 
 SEARCH_WEIGHT = 1_000
+NESTED_PAGES_WEIGHT = 4
 
 
 class AccountOfOrganizationLoader(DataLoader):
@@ -175,11 +176,13 @@ class Mutations(graphene.ObjectType):
     credit_adjust = CreditAdjust.Field()
 
 
-# An account's figures load for a page in five queries; its entries are a connection per
-# account (one query each, weighed so).
+# An account's figures load for a page in one query; its entries' pages for a list of
+# accounts in one windowed query (its share weighed as a warehouse's nested stock page).
 COSTS: dict[str, Any] = {
     "Query.creditAccounts": FieldCost(QUERY_WEIGHT, query=True,
                                       arguments={"search": SEARCH_WEIGHT}),
-    "CreditAccount.entries": FieldCost(QUERY_WEIGHT, query=True),
+    "CreditAccount.entries": FieldCost(NESTED_PAGES_WEIGHT),
+    # the pages' counts, when asked, for the whole list in one query too
+    "LedgerEntryConnection.totalCount": FieldCost(NESTED_PAGES_WEIGHT),
     "Organization.creditAccount": FieldCost(2),
 }
