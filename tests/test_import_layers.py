@@ -70,6 +70,8 @@ CLEAN = {
     "plugins/network/services.py": "from backend.accounts import models\n",
     "plugins/order_workflow/__init__.py": "",
     "plugins/order_workflow/engine/__init__.py": "import decimal\n",
+    "plugins/credit/__init__.py": "",
+    "plugins/credit/engine/__init__.py": "import decimal\n",
 }
 
 LAZY = "def f():\n    from {module} import {name}\n"
@@ -166,6 +168,9 @@ def test_the_made_up_project_keeps_the_contracts(made_up_project):
                  "from backend.core import viewer\n",
                  "plugins.order_workflow.engine is not allowed to import backend",
                  id="the unit-status engine imports the backend"),
+    pytest.param("plugins/credit/engine/figures.py", "from django.db import models\n",
+                 "plugins.credit.engine is not allowed to import django",
+                 id="the credit engine imports Django"),
     pytest.param("price_rules/engine/tiers.py", "from price_rules import models\n",
                  "price_rules.engine is not allowed to import django",
                  id="the price engine imports Django through the app (indirectly)"),
