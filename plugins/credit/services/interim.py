@@ -1,22 +1,12 @@
-"""INTERIM, for the lead to swap at merge: minimal stand-ins for two functions other parts
-own, so that payments can be recorded and tested before those parts land.
-
-- ``allocate``: ``plugins.credit.engine.allocation.allocate`` (helper ``ledger``): a
-  payment's amount over the open invoices, the named one first, then the oldest by due
-  date then number; the rest is an advance.
-- ``refresh_status``: ``plugins.credit.services.status.refresh_status`` (helper
-  ``invoices``): an invoice's status from its allocations and the date, and its order's
-  payment status from the order's invoices.
-
-``services/payments.py`` calls them only through ``allocation_for`` / ``refresh`` below;
-once the real modules are on the branch, these two wrappers call them instead.
+"""INTERIM, for the lead to swap at merge: a minimal stand-in for
+``plugins.credit.services.status.refresh_status`` (helper ``invoices``): an invoice's
+status from its allocations and the date, and its order's payment status from the order's
+invoices. ``services/payments.py`` calls it as ``interim.refresh_status``; once the
+invoices part is merged, that call becomes ``status.refresh_status`` and this module goes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import Sum
@@ -27,31 +17,6 @@ from backend.orders.models import Order, PaymentStatus
 from ..models import Invoice, InvoiceStatus, PaymentAllocation
 
 ZERO = Decimal("0.00")
-
-
-@dataclass(frozen=True)
-class OpenInvoice:
-    id: int
-    due_on: date
-    number: tuple[int, int]  # (year, serial): orders equal due dates
-    remaining: Decimal
-
-
-def allocate(amount: Decimal, named_invoice_id: int | None,
-             open_invoices: Sequence[OpenInvoice]) -> tuple[list[tuple[int, Decimal]], Decimal]:
-    """(invoice id, amount) parts of ``amount`` and the unallocated rest (the advance)."""
-    ordered = sorted(open_invoices, key=lambda i: (i.id != named_invoice_id, i.due_on,
-                                                   i.number, i.id))
-    parts: list[tuple[int, Decimal]] = []
-    rest = amount
-    for invoice in ordered:
-        if rest <= 0:
-            break
-        take = min(rest, invoice.remaining)
-        if take > 0:
-            parts.append((invoice.id, take))
-            rest -= take
-    return parts, rest
 
 
 def refresh_status(invoice: Invoice) -> None:

@@ -9,8 +9,9 @@
    is: importing a bank statement twice, or a webhook replayed, records nothing twice;
 3. the Payment, its PAYMENT ledger entry (-amount), and its allocations: the named
    invoice first (or the named order's invoices), then the oldest open invoices by due
-   date; what no invoice takes stays the payment's advance, taken by the next invoices
-   issued; then the touched invoices' and orders' payment statuses.
+   date (``engine.allocation.allocate``); what no invoice takes stays the payment's
+   advance, taken by the next invoices issued; then the touched invoices' and orders'
+   payment statuses.
 
 ``record_refund``: the REFUND rule. A refund gives back part of a payment (at most the
 payment's amount less earlier refunds), as a REFUND ledger entry (+amount). It comes out
@@ -36,6 +37,7 @@ from django.utils import timezone
 from backend.core.errors import DomainValidationError, ErrorCollector
 from backend.orders.models import Order, PaymentStatus
 
+from ..engine.allocation import OpenInvoice, allocate
 from ..errors import CreditErrorCode as Code
 from ..models import (
     CreditAccount,
@@ -140,14 +142,15 @@ def _allocate(payment: Payment, named_invoice_id: int | None) -> list[Invoice]:
     invoices = {row.pk: row for row in Invoice.objects.filter(
         account_id=payment.account_id, status__in=OPEN_STATUSES).annotate(
         allocated=Sum("allocations__amount"))}
-    open_rows = [interim.OpenInvoice(id=row.pk, due_on=row.due_on, number=(row.year, row.serial),
-                                     remaining=row.total_gross - (row.allocated or ZERO))
+    open_rows = [OpenInvoice(id=row.pk, due_on=row.due_on,
+                             number=f"{row.year:04d}-{row.serial:08d}",
+                             remaining=row.total_gross - (row.allocated or ZERO))
                  for row in invoices.values()]
-    parts, _advance = interim.allocate(payment.amount, named_invoice_id, open_rows)
+    result = allocate(payment.amount, named_invoice_id, open_rows)
     PaymentAllocation.objects.bulk_create(
-        PaymentAllocation(payment=payment, invoice_id=invoice_id, amount=part)
-        for invoice_id, part in parts)
-    return [invoices[invoice_id] for invoice_id, _ in parts]
+        PaymentAllocation(payment=payment, invoice_id=part.invoice_id, amount=part.amount)
+        for part in result.allocations)
+    return [invoices[part.invoice_id] for part in result.allocations]
 
 
 def _order_paid_before_invoicing(order: Order) -> None:
@@ -188,7 +191,7 @@ def record_refund(payment: Payment, amount: Decimal, reason: str,
     check_amount(errors, amount, "", account)
     reason = (reason or "").strip()
     if not reason:
-        errors.add(Code.REQUIRED, "Say why the money is given back.", "reason")
+        errors.add(Code.REASON_REQUIRED, "Say why the money is given back.", "reason")
     elif len(reason) > REASON_MAX:
         errors.add(Code.INVALID, f"The reason has at most {REASON_MAX} characters.", "reason")
     errors.raise_if_any()
