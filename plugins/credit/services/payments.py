@@ -35,7 +35,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from backend.core.errors import DomainValidationError, ErrorCollector
-from backend.orders.models import Order, PaymentStatus
+from backend.orders.models import Order
 
 from ..engine.allocation import OpenInvoice, allocate
 from ..errors import CreditErrorCode as Code
@@ -48,7 +48,7 @@ from ..models import (
     Payment,
     PaymentAllocation,
 )
-from . import interim
+from .status import refresh_order_status, refresh_status
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -122,9 +122,9 @@ def record_payment(account: CreditAccount, amount: Decimal, currency: str, recei
                                reason=purpose[:REASON_MAX], created_by=user)
     touched = _allocate(payment, _named_invoice_id(invoice, order))
     for row in touched:
-        interim.refresh_status(row)
-    if order is not None and not Invoice.objects.filter(order=order).exists():
-        _order_paid_before_invoicing(order)
+        refresh_status(row)
+    if order is not None:  # also before its invoice exists (paid by card up front)
+        refresh_order_status(order)
     return payment
 
 
@@ -151,16 +151,6 @@ def _allocate(payment: Payment, named_invoice_id: int | None) -> list[Invoice]:
         PaymentAllocation(payment=payment, invoice_id=part.invoice_id, amount=part.amount)
         for part in result.allocations)
     return [invoices[part.invoice_id] for part in result.allocations]
-
-
-def _order_paid_before_invoicing(order: Order) -> None:
-    """An order paid (by card, say) before any invoice: its payment status from what its
-    payments hold; the invoice issued later takes the money as the account's advance."""
-    paid = Payment.objects.filter(order=order).aggregate(s=Sum("amount"))["s"] or ZERO
-    status = (PaymentStatus.PAID if paid >= order.grand_total_gross
-              else PaymentStatus.PARTIALLY_PAID)
-    Order.objects.filter(pk=order.pk).update(payment_status=status)
-    order.payment_status = status
 
 
 @dataclass(frozen=True)
@@ -222,19 +212,7 @@ def record_refund(payment: Payment, amount: Decimal, reason: str,
         occurred_on=occurred_on or timezone.localdate(), payment=payment, reason=reason,
         created_by=user)
     for invoice in touched.values():
-        interim.refresh_status(invoice)
-    if payment.order_id is not None and not touched:
-        order = Order.objects.get(pk=payment.order_id)
-        if not Invoice.objects.filter(order=order).exists():
-            _order_refunded_before_invoicing(order)
+        refresh_status(invoice)
+    if payment.order_id is not None:
+        refresh_order_status(payment.order_id)
     return entry
-
-
-def _order_refunded_before_invoicing(order: Order) -> None:
-    paid = Payment.objects.filter(order=order).aggregate(s=Sum("amount"))["s"] or ZERO
-    refunded = LedgerEntry.objects.filter(payment__order=order, kind=EntryKind.REFUND
-                                          ).aggregate(s=Sum("amount"))["s"] or ZERO
-    kept = paid - refunded
-    status = (PaymentStatus.PAID if kept >= order.grand_total_gross
-              else PaymentStatus.PARTIALLY_PAID if kept > 0 else PaymentStatus.UNPAID)
-    Order.objects.filter(pk=order.pk).update(payment_status=status)
