@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, Sum
+from django.db.models import Count, F, Sum
 
 from backend.core.graphql.loaders import ByIdLoader, DataLoader, group_by
 from backend.orders.models import Order
@@ -45,8 +45,9 @@ class AllocationsByPaymentLoader(DataLoader):
     siblings = ((Payment, "pk"),)
 
     def batch_load(self, keys):
-        grouped = group_by(visible_allocations(self.context.viewer).filter(
-            payment_id__in=keys).order_by("payment_id", "created_at", "pk"), "payment_id")
+        rows = visible_allocations(self.context.viewer).filter(payment_id__in=keys).annotate(
+            currency=F("payment__currency")).order_by("payment_id", "created_at", "pk")
+        grouped = group_by(rows, "payment_id")
         return [grouped.get(key, []) for key in keys]
 
 
@@ -54,8 +55,9 @@ class AllocationsByInvoiceLoader(DataLoader):
     siblings = ((Invoice, "pk"),)
 
     def batch_load(self, keys):
-        grouped = group_by(visible_allocations(self.context.viewer).filter(
-            invoice_id__in=keys).order_by("invoice_id", "created_at", "pk"), "invoice_id")
+        rows = visible_allocations(self.context.viewer).filter(invoice_id__in=keys).annotate(
+            currency=F("payment__currency")).order_by("invoice_id", "created_at", "pk")
+        grouped = group_by(rows, "invoice_id")
         return [grouped.get(key, []) for key in keys]
 
 

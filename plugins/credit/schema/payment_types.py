@@ -125,9 +125,7 @@ class PaymentAllocationType(graphene.ObjectType):
 
     @staticmethod
     def resolve_amount(root: PaymentAllocation, info):
-        return loaders.InvoiceOfPaymentLoader(info.context).load_then(
-            root.invoice_id, lambda invoice: money(root.amount, invoice.currency if invoice
-                                                   else "RUB"))
+        return money(root.amount, root.currency)  # annotated by the allocations' loaders
 
 
 class BankStatementType(ModelObjectType):
