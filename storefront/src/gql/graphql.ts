@@ -2242,6 +2242,8 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Attribute' }
     | { __typename: 'AttributeValue' }
     | { __typename: 'AuditEvent' }
+    | { __typename: 'BankStatement' }
+    | { __typename: 'BankStatementRow' }
     | { __typename: 'Carrier' }
     | { __typename: 'Cart' }
     | { __typename: 'CartLine' }
@@ -2264,6 +2266,7 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Organization' }
     | { __typename: 'PartnerApplication' }
     | { __typename: 'PartnerApplicationEvent' }
+    | { __typename: 'Payment' }
     | { __typename: 'PriceGroup' }
     | { __typename: 'PriceList' }
     | { __typename: 'PriceListAssignment' }
@@ -2410,6 +2413,8 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Attribute' }
     | { __typename: 'AttributeValue' }
     | { __typename: 'AuditEvent' }
+    | { __typename: 'BankStatement' }
+    | { __typename: 'BankStatementRow' }
     | { __typename: 'Carrier' }
     | { __typename: 'Cart' }
     | { __typename: 'CartLine' }
@@ -2432,6 +2437,7 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Organization' }
     | { __typename: 'PartnerApplication' }
     | { __typename: 'PartnerApplicationEvent' }
+    | { __typename: 'Payment' }
     | { __typename: 'PriceGroup' }
     | { __typename: 'PriceList' }
     | { __typename: 'PriceListAssignment' }
