@@ -20,6 +20,7 @@ RECORD = """mutation($input: PaymentRecordInput!) {
   paymentRecord(input: $input) {
     payment { id amount { amount currency } allocated { amount } advance { amount }
               refunded { amount } source method reference purpose receivedOn }
+    account { id advance { amount } }
     errors { field code message }
   }
 }"""
@@ -78,6 +79,7 @@ def test_a_payment_pays_the_named_invoice_then_keeps_the_rest(credit_world, api_
     payment = payload["payment"]
     assert (payment["allocated"]["amount"], payment["advance"]["amount"]) == (
         "800.00", "100.00")
+    assert payload["account"]["advance"]["amount"] == "100.00"
     named.refresh_from_db()
     older.refresh_from_db()
     assert named.status == older.status == InvoiceStatus.PAID

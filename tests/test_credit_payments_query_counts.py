@@ -22,12 +22,13 @@ DOCUMENTS = {
     "payments": """{ payments(first: 50) { totalCount edges { node {
         id method source amount { amount currency } receivedOn reference payerInn purpose
         allocated { amount } advance { amount } refunded { amount } createdAt
-        order { id }
+        order { id } account { id currency available { amount } }
         allocations { amount { amount } createdAt payment { id reference } } } } } }""",
     "bankStatements": """{ bankStatements(first: 50) { totalCount edges { node {
         id fileName format createdAt rowsTotal matched unmatched duplicates } } } }""",
     "bankStatementRows": """{ bankStatementRows(first: 50) { totalCount edges { node {
         id position docNumber docDate amount { amount } payerInn payerName purpose state
+        account { id }
         payment { id amount { amount } allocations { amount { amount } } } } } } }""",
 }
 

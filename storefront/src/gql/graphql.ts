@@ -210,6 +210,7 @@ export type CheckoutErrorCode =
 
 /** An enumeration. */
 export type CreditErrorCode =
+  | 'ALREADY_MATCHED'
   | 'AMOUNT_NOT_POSITIVE'
   | 'AUTHENTICATION_REQUIRED'
   | 'CONCURRENT_CHANGE'
@@ -217,13 +218,17 @@ export type CreditErrorCode =
   | 'GRAPHQL_ERROR'
   | 'INVALID'
   | 'INVALID_NAME'
+  | 'INVOICE_NOT_OPEN'
   | 'LIMIT_NEGATIVE'
   | 'NOT_FOUND'
   | 'NO_CREDIT_ACCOUNT'
   | 'PERMISSION_DENIED'
   | 'REASON_REQUIRED'
+  | 'REFUND_TOO_LARGE'
   | 'REQUIRED'
-  | 'UNIQUE';
+  | 'ROW_INVALID'
+  | 'UNIQUE'
+  | 'UNKNOWN_LAYOUT';
 
 export type CustomRoleInput = {
   name?: string | null | undefined;
