@@ -184,3 +184,19 @@ def test_rows_are_the_sellers_own(credit_world, api_as):
         assert refused["errors"][0]["code"] == "NOT_FOUND"
     assert api_as(w["viewer_staff"], w["factory"])(ROWS).data[
         "bankStatementRows"]["totalCount"] == 3
+
+
+def test_a_utf8_export_reads_the_same(credit_world):
+    w = credit_world
+    utf8 = SAMPLE_1C.decode("cp1251").replace("Кодировка=Windows", "Кодировка=UTF-8")
+    statement = import_file(w["staff"], w["factory"], utf8.encode())["statement"]
+    assert (statement["rowsTotal"], statement["matched"]) == (3, 2)
+    assert BankStatementRow.objects.get(doc_number="88").payer_name == 'ООО "Сторонняя"'
+
+
+def test_at_most_200_bad_rows_are_named(credit_world):
+    w = credit_world
+    bad = "".join(f"{n};99.99.2026;1,00;{DEALER_INN};Дилер;Оплата\n" for n in range(205))
+    csv = ("Номер;Дата;Сумма;ИНН плательщика;Плательщик;Назначение платежа\n" + bad).encode()
+    errors = import_file(w["staff"], w["factory"], csv, filename="s.csv")["errors"]
+    assert len(errors) == 201 and errors[-1]["message"] == "And 5 more rows that cannot be read."

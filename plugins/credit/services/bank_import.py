@@ -51,6 +51,7 @@ from .payments import OPEN_STATUSES, REASON_MAX, check_named_invoice, record_pay
 CURRENCY = "RUB"  # the statements of a Russian bank account
 LOCK_CLASS = 0x42414E4B  # «BANK»: the advisory lock's first key, the seller's id the second
 FILENAME_CHARS = 255
+MAX_ROW_ERRORS = 200  # an answer names at most these many bad rows (then: how many more)
 
 
 def statement_seller(viewer: Viewer, seller: Organization | None) -> Organization:
@@ -75,9 +76,14 @@ def import_statement(viewer: Viewer, seller: Organization, upload: IO[bytes], *,
                      filename: str, size: int) -> BankStatementImport:
     statement = read_statement(upload, filename, size, seller.inn)
     if statement.problems:
-        raise DomainValidationError([
-            ErrorDetail(Code.ROW_INVALID, problem.message, "file", {"place": problem.place})
-            for problem in statement.problems])
+        errors = [ErrorDetail(Code.ROW_INVALID, problem.message, "file",
+                              {"place": problem.place})
+                  for problem in statement.problems[:MAX_ROW_ERRORS]]
+        if len(statement.problems) > MAX_ROW_ERRORS:
+            more = len(statement.problems) - MAX_ROW_ERRORS
+            errors.append(ErrorDetail(Code.ROW_INVALID, f"And {more} more rows that cannot "
+                                      "be read.", "file", {"more": more}))
+        raise DomainValidationError(errors)
     if not statement.lines:
         raise DomainValidationError.single(
             Code.INVALID, f"The file has no payment received by {seller.name} (INN "
