@@ -328,6 +328,8 @@ ORDER_FILE_MAX_BYTES = env_int("ORDER_FILE_MAX_BYTES", 20 * 1024 * 1024)
 ORDER_FILE_MAX_ROWS = env_int("ORDER_FILE_MAX_ROWS", 100_000)
 # How long an uploaded order file is kept for its mapping to be confirmed (then deleted).
 ORDER_FILE_KEEP_HOURS = env_int("ORDER_FILE_KEEP_HOURS", 24)
+# Bank statements (plugins/credit/bankimport): the largest upload.
+BANK_STATEMENT_MAX_BYTES = env_int("BANK_STATEMENT_MAX_BYTES", 10 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

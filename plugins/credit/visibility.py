@@ -161,3 +161,14 @@ def visible_requisites(viewer: Viewer) -> QuerySet[Requisites]:
     if viewer.organization is not None:
         condition |= Q(organization_id=viewer.organization.pk)
     return Requisites.objects.filter(condition)
+
+
+def may_import_statements(viewer: Viewer, seller: Organization) -> bool:
+    """Import the seller's bank statements and match their rows (payments): staff with
+    MANAGE_CREDIT for the manufacturer; the seller's own members with MANAGE_CREDIT or
+    MANAGE_PAYMENTS (its accountant) for a dealer."""
+    if viewer.is_staff:
+        return viewer.has_perm(Perm.MANAGE_CREDIT) and seller.parent_id is None
+    organization = viewer.organization
+    return (organization is not None and organization.pk == seller.pk
+            and _can_any(viewer, (OrgPerm.MANAGE_CREDIT, OrgPerm.MANAGE_PAYMENTS)))
