@@ -12,6 +12,12 @@ CREDIT_CODES = (
     # ledger: credit accounts and adjustments
     "REASON_REQUIRED",  # an adjustment or credit note without a reason
     "LIMIT_NEGATIVE",  # a credit limit below zero
+    # payments
+    "UNKNOWN_LAYOUT",  # a bank statement file in no layout we read (names the columns)
+    "ROW_INVALID",  # a bank statement row that cannot be read (the row is named)
+    "ALREADY_MATCHED",  # a bank row already matched, ignored or a duplicate
+    "INVOICE_NOT_OPEN",  # a named invoice that is paid, cancelled or not the account's
+    "REFUND_TOO_LARGE",  # a refund beyond what the payment has left to refund
 )
 
 CreditErrorCode = error_code_enum("CreditErrorCode", *CREDIT_CODES)
