@@ -8,6 +8,7 @@ from backend.core import health, storefront
 from backend.core.graphql.view import PortalGraphQLView
 from backend.orders.downloads import download as orders_download
 from plugins.order_workflow.packing_list import packing_list
+from plugins.stripe_payments.webhooks import stripe_webhook
 from price_rules.excel.downloads import download as price_download
 
 urlpatterns = [
@@ -22,6 +23,8 @@ urlpatterns = [
     # A dispatch's packing list to print (plugins/order_workflow/packing_list.py).
     path("orders/dispatches/<int:dispatch_id>/packing-list/", packing_list,
          name="packing-list"),
+    # Stripe's signed events settle card payments (plugins/stripe_payments/webhooks.py).
+    path("payments/stripe/webhook/", stripe_webhook, name="stripe-webhook"),
 ]
 
 if settings.SERVE_MEDIA:

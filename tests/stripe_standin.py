@@ -103,7 +103,7 @@ class StandIn:
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
+        host, port = str(self.server.server_address[0]), self.server.server_address[1]
         return f"http://{host}:{port}"
 
     def start(self) -> StandIn:
@@ -112,7 +112,9 @@ class StandIn:
         return self
 
     def stop(self) -> None:
-        self.server.shutdown()
+        if self._thread is not None:
+            self.server.shutdown()
+            self._thread = None
         self.server.server_close()
 
     def __enter__(self) -> StandIn:

@@ -158,3 +158,11 @@ def visible_requisites(viewer: Viewer) -> QuerySet[Requisites]:
     if viewer.organization is not None:
         condition |= Q(organization_id=viewer.organization.pk)
     return Requisites.objects.filter(condition)
+
+
+# stripe: another plugin's rows seen as an account's documents (card payments), without
+# credit importing that plugin.
+def account_documents_condition(viewer: Viewer, prefix: str = "account__") -> Q | None:
+    """The condition (None: all) on rows reaching an account through ``prefix``, seen as
+    the account's invoices and payments are."""
+    return _account_condition(viewer, prefix, documents=True)
