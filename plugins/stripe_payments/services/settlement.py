@@ -87,7 +87,7 @@ def _locked_card(intent_id: str) -> CardPayment | None:
     if account_id is None:
         return None
     CreditAccount.objects.select_for_update().get(pk=account_id)
-    return CardPayment.objects.select_for_update().select_related(
+    return CardPayment.objects.select_for_update(of=("self",)).select_related(
         "invoice", "order", "payment", "created_by").get(intent_id=intent_id)
 
 
