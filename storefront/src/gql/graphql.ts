@@ -2242,6 +2242,7 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Attribute' }
     | { __typename: 'AttributeValue' }
     | { __typename: 'AuditEvent' }
+    | { __typename: 'CardPayment' }
     | { __typename: 'Carrier' }
     | { __typename: 'Cart' }
     | { __typename: 'CartLine' }
@@ -2410,6 +2411,7 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Attribute' }
     | { __typename: 'AttributeValue' }
     | { __typename: 'AuditEvent' }
+    | { __typename: 'CardPayment' }
     | { __typename: 'Carrier' }
     | { __typename: 'Cart' }
     | { __typename: 'CartLine' }
