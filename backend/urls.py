@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve
 
@@ -25,6 +25,8 @@ urlpatterns = [
          name="packing-list"),
     # Stripe's signed events settle card payments (plugins/stripe_payments/webhooks.py).
     path("payments/stripe/webhook/", stripe_webhook, name="stripe-webhook"),
+    # Invoices and UPDs as PDF, by signed links (plugins/credit/downloads.py).
+    path("", include("plugins.credit.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -160,6 +160,15 @@ def visible_requisites(viewer: Viewer) -> QuerySet[Requisites]:
     return Requisites.objects.filter(condition)
 
 
+def visible_shipment_documents(viewer: Viewer) -> QuerySet:
+    """The dispatches whose UPD (shipment document) the viewer may read: every dispatch it
+    sees (the order workflow decides), with or without a credit account, since a shipment
+    needs its document whatever the payment terms."""
+    from plugins.order_workflow.visibility import visible_dispatches
+
+    return visible_dispatches(viewer)
+
+
 # stripe: another plugin's rows seen as an account's documents (card payments), without
 # credit importing that plugin.
 def account_documents_condition(viewer: Viewer, prefix: str = "account__") -> Q | None:
