@@ -21,6 +21,8 @@ CREDIT_CODES = (
     # stripe (card payments)
     "CARD_PAYMENTS_OFF",  # card payments are not configured, or Stripe cannot be reached
     "NOTHING_TO_PAY",  # the invoice or order is paid, cancelled or has no open remainder
+    # invoices
+    "NOTHING_TO_INVOICE",  # the order is invoiced already, not confirmed, or bills nothing
 )
 
 CreditErrorCode = error_code_enum("CreditErrorCode", *CREDIT_CODES)
