@@ -106,3 +106,50 @@ def test_stripe_unreachable_or_refusing_writes_nothing(standin, invoice, account
     assert codes(payload) == ["CARD_PAYMENTS_OFF"]
     assert payload["clientSecret"] is None
     assert not CardPayment.objects.exists()
+
+
+INVOICE_CARD_PAYMENTS = """{ invoices(first: 50) { edges { node {
+  id cardPayments { id status lastError amount { amount currency } } } } } }"""
+
+
+def card_payment_for(invoice, user, status="FAILED") -> CardPayment:
+    return CardPayment.objects.create(
+        intent_id=f"pi_{invoice.pk}_{status}", account=invoice.account, invoice=invoice,
+        amount=invoice.total_gross, currency="RUB", status=status, created_by=user,
+        last_error="Your card was declined." if status == "FAILED" else "")
+
+
+def test_invoice_card_payments_in_constant_queries(credit_world, accountant, api_as,
+                                                   fast_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = credit_world["dealer_accountant"]
+
+    def add(how_many: int) -> None:
+        for _ in range(how_many):
+            invoice = make_invoice(credit_world["dealer_account"], "300.00")
+            card_payment_for(invoice, user)
+            card_payment_for(invoice, user, "SUCCEEDED")
+
+    def counted(client) -> tuple[int, list]:
+        fast_path.reset()
+        with CaptureQueriesContext(connection) as captured:
+            edges = client(INVOICE_CARD_PAYMENTS).data["invoices"]["edges"]
+        assert fast_path.fallbacks == 0
+        return len(captured), edges
+
+    add(1)
+    before, edges = counted(accountant)
+    assert [p["status"] for p in edges[0]["node"]["cardPayments"]] == ["SUCCEEDED", "FAILED"]
+    assert edges[0]["node"]["cardPayments"][1]["lastError"] == "Your card was declined."
+    add(3)
+    after, edges = counted(accountant)
+    assert (after, len(edges)) == (before, 4)
+    # Another dealer sees neither the invoices nor their card payments.
+    other = api_as(credit_world["other_admin"], credit_world["dealer_b"])
+    assert other(INVOICE_CARD_PAYMENTS).data["invoices"]["edges"] == []
+    hidden = CardPayment.objects.first()
+    node = other("query($id: ID!) { node(id: $id) { id } }",
+                 {"id": gid("CardPayment", hidden.pk)}).data["node"]
+    assert node is None

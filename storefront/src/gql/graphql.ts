@@ -210,21 +210,28 @@ export type CheckoutErrorCode =
 
 /** An enumeration. */
 export type CreditErrorCode =
+  | 'ALREADY_MATCHED'
   | 'AMOUNT_NOT_POSITIVE'
   | 'AUTHENTICATION_REQUIRED'
+  | 'CARD_PAYMENTS_OFF'
   | 'CONCURRENT_CHANGE'
   | 'CURRENCY_MISMATCH'
   | 'GRAPHQL_ERROR'
   | 'INVALID'
   | 'INVALID_NAME'
+  | 'INVOICE_NOT_OPEN'
   | 'LIMIT_NEGATIVE'
   | 'NOTHING_TO_INVOICE'
+  | 'NOTHING_TO_PAY'
   | 'NOT_FOUND'
   | 'NO_CREDIT_ACCOUNT'
   | 'PERMISSION_DENIED'
   | 'REASON_REQUIRED'
+  | 'REFUND_TOO_LARGE'
   | 'REQUIRED'
-  | 'UNIQUE';
+  | 'ROW_INVALID'
+  | 'UNIQUE'
+  | 'UNKNOWN_LAYOUT';
 
 export type CustomRoleInput = {
   name?: string | null | undefined;
