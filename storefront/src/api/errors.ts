@@ -45,6 +45,9 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   LIMIT_NEGATIVE: true,
   NO_CREDIT_ACCOUNT: true,
   NOTHING_TO_INVOICE: true,
+  // Card payments (plugins/stripe_payments)
+  CARD_PAYMENTS_OFF: true,
+  NOTHING_TO_PAY: true,
   ALLOCATED_EXCEEDS_ON_HAND: true,
   ALREADY_FORWARDED: true,
   ALREADY_MEMBER: true,
