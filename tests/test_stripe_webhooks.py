@@ -102,13 +102,20 @@ def test_a_tampered_body_is_refused(standin, paying):
     assert not Payment.objects.exists()
 
 
-def test_failed_then_another_card_succeeds_and_a_late_failure_is_ignored(standin, invoice,
-                                                                          paying):
+def test_failed_then_another_card_succeeds_and_a_late_failure_is_ignored(
+        standin, credit_world, invoice, paying, api_as):
+    accountant_client = api_as(credit_world["dealer_accountant"], credit_world["dealer_a"])
     secret, card = paying
     confirm(standin, secret, "pm_card_chargeDeclined")
     failed = last_event(standin, "payment_intent.payment_failed")
     assert deliver(failed).json()["outcome"] == "failed"
     assert (settled(card).status, card.last_error) == ("FAILED", "Your card was declined.")
+    # Paying again: the same intent, waiting for another card.
+    retry = accountant_client.mutate(INTENT_CREATE, {"invoice": gid("Invoice", invoice.pk)},
+                                     result="paymentIntentCreate")
+    assert retry["clientSecret"] == secret
+    assert (retry["cardPayment"]["status"], retry["cardPayment"]["lastError"]) == (
+        "REQUIRES_PAYMENT", "Your card was declined.")
     confirm(standin, secret)
     assert deliver(last_event(standin, "payment_intent.succeeded")).json()["outcome"] == \
         "settled"

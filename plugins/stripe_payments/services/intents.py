@@ -30,9 +30,11 @@ from backend.core.permissions import OrgPerm
 from backend.core.plugins import get_plugins_manager
 from backend.core.viewer import Viewer
 from backend.orders.models import Order, OrderStatus, PaymentStatus
+from backend.orders.numbers import format_number as format_order_number
 from backend.orders.visibility import visible_orders
 from plugins.credit.errors import CreditErrorCode as Code
 from plugins.credit.models import CreditAccount, EntryKind, Invoice, InvoiceStatus, LedgerEntry
+from plugins.credit.services.numbers import format_number as format_invoice_number
 from plugins.credit.visibility import visible_invoices
 
 from ..config import configured
@@ -128,8 +130,10 @@ def _target(viewer: Viewer, invoice_id: int | None, order_id: int | None
 def _reusable(invoice: Invoice | None, order: Order | None, amount: Decimal,
               viewer: Viewer) -> CardPayment | None:
     pays = Q(invoice=invoice) if invoice is not None else Q(order=order)
+    # A declined card leaves the intent waiting for another: it is reused too.
     return (CardPayment.objects.filter(pays, amount=amount, created_by=viewer.user,
-                                       status=CardPaymentStatus.REQUIRES_PAYMENT)
+                                       status__in=[CardPaymentStatus.REQUIRES_PAYMENT,
+                                                   CardPaymentStatus.FAILED])
             .select_for_update().first())
 
 
@@ -156,6 +160,10 @@ def create_intent(viewer: Viewer, *, invoice_id: int | None = None,
         except stripe.StripeError as error:
             raise _stripe_failure(error) from error
         if intent.status == "requires_payment_method":
+            if earlier.status != CardPaymentStatus.REQUIRES_PAYMENT:
+                # Another try after a declined card; lastError still says why it failed.
+                earlier.status = CardPaymentStatus.REQUIRES_PAYMENT
+                earlier.save(update_fields=["status", "updated_at"])
             return CreatedIntent(earlier, intent.client_secret or "")
     # The row first, under a placeholder id: its pk goes into the intent's metadata, so a
     # webhook always finds its card payment.
@@ -182,7 +190,8 @@ def create_intent(viewer: Viewer, *, invoice_id: int | None = None,
 
 
 def _description(invoice: Invoice | None, order: Order | None) -> str:
+    """What Stripe's dashboard shows for the payment (the seller's staff read it there)."""
     if invoice is not None:
-        return f"Invoice {invoice.year}-{invoice.serial}"
+        return f"Invoice {format_invoice_number(invoice.year, invoice.serial, 'en')}"
     assert order is not None
-    return f"Order {order.year}-{order.serial}"
+    return f"Order {format_order_number(order.year, order.serial)}"
