@@ -178,3 +178,23 @@ def test_events_of_other_intents_are_acknowledged_and_ignored(standin, credit_wo
              "data": {"object": {"id": "cus_1"}}}
     assert deliver(other).json()["outcome"] == "ignored: customer.created is not handled"
     assert not Payment.objects.exists()
+
+
+def test_invoice_paid_meanwhile_keeps_the_card_money_as_an_advance(standin, credit_world,
+                                                                    invoice, paying):
+    from django.utils import timezone
+
+    from plugins.credit.services.payments import figures_of, record_payment
+
+    secret, card = paying
+    record_payment(credit_world["dealer_account"], Decimal("1500.00"), "RUB",
+                   timezone.localdate(), "BANK_TRANSFER", "MANUAL", "PP-9", invoice=invoice)
+    confirm(standin, secret)
+    assert deliver(last_event(standin, "payment_intent.succeeded")).json()["outcome"] == \
+        "settled"
+    payment = settled(card).payment
+    assert payment is not None
+    assert figures_of(payment).advance(payment.amount) == Decimal("1500.00")
+    balance = sum(e.amount for e in LedgerEntry.objects.filter(
+        account=credit_world["dealer_account"]))
+    assert balance == Decimal("-1500.00")  # the buyer has 1,500 in advance
