@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve
 
@@ -8,6 +8,7 @@ from backend.core import health, storefront
 from backend.core.graphql.view import PortalGraphQLView
 from backend.orders.downloads import download as orders_download
 from plugins.order_workflow.packing_list import packing_list
+from plugins.stripe_payments.webhooks import stripe_webhook
 from price_rules.excel.downloads import download as price_download
 
 urlpatterns = [
@@ -22,6 +23,10 @@ urlpatterns = [
     # A dispatch's packing list to print (plugins/order_workflow/packing_list.py).
     path("orders/dispatches/<int:dispatch_id>/packing-list/", packing_list,
          name="packing-list"),
+    # Stripe's signed events settle card payments (plugins/stripe_payments/webhooks.py).
+    path("payments/stripe/webhook/", stripe_webhook, name="stripe-webhook"),
+    # Invoices and UPDs as PDF, by signed links (plugins/credit/downloads.py).
+    path("", include("plugins.credit.urls")),
 ]
 
 if settings.SERVE_MEDIA:

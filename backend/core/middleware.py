@@ -74,6 +74,14 @@ STOREFRONT_POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
+# Card payments (plugins/stripe_payments), when a publishable key is configured: Stripe.js
+# from its own origin, its card fields in Stripe's frames, its calls to Stripe's API (the
+# sources Stripe documents for Stripe.js and the Payment Element).
+STRIPE_JS_SOURCES = {
+    "script-src": ["https://js.stripe.com"],
+    "frame-src": ["https://js.stripe.com", "https://hooks.stripe.com"],
+    "connect-src": ["https://api.stripe.com"],
+}
 # The JSON answers of /graphql/ load nothing.
 API_POLICY = {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
 # graphene-django's GraphiQL page (development): its React, GraphiQL and explorer bundles
@@ -118,12 +126,17 @@ def _origin(url: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
-def storefront_policy(media_url: str) -> str:
-    """The storefront's policy; pictures may also come from MEDIA_URL's origin (a CDN)."""
+def storefront_policy(media_url: str, *, stripe_js: bool = False) -> str:
+    """The storefront's policy; pictures may also come from MEDIA_URL's origin (a CDN),
+    and Stripe.js from Stripe when card payments are configured (``stripe_js``)."""
     policy = {name: list(sources) for name, sources in STOREFRONT_POLICY.items()}
     origin = _origin(media_url)
     if origin:
         policy["img-src"].append(origin)
+    if stripe_js:
+        for directive, sources in STRIPE_JS_SOURCES.items():
+            # a directive not set yet starts from default-src, as the browser would
+            policy[directive] = [*policy.get(directive, policy["default-src"]), *sources]
     return _header(policy)
 
 
@@ -144,7 +157,8 @@ class ContentSecurityPolicyMiddleware:
         from django.conf import settings
 
         self.get_response = get_response
-        self.storefront = storefront_policy(settings.MEDIA_URL)
+        self.storefront = storefront_policy(
+            settings.MEDIA_URL, stripe_js=bool(getattr(settings, "STRIPE_PUBLISHABLE_KEY", "")))
         self.api = _header(API_POLICY)
         self.debug = settings.DEBUG
 

@@ -18,6 +18,11 @@ CREDIT_CODES = (
     "ALREADY_MATCHED",  # a bank row already matched, ignored or a duplicate
     "INVOICE_NOT_OPEN",  # a named invoice that is paid, cancelled or not the account's
     "REFUND_TOO_LARGE",  # a refund beyond what the payment has left to refund
+    # stripe (card payments)
+    "CARD_PAYMENTS_OFF",  # card payments are not configured, or Stripe cannot be reached
+    "NOTHING_TO_PAY",  # the invoice or order is paid, cancelled or has no open remainder
+    # invoices
+    "NOTHING_TO_INVOICE",  # the order is invoiced already, not confirmed, or bills nothing
 )
 
 CreditErrorCode = error_code_enum("CreditErrorCode", *CREDIT_CODES)

@@ -172,3 +172,18 @@ def may_import_statements(viewer: Viewer, seller: Organization) -> bool:
     organization = viewer.organization
     return (organization is not None and organization.pk == seller.pk
             and _can_any(viewer, (OrgPerm.MANAGE_CREDIT, OrgPerm.MANAGE_PAYMENTS)))
+def visible_shipment_documents(viewer: Viewer) -> QuerySet:
+    """The dispatches whose UPD (shipment document) the viewer may read: every dispatch it
+    sees (the order workflow decides), with or without a credit account, since a shipment
+    needs its document whatever the payment terms."""
+    from plugins.order_workflow.visibility import visible_dispatches
+
+    return visible_dispatches(viewer)
+
+
+# stripe: another plugin's rows seen as an account's documents (card payments), without
+# credit importing that plugin.
+def account_documents_condition(viewer: Viewer, prefix: str = "account__") -> Q | None:
+    """The condition (None: all) on rows reaching an account through ``prefix``, seen as
+    the account's invoices and payments are."""
+    return _account_condition(viewer, prefix, documents=True)

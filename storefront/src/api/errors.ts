@@ -40,6 +40,14 @@ export type SchemaErrorCode =
  * a type error until ru.json has the message (en.json is held to the same keys by a test).
  */
 const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
+  // Credit and payments (plugins/credit)
+  AMOUNT_NOT_POSITIVE: true,
+  LIMIT_NEGATIVE: true,
+  NO_CREDIT_ACCOUNT: true,
+  NOTHING_TO_INVOICE: true,
+  // Card payments (plugins/stripe_payments)
+  CARD_PAYMENTS_OFF: true,
+  NOTHING_TO_PAY: true,
   ALLOCATED_EXCEEDS_ON_HAND: true,
   ALREADY_FORWARDED: true,
   ALREADY_MATCHED: true,
