@@ -10,6 +10,7 @@ import type {
   AnnouncementErrorCode,
   CatalogErrorCode,
   CheckoutErrorCode,
+  CreditErrorCode,
   DealerNetworkErrorCode,
   InventoryErrorCode,
   NotificationErrorCode,
@@ -25,6 +26,7 @@ export type SchemaErrorCode =
   | AnnouncementErrorCode
   | CatalogErrorCode
   | CheckoutErrorCode
+  | CreditErrorCode
   | DealerNetworkErrorCode
   | InventoryErrorCode
   | NotificationErrorCode
@@ -39,6 +41,12 @@ export type SchemaErrorCode =
  */
 const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   ALLOCATED_EXCEEDS_ON_HAND: true,
+  // issue 15's credit codes the storefront had no text for (CreditErrorCode)
+  AMOUNT_NOT_POSITIVE: true,
+  CARD_PAYMENTS_OFF: true,
+  NO_CREDIT_ACCOUNT: true,
+  NOTHING_TO_PAY: true,
+  PAYMENT_REQUIRED: true,
   ALREADY_FORWARDED: true,
   ALREADY_MEMBER: true,
   APPLICATIONS_THROTTLED: true,
