@@ -92,7 +92,7 @@ export function invoiceDetail(overrides: Record<string, unknown> = {}, cards = f
       allocations: [
         { amount: rub('50000.00'), createdAt: '2026-11-20T10:00:00+03:00', payment: { id: 'PAY1', method: 'BANK_TRANSFER', receivedOn: '2026-11-20', reference: 'п/п 512' } },
       ],
-      cardPayments: [{ id: 'CP1', status: 'failed', createdAt: '2026-11-21T12:00:00+03:00', lastError: 'Карта отклонена', amount: rub('72000.00') }],
+      cardPayments: [{ id: 'CP1', status: 'FAILED', createdAt: '2026-11-21T12:00:00+03:00', lastError: 'Карта отклонена', amount: rub('72000.00') }],
       ...overrides,
     },
     stripeConfig: { enabled: cards },
