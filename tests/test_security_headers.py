@@ -56,20 +56,6 @@ def test_pictures_from_a_media_cdn_are_allowed(built_storefront, settings):  # n
     assert directives(response)["img-src"] == ["'self'", "data:", "https://media.example.com"]
 
 
-def test_stripe_js_is_allowed_only_when_a_publishable_key_is_set(built_storefront, settings):  # noqa: F811
-    settings.STRIPE_PUBLISHABLE_KEY = ""
-    assert "stripe" not in Client().get("/finance").headers["Content-Security-Policy"]
-
-    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_123"
-    policy = directives(Client().get("/finance"))
-
-    assert policy["script-src"] == ["'self'", "https://js.stripe.com", "https://*.js.stripe.com"]
-    assert policy["frame-src"] == ["https://js.stripe.com", "https://*.js.stripe.com",
-                                   "https://hooks.stripe.com"]
-    assert policy["connect-src"] == ["'self'", "https://api.stripe.com"]
-    assert policy["default-src"] == ["'self'"]
-
-
 # --- /graphql/ -----------------------------------------------------------------------------
 
 def test_the_json_api_loads_nothing(db):

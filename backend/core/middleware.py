@@ -74,14 +74,6 @@ STOREFRONT_POLICY = {
     "form-action": ["'self'"],
     "frame-ancestors": ["'none'"],
 }
-# Card payments (plugins/stripe_payments): with a publishable key set, the storefront loads
-# Stripe.js, which frames its Payment Element from js.stripe.com (3-D Secure through
-# hooks.stripe.com) and calls api.stripe.com, as Stripe documents its CSP.
-STRIPE_SOURCES = {
-    "script-src": ["https://js.stripe.com", "https://*.js.stripe.com"],
-    "frame-src": ["https://js.stripe.com", "https://*.js.stripe.com", "https://hooks.stripe.com"],
-    "connect-src": ["https://api.stripe.com"],
-}
 # The JSON answers of /graphql/ load nothing.
 API_POLICY = {"default-src": ["'none'"], "frame-ancestors": ["'none'"]}
 # graphene-django's GraphiQL page (development): its React, GraphiQL and explorer bundles
@@ -126,16 +118,12 @@ def _origin(url: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
 
 
-def storefront_policy(media_url: str, stripe: bool = False) -> str:
-    """The storefront's policy; pictures may also come from MEDIA_URL's origin (a CDN), and
-    Stripe.js from Stripe when card payments are configured (``stripe``)."""
+def storefront_policy(media_url: str) -> str:
+    """The storefront's policy; pictures may also come from MEDIA_URL's origin (a CDN)."""
     policy = {name: list(sources) for name, sources in STOREFRONT_POLICY.items()}
     origin = _origin(media_url)
     if origin:
         policy["img-src"].append(origin)
-    if stripe:
-        for name, sources in STRIPE_SOURCES.items():
-            policy.setdefault(name, []).extend(sources)
     return _header(policy)
 
 
@@ -156,8 +144,7 @@ class ContentSecurityPolicyMiddleware:
         from django.conf import settings
 
         self.get_response = get_response
-        self.storefront = storefront_policy(
-            settings.MEDIA_URL, stripe=bool(getattr(settings, "STRIPE_PUBLISHABLE_KEY", "")))
+        self.storefront = storefront_policy(settings.MEDIA_URL)
         self.api = _header(API_POLICY)
         self.debug = settings.DEBUG
 

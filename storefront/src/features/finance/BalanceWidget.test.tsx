@@ -37,9 +37,9 @@ describe('the header’s balance widget', () => {
     expect(await screen.findByRole('link', { name: 'Финансы' })).toBeTruthy();
   });
 
-  it('is not asked for when the member may not see invoices', async () => {
+  it('is not asked for when the member may neither order, approve, see invoices nor pay', async () => {
     const viewer: MeQuery = me(1, 0);
-    viewer.me!.memberships[0]!.permissions = ['PLACE_ORDERS', 'VIEW_ORDERS'];
+    viewer.me!.memberships[0]!.permissions = ['VIEW_ORDERS'];
     const { api } = renderApp({ path: '/orders/none', answers: { Me: viewer, CreditBalance: balance('1.00', '0.00') } });
     await waitFor(() => expect(api.calls.some((call) => call.operation === 'Me')).toBe(true));
     await screen.findByRole('link', { name: 'Заказы' });

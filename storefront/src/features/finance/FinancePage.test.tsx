@@ -34,6 +34,16 @@ describe('/finance', () => {
     expect(calls(api.calls, 'FinanceInvoices')).toHaveLength(0);
   });
 
+  it('shows a buyer without VIEW_INVOICES the figures but not the invoices, as the API does', async () => {
+    const viewer = me(1, 0);
+    viewer.me!.memberships[0]!.permissions = ['PLACE_ORDERS', 'VIEW_ORDERS'];
+    const { api } = open({ Me: viewer, CreditAccountSummary: summary() });
+    expect(await screen.findByTestId('figure-available')).toBeTruthy();
+    expect(screen.getByText(/Счета и платежи видят сотрудники/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Платежи' })).toBeNull();
+    expect(calls(api.calls, 'FinanceInvoices')).toHaveLength(0);
+  });
+
   it('lists invoices with their status, PDF link and order; no card button while card payments are off', async () => {
     open({
       CreditAccountSummary: summary(),

@@ -11,7 +11,8 @@ import { EmptyState, ErrorState, SelectField, Skeleton } from '../../ui';
 import { PagedList } from '../../ui/PagedList';
 import '../network/network.css';
 import { usePageTitle } from '../shell/usePageTitle';
-import { FINANCE_CONTEXT } from './access';
+import { useViewer } from '../auth/ViewerProvider';
+import { canViewInvoices, FINANCE_CONTEXT } from './access';
 import { AccountSummary } from './AccountSummary';
 import { FinanceTabs } from './FinanceTabs';
 import { INVOICE_STATUSES, InvoiceStatusBadge, isOpen } from './InvoiceStatusBadge';
@@ -27,13 +28,15 @@ function statusParam(value: string | null): InvoiceStatus | null {
 }
 
 /**
- * `/finance`: the active organization's credit account with its seller (the figures), then its
- * invoices in pages, filtered by status (`?status=OVERDUE`), each with its PDF and, when card
+ * `/finance`: the active organization's credit account with its seller (the figures), then, for
+ * a member who may see invoices (VIEW_INVOICES, MANAGE_PAYMENTS), its invoices in pages, filtered by status (`?status=OVERDUE`), each with its PDF and, when card
  * payments are on and it is open, «Оплатить картой».
  */
 export default function FinancePage() {
   const { t } = useTranslation();
   usePageTitle(t('finance.title'));
+  const { me, organization } = useViewer();
+  const documents = canViewInvoices(me, organization?.id);
   const [summary, reload] = useQuery({ query: CreditAccountSummaryDocument, requestPolicy: 'cache-and-network', context: FINANCE_CONTEXT });
   const account = summary.data?.creditAccount;
   const cards = summary.data?.stripeConfig.enabled ?? false;
@@ -54,9 +57,10 @@ export default function FinancePage() {
       <div className="net-page__head">
         <h1 className="net-page__title">{t('finance.title')}</h1>
       </div>
-      <FinanceTabs />
+      {documents && <FinanceTabs />}
       {head}
-      {account && <InvoiceList cards={cards} onPaid={refreshSummary} />}
+      {account && documents && <InvoiceList cards={cards} onPaid={refreshSummary} />}
+      {account && !documents && <p className="net-muted">{t('finance.invoicesHidden')}</p>}
     </div>
   );
 }

@@ -1,16 +1,30 @@
 /**
- * Who is offered the finance screens: a member whose active membership holds VIEW_INVOICES.
- * The API decides what the account and invoices show (credit/visibility.py); this only decides
- * what is asked for and linked.
+ * Who is offered which finance screen, mirrored from the API (plugins/credit/visibility.py
+ * decides which rows): a member acting for the buyer sees the account's figures when it may
+ * order, approve, see invoices or pay them; the invoices and payments themselves only with
+ * VIEW_INVOICES or MANAGE_PAYMENTS. This only decides what is asked for and linked.
  */
-import type { MeQuery } from '../../gql/graphql';
+import type { MeQuery, OrgPerm } from '../../gql/graphql';
 import { hasPermission } from '../network/access';
 
 type Me = NonNullable<MeQuery['me']>;
 
-export function canViewFinance(me: Me | null, organizationId: string | null | undefined): boolean {
+const FIGURES: OrgPerm[] = ['VIEW_INVOICES', 'MANAGE_PAYMENTS', 'PLACE_ORDERS', 'APPROVE_ORDERS'];
+const DOCUMENTS: OrgPerm[] = ['VIEW_INVOICES', 'MANAGE_PAYMENTS'];
+
+function memberWithAny(me: Me | null, organizationId: string | null | undefined, permissions: OrgPerm[]): boolean {
   const member = Boolean(me?.memberships.some((m) => m.organization.id === organizationId));
-  return member && hasPermission(me, organizationId, 'VIEW_INVOICES');
+  return member && permissions.some((permission) => hasPermission(me, organizationId, permission));
+}
+
+/** The header's balance and /finance's figures. */
+export function canViewFinance(me: Me | null, organizationId: string | null | undefined): boolean {
+  return memberWithAny(me, organizationId, FIGURES);
+}
+
+/** /finance's invoices, one invoice, the payments. */
+export function canViewInvoices(me: Me | null, organizationId: string | null | undefined): boolean {
+  return memberWithAny(me, organizationId, DOCUMENTS);
 }
 
 /**
