@@ -75,7 +75,7 @@ describe('/finance', () => {
   it('keeps the status filter in the URL and sends it; a stale status shows every invoice', async () => {
     const { api } = open({ CreditAccountSummary: summary(), FinanceInvoices: invoicePage([invoiceRow(1)]) });
     await screen.findByRole('region', { name: '1 счёт' });
-    expect(calls(api.calls, 'FinanceInvoices')[0]).toMatchObject({ status: null, first: 25 });
+    expect(calls(api.calls, 'FinanceInvoices')[0]).toMatchObject({ account: 'CA1', status: null, first: 25 });
     await userEvent.setup().selectOptions(screen.getByLabelText('Статус'), 'OVERDUE');
     expect(shownSearchParams().get('status')).toBe('OVERDUE');
     await waitFor(() => expect(calls(api.calls, 'FinanceInvoices').at(-1)).toMatchObject({ status: ['OVERDUE'] }));

@@ -59,13 +59,14 @@ export default function FinancePage() {
       </div>
       {documents && <FinanceTabs />}
       {head}
-      {account && documents && <InvoiceList cards={cards} onPaid={refreshSummary} />}
+      {account && documents && <InvoiceList accountId={account.id} cards={cards} onPaid={refreshSummary} />}
       {account && !documents && <p className="net-muted">{t('finance.invoicesHidden')}</p>}
     </div>
   );
 }
 
-function InvoiceList({ cards, onPaid }: { cards: boolean; onPaid: () => void }) {
+/** The account's own invoices (a dealer also sees those it issued to its sub-dealers: not here). */
+function InvoiceList({ accountId, cards, onPaid }: { accountId: string; cards: boolean; onPaid: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const list = useListParams();
@@ -74,7 +75,7 @@ function InvoiceList({ cards, onPaid }: { cards: boolean; onPaid: () => void }) 
     list,
     {
       query: FinanceInvoicesDocument,
-      variables: { status: status ? [status] : null, ...list.pageArgs },
+      variables: { account: accountId, status: status ? [status] : null, ...list.pageArgs },
       requestPolicy: 'cache-and-network',
       context: FINANCE_CONTEXT,
     },

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { me } from '../../test/fixtures';
 import { renderApp, type Answer } from '../../test/render';
@@ -34,6 +34,12 @@ describe('/finance/invoices/:id', () => {
     expect(await screen.findByRole('button', { name: 'Оплатить картой счёт СЧ-26-00001' })).toBeTruthy();
   });
 
+  it('has no card payment for an invoice the organization issued (a dealer’s to its sub-dealer)', async () => {
+    open({ FinanceInvoice: invoiceDetail({ buyer: { id: 'O5', name: 'Подмосковный строитель' } }, true) });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Счёт СЧ-26-00001' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Оплатить картой/ })).toBeNull();
+  });
+
   it('has no card payment for a paid invoice', async () => {
     open({ FinanceInvoice: invoiceDetail({ status: 'PAID', remaining: rub('0.00'), paidAt: '2026-11-22T09:00:00+03:00' }, true) });
     expect(await screen.findByText('Оплачен полностью')).toBeTruthy();
@@ -54,9 +60,10 @@ describe('/finance/invoices/:id', () => {
 });
 
 describe('/finance/payments', () => {
-  it('lists the payments with what went to invoices and what stays an advance', async () => {
-    open(
+  it('lists the payments on the organization’s account with what went to invoices and what stays an advance', async () => {
+    const { api } = open(
       {
+        CreditBalance: { creditAccount: { id: 'CA1', available: rub('1.00'), overdue: rub('0.00'), overdueDays: null } },
         FinancePayments: paymentPage([
           {
             id: 'PAY1',
@@ -74,6 +81,7 @@ describe('/finance/payments', () => {
       },
       { path: '/finance/payments' },
     );
+    await waitFor(() => expect(api.calls.find((c) => c.operation === 'FinancePayments')?.variables).toMatchObject({ account: 'CA1', first: 25 }));
     const list = await screen.findByRole('region', { name: '2 платежа' });
     const rows = within(list).getAllByRole('row').slice(1);
     expect(within(rows[0]!).getByText('Банковский перевод')).toBeTruthy();
@@ -83,8 +91,16 @@ describe('/finance/payments', () => {
     expect(screen.getByRole('link', { name: 'Платежи' }).className).toContain('ui-button--primary');
   });
 
-  it('says when there are none', async () => {
-    open({ FinancePayments: paymentPage([]) }, { path: '/finance/payments' });
+  it('says when there are none, and when there is no account', async () => {
+    open(
+      { CreditBalance: { creditAccount: { id: 'CA1', available: rub('1.00'), overdue: rub('0.00'), overdueDays: null } }, FinancePayments: paymentPage([]) },
+      { path: '/finance/payments' },
+    );
     expect(await screen.findByText('Платежей пока нет')).toBeTruthy();
+  });
+
+  it('says so when the organization has no credit account', async () => {
+    open({}, { path: '/finance/payments' });
+    expect(await screen.findByText('Кредитного счёта нет')).toBeTruthy();
   });
 });

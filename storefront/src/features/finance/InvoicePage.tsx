@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/useFormat';
 import { EmptyState, ErrorState, Skeleton } from '../../ui';
 import '../network/network.css';
 import { usePageTitle } from '../shell/usePageTitle';
+import { useViewer } from '../auth/ViewerProvider';
 import { FINANCE_CONTEXT } from './access';
 import { InvoiceStatusBadge, isOpen } from './InvoiceStatusBadge';
 import { PayByCardButton } from './PayByCardButton';
@@ -58,7 +59,10 @@ export default function InvoicePage() {
 function InvoiceDetails({ invoice, cards, onPaid }: { invoice: Invoice; cards: boolean; onPaid: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { organization } = useViewer();
   const money = (value: Money) => format.money(value.amount, value.currency);
+  // Only the buyer pays: a dealer also opens the invoices it issued to its sub-dealers.
+  const payable = cards && isOpen(invoice.status) && invoice.buyer.id === organization?.id;
   return (
     <>
       <div className="net-page__head">
@@ -83,7 +87,7 @@ function InvoiceDetails({ invoice, cards, onPaid }: { invoice: Invoice; cards: b
           <a className="ui-button ui-button--secondary" href={invoice.pdfUrl} download data-testid="invoice-pdf">
             {t('finance.invoices.pdf')}
           </a>
-          {cards && isOpen(invoice.status) && <PayByCardButton invoice={invoice} onPaid={onPaid} size="md" />}
+          {payable && <PayByCardButton invoice={invoice} onPaid={onPaid} size="md" />}
         </div>
       </section>
 

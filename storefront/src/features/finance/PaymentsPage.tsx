@@ -2,11 +2,12 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { FinancePaymentsDocument, type FinancePaymentsQuery } from '../../gql/graphql';
+import { useQuery } from 'urql';
+import { CreditBalanceDocument, FinancePaymentsDocument, type FinancePaymentsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/useFormat';
 import { useListParams } from '../../lib/useListParams';
 import { usePagedQuery } from '../../lib/usePagedQuery';
-import { EmptyState } from '../../ui';
+import { EmptyState, ErrorState, Skeleton } from '../../ui';
 import { PagedList } from '../../ui/PagedList';
 import '../network/network.css';
 import { usePageTitle } from '../shell/usePageTitle';
@@ -17,15 +18,37 @@ import './finance.css';
 type Payment = NonNullable<NonNullable<FinancePaymentsQuery['payments']['edges'][number]>['node']>;
 const column = createColumnHelper<Payment>();
 
-/** `/finance/payments`: the payments the organization made, newest first as the API orders them, in pages. */
+/**
+ * `/finance/payments`: the payments on the organization's account with its seller (the header's
+ * account, already loaded), newest first as the API orders them, in pages.
+ */
 export default function PaymentsPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   usePageTitle(t('finance.payments.title'));
+  const [balance, reload] = useQuery({ query: CreditBalanceDocument, requestPolicy: 'cache-and-network', context: FINANCE_CONTEXT });
+  const account = balance.data?.creditAccount;
+  let body: React.ReactNode;
+  if (!balance.data) body = balance.error ? <ErrorState error={balance.error} onRetry={() => reload({ requestPolicy: 'network-only' })} /> : <Skeleton height="160px" />;
+  else if (!account) body = <EmptyState title={t('finance.noAccount')} />;
+  else body = <PaymentList accountId={account.id} />;
+  return (
+    <div className="page net-page finance-page">
+      <div className="net-page__head">
+        <h1 className="net-page__title">{t('finance.title')}</h1>
+      </div>
+      <FinanceTabs />
+      {body}
+    </div>
+  );
+}
+
+function PaymentList({ accountId }: { accountId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
   const list = useListParams();
   const payments = usePagedQuery(
     list,
-    { query: FinancePaymentsDocument, variables: { ...list.pageArgs }, requestPolicy: 'cache-and-network', context: FINANCE_CONTEXT },
+    { query: FinancePaymentsDocument, variables: { account: accountId, ...list.pageArgs }, requestPolicy: 'cache-and-network', context: FINANCE_CONTEXT },
     (data) => data.payments,
   );
   const columns = useMemo(() => {
@@ -57,24 +80,18 @@ export default function PaymentsPage() {
   }, [t, format]);
 
   return (
-    <div className="page net-page finance-page">
-      <div className="net-page__head">
-        <h1 className="net-page__title">{t('finance.title')}</h1>
-      </div>
-      <FinanceTabs />
-      <section className="net-card" aria-labelledby="finance-payments">
-        <h2 id="finance-payments">
-          {payments.page ? t('finance.payments.count', { count: payments.page.total, formatted: format.number(payments.page.total) }) : t('finance.payments.title')}
-        </h2>
-        <PagedList
-          list={list}
-          result={payments}
-          caption={t('finance.payments.title')}
-          columns={columns}
-          pagesLabel={t('finance.payments.pages')}
-          empty={<EmptyState title={t('finance.payments.empty')} />}
-        />
-      </section>
-    </div>
+    <section className="net-card" aria-labelledby="finance-payments">
+      <h2 id="finance-payments">
+        {payments.page ? t('finance.payments.count', { count: payments.page.total, formatted: format.number(payments.page.total) }) : t('finance.payments.title')}
+      </h2>
+      <PagedList
+        list={list}
+        result={payments}
+        caption={t('finance.payments.title')}
+        columns={columns}
+        pagesLabel={t('finance.payments.pages')}
+        empty={<EmptyState title={t('finance.payments.empty')} />}
+      />
+    </section>
   );
 }
