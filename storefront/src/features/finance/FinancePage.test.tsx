@@ -56,10 +56,19 @@ describe('/finance', () => {
     expect(within(rows[0]!).getByRole('link', { name: '26-00041' }).getAttribute('href')).toBe('/orders/OR1');
     expect(within(rows[1]!).getByText('Просрочен на 3 дня')).toBeTruthy();
     expect(within(rows[2]!).getByText('Оплачен')).toBeTruthy();
+    expect(within(rows[0]!).queryByText(/Просрочен/)).toBeNull();
     const pdf = within(rows[0]!).getByRole('link', { name: 'Скачать счёт СЧ-26-00001 в PDF' });
     expect(pdf.getAttribute('href')).toBe('/downloads/invoice/1.pdf?sig=abc');
     expect(pdf.hasAttribute('download')).toBe(true);
     expect(screen.queryByRole('button', { name: /Оплатить картой/ })).toBeNull();
+  });
+
+  it('says a partly paid invoice past its due date is late', async () => {
+    open({ CreditAccountSummary: summary(), FinanceInvoices: invoicePage([invoiceRow(1, { status: 'PARTIALLY_PAID', overdueDays: 50 })]) });
+    const list = await screen.findByRole('region', { name: '1 счёт' });
+    const row = within(list).getAllByRole('row')[1]!;
+    expect(within(row).getByText('Оплачен частично')).toBeTruthy();
+    expect(within(row).getByText('Просрочен на 50 дней')).toBeTruthy();
   });
 
   it('offers «Оплатить картой» for open invoices only when card payments are on', async () => {

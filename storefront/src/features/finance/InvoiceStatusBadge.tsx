@@ -13,14 +13,20 @@ const TONES: Record<InvoiceStatus, 'neutral' | 'info' | 'success' | 'warning'> =
 
 export const INVOICE_STATUSES = Object.keys(TONES) as InvoiceStatus[];
 
-/** An invoice's payment status; an overdue one says by how many days. */
+/**
+ * An invoice's payment status; one past its due date says by how many days (a partly paid
+ * invoice may be late too: the API gives its days then, and the status stays PARTIALLY_PAID).
+ */
 export function InvoiceStatusBadge({ status, overdueDays }: { status: InvoiceStatus; overdueDays?: number | null }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const late = isOpen(status) && Boolean(overdueDays);
+  const days = overdueDays ?? 0;
   return (
-    <Badge tone={TONES[status]}>
-      {status === 'OVERDUE' && overdueDays ? t('finance.status.overdueDays', { count: overdueDays, formatted: format.number(overdueDays) }) : t(`finance.status.${status}`)}
-    </Badge>
+    <span className="finance-status">
+      <Badge tone={late ? 'warning' : TONES[status]}>{status === 'OVERDUE' && late ? t('finance.status.overdueDays', { count: days, formatted: format.number(days) }) : t(`finance.status.${status}`)}</Badge>
+      {status !== 'OVERDUE' && late && <Badge tone="warning">{t('finance.status.overdueDays', { count: days, formatted: format.number(days) })}</Badge>}
+    </span>
   );
 }
 
