@@ -44,6 +44,9 @@ import {
   loadModerationQueuePage,
   loadModerationOrderPage,
   loadForwardPage,
+  loadFinancePage,
+  loadInvoicePage,
+  loadPaymentsPage,
 } from './routes';
 
 // Each screen is its own chunk; the entry holds only the shell.
@@ -87,6 +90,9 @@ const NotificationsPage = lazy(loadNotificationsPage);
 const ModerationQueuePage = lazy(loadModerationQueuePage);
 const ModerationOrderPage = lazy(loadModerationOrderPage);
 const ForwardPage = lazy(loadForwardPage);
+const FinancePage = lazy(loadFinancePage);
+const InvoicePage = lazy(loadInvoicePage);
+const PaymentsPage = lazy(loadPaymentsPage);
 
 export function AppRoutes() {
   return (
@@ -177,6 +183,9 @@ export function AppRoutes() {
         <Route path="/notifications" element={<NotificationsPage />} />
         <Route path="/moderation" element={<ModerationQueuePage />} />
         <Route path="/moderation/forward" element={<ForwardPage />} />
+        <Route path="/finance" element={<FinancePage />} />
+        <Route path="/finance/invoices/:id" element={<InvoicePage />} />
+        <Route path="/finance/payments" element={<PaymentsPage />} />
         <Route path="/moderation/:id" element={<ModerationOrderPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -55,6 +55,10 @@ export const loadNotificationsPage = once(() => import('./features/notifications
 export const loadModerationQueuePage = once(() => import('./features/moderation/ModerationQueuePage'));
 export const loadModerationOrderPage = once(() => import('./features/moderation/ModerationOrderPage'));
 export const loadForwardPage = once(() => import('./features/moderation/ForwardPage'));
+// Finance (issue 15, sfin): the account and invoices, one invoice, payments.
+export const loadFinancePage = once(() => import('./features/finance/FinancePage'));
+export const loadInvoicePage = once(() => import('./features/finance/InvoicePage'));
+export const loadPaymentsPage = once(() => import('./features/finance/PaymentsPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -89,6 +93,9 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/moderation/forward', loadForwardPage],
   ['/moderation/', loadModerationOrderPage],
   ['/moderation', loadModerationQueuePage],
+  ['/finance/invoices/', loadInvoicePage],
+  ['/finance/payments', loadPaymentsPage],
+  ['/finance', loadFinancePage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */

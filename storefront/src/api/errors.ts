@@ -49,6 +49,12 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   CARD_PAYMENTS_OFF: true,
   NOTHING_TO_PAY: true,
   ALLOCATED_EXCEEDS_ON_HAND: true,
+  // issue 15's credit codes the storefront had no text for (CreditErrorCode)
+  AMOUNT_NOT_POSITIVE: true,
+  CARD_PAYMENTS_OFF: true,
+  NO_CREDIT_ACCOUNT: true,
+  NOTHING_TO_PAY: true,
+  PAYMENT_REQUIRED: true,
   ALREADY_FORWARDED: true,
   ALREADY_MATCHED: true,
   ALREADY_MEMBER: true,

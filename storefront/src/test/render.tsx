@@ -97,6 +97,8 @@ export function renderApp({
     ...NO_ANNOUNCEMENTS,
     OrderApprovalsCount: { orderApprovals: { totalCount: 0 } },
     NotificationUnreadCount: { notificationUnreadCount: 0 },
+    // The header's balance widget (a member who sees invoices): no credit account.
+    CreditBalance: { creditAccount: null },
     ...answers,
   });
   const storage = window.localStorage;

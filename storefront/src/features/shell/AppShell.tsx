@@ -8,6 +8,8 @@ import { OrdersNavLinks } from '../orders/OrdersNavLinks';
 import { priceManagement } from '../prices/admin/access';
 import { stockManagement } from '../stock/access';
 import { CartBadge } from '../cart/CartBadge';
+import { BalanceWidget } from '../finance/BalanceWidget';
+import { FinanceNavLink } from '../finance/FinanceNavLink';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useSession } from '../auth/SessionProvider';
 import { useViewer } from '../auth/ViewerProvider';
@@ -109,6 +111,7 @@ export function AppShell() {
               </NavLink>
               {viewer.ready && <OrdersNavLinks />}
               {viewer.ready && <ModerationNavLink />}
+              {viewer.ready && <FinanceNavLink />}
               {sections[0] && (
                 <NavLink
                   to={sections[0].path}
@@ -148,6 +151,7 @@ export function AppShell() {
               <UserMenu />
             </div>
           </ShellMenu>
+          {viewer.ready && <BalanceWidget />}
           {viewer.ready && <NotificationBell />}
           {viewer.ready && <CartBadge />}
         </div>
