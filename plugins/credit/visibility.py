@@ -158,3 +158,26 @@ def visible_requisites(viewer: Viewer) -> QuerySet[Requisites]:
     if viewer.organization is not None:
         condition |= Q(organization_id=viewer.organization.pk)
     return Requisites.objects.filter(condition)
+
+
+RECEIVABLES_SIDE = (OrgPerm.VIEW_INVOICES, OrgPerm.MANAGE_CREDIT)
+
+
+def receivable_accounts(viewer: Viewer) -> QuerySet[CreditAccount]:
+    """The receivables monitor's accounts: what the viewer's side is owed, never what it
+    owes. Staff with VIEW_ALL or MANAGE_CREDIT: every account; a regional manager: the
+    accounts of buyers in its assigned subtrees; a member holding VIEW_INVOICES or
+    MANAGE_CREDIT: the accounts its organization sells on (a dealer's sub-dealers). A
+    subset of ``visible_accounts``: a dealer's own account with the manufacturer is not
+    one of its receivables."""
+    if sees_all_credit(viewer):
+        return CreditAccount.objects.all()
+    condition = Q(pk__in=[])
+    if viewer.user is not None and viewer.is_staff:
+        for path in viewer.assigned_paths:
+            condition |= Q(buyer_id__in=Organization.objects.filter(
+                path__startswith=path).values("pk"))
+    organization = viewer.organization
+    if organization is not None and _can_any(viewer, RECEIVABLES_SIDE):
+        condition |= Q(seller_id=organization.pk)
+    return CreditAccount.objects.filter(condition)

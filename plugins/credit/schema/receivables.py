@@ -1,0 +1,160 @@
+"""``receivables``: the monitor of what the viewer's side is owed (``services/
+receivables.py``), one ``Receivable`` per credit account, sorted and paged in SQL: one
+query for the page with every figure, one for its clients, one for ``totalCount``."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import graphene
+
+from backend.accounts.models import Organization
+from backend.accounts.schema.types import OrganizationType
+from backend.core.errors import DomainValidationError
+from backend.core.graphql.connection import CountableConnection, resolve_connection
+from backend.core.graphql.cost import FieldCost
+from backend.core.graphql.ids import decode_global_id, graphql_error_from
+from backend.core.graphql.loaders import ByIdLoader
+from backend.core.graphql.types import SortDirection
+from backend.core.graphql.values import plain_values
+from inventory.schema.preview import MoneyType
+
+from ..models import CreditAccount
+from ..services.receivables import SORT_FIELDS, receivables
+
+ZERO = Decimal("0.00")
+
+
+class ClientByIdLoader(ByIdLoader):
+    """The receivables' clients (their accounts' buyers), for the whole page at once."""
+
+    siblings = ((CreditAccount, "buyer_id"),)
+    model = Organization
+
+
+def _money(root, amount) -> MoneyType:
+    return MoneyType(amount=ZERO if amount is None else amount, currency=root.currency)
+
+
+def available_of(root) -> Decimal:
+    """The contract's available credit: limit - open invoices - open orders + advance."""
+    return (root.credit_limit - (root.invoiced_open or ZERO) - (root.open_orders or ZERO)
+            + (root.advance or ZERO))
+
+
+class ReceivableType(graphene.ObjectType):
+    client = graphene.Field(OrganizationType, required=True, description="The buyer.")
+    credit_limit = graphene.Field(MoneyType, required=True)
+    balance = graphene.Field(MoneyType, required=True, description=(
+        "What the client owes (the ledger's sum; negative: an advance)."))
+    available = graphene.Field(MoneyType, required=True, description=(
+        "The limit less open invoices and orders not yet invoiced, plus the advance "
+        "(may be negative)."))
+    due_this_week = graphene.Field(MoneyType, required=True, description=(
+        "Unpaid on invoices due from today to 6 days on."))
+    overdue = graphene.Field(MoneyType, required=True, description=(
+        "Unpaid on invoices due before today."))
+    overdue_days = graphene.Int(description="Days since the oldest unpaid due date passed.")
+    last_payment_on = graphene.Date()
+    last_payment_amount = graphene.Field(MoneyType)
+
+    class Meta:
+        name = "Receivable"
+        description = "What a client owes the viewer's side, on one credit account."
+
+    @staticmethod
+    def resolve_client(root, info):
+        return ClientByIdLoader(info.context).load(root.buyer_id)
+
+    @staticmethod
+    def resolve_credit_limit(root, info):
+        return _money(root, root.credit_limit)
+
+    @staticmethod
+    def resolve_balance(root, info):
+        return _money(root, root.balance)
+
+    @staticmethod
+    def resolve_available(root, info):
+        return _money(root, available_of(root))
+
+    @staticmethod
+    def resolve_due_this_week(root, info):
+        return _money(root, root.due_this_week)
+
+    @staticmethod
+    def resolve_overdue(root, info):
+        return _money(root, root.overdue)
+
+    @staticmethod
+    def resolve_overdue_days(root, info):
+        return root.overdue_days
+
+    @staticmethod
+    def resolve_last_payment_on(root, info):
+        return root.last_payment_on
+
+    @staticmethod
+    def resolve_last_payment_amount(root, info):
+        if root.last_payment_amount is None:
+            return None
+        return _money(root, root.last_payment_amount)
+
+
+class ReceivableConnection(CountableConnection):
+    class Meta:
+        node = ReceivableType
+
+
+class ReceivablesFilterInput(graphene.InputObjectType):
+    search = graphene.String(description="Part of the client's name, or its INN's beginning.")
+    overdue_only = graphene.Boolean(description="Only clients with something overdue.")
+    seller = graphene.ID(description=(
+        "Owed to this organization (staff: the manufacturer or a dealer)."))
+
+
+ReceivablesSortField = graphene.Enum(
+    "ReceivablesSortField", [(f, f) for f in SORT_FIELDS],
+    description="CLIENT (name), LIMIT, BALANCE, DUE_THIS_WEEK, OVERDUE, OVERDUE_DAYS, "
+                "LAST_PAYMENT (its date).")
+
+
+class ReceivablesSortInput(graphene.InputObjectType):
+    field = graphene.Field(ReceivablesSortField, required=True)
+    direction = graphene.Field(SortDirection, description="Default ASC.")
+
+
+def plain_filter(filter) -> dict:
+    """The filter's plain values, the seller's id decoded (a domain error if malformed)."""
+    values = plain_values(dict(filter or {}))
+    if values.get("seller"):
+        values["seller"] = decode_global_id(values["seller"], "Organization", "filter.seller")
+    else:
+        values.pop("seller", None)
+    return values
+
+
+class Queries(graphene.ObjectType):
+    receivables = graphene.ConnectionField(
+        ReceivableConnection, required=True, filter=ReceivablesFilterInput(),
+        sort=ReceivablesSortInput(), description=(
+            "What clients owe the viewer's side, one row per credit account: staff every "
+            "account (a regional manager its subtrees' buyers), a dealer's members with "
+            "VIEW_INVOICES or MANAGE_CREDIT its sub-dealers. The most overdue first unless "
+            "sorted."))
+
+    @staticmethod
+    def resolve_receivables(root, info, filter=None, sort=None, **args):
+        try:
+            values = plain_filter(filter)
+        except DomainValidationError as exc:
+            raise graphql_error_from(exc) from None
+        rows = receivables(info.context.viewer, values, plain_values(dict(sort or {})))
+        return resolve_connection(rows, args, ReceivableConnection, info=info)
+
+
+# The figures are computed for every account of the filter when sorting by one (the
+# sort key) and the search scans the clients' names: weighed like the order list's.
+RECEIVABLES_WEIGHT = 1_000
+COSTS = {"Query.receivables": FieldCost(RECEIVABLES_WEIGHT, query=True,
+                                        arguments={"filter.search": RECEIVABLES_WEIGHT})}
