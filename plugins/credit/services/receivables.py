@@ -1,22 +1,22 @@
 """The receivables monitor: per credit account the viewer is owed on (visibility's
 ``receivable_accounts``), the limit, the balance, the available credit, what falls due
 this week, what is overdue and since how many days, the last payment; filtered, sorted by
-any of them and paged in SQL.
+any of them and paged in SQL (``receivable_sql.py``).
 
-The figures are SQL expressions correlated to the account (``figures.sql``), the
-contract's definitions (plugins/credit/README.md): computed for every account only for the
-sort key (and ``overdue`` when ``overdueOnly``), and for the page's rows for the rest, so a
-page costs one query whatever the number of accounts, and sorting by a figure over 10,000
-accounts stays within the bench's budget (bench/receivables.py).
+A page is one query: the sort key is computed for every account of the filter by one
+grouped pass over its table (joined to the accounts), the page's rows are taken by
+``ORDER BY key LIMIT``, and only those rows get the other figures (subqueries correlated
+to the account). ``count()`` is another query, without figures.
 
 Open invoices are those UNPAID, PARTIALLY_PAID or OVERDUE (the payments service keeps the
-status from the allocations; a PAID invoice has nothing open, a CANCELLED one counts for
-nothing); what is overdue follows from the date (``due_on < today``), not from the
-daily task's status.
+status from the allocations: a PAID invoice has nothing open, a CANCELLED one counts for
+nothing); what is overdue follows from the date (``due_on < today``), not from the daily
+task's status.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -31,7 +31,7 @@ from backend.core.viewer import Viewer
 
 from ..models import CreditAccount
 from ..visibility import receivable_accounts
-from .receivable_sql import FIGURES, PAGE_FIGURES, SORT_KEYS
+from .receivable_sql import HAS_OVERDUE, PAGE_FIGURES, SORT_KEYS
 
 SORT_FIELDS = tuple(SORT_KEYS)
 DEFAULT_SORT = {"field": "OVERDUE", "direction": "DESC"}
@@ -60,28 +60,42 @@ class ReceivableRows:
     descending: bool
     today: date
 
-    def _base(self) -> tuple[str, list[Any]]:
-        """The accounts' ids with the sort key (and the overdue part when filtered)."""
+    def _ids(self) -> tuple[str | None, dict[str, Any]]:
+        """The filtered accounts' ids as SQL with named parameters (it may appear several
+        times), or None when the viewer sees every account unfiltered (staff)."""
+        query = self.accounts.query
+        if not query.where:
+            return None, {}
         try:
-            ids_sql, ids_params = self.accounts.order_by().values("pk").query.sql_with_params()
+            sql, positional = self.accounts.order_by().values("pk").query.sql_with_params()
         except EmptyResultSet:  # a condition no row can meet (a viewer with no side)
-            ids_sql, ids_params = "SELECT NULL::bigint WHERE FALSE", ()
-        key_sql = SORT_KEYS[self.sort_field]
-        where = f"a.id IN ({ids_sql})"
-        if self.overdue_only:
-            where += f" AND {FIGURES['overdue']} > 0"
-        sql = (f"SELECT a.*, o.name AS client_name, {key_sql} AS sort_key "
-               f"FROM {CreditAccount._meta.db_table} a "
-               f"JOIN {Organization._meta.db_table} o ON o.id = a.buyer_id WHERE {where}")
-        return sql, [*ids_params]
-
-    def _params(self, sql: str, params: list[Any]) -> tuple[str, dict[str, Any]]:
-        """Positional parameters of the visibility part, named ones of the figures."""
-        named = {f"p{i}": value for i, value in enumerate(params)}
-        for i in range(len(params)):
+            return "SELECT NULL::bigint WHERE FALSE", {}
+        named = {}
+        for i, value in enumerate(positional):
             sql = sql.replace("%s", f"%(p{i})s", 1)
-        named.update(today=self.today, week_end=self.today + timedelta(days=7))
+            named[f"p{i}"] = value
         return sql, named
+
+    def _from(self, joins: str = "") -> tuple[str, dict[str, Any]]:
+        """``FROM`` the accounts (``a``) and their clients (``o``), filtered."""
+        ids, params = self._ids()
+        params.update(today=self.today, week_end=self.today + timedelta(days=7))
+        where = [f"a.id IN ({ids})"] if ids is not None else []
+        if self.overdue_only:
+            where.append(HAS_OVERDUE)
+        joins = re.sub(r"\{ids:(\w)\}", lambda m: (
+            f" AND {m[1]}.account_id IN ({ids})" if ids is not None else ""), joins)
+        sql = (f"FROM {CreditAccount._meta.db_table} a "
+               f"JOIN {Organization._meta.db_table} o ON o.id = a.buyer_id{joins}"
+               + (f" WHERE {' AND '.join(where)}" if where else ""))
+        return sql, params
+
+    def _base(self) -> tuple[str, dict[str, Any]]:
+        """The accounts with the sort key (``sort_key``), and its named parameters."""
+        key_sql, grouped = SORT_KEYS[self.sort_field]
+        joins = f" LEFT JOIN ({grouped}) k ON k.account_id = a.id" if grouped else ""
+        sql, params = self._from(joins)
+        return f"SELECT a.*, o.name AS client_name, {key_sql} AS sort_key {sql}", params
 
     def __getitem__(self, bounds: slice) -> list[CreditAccount]:
         start, stop = bounds.start or 0, bounds.stop
@@ -92,16 +106,14 @@ class ReceivableRows:
                f"ORDER BY sort_key {direction} NULLS LAST, a.id {direction} "
                f"LIMIT {int(stop - start)} OFFSET {int(start)}) a "
                f"ORDER BY a.sort_key {direction} NULLS LAST, a.id {direction}")
-        sql, named = self._params(sql, params)
-        return list(CreditAccount.objects.raw(sql, named))
+        return list(CreditAccount.objects.raw(sql, params))
 
     def count(self) -> int:
         if not self.overdue_only:
             return self.accounts.count()
-        base, params = self._base()
-        sql, named = self._params(f"SELECT COUNT(*) FROM ({base}) counted", params)
+        sql, params = self._from()
         with connection.cursor() as cursor:
-            cursor.execute(sql, named)
+            cursor.execute(f"SELECT COUNT(*) {sql}", params)
             return int(cursor.fetchone()[0])
 
 
