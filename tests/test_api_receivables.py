@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from backend.accounts.models import Role, StaffAssignment
 from backend.core.permissions import Perm
-from tests.credit_world import account, invoice, payment, seed_credit
+from tests.receivables_world import account, invoice, payment, seed_credit
 from tests.fixtures.moderation import gid
 
 pytestmark = pytest.mark.django_db
