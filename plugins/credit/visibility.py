@@ -121,10 +121,13 @@ def visible_comparisons(viewer: Viewer) -> QuerySet[StatementComparison]:
                      _account_condition(viewer, "account__", documents=True))
 
 
-def may_manage_account(viewer: Viewer, account: CreditAccount) -> bool:
-    """Set limits and terms, record payments, adjust: the account's seller only."""
+def may_manage_account(viewer: Viewer, account: CreditAccount, *,
+                       seller: Organization | None = None) -> bool:
+    """Set limits and terms, record payments, adjust: the account's seller only.
+    ``seller``: the account's seller when already loaded (a page's, by a loader)."""
     if viewer.is_staff:
-        return viewer.has_perm(Perm.MANAGE_CREDIT) and account.seller.parent_id is None
+        seller = seller if seller is not None else account.seller
+        return viewer.has_perm(Perm.MANAGE_CREDIT) and seller.parent_id is None
     organization = viewer.organization
     return (organization is not None and organization.pk == account.seller_id
             and viewer.can(OrgPerm.MANAGE_CREDIT))

@@ -10,6 +10,7 @@ import type {
   AnnouncementErrorCode,
   CatalogErrorCode,
   CheckoutErrorCode,
+  CreditErrorCode,
   DealerNetworkErrorCode,
   InventoryErrorCode,
   NotificationErrorCode,
@@ -25,6 +26,7 @@ export type SchemaErrorCode =
   | AnnouncementErrorCode
   | CatalogErrorCode
   | CheckoutErrorCode
+  | CreditErrorCode
   | DealerNetworkErrorCode
   | InventoryErrorCode
   | NotificationErrorCode
@@ -41,6 +43,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   ALLOCATED_EXCEEDS_ON_HAND: true,
   ALREADY_FORWARDED: true,
   ALREADY_MEMBER: true,
+  AMOUNT_NOT_POSITIVE: true,
   APPLICATIONS_THROTTLED: true,
   ASSIGNMENT_OUTSIDE_SUBTREE: true,
   ASSIGNMENT_TARGET: true,
@@ -107,6 +110,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   INVITATION_USED: true,
   IN_USE: true,
   LAST_ADMIN: true,
+  LIMIT_NEGATIVE: true,
   LIST_IN_USE: true,
   LOGIN_THROTTLED: true,
   MANUFACTURER_ONLY: true,
@@ -128,6 +132,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   NOT_MULTIPLE: true,
   NOT_ORDERABLE: true,
   NOT_OWNER: true,
+  NO_CREDIT_ACCOUNT: true,
   NO_DELIVERY_ZONE: true,
   NO_PRICE: true,
   NO_RATE: true,
