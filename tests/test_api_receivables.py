@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from backend.accounts.models import Role, StaffAssignment
 from backend.core.permissions import Perm
-from tests.receivables_world import account, invoice, payment, seed_credit
 from tests.fixtures.moderation import gid
+from tests.receivables_world import account, invoice, payment, seed_credit
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,8 @@ PAGE = """query($filter: ReceivablesFilterInput, $sort: ReceivablesSortInput, $a
  $first: Int) {
  receivables(first: $first, after: $after, filter: $filter, sort: $sort) { totalCount
   pageInfo { hasNextPage endCursor }
-  edges { node { client { id name } creditLimit { amount currency } balance { amount }
+  edges { node { account { id balance { amount } overdue { amount } }
+   client { id name } creditLimit { amount currency } balance { amount }
    available { amount } dueThisWeek { amount } overdue { amount } overdueDays
    lastPaymentOn lastPaymentAmount { amount } } } } }"""
 
@@ -64,6 +65,9 @@ def test_the_figures_follow_the_ledger(credit, network, staff_user, api_as):
     assert Decimal(row["available"]["amount"]) == Decimal("50000.00") - 13300 + 460
     assert row["lastPaymentOn"] == (today - timedelta(days=2)).isoformat()
     assert row["lastPaymentAmount"] == {"amount": "3000.00"}
+    # The same figures as the account's own.
+    assert row["account"]["balance"] == row["balance"]
+    assert row["account"]["overdue"] == row["overdue"]
 
 
 def test_who_sees_which_receivables(credit, network, staff_user, make_user, api_as):

@@ -215,17 +215,18 @@ def _assert_credit() -> None:
     viewer = Viewer(user=staff, organization=None,
                     staff_permissions=staff.granted_staff_permissions())
     assert Perm.MANAGE_CREDIT.value in staff.staff_permissions
-    rows = {row.buyer.name: row for row in receivables(viewer, {}, None)[0:100]}
+    rows = {row.client_name: row.figures for row in receivables(viewer, {}, None)[0:100]}
     dealer1 = rows["Столичный дом красок"]
-    assert dealer1.overdue > 0 and dealer1.overdue_days > 30 and dealer1.last_payment_on
+    assert dealer1.figures.overdue > 0 and dealer1.figures.overdue_days > 30
+    assert dealer1.last_payment_on is not None
     assert Invoice.objects.filter(status="OVERDUE").count() == 0  # partly paid, overdue
     assert Invoice.objects.filter(status="PARTIALLY_PAID").count() == 2
     assert Invoice.objects.filter(status="PAID").count() == 1
-    assert rows["ДомТорг Зеленоград"].due_this_week > 0
-    assert rows["Невский Дом"].advance == Decimal("50000.00")
-    refusing = rows["Гатчина-Ремонт"]
+    assert rows["ДомТорг Зеленоград"].figures.due_this_week > 0
+    assert rows["Невский Дом"].figures.advance == Decimal("50000.00")
+    refusing = rows["Гатчина-Ремонт"].figures
     assert refusing.credit_limit == Decimal("10000")
-    assert refusing.credit_limit - refusing.open_orders < 0  # its next order is refused
+    assert refusing.available < 0  # its next order is refused
     [unmatched] = BankStatementRow.objects.filter(state="UNMATCHED")
     assert unmatched.statement.seller.kind == K.MANUFACTURER
 

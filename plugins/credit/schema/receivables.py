@@ -17,12 +17,12 @@ from backend.core.graphql.ids import decode_global_id, graphql_error_from
 from backend.core.graphql.loaders import ByIdLoader
 from backend.core.graphql.types import SortDirection
 from backend.core.graphql.values import plain_values
+from backend.core.money import Money
 from inventory.schema.preview import MoneyType
 
 from ..models import CreditAccount
 from ..services.receivables import SORT_FIELDS, receivables
-
-ZERO = Decimal("0.00")
+from .account_types import CreditAccountType
 
 
 class ClientByIdLoader(ByIdLoader):
@@ -32,24 +32,27 @@ class ClientByIdLoader(ByIdLoader):
     model = Organization
 
 
-def _money(root, amount) -> MoneyType:
-    return MoneyType(amount=ZERO if amount is None else amount, currency=root.currency)
+def _money(root: CreditAccount, amount: Decimal) -> MoneyType:
+    """In the currency's minor units («0.00»), as the accounts' figures answer."""
+    return MoneyType(amount=Money(amount, root.currency).quantize().amount,
+                     currency=root.currency)
 
 
-def available_of(root) -> Decimal:
-    """The contract's available credit: limit - open invoices - open orders + advance."""
-    return (root.credit_limit - (root.invoiced_open or ZERO) - (root.open_orders or ZERO)
-            + (root.advance or ZERO))
+def _figure(name: str):
+    def resolve(root: CreditAccount, info):
+        return _money(root, getattr(root.figures.figures, name))
+    return resolve
 
 
 class ReceivableType(graphene.ObjectType):
+    account = graphene.Field(CreditAccountType, required=True)
     client = graphene.Field(OrganizationType, required=True, description="The buyer.")
     credit_limit = graphene.Field(MoneyType, required=True)
     balance = graphene.Field(MoneyType, required=True, description=(
         "What the client owes (the ledger's sum; negative: an advance)."))
     available = graphene.Field(MoneyType, required=True, description=(
-        "The limit less open invoices and orders not yet invoiced, plus the advance "
-        "(may be negative)."))
+        "The limit less the balance and the orders on account not invoiced yet (may be "
+        "negative)."))
     due_this_week = graphene.Field(MoneyType, required=True, description=(
         "Unpaid on invoices due from today to 6 days on."))
     overdue = graphene.Field(MoneyType, required=True, description=(
@@ -63,6 +66,10 @@ class ReceivableType(graphene.ObjectType):
         description = "What a client owes the viewer's side, on one credit account."
 
     @staticmethod
+    def resolve_account(root, info):
+        return root
+
+    @staticmethod
     def resolve_client(root, info):
         return ClientByIdLoader(info.context).load(root.buyer_id)
 
@@ -70,35 +77,23 @@ class ReceivableType(graphene.ObjectType):
     def resolve_credit_limit(root, info):
         return _money(root, root.credit_limit)
 
-    @staticmethod
-    def resolve_balance(root, info):
-        return _money(root, root.balance)
-
-    @staticmethod
-    def resolve_available(root, info):
-        return _money(root, available_of(root))
-
-    @staticmethod
-    def resolve_due_this_week(root, info):
-        return _money(root, root.due_this_week)
-
-    @staticmethod
-    def resolve_overdue(root, info):
-        return _money(root, root.overdue)
+    resolve_balance = staticmethod(_figure("balance"))
+    resolve_available = staticmethod(_figure("available"))
+    resolve_due_this_week = staticmethod(_figure("due_this_week"))
+    resolve_overdue = staticmethod(_figure("overdue"))
 
     @staticmethod
     def resolve_overdue_days(root, info):
-        return root.overdue_days
+        return root.figures.figures.overdue_days
 
     @staticmethod
     def resolve_last_payment_on(root, info):
-        return root.last_payment_on
+        return root.figures.last_payment_on
 
     @staticmethod
     def resolve_last_payment_amount(root, info):
-        if root.last_payment_amount is None:
-            return None
-        return _money(root, root.last_payment_amount)
+        amount = root.figures.last_payment_amount
+        return None if amount is None else _money(root, amount)
 
 
 class ReceivableConnection(CountableConnection):

@@ -3,10 +3,11 @@
 this week, what is overdue and since how many days, the last payment; filtered, sorted by
 any of them and paged in SQL (``receivable_sql.py``).
 
-A page is one query: the sort key is computed for every account of the filter by one
-grouped pass over its table (joined to the accounts), the page's rows are taken by
-``ORDER BY key LIMIT``, and only those rows get the other figures (subqueries correlated
-to the account). ``count()`` is another query, without figures.
+The sort key is computed for every account of the filter by one grouped pass over its
+table (joined to the accounts), the page's rows are taken by ``ORDER BY key LIMIT`` in one
+query, and only those rows get their figures, from ``services/figures.py`` (five queries
+whatever the page: the same figures as ``CreditAccount``'s). ``count()`` is another query,
+without figures.
 
 Open invoices are those UNPAID, PARTIALLY_PAID or OVERDUE (the payments service keeps the
 status from the allocations: a PAID invoice has nothing open, a CANCELLED one counts for
@@ -31,7 +32,8 @@ from backend.core.viewer import Viewer
 
 from ..models import CreditAccount
 from ..visibility import receivable_accounts
-from .receivable_sql import HAS_OVERDUE, PAGE_FIGURES, SORT_KEYS
+from .figures import figures_of
+from .receivable_sql import HAS_OVERDUE, SORT_KEYS
 
 SORT_FIELDS = tuple(SORT_KEYS)
 DEFAULT_SORT = {"field": "OVERDUE", "direction": "DESC"}
@@ -101,12 +103,14 @@ class ReceivableRows:
         start, stop = bounds.start or 0, bounds.stop
         base, params = self._base()
         direction = "DESC" if self.descending else "ASC"
-        page_figures = ", ".join(f"{sql} AS {name}" for name, sql in PAGE_FIGURES.items())
-        sql = (f"SELECT a.*, {page_figures} FROM ({base} "
-               f"ORDER BY sort_key {direction} NULLS LAST, a.id {direction} "
-               f"LIMIT {int(stop - start)} OFFSET {int(start)}) a "
-               f"ORDER BY a.sort_key {direction} NULLS LAST, a.id {direction}")
-        return list(CreditAccount.objects.raw(sql, params))
+        sql = (f"{base} ORDER BY sort_key {direction} NULLS LAST, a.id {direction} "
+               f"LIMIT {int(stop - start)} OFFSET {int(start)}")
+        rows = list(CreditAccount.objects.raw(sql, params))
+        # The page's figures as the accounts' own (``CreditAccount.balance``...) are.
+        found = figures_of(rows, today=self.today)
+        for row in rows:
+            row.figures = found[row.pk]
+        return rows
 
     def count(self) -> int:
         if not self.overdue_only:
