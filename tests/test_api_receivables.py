@@ -5,6 +5,7 @@ however many accounts, invoices and payments it shows, on the execution fast pat
 
 from __future__ import annotations
 
+import io
 from datetime import timedelta
 from decimal import Decimal
 
@@ -163,3 +164,54 @@ def test_a_page_runs_the_same_queries_however_many_rows(
     after = [_page(client, fast_path, sort=sort) for sort in sorts]
     assert all(page["totalCount"] == 10 for _, page in after)
     assert [count for count, _ in after] == before
+
+
+EXPORT = """mutation($filter: ReceivablesFilterInput, $sort: ReceivablesSortInput,
+ $language: String) {
+ receivablesExport(filter: $filter, sort: $sort, language: $language) {
+  url expiresAt errors { field code message } } }"""
+
+
+def _workbook_rows(response) -> list[tuple]:
+    from openpyxl import load_workbook
+
+    assert response.status_code == 200, response.content
+    body = b"".join(response.streaming_content)
+    sheet = load_workbook(io.BytesIO(body), read_only=True).active
+    return [tuple(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_the_export_is_the_monitor_as_its_viewer_sees_it(
+        credit, network, staff_user, make_user, api_as, client):
+    admin = make_user("admin@dealer-a.test", network["dealer_a"], Role.ADMIN)
+    response = api_as(admin, network["dealer_a"])(EXPORT, {
+        "sort": {"field": "CLIENT", "direction": "ASC"}, "language": "en"})
+    payload = response.data["receivablesExport"]
+    assert payload["errors"] == [] and payload["url"].startswith("/downloads/receivables/")
+    rows = _workbook_rows(client.get(payload["url"]))
+    assert rows[0][:4] == ("Client", "INN", "Credit limit", "Balance")
+    # The dealer's sub-dealer only, never its own account with the manufacturer.
+    assert [row[0] for row in rows[1:]] == [network["sub_a"].name]
+    sub = rows[1]
+    assert (Decimal(str(sub[3])), Decimal(str(sub[6])), sub[7]) == (
+        Decimal("12840"), Decimal("7200"), 10)
+    staff = api_as(staff_user, network["factory"])(EXPORT, {
+        "filter": {"seller": gid("Organization", network["factory"].pk)}})
+    rows = _workbook_rows(client.get(staff.data["receivablesExport"]["url"]))
+    assert rows[0][0] == "Клиент"
+    assert {row[0] for row in rows[1:]} == {network["dealer_a"].name, network["dealer_b"].name}
+
+
+def test_a_tampered_or_foreign_export_link_is_refused(credit, network, make_user, api_as,
+                                                      client):
+    admin = make_user("admin@dealer-a.test", network["dealer_a"], Role.ADMIN)
+    url = api_as(admin, network["dealer_a"])(EXPORT, {}).data["receivablesExport"]["url"]
+    assert client.get(url[:-3] + "xx/").status_code == 403
+    bad = api_as(admin, network["dealer_a"])(EXPORT, {"language": "de"})
+    assert [(e["field"], e["code"]) for e in bad.data["receivablesExport"]["errors"]] == [
+        ("language", "INVALID")]
+    anonymous = api_as(None)(EXPORT, {}).data["receivablesExport"]
+    assert anonymous["url"] is None
+    assert [e["code"] for e in anonymous["errors"]] == ["AUTHENTICATION_REQUIRED"]
+    admin.memberships.update(is_active=False)  # the membership lost: the link stops
+    assert client.get(url).status_code == 403

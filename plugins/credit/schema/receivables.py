@@ -10,7 +10,7 @@ import graphene
 
 from backend.accounts.models import Organization
 from backend.accounts.schema.types import OrganizationType
-from backend.core.errors import DomainValidationError
+from backend.core.errors import CoreErrorCode, DomainValidationError
 from backend.core.graphql.connection import CountableConnection, resolve_connection
 from backend.core.graphql.cost import FieldCost
 from backend.core.graphql.ids import decode_global_id, graphql_error_from
@@ -21,8 +21,10 @@ from backend.core.money import Money
 from inventory.schema.preview import MoneyType
 
 from ..models import CreditAccount
+from ..receivables_export import LANGUAGES, sign_export
 from ..services.receivables import SORT_FIELDS, receivables
 from .account_types import CreditAccountType
+from .errors import CreditMutation
 
 
 class ClientByIdLoader(ByIdLoader):
@@ -148,8 +150,43 @@ class Queries(graphene.ObjectType):
         return resolve_connection(rows, args, ReceivableConnection, info=info)
 
 
+class ReceivablesExport(CreditMutation):
+    url = graphene.String(description="Where to GET the workbook (same origin), e.g. as a "
+                                      "link's href; valid until expiresAt.")
+    expires_at = graphene.DateTime()
+
+    class Arguments:
+        filter = ReceivablesFilterInput()
+        sort = ReceivablesSortInput()
+        language = graphene.String(default_value="ru", description="ru or en: the headers.")
+
+    class Meta:
+        description = ("A short-lived signed link to the receivables monitor, filtered and "
+                       "sorted, as a workbook (xlsx), one row per account; it works only "
+                       "for the signed-in user, while the sign-in lasts, and the monitor is "
+                       "read again through the viewer's visibility when the file is "
+                       "fetched.")
+
+    @classmethod
+    def perform_mutation(cls, root, info, filter=None, sort=None, language="ru"):
+        viewer = info.context.viewer
+        language = language or "ru"
+        if language not in LANGUAGES:
+            raise DomainValidationError.single(
+                CoreErrorCode.INVALID, f"The language must be one of {', '.join(LANGUAGES)}.",
+                "language")
+        link = sign_export(viewer, plain_filter(filter), plain_values(dict(sort or {})),
+                           language)
+        return cls(url=link.url, expires_at=link.expires_at)
+
+
+class Mutations(graphene.ObjectType):
+    receivables_export = ReceivablesExport.Field()
+
+
 # The figures are computed for every account of the filter when sorting by one (the
 # sort key) and the search scans the clients' names: weighed like the order list's.
 RECEIVABLES_WEIGHT = 1_000
 COSTS = {"Query.receivables": FieldCost(RECEIVABLES_WEIGHT, query=True,
                                         arguments={"filter.search": RECEIVABLES_WEIGHT})}
+

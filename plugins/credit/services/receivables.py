@@ -97,7 +97,8 @@ class ReceivableRows:
         key_sql, grouped = SORT_KEYS[self.sort_field]
         joins = f" LEFT JOIN ({grouped}) k ON k.account_id = a.id" if grouped else ""
         sql, params = self._from(joins)
-        return f"SELECT a.*, o.name AS client_name, {key_sql} AS sort_key {sql}", params
+        return (f"SELECT a.*, o.name AS client_name, o.inn AS client_inn, "
+                f"{key_sql} AS sort_key {sql}", params)
 
     def __getitem__(self, bounds: slice) -> list[CreditAccount]:
         start, stop = bounds.start or 0, bounds.stop
