@@ -215,3 +215,38 @@ def test_a_tampered_or_foreign_export_link_is_refused(credit, network, make_user
     assert [e["code"] for e in anonymous["errors"]] == ["AUTHENTICATION_REQUIRED"]
     admin.memberships.update(is_active=False)  # the membership lost: the link stops
     assert client.get(url).status_code == 403
+
+
+CLIENTS = """{ orderClients { name credit { creditLimit { amount } balance { amount }
+ available { amount } overdue { amount } overdueDays dueThisWeek { amount }
+ lastPaymentOn account { id } } } }"""
+
+
+def test_the_client_card_when_ordering_on_behalf_shows_its_figures(
+        credit, network, staff_user, make_user, make_org, api_as, fast_path):
+    admin = make_user("admin@dealer-a.test", network["dealer_a"], Role.ADMIN)
+    client = api_as(admin, network["dealer_a"])
+
+    def cards():
+        fast_path.reset()
+        with CaptureQueriesContext(connection) as captured:
+            response = client(CLIENTS)
+        assert not response.errors and fast_path.fallbacks == 0, response.errors
+        return len(captured), {c["name"]: c["credit"] for c in response.data["orderClients"]}
+
+    before, found = cards()
+    card = found[network["sub_a"].name]
+    assert card["account"]["id"] == gid("CreditAccount", credit["sub_a"].pk)
+    assert (card["balance"], card["overdue"], card["overdueDays"]) == (
+        {"amount": "12840.00"}, {"amount": "7200.00"}, 10)
+    # A sub-dealer without an account has no figures; more of them cost no more queries.
+    for n in range(3):
+        account(make_org(f"Субдилер {n}", kind="SUB_DEALER", parent=network["dealer_a"]))
+    make_org("Без счёта", kind="SUB_DEALER", parent=network["dealer_a"])
+    after, found = cards()
+    assert found["Без счёта"] is None and found["Субдилер 2"]["balance"] == {"amount": "0.00"}
+    assert after == before
+    # Staff ordering for a dealer see the dealer's account with the manufacturer.
+    staff = api_as(staff_user, network["factory"])(CLIENTS).data["orderClients"]
+    by_name = {c["name"]: c["credit"] for c in staff}
+    assert by_name[network["dealer_a"].name]["creditLimit"] == {"amount": "500000.00"}
