@@ -7,6 +7,7 @@ from django.views.static import serve
 from backend.core import health, storefront
 from backend.core.graphql.view import PortalGraphQLView
 from backend.orders.downloads import download as orders_download
+from plugins.credit.receivables_export import download as receivables_download
 from plugins.order_workflow.packing_list import packing_list
 from plugins.stripe_payments.webhooks import stripe_webhook
 from price_rules.excel.downloads import download as price_download
@@ -20,6 +21,8 @@ urlpatterns = [
     path("downloads/prices/<str:token>/", price_download, name="price-xlsx"),
     # The order list's workbook, the same way (backend/orders/downloads.py).
     path("downloads/orders/<str:token>/", orders_download, name="orders-xlsx"),
+    # The receivables monitor's workbook, the same way (plugins/credit/receivables_export.py).
+    path("downloads/receivables/<str:token>/", receivables_download, name="receivables-xlsx"),
     # A dispatch's packing list to print (plugins/order_workflow/packing_list.py).
     path("orders/dispatches/<int:dispatch_id>/packing-list/", packing_list,
          name="packing-list"),

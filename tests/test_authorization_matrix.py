@@ -42,6 +42,16 @@ Every object the walk returns is checked twice:
   to O buying from its owner. Carriers and delivery zones are shared.
   Notifications (plugins/notifications) are their recipient's alone, whichever
   organization the recipient acts for; their order goes through the orders' visibility.
+  Credit (plugins/credit, plugins/stripe_payments) is between a buyer and its seller: a
+  credit account is visible to a member of O only when O is its buyer (holding
+  VIEW_INVOICES, MANAGE_PAYMENTS, PLACE_ORDERS or APPROVE_ORDERS) or its seller (holding
+  VIEW_INVOICES, MANAGE_PAYMENTS or MANAGE_CREDIT), never to an organization further down
+  (a sub-dealer never sees its dealer's account with the manufacturer); its invoices,
+  payments, allocations, ledger entries and comparisons go with it, but on the buyer's
+  side only to VIEW_INVOICES or MANAGE_PAYMENTS; a card payment also to the member who
+  started it, acting for the buyer; bank statements are their seller's alone (MANAGE_PAYMENTS
+  or MANAGE_CREDIT); requisites to their organization's members and to whoever sees an
+  account of theirs. Each member opens by id EXACTLY the credit rows this rule allows.
   Objects seen by anyone are then asked for through ``node(id:)`` by every other viewer,
   with the same rule. Staff (who see everything, or a regional manager's subtree) are
   walked too, for the consistency check.
@@ -79,19 +89,26 @@ from backend.accounts.models import (
 from backend.accounts.services.members import invite_member
 from backend.api.schema import schema
 from backend.core.graphql import builders
-from backend.core.graphql.cost import _plan
+from backend.core.graphql.cost import _plan, field_costs_of
 from backend.core.graphql.document import prepare_document
 from backend.core.permissions import OrgPerm, Perm
 from backend.core.tree_paths import ancestor_ids
 from backend.orders.models import Order
 from inventory.models import Carrier, DeliveryZone, QuantityDisplay, Warehouse, WarehouseKind
 from plugins.announcements.models import Announcement, AnnouncementKind, AnnouncementRead
+from plugins.credit.models import (
+    BankStatementImport,
+    BankStatementRow,
+    CreditAccount,
+    Requisites,
+)
 from plugins.dealer_network.services import (
     ApplicationData,
     approve_application,
     submit_application,
 )
 from plugins.notifications.models import Notification
+from plugins.stripe_payments.models import CardPayment
 from price_rules.models import PriceGroup, PriceGroupMember, Promotion
 from tests.fixtures.graphql import GraphQLClient
 from tests.fixtures.moderation import on_moderation
@@ -99,6 +116,7 @@ from tests.fixtures.prices import create_price_rules, running_promotion
 from tests.fixtures.stock_world import seed_stock
 from tests.forwarding_seed import seed_forward
 from tests.orders_world import make_order
+from tests.receivables_world import seed_credit
 
 PAGE = 50
 # Connections nested in a list's rows (a warehouse's stock) are asked for a few rows
@@ -118,21 +136,36 @@ def _is_node_type(type_name: str) -> bool:
         interface.name == "Node" for interface in type_.interfaces)
 
 
-def _selection(type_: GraphQLObjectType, path: frozenset[str], depth_left: int) -> str:
+def _selection(type_: GraphQLObjectType, path: frozenset[str], depth_left: int,
+               query_fields: list[int] | None = None) -> str:
     """``__typename`` and every field without required arguments; objects, lists and
     connections expanded unless their type is already on the path (then plain fields
-    only) or the depth limit is near."""
+    only) or the depth limit is near. Fields that run a database query of their own (a
+    connection's ``totalCount``, an account's ledger entries) are taken while the
+    document stays within ``GRAPHQL_MAX_QUERY_FIELDS`` (``query_fields``: how many more,
+    the root field counted), first met first: an account's entries under every
+    organization of an order's page would exceed it."""
+    if query_fields is None:
+        query_fields = [settings.GRAPHQL_MAX_QUERY_FIELDS - 1]
+    costs = field_costs_of(schema.graphql_schema)
     parts = ["__typename"]
     expand = type_.name not in path and depth_left > 1
     for name, field in type_.fields.items():
         if any(isinstance(arg.type, GraphQLNonNull) for arg in field.args.values()):
             continue
+        cost = costs.get(type_.name, name)
         inner = _unwrap(field.type)
+        runs_query = cost is not None and cost.query and (
+            isinstance(inner, GraphQLScalarType | GraphQLEnumType) or expand)
+        if runs_query:
+            if query_fields[0] <= 0:
+                continue
+            query_fields[0] -= 1
         if isinstance(inner, GraphQLScalarType | GraphQLEnumType):
             parts.append(name)
         elif isinstance(inner, GraphQLObjectType) and expand:
             args = f"(first: {NESTED_PAGE})" if "edges" in inner.fields else ""
-            sub = _selection(inner, path | {type_.name}, depth_left - 1)
+            sub = _selection(inner, path | {type_.name}, depth_left - 1, query_fields)
             parts.append(f"{name}{args} {{ {sub} }}")
     return " ".join(parts)
 
@@ -361,6 +394,71 @@ def _announcement_violation(row: Announcement, viewer_user: User | None,
     return why
 
 
+CREDIT_APPS = ("credit", "stripe_payments")
+BUYER_FIGURES = {OrgPerm.VIEW_INVOICES, OrgPerm.MANAGE_PAYMENTS, OrgPerm.PLACE_ORDERS,
+                 OrgPerm.APPROVE_ORDERS}
+BUYER_DOCUMENTS = {OrgPerm.VIEW_INVOICES, OrgPerm.MANAGE_PAYMENTS}
+SELLER_SIDE = {OrgPerm.VIEW_INVOICES, OrgPerm.MANAGE_PAYMENTS, OrgPerm.MANAGE_CREDIT}
+
+
+def _member_perms(viewer_user: User | None, org: Organization | None) -> frozenset:
+    if viewer_user is None or org is None:
+        return frozenset()
+    membership = org.memberships.filter(user=viewer_user).select_related(
+        "custom_role").first()
+    return membership.permissions() if membership is not None else frozenset()
+
+
+def _sees_account(account: CreditAccount, perms, org: Organization | None, *,
+                  documents: bool) -> bool:
+    if org is None:
+        return False
+    if account.buyer_id == org.pk:
+        return bool(perms & (BUYER_DOCUMENTS if documents else BUYER_FIGURES))
+    return account.seller_id == org.pk and bool(perms & SELLER_SIDE)
+
+
+def _account_of(row) -> CreditAccount | None:
+    """The credit account a credit row belongs to (None: a row of no account)."""
+    if isinstance(row, CreditAccount):
+        return row
+    if hasattr(row, "account_id"):
+        return row.account if row.account_id is not None else None
+    invoice = getattr(row, "invoice", None)  # an invoice's line, a payment's allocation
+    return invoice.account if invoice is not None else None
+
+
+def _credit_violation(row, type_name: str, viewer_user: User | None,
+                      org: Organization | None) -> str | None:
+    """The credit rule of the module's docstring, from the rows' links."""
+    why = f"{type_name} {row.pk}"
+    perms = _member_perms(viewer_user, org)
+    if isinstance(row, BankStatementImport | BankStatementRow):
+        seller_id = row.seller_id if isinstance(row, BankStatementImport) else (
+            row.statement.seller_id)
+        allowed = org is not None and seller_id == org.pk and bool(
+            perms & {OrgPerm.MANAGE_PAYMENTS, OrgPerm.MANAGE_CREDIT})
+        return None if allowed else why
+    if isinstance(row, Requisites):
+        if org is not None and row.organization_id == org.pk:
+            return None
+        parties = CreditAccount.objects.filter(
+            models.Q(buyer_id=row.organization_id) | models.Q(seller_id=row.organization_id))
+        return None if any(_sees_account(a, perms, org, documents=False)
+                           for a in parties) else why
+    account = _account_of(row)
+    if account is None:
+        return why  # a row of no account (a counter, a webhook event): nobody's to see
+    if isinstance(row, CreditAccount):
+        return None if _sees_account(account, perms, org, documents=False) else why
+    if _sees_account(account, perms, org, documents=True):
+        return None
+    if (isinstance(row, CardPayment) and viewer_user is not None and org is not None
+            and row.created_by_id == viewer_user.pk and account.buyer_id == org.pk):
+        return None
+    return why
+
+
 def _violation(viewer_user: User | None, org: Organization | None, global_id: str) -> str | None:
     """Why ``global_id`` must not be visible to this viewer, or None when it may be."""
     type_name, raw_pk = from_global_id(global_id)
@@ -398,6 +496,8 @@ def _violation(viewer_user: User | None, org: Organization | None, global_id: st
         return f"notification {row.pk} of {row.recipient.email}"
     if model._meta.app_label == "inventory" and model not in (Carrier, DeliveryZone):
         return _inventory_violation(row, type_name, org)
+    if model._meta.app_label in CREDIT_APPS:
+        return _credit_violation(row, type_name, viewer_user, org)
     links = _organization_links(model)
     if not links:
         return None  # shared (catalog)
@@ -413,7 +513,8 @@ def _is_owned(global_id: str) -> bool:
     """Rows the rule applies to (the catalog is shared)."""
     model = _model_for(from_global_id(global_id)[0])
     return model is not None and (model in (Organization, User)
-                                  or model._meta.app_label in ("price_rules", "inventory")
+                                  or model._meta.app_label in ("price_rules", "inventory",
+                                                               *CREDIT_APPS)
                                   or bool(_organization_links(model)))
 
 
@@ -516,7 +617,21 @@ def world(network, make_user, staff_user, catalog, make_org):
     seed_announcements(network, catalog, viewers)
     seed_forwarding(network, catalog, admins)
     seed_notifications(network)
+    seed_credit_rows(network, staff_user)
     return viewers
+
+
+def seed_credit_rows(network, staff_user) -> None:
+    """Every credit row kind down both chains (tests/receivables_world.py: accounts of
+    both dealers and both sub-dealers, invoices, payments, refunds, requisites, bank
+    statements, comparisons) and card payments: one started by sub-dealer A's buyer
+    (who sees it, not the rest of its account's documents), one by dealer A's accountant."""
+    accounts = seed_credit(network, staff_user)
+    for key, email in (("sub_a", "buyer@sub-a.test"), ("dealer_a", "accountant@dealer-a.test")):
+        account = accounts[key]
+        CardPayment.objects.create(
+            intent_id=f"pi_matrix_{key}", account=account, invoice=account.invoices.first(),
+            amount=100, currency="RUB", created_by=User.objects.get(email=email))
 
 
 def seed_forwarding(network, catalog, admins) -> None:
@@ -659,6 +774,13 @@ KINDS_REACHED = {
     "OrderLine", "LineProposal"}
 
 
+def _credit_kinds() -> set[str]:
+    """The schema's Node types of credit and card payment rows."""
+    return {name for name in schema.graphql_schema.type_map if _is_node_type(name)
+            and (model := _model_for(name)) is not None
+            and model._meta.app_label in CREDIT_APPS}
+
+
 @pytest.fixture(autouse=True)
 def _walk_documents_kept(monkeypatch):
     """Keep every document of the walk prepared (parsed, validated, its builders compiled)
@@ -708,8 +830,10 @@ def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
     if label in STAFF_LABELS:
         # Staff see beyond any organization's subtree (the rule is for members).
         if label == "staff who sees everything":
-            # The walk really reaches organization-linked rows of every kind.
-            assert kinds >= KINDS_REACHED, KINDS_REACHED - kinds
+            # The walk really reaches organization-linked rows of every kind, the credit
+            # types' too (whichever of them the schema has).
+            assert kinds >= KINDS_REACHED | _credit_kinds(), (
+                (KINDS_REACHED | _credit_kinds()) - kinds)
         assert not problems, "\n".join(sorted(set(problems)))
         return
     for global_id, (_, where) in received.items():
@@ -717,10 +841,19 @@ def test_no_viewer_sees_rows_outside_its_organization_subtree_by_lists_or_by_id(
         if reason:
             problems.append(f"{label} sees {reason} through {where}")
     # Every organization-linked row in the database, asked for by id.
-    for global_id in sorted(opened_by_id(client, _owned_objects_in_the_database())):
+    owned = _owned_objects_in_the_database()
+    opened = opened_by_id(client, owned)
+    for global_id in sorted(opened):
         reason = _violation(user, org, global_id)
         if reason:
             problems.append(f"{label} reads {reason} by node(id:)")
+    # Credit rows: exactly those the rule allows, none missing either.
+    for global_id in owned:
+        model = _model_for(from_global_id(global_id)[0])
+        if (model._meta.app_label in CREDIT_APPS and global_id not in opened
+                and _violation(user, org, global_id) is None):
+            problems.append(f"{label} may read {global_id} "
+                            f"({from_global_id(global_id)}) but node(id:) refuses it")
     assert not problems, "\n".join(sorted(set(problems)))
     if label == "ADMIN of dealer_b":
         # A forwarded order reaches its dealer's side through its sub-dealer's order (never

@@ -35,6 +35,7 @@ from backend.catalog.search import search_products
 from backend.catalog.thumbnails import THUMBNAIL_SIZES
 from backend.checkout.models import CartLine, SavedCart
 from backend.core.permissions import Perm
+from backend.core.viewer import Viewer
 from backend.demo.catalog_plan import plan_catalog
 from backend.demo.network import DEMO_PASSWORD, ORGANIZATIONS, USERS
 from backend.demo.orders import ORDERS as DEMO_ORDERS
@@ -55,6 +56,16 @@ from inventory.models import (
     Warehouse,
 )
 from inventory.zones import ZONES, default_rates, zone_regions
+from plugins.credit.models import (
+    BankStatementRow,
+    CreditAccount,
+    Invoice,
+    LedgerEntry,
+    Payment,
+    PaymentAllocation,
+    Requisites,
+)
+from plugins.credit.services.receivables import receivables
 from plugins.order_workflow.models import (
     Dispatch,
     ForwardLink,
@@ -90,7 +101,8 @@ def _snapshot() -> dict[str, tuple[int, int | None]]:
               ProductVariant.attribute_values.through, PriceGroup, PriceList, PriceListEntry,
               PriceListAssignment, ResaleMarkup, Promotion, MapFloor, Warehouse, StockItem,
               IncomingSupply, StockMovement, Leftover, Carrier, DeliveryZone, DeliveryRate,
-              SellerStockSettings]
+              SellerStockSettings, CreditAccount, Invoice, Payment, LedgerEntry,
+              PaymentAllocation, Requisites, BankStatementRow]
     return {m._meta.db_table: (m.objects.count(),
                                m.objects.order_by("-pk").values_list("pk", flat=True).first())
             for m in models}
@@ -163,6 +175,7 @@ def _assert_orders() -> None:
     assert not orders.exclude(status=OrderStatus.REJECTED).exclude(pk__in=sources).filter(
         shipments__lines=None).exists()
     _assert_workflow()
+    _assert_credit()
     saved = SavedCart.objects.get()
     assert saved.shared and saved.lines.count() == 6
     assert not CartLine.objects.exists()  # every demo cart was placed
@@ -183,6 +196,39 @@ def _assert_workflow() -> None:
     assert forwarded.buyer.kind == K.DEALER and forwarded.seller.parent_id is None
     assert ForwardLink.objects.filter(forwarded_order=forwarded).exists()
     assert Dispatch.objects.count() == 1
+
+
+def _assert_credit() -> None:
+    """plugins/credit/demo.py: an account for every dealer and sub-dealer, each policy,
+    invoices of the confirmed orders (one overdue, partly paid), an advance, a bank
+    statement row left unmatched, the factory's admin managing credit."""
+    accounts = CreditAccount.objects.select_related("buyer", "seller")
+    assert {a.buyer.kind for a in accounts} == {K.DEALER, K.SUB_DEALER}
+    assert accounts.count() == Organization.objects.filter(
+        kind__in=(K.DEALER, K.SUB_DEALER)).count()
+    assert all(a.seller_id == a.buyer.parent_id for a in accounts)
+    assert {a.over_limit_policy for a in accounts} == {"REFUSE", "MODERATE", "CARD"}
+    assert len({a.credit_limit for a in accounts}) >= 6
+    assert Requisites.objects.filter(organization__kind=K.MANUFACTURER).exists()
+    assert Requisites.objects.filter(organization__kind=K.DEALER).count() == 3
+    staff = User.objects.get(email="admin@demo.local")
+    viewer = Viewer(user=staff, organization=None,
+                    staff_permissions=staff.granted_staff_permissions())
+    assert Perm.MANAGE_CREDIT.value in staff.staff_permissions
+    rows = {row.client_name: row.figures for row in receivables(viewer, {}, None)[0:100]}
+    dealer1 = rows["Столичный дом красок"]
+    assert dealer1.figures.overdue > 0 and dealer1.figures.overdue_days > 30
+    assert dealer1.last_payment_on is not None
+    assert Invoice.objects.filter(status="OVERDUE").count() == 0  # partly paid, overdue
+    assert Invoice.objects.filter(status="PARTIALLY_PAID").count() == 2
+    assert Invoice.objects.filter(status="PAID").count() == 1
+    assert rows["ДомТорг Зеленоград"].figures.due_this_week > 0
+    assert rows["Невский Дом"].figures.advance == Decimal("50000.00")
+    refusing = rows["Гатчина-Ремонт"].figures
+    assert refusing.credit_limit == Decimal("10000")
+    assert refusing.available < 0  # its next order is refused
+    [unmatched] = BankStatementRow.objects.filter(state="UNMATCHED")
+    assert unmatched.statement.seller.kind == K.MANUFACTURER
 
 
 def _assert_network() -> None:

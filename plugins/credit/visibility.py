@@ -172,6 +172,8 @@ def may_import_statements(viewer: Viewer, seller: Organization) -> bool:
     organization = viewer.organization
     return (organization is not None and organization.pk == seller.pk
             and _can_any(viewer, (OrgPerm.MANAGE_CREDIT, OrgPerm.MANAGE_PAYMENTS)))
+
+
 def visible_shipment_documents(viewer: Viewer) -> QuerySet:
     """The dispatches whose UPD (shipment document) the viewer may read: every dispatch it
     sees (the order workflow decides), with or without a credit account, since a shipment
@@ -187,3 +189,26 @@ def account_documents_condition(viewer: Viewer, prefix: str = "account__") -> Q 
     """The condition (None: all) on rows reaching an account through ``prefix``, seen as
     the account's invoices and payments are."""
     return _account_condition(viewer, prefix, documents=True)
+
+
+RECEIVABLES_SIDE = (OrgPerm.VIEW_INVOICES, OrgPerm.MANAGE_CREDIT)
+
+
+def receivable_accounts(viewer: Viewer) -> QuerySet[CreditAccount]:
+    """The receivables monitor's accounts: what the viewer's side is owed, never what it
+    owes. Staff with VIEW_ALL or MANAGE_CREDIT: every account; a regional manager: the
+    accounts of buyers in its assigned subtrees; a member holding VIEW_INVOICES or
+    MANAGE_CREDIT: the accounts its organization sells on (a dealer's sub-dealers). A
+    subset of ``visible_accounts``: a dealer's own account with the manufacturer is not
+    one of its receivables."""
+    if sees_all_credit(viewer):
+        return CreditAccount.objects.all()
+    condition = Q(pk__in=[])
+    if viewer.user is not None and viewer.is_staff:
+        for path in viewer.assigned_paths:
+            condition |= Q(buyer_id__in=Organization.objects.filter(
+                path__startswith=path).values("pk"))
+    organization = viewer.organization
+    if organization is not None and _can_any(viewer, RECEIVABLES_SIDE):
+        condition |= Q(seller_id=organization.pk)
+    return CreditAccount.objects.filter(condition)

@@ -1,0 +1,270 @@
+"""The credit plugin's demo data (``manage.py demo`` runs ``load_demo`` after the
+workflow's, which confirmed three orders): what every dealer and sub-dealer owes its
+seller, and why.
+
+- An account for every dealer (with the factory) and every sub-dealer (with its dealer),
+  each with its own limit, terms and policy: Столичный дом красок MODERATE (over-limit
+  orders go to moderation flagged), Невский Дом CARD (pay by card now, moderation when
+  cards are off), Гатчина-Ремонт REFUSE with a limit of 10,000 ₽ that its placed order
+  already exceeds, so its next order is refused; УралСтройКомплект on prepayment.
+- Requisites (bank details) for the factory and the dealers, the sellers of the invoices.
+- Invoices for the workflow's confirmed orders: Столичный дом красок's (partly shipped)
+  issued 80 days ago on 30 days' terms, 40 % paid through the factory's bank statement:
+  overdue; Подмосковный строитель's paid in two parts; ДомТорг Зеленоград's 30 % paid,
+  due in five days.
+- An advance: Невский Дом paid 50,000 ₽ before any invoice.
+- The factory's bank statement: the matched payment, and a row nobody could match (an
+  unknown payer) waiting for a person.
+- admin@demo.local holds MANAGE_CREDIT.
+
+Invoices and payments are written by ``_issue`` and ``_pay`` (rows, their ledger entries
+and allocations, the invoice's status), the one place to switch to the invoices' and
+payments' services. Loaded once: when a demo account exists, a second load does nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db.models import Max, Sum
+from django.utils import timezone
+
+from backend.accounts.models import Membership, Organization, User
+from backend.core.permissions import Perm
+from backend.orders.models import Order, OrderLine
+
+from .models import (
+    BankStatementImport,
+    BankStatementRow,
+    CreditAccount,
+    EntryKind,
+    Invoice,
+    InvoiceLine,
+    InvoiceStatus,
+    LedgerEntry,
+    Payment,
+    PaymentAllocation,
+    PaymentMethod,
+    PaymentSource,
+    Requisites,
+    RowState,
+    StatementFormat,
+    Terms,
+)
+from .models import InvoicePolicy as IP
+from .models import OverLimitPolicy as OL
+
+STAFF = "admin@demo.local"
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class AccountSpec:
+    member: str  # a demo login of the buyer (its only organization)
+    limit: str
+    terms: str
+    net_days: int
+    policy: str
+    invoice_policy: str = IP.ON_CONFIRMATION
+    note: str = ""
+
+
+ACCOUNTS = (
+    AccountSpec("dealer1.admin@demo.local", "3000000", Terms.NET, 30, OL.MODERATE,
+                note="Ключевой дилер: лимит пересмотрен в октябре."),
+    AccountSpec("dealer2.buyer@demo.local", "800000", Terms.NET, 14, OL.CARD, IP.PER_SHIPMENT),
+    AccountSpec("dealer3.buyer@demo.local", "0", Terms.PREPAYMENT, 0, OL.MODERATE,
+                note="Работает по предоплате."),
+    AccountSpec("subdealer1.buyer@demo.local", "1000000", Terms.NET, 14, OL.MODERATE),
+    AccountSpec("subdealer2.buyer@demo.local", "300000", Terms.NET, 45, OL.MODERATE),
+    AccountSpec("subdealer3.buyer@demo.local", "250000", Terms.NET, 21, OL.MODERATE),
+    AccountSpec("subdealer4.buyer@demo.local", "10000", Terms.NET, 7, OL.REFUSE,
+                note="Малый лимит: заказы сверх него отклоняются."),
+    AccountSpec("subdealer5.buyer@demo.local", "200000", Terms.NET, 30, OL.CARD),
+    AccountSpec("subdealer6.buyer@demo.local", "150000", Terms.NET, 30, OL.MODERATE,
+                IP.PER_SHIPMENT),
+)
+
+# Bank details of the sellers: the factory and the dealers (by a member's login).
+REQUISITES = (
+    (STAFF, "150040, г. Ярославль, пр-т Октября, д. 87", "ПАО Сбербанк", "044525225",
+     "40702810838000012345", "30101810400000000225", "Соколов А. Н.", "Ершова М. П."),
+    ("dealer1.admin@demo.local", "107076, г. Москва, ул. Краснобогатырская, д. 44, стр. 1",
+     "АО «Альфа-Банк»", "044525593", "40702810701300012877", "30101810200000000593",
+     "Воронин С. И.", "Морозова Е. А."),
+    ("dealer2.buyer@demo.local", "192019, г. Санкт-Петербург, ул. Седова, д. 11, лит. А",
+     "ПАО «Банк «Санкт-Петербург»", "044030790", "40702810190330004521",
+     "30101810900000000790", "Павлов И. К.", "Сидорова Н. В."),
+    ("dealer3.buyer@demo.local", "620014, г. Екатеринбург, ул. Малышева, д. 51, оф. 1204",
+     "ПАО «СКБ-Банк»", "046577756", "40702810762000031174", "30101810800000000756",
+     "Смирнов А. Г.", "Лаптева О. Ю."),
+)
+
+
+def load_demo() -> int:
+    """Accounts, requisites, invoices, payments and a bank statement; the number of rows
+    created (0 when loaded before or without the demo network)."""
+    buyers = {spec.member: _organization(spec.member) for spec in ACCOUNTS}
+    if None in buyers.values() or CreditAccount.objects.filter(
+            buyer__in=list(buyers.values())).exists():
+        return 0
+    staff = User.objects.get(email=STAFF)
+    if Perm.MANAGE_CREDIT.value not in staff.staff_permissions:
+        staff.staff_permissions = [*staff.staff_permissions, Perm.MANAGE_CREDIT.value]
+        staff.save(update_fields=["staff_permissions"])
+    today = timezone.localdate()
+    created = 0
+    accounts = {}
+    for spec in ACCOUNTS:
+        buyer = buyers[spec.member]
+        accounts[spec.member] = CreditAccount.objects.create(
+            buyer=buyer, seller=buyer.parent, credit_limit=Decimal(spec.limit),
+            terms=spec.terms, net_days=spec.net_days, over_limit_policy=spec.policy,
+            invoice_policy=spec.invoice_policy, note=spec.note, updated_by=staff)
+        created += 1
+    for login, *details in REQUISITES:
+        Requisites.objects.create(organization=_organization(login), **dict(zip(
+            ("legal_address", "bank_name", "bik", "bank_account", "correspondent_account",
+             "director", "chief_accountant"), details, strict=True)))
+        created += 1
+    created += _ledgers(accounts, staff, today)
+    return created
+
+
+def _organization(login: str) -> Organization | None:
+    membership = Membership.objects.filter(user__email=login).select_related(
+        "organization").order_by("pk").first()
+    return membership.organization if membership is not None else None
+
+
+def _order(key: str) -> Order | None:
+    return Order.objects.filter(idempotency_key=f"demo-{key}",
+                                placed_by__email__endswith="@demo.local").first()
+
+
+def _ledgers(accounts: dict[str, CreditAccount], staff: User, today: date) -> int:
+    created = 0
+    dealer1 = accounts["dealer1.admin@demo.local"]
+    shipped = _order("d1-1")
+    if shipped is not None:
+        late = _issue(dealer1, shipped, today - timedelta(days=80))
+        paid = _pay(dealer1, _part(late, "0.4"), today - timedelta(days=60), late,
+                    source=PaymentSource.BANK_STATEMENT, reference="1187")
+        created += 2 + _bank_statement(dealer1, paid, staff, today - timedelta(days=60))
+    sub1 = accounts["subdealer1.buyer@demo.local"]
+    ready = _order("s1-1")
+    if ready is not None:
+        settled = _issue(sub1, ready, today - timedelta(days=75))
+        first = _part(settled, "0.5")
+        _pay(sub1, first, today - timedelta(days=70), settled, reference="П-311")
+        _pay(sub1, settled.total_gross - first, today - timedelta(days=62), settled,
+             reference="П-342")
+        created += 3
+    sub2 = accounts["subdealer2.buyer@demo.local"]
+    forwarded = _order("s2-1")
+    if forwarded is not None:
+        soon = _issue(sub2, forwarded, today - timedelta(days=40))
+        _pay(sub2, _part(soon, "0.3"), today - timedelta(days=20), soon, reference="218")
+        created += 2
+    # Paid before any invoice: an advance, taken by the next invoice issued.
+    _pay(accounts["dealer2.buyer@demo.local"], Decimal("50000.00"), today - timedelta(days=3),
+         None, reference="4410")
+    return created + 1
+
+
+def _part(invoice: Invoice, share: str) -> Decimal:
+    return (invoice.total_gross * Decimal(share)).quantize(CENT)
+
+
+def _issue(account: CreditAccount, order: Order, issued_on: date) -> Invoice:
+    """The order's invoice with its lines and its ledger entry (the invoices' service's
+    work, written here until the demo calls it)."""
+    serial = (Invoice.objects.filter(seller=account.seller, year=issued_on.year)
+              .aggregate(last=Max("serial"))["last"] or 0) + 1
+    due_on = issued_on + timedelta(days=account.net_days)
+    invoice = Invoice.objects.create(
+        account=account, seller=account.seller, buyer=account.buyer, order=order,
+        year=issued_on.year, serial=serial, issued_on=issued_on, due_on=due_on,
+        currency=account.currency, vat_rate=order.vat_rate,
+        total_net=order.total_net + order.delivery_net,
+        total_vat=order.grand_total_gross - order.total_net - order.delivery_net,
+        total_gross=order.grand_total_gross)
+    for line in OrderLine.objects.filter(order=order).order_by("position"):
+        InvoiceLine.objects.create(
+            invoice=invoice, position=line.position, order_line=line, sku=line.sku,
+            name=line.name, unit=line.unit, quantity=line.quantity,
+            unit_price_net=line.unit_net, total_net=line.total_net,
+            total_vat=line.total_gross - line.total_net, total_gross=line.total_gross)
+    LedgerEntry.objects.create(account=account, kind=EntryKind.INVOICE,
+                               amount=invoice.total_gross, occurred_on=issued_on,
+                               invoice=invoice)
+    _refresh(invoice, issued_on)
+    return invoice
+
+
+def _pay(account: CreditAccount, amount: Decimal, received_on: date, invoice: Invoice | None,
+         source: str = PaymentSource.MANUAL, reference: str = "") -> Payment:
+    """A bank transfer with its ledger entry, allocated to ``invoice`` (the rest is an
+    advance): the payments' service's work, written here until the demo calls it."""
+    payment = Payment.objects.create(
+        account=account, method=PaymentMethod.BANK_TRANSFER, source=source, amount=amount,
+        currency=account.currency, received_on=received_on, reference=reference,
+        payer_inn=account.buyer.inn, invoice=invoice,
+        purpose=f"Оплата по счёту {_number(invoice)}" if invoice else "Аванс по договору",
+        order=invoice.order if invoice else None)
+    LedgerEntry.objects.create(account=account, kind=EntryKind.PAYMENT, amount=-amount,
+                               occurred_on=received_on, payment=payment)
+    if invoice is not None:
+        open_part = invoice.total_gross - (invoice.allocations.aggregate(
+            s=Sum("amount"))["s"] or Decimal(0))
+        PaymentAllocation.objects.create(payment=payment, invoice=invoice,
+                                         amount=min(amount, open_part))
+        _refresh(invoice, received_on)
+    return payment
+
+
+def _number(invoice: Invoice) -> str:
+    return f"СЧ-{invoice.year % 100:02d}-{invoice.serial:05d}"
+
+
+def _refresh(invoice: Invoice, on: date) -> None:
+    paid = invoice.allocations.aggregate(s=Sum("amount"))["s"] or Decimal(0)
+    if paid >= invoice.total_gross:
+        invoice.status = InvoiceStatus.PAID
+        invoice.paid_at = timezone.make_aware(datetime.combine(on, time(12)))
+    elif paid > 0:
+        invoice.status = InvoiceStatus.PARTIALLY_PAID
+    elif invoice.due_on < timezone.localdate():
+        invoice.status = InvoiceStatus.OVERDUE
+    invoice.save(update_fields=["status", "paid_at", "updated_at"])
+    order = invoice.order
+    if order is not None:
+        order.payment_status = ("PAID" if invoice.status == InvoiceStatus.PAID
+                                else "PARTIALLY_PAID" if paid > 0 else "UNPAID")
+        order.save(update_fields=["payment_status", "updated_at"])
+
+
+def _bank_statement(account: CreditAccount, paid: Payment, staff: User, on: date) -> int:
+    """The factory's statement: the payment matched, and a row nobody could match."""
+    statement = BankStatementImport.objects.create(
+        seller=account.seller, file_name="kl_to_1c_0601.txt", format=StatementFormat.ONE_C,
+        uploaded_by=staff)
+    rows = (
+        dict(doc_number=paid.reference, amount=paid.amount, payer_inn=account.buyer.inn,
+             payer_name=account.buyer.legal_name, purpose=paid.purpose,
+             state=RowState.MATCHED, account=account, invoice=paid.invoice, payment=paid,
+             matched_by=staff),
+        dict(doc_number="733", amount=Decimal("18600.00"), payer_inn="7701234564",
+             payer_name="ООО «Неизвестный плательщик»",
+             purpose="Оплата по счёту 15 от 12.10, в т.ч. НДС 22 %", state=RowState.UNMATCHED),
+    )
+    for position, row in enumerate(rows, start=1):
+        fingerprint = hashlib.sha256(
+            f"{account.seller_id}|{on}|{row['doc_number']}|{row['amount']}|"
+            f"{row['payer_inn']}".encode()).hexdigest()
+        BankStatementRow.objects.create(statement=statement, position=position, doc_date=on,
+                                        fingerprint=fingerprint, **row)
+    return 1 + len(rows)
