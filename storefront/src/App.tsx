@@ -44,6 +44,10 @@ import {
   loadModerationQueuePage,
   loadModerationOrderPage,
   loadForwardPage,
+  loadReceivablesPage,
+  loadAccountManagePage,
+  loadBankImportPage,
+  loadStatementsPage,
 } from './routes';
 
 // Each screen is its own chunk; the entry holds only the shell.
@@ -87,6 +91,10 @@ const NotificationsPage = lazy(loadNotificationsPage);
 const ModerationQueuePage = lazy(loadModerationQueuePage);
 const ModerationOrderPage = lazy(loadModerationOrderPage);
 const ForwardPage = lazy(loadForwardPage);
+const ReceivablesPage = lazy(loadReceivablesPage);
+const AccountManagePage = lazy(loadAccountManagePage);
+const BankImportPage = lazy(loadBankImportPage);
+const StatementsPage = lazy(loadStatementsPage);
 
 export function AppRoutes() {
   return (
@@ -178,6 +186,10 @@ export function AppRoutes() {
         <Route path="/moderation" element={<ModerationQueuePage />} />
         <Route path="/moderation/forward" element={<ForwardPage />} />
         <Route path="/moderation/:id" element={<ModerationOrderPage />} />
+        <Route path="/finance/receivables" element={<ReceivablesPage />} />
+        <Route path="/finance/accounts/:id" element={<AccountManagePage />} />
+        <Route path="/finance/bank" element={<BankImportPage />} />
+        <Route path="/finance/statements" element={<StatementsPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -55,6 +55,11 @@ export const loadNotificationsPage = once(() => import('./features/notifications
 export const loadModerationQueuePage = once(() => import('./features/moderation/ModerationQueuePage'));
 export const loadModerationOrderPage = once(() => import('./features/moderation/ModerationOrderPage'));
 export const loadForwardPage = once(() => import('./features/moderation/ForwardPage'));
+// Credit, the seller's side and statements (issue 15, sstmt): receivables, one account, bank import, reconciliation.
+export const loadReceivablesPage = once(() => import('./features/finance/ReceivablesPage'));
+export const loadAccountManagePage = once(() => import('./features/finance/AccountManagePage'));
+export const loadBankImportPage = once(() => import('./features/finance/BankImportPage'));
+export const loadStatementsPage = once(() => import('./features/finance/StatementsPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -89,6 +94,10 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/moderation/forward', loadForwardPage],
   ['/moderation/', loadModerationOrderPage],
   ['/moderation', loadModerationQueuePage],
+  ['/finance/receivables', loadReceivablesPage],
+  ['/finance/accounts/', loadAccountManagePage],
+  ['/finance/bank', loadBankImportPage],
+  ['/finance/statements', loadStatementsPage],
 ];
 
 /** Starts downloading the chunk the current URL will need. */

@@ -1,0 +1,3 @@
+export default function AccountManagePage() {
+  return null;
+}
