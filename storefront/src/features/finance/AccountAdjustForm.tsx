@@ -14,11 +14,12 @@ export const ADJUST_DIRECTIONS = ['debit', 'credit', 'creditNote'] as const;
 export type AdjustDirection = (typeof ADJUST_DIRECTIONS)[number];
 
 /**
- * The signed amount the ledger records (CREDIT.md's signs: + the buyer owes more, - less). A
- * credit note always lowers the debt, as a credit adjustment does.
+ * The amount creditAdjust takes: an adjustment signed (+ the buyer owes more, - less); a credit
+ * note positive, which the ledger records as owed less.
  */
 export function adjustmentAmount(direction: AdjustDirection, amount: string): string {
-  return direction === 'debit' ? amount : `-${amount}`;
+  if (direction === 'credit') return `-${amount}`;
+  return amount;
 }
 
 interface AdjustValues {
