@@ -26,8 +26,7 @@ export function AccountEntries({ entries }: { entries: ManagedEntryPartsFragment
       column.accessor('reason', {
         header: t('creditManage.account.entries.what'),
         enableSorting: false,
-        cell: ({ row }) =>
-          [row.original.invoice ? t('creditManage.account.entries.invoice', { number: row.original.invoice.number }) : '', row.original.reason].filter(Boolean).join(' · ') || '—',
+        cell: ({ getValue }) => getValue() || '—',
       }),
     ],
     [t, format],

@@ -14,7 +14,7 @@ const accountAnswer = (overrides = {}) => ({
     ...managedAccount(overrides),
     entries: {
       totalCount: 1,
-      edges: [{ node: { id: 'LE1', kind: 'INVOICE', amount: rub('45000.00'), occurredOn: '2026-10-20', reason: '', invoice: { id: 'I1', number: 'СЧ-26-00042' } } }],
+      edges: [{ node: { id: 'LE1', kind: 'ADJUSTMENT', amount: rub('-500.00'), occurredOn: '2026-10-20', reason: 'Бой при доставке' } }],
     },
   },
 });
@@ -38,7 +38,7 @@ describe('/finance/accounts/:id', () => {
     expect((await screen.findByTestId('account-available')).textContent).toMatch(/330\s000,00\s₽/);
     expect(screen.getByText(/45\s000,00\s₽ · Просрочка: 12 дней/)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Столичный дом красок' })).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: 'Операции по счёту' })).getByText('счёт СЧ-26-00042')).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'Операции по счёту' })).getByText('Бой при доставке')).toBeTruthy();
 
     const user = userEvent.setup();
     const limit = screen.getByLabelText('Кредитный лимит, RUB');

@@ -19,7 +19,7 @@ export function ReceivablesExportButton({
   sort: ReceivablesSortInput;
   download?: (url: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [, sign] = useMutation(ManageReceivablesExportDocument);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -27,7 +27,7 @@ export function ReceivablesExportButton({
   const onClick = async () => {
     setBusy(true);
     setProblem(null);
-    const result = await sign({ filter, sort });
+    const result = await sign({ filter, sort, language: i18n.language.startsWith('en') ? 'en' : 'ru' });
     setBusy(false);
     const payload = result.data?.receivablesExport;
     if (result.error) setProblem(problemOf(result.error));
