@@ -49,7 +49,7 @@ test('staff sort the receivables by overdue, open the account and raise its limi
   await expect(page.getByRole('heading', { level: 2, name: client })).toBeVisible();
   const before = await available(page);
   const limitField = page.getByLabel('Кредитный лимит, RUB');
-  const limit = amountOf(await limitField.inputValue());
+  const limit = Number(await limitField.inputValue());
 
   await limitField.fill(String(limit + 25000));
   await page.getByRole('button', { name: 'Сохранить условия' }).click();
