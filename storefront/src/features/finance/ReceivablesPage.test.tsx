@@ -39,6 +39,9 @@ describe('/finance/receivables', () => {
     await waitFor(() => expect(lastCall(api.calls, 'ManageReceivables')?.['filter']).toMatchObject({ search: '7701', overdueOnly: true }));
     expect(Object.fromEntries(shownSearchParams())).toEqual({ sort: 'overdueDays', q: '7701', overdue: '1' });
     expect(lastCall(api.calls, 'ManageReceivables')).toMatchObject({ sort: { field: 'OVERDUE_DAYS', direction: 'ASC' } });
+    // A phone's cards have no headers: the same sort from the select.
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Сортировка' }), 'Последний платёж: по убыванию');
+    await waitFor(() => expect(shownSearchParams().get('sort')).toBe('-lastPayment'));
   });
 
   it('opens a page from a link and exports the list as shown, saying a refusal by its code', async () => {

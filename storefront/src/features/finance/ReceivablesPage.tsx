@@ -6,7 +6,7 @@ import { ManageReceivablesDocument, type ReceivableRowFragment } from '../../gql
 import { useFormat } from '../../i18n/useFormat';
 import { useListParams } from '../../lib/useListParams';
 import { usePagedQuery } from '../../lib/usePagedQuery';
-import { Button, Checkbox, EmptyState, SearchToolbar } from '../../ui';
+import { Button, Checkbox, EmptyState, SearchToolbar, SelectField } from '../../ui';
 import { PagedList } from '../../ui/PagedList';
 import { ManageFrame } from './ManageFrame';
 import { MoneyText } from './MoneyText';
@@ -166,6 +166,23 @@ function Receivables() {
           onChange={(event) => list.setFilter('overdue', event.target.checked ? '1' : '')}
         />
       </SearchToolbar>
+      {/* The table's headers sort on a desktop; a phone's cards have none, so the choice is here. */}
+      <SelectField
+        className="finance-sort"
+        label={t('creditManage.receivables.sort')}
+        value={`${choice.descending ? '-' : ''}${choice.key}`}
+        onChange={(event) => {
+          const value = event.target.value;
+          list.setFilter('sort', receivablesSortParam({ key: value.replace(/^-/, '') as ReceivablesSortKey, descending: value.startsWith('-') }));
+        }}
+        options={RECEIVABLES_SORT_KEYS.flatMap((key) => {
+          const name = t(`creditManage.receivables.columns.${key}`);
+          return [
+            { value: `-${key}`, label: t('creditManage.receivables.sortDesc', { column: name }) },
+            { value: key, label: t('creditManage.receivables.sortAsc', { column: name }) },
+          ];
+        })}
+      />
       <PagedList
         list={list}
         result={result}
