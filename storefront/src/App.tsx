@@ -47,6 +47,10 @@ import {
   loadFinancePage,
   loadInvoicePage,
   loadPaymentsPage,
+  loadReceivablesPage,
+  loadAccountManagePage,
+  loadBankImportPage,
+  loadStatementsPage,
 } from './routes';
 
 // Each screen is its own chunk; the entry holds only the shell.
@@ -93,6 +97,10 @@ const ForwardPage = lazy(loadForwardPage);
 const FinancePage = lazy(loadFinancePage);
 const InvoicePage = lazy(loadInvoicePage);
 const PaymentsPage = lazy(loadPaymentsPage);
+const ReceivablesPage = lazy(loadReceivablesPage);
+const AccountManagePage = lazy(loadAccountManagePage);
+const BankImportPage = lazy(loadBankImportPage);
+const StatementsPage = lazy(loadStatementsPage);
 
 export function AppRoutes() {
   return (
@@ -187,6 +195,10 @@ export function AppRoutes() {
         <Route path="/finance/invoices/:id" element={<InvoicePage />} />
         <Route path="/finance/payments" element={<PaymentsPage />} />
         <Route path="/moderation/:id" element={<ModerationOrderPage />} />
+        <Route path="/finance/receivables" element={<ReceivablesPage />} />
+        <Route path="/finance/accounts/:id" element={<AccountManagePage />} />
+        <Route path="/finance/bank" element={<BankImportPage />} />
+        <Route path="/finance/statements" element={<StatementsPage />} />
         <Route path="/staff/applications" element={<ReviewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -59,6 +59,11 @@ export const loadForwardPage = once(() => import('./features/moderation/ForwardP
 export const loadFinancePage = once(() => import('./features/finance/FinancePage'));
 export const loadInvoicePage = once(() => import('./features/finance/InvoicePage'));
 export const loadPaymentsPage = once(() => import('./features/finance/PaymentsPage'));
+// Credit, the seller's side and statements (issue 15, sstmt): receivables, one account, bank import, reconciliation.
+export const loadReceivablesPage = once(() => import('./features/finance/ReceivablesPage'));
+export const loadAccountManagePage = once(() => import('./features/finance/AccountManagePage'));
+export const loadBankImportPage = once(() => import('./features/finance/BankImportPage'));
+export const loadStatementsPage = once(() => import('./features/finance/StatementsPage'));
 
 const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/product/', loadProductPage],
@@ -95,6 +100,10 @@ const SIGNED_IN_SCREENS: Array<[string, () => Promise<unknown>]> = [
   ['/moderation', loadModerationQueuePage],
   ['/finance/invoices/', loadInvoicePage],
   ['/finance/payments', loadPaymentsPage],
+  ['/finance/receivables', loadReceivablesPage],
+  ['/finance/accounts/', loadAccountManagePage],
+  ['/finance/bank', loadBankImportPage],
+  ['/finance/statements', loadStatementsPage],
   ['/finance', loadFinancePage],
 ];
 

@@ -157,6 +157,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   ONE_SHIPMENT_IMPOSSIBLE: true,
   OUT_OF_STOCK: true,
   PASSWORD_RESET_THROTTLED: true,
+  PAYMENT_REQUIRED: true,
   PERMISSION_DENIED: true,
   PICKUP_NOT_ALLOWED: true,
   PREORDER_NOT_ALLOWED: true,
@@ -202,6 +203,20 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   WAREHOUSE_INACTIVE: true,
   WEAK_PASSWORD: true,
   WRONG_STATE: true,
+  // Issue 15 (credit and payments): CreditErrorCode.
+  ALREADY_MATCHED: true,
+  AMOUNT_NOT_POSITIVE: true,
+  CARD_PAYMENTS_OFF: true,
+  INVOICE_NOT_OPEN: true,
+  LIMIT_NEGATIVE: true,
+  MAPPING_REQUIRED: true,
+  NOTHING_TO_INVOICE: true,
+  NOTHING_TO_PAY: true,
+  NO_CREDIT_ACCOUNT: true,
+  NO_ENTRIES: true,
+  PERIOD_INVALID: true,
+  ROW_INVALID: true,
+  UNKNOWN_LAYOUT: true,
 };
 
 /**

@@ -2,7 +2,7 @@
  * A paged list in its states, under the page and filters of useListParams and the page that
  * usePagedQuery loaded: the pager under the list shows the total and opens pages in the URL.
  */
-import type { ColumnDef } from '@tanstack/react-table';
+import type { ColumnDef, OnChangeFn, SortingState } from '@tanstack/react-table';
 import { useRef, type ReactNode } from 'react';
 import { pageCount } from '../lib/offsetPaging';
 import { LIST_PAGE_SIZE, type ListParams } from '../lib/useListParams';
@@ -24,6 +24,7 @@ export function PagedList<Node extends { id: string }>({
   pagesLabel,
   empty,
   skeletonRows = 4,
+  sorting,
 }: {
   list: ListParams;
   result: PagedResult<Node>;
@@ -35,6 +36,8 @@ export function PagedList<Node extends { id: string }>({
   pagesLabel: string;
   empty: ReactNode;
   skeletonRows?: number;
+  /** Sortable headers for a list the server sorts (the sort kept by the caller, e.g. in the URL). */
+  sorting?: { state: SortingState; onChange: OnChangeFn<SortingState> };
 }) {
   const { page, error, fetching, refresh } = result;
   if (!page) {
@@ -44,7 +47,15 @@ export function PagedList<Node extends { id: string }>({
   return (
     <>
       {error && <ErrorState error={error} onRetry={refresh} />}
-      <DataTable stackOnPhone caption={caption} columns={columns} data={page.rows} getRowId={(row) => row.id} busy={fetching} />
+      <DataTable
+        stackOnPhone
+        caption={caption}
+        columns={columns}
+        data={page.rows}
+        getRowId={(row) => row.id}
+        busy={fetching}
+        {...(sorting ? { sorting: sorting.state, onSortingChange: sorting.onChange, manualSorting: true } : {})}
+      />
       <ListPager label={pagesLabel} list={list} total={page.total} />
     </>
   );
