@@ -9,6 +9,10 @@ CREDIT_CODES = (
     "AMOUNT_NOT_POSITIVE",  # a zero or negative amount
     "NO_CREDIT_ACCOUNT",  # no account between the buyer and its seller
     "CONCURRENT_CHANGE",  # the row changed since the viewer read it
+    # recon: reconciliation statements
+    "NO_ENTRIES",  # a statement for a period without a single ledger entry
+    "PERIOD_INVALID",  # a period ending before it starts, or longer than allowed
+    "MAPPING_REQUIRED",  # a partner's statement whose columns could not be told for sure
 )
 
 CreditErrorCode = error_code_enum("CreditErrorCode", *CREDIT_CODES)

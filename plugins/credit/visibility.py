@@ -121,6 +121,12 @@ def visible_comparisons(viewer: Viewer) -> QuerySet[StatementComparison]:
                      _account_condition(viewer, "account__", documents=True))
 
 
+def visible_document_accounts(viewer: Viewer) -> QuerySet[CreditAccount]:
+    """The accounts whose documents (a reconciliation statement, its comparisons) the
+    viewer sees: on the buyer's side only with VIEW_INVOICES or MANAGE_PAYMENTS."""
+    return _filtered(CreditAccount.objects.all(), _account_condition(viewer, documents=True))
+
+
 def may_manage_account(viewer: Viewer, account: CreditAccount) -> bool:
     """Set limits and terms, record payments, adjust: the account's seller only."""
     if viewer.is_staff:
