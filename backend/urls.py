@@ -7,6 +7,7 @@ from django.views.static import serve
 from backend.core import health, storefront
 from backend.core.graphql.view import PortalGraphQLView
 from backend.orders.downloads import download as orders_download
+from plugins.credit.statement_download import download as statement_download
 from plugins.order_workflow.packing_list import packing_list
 from price_rules.excel.downloads import download as price_download
 
@@ -22,6 +23,8 @@ urlpatterns = [
     # A dispatch's packing list to print (plugins/order_workflow/packing_list.py).
     path("orders/dispatches/<int:dispatch_id>/packing-list/", packing_list,
          name="packing-list"),
+    # A credit account's reconciliation statement (plugins/credit/statement_download.py).
+    path("downloads/statements/<str:token>/", statement_download, name="credit-statement"),
 ]
 
 if settings.SERVE_MEDIA:
