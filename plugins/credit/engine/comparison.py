@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 DATE_WINDOW_DAYS = 7
 
@@ -133,7 +134,7 @@ def compare(ours: Sequence[Line], partners: Sequence[Line]) -> Comparison:
     left, right = list(ours), list(partners)
     found: list[ComparedLine] = []
 
-    def stage(key: Callable[[Line], Hashable | None], order: Callable[[Line], tuple],
+    def stage(key: Callable[[Line], Hashable | None], order: Callable[[Line], tuple[Any, ...]],
               status: Callable[[Line, Line], LineStatus]) -> None:
         nonlocal left, right
         pairs, left, right = _pair_by(left, right, key, order)
@@ -153,12 +154,12 @@ def compare(ours: Sequence[Line], partners: Sequence[Line]) -> Comparison:
     return Comparison(tuple(found))
 
 
-def _by_document(line: Line | None) -> tuple:
+def _by_document(line: Line | None) -> tuple[str, Decimal]:
     assert line is not None
     return (line.document, line.amount)
 
 
-def _by_day(line: Line) -> tuple:
+def _by_day(line: Line) -> tuple[date, Decimal, str]:
     return (line.day, line.amount, line.document)
 
 
@@ -168,19 +169,20 @@ def _keyed(line: Line, extra: Hashable) -> Hashable | None:
 
 
 def _pair_by(left: list[Line], right: list[Line], key: Callable[[Line], Hashable | None],
-             order: Callable[[Line], tuple]
+             order: Callable[[Line], tuple[Any, ...]]
              ) -> tuple[list[tuple[Line, Line]], list[Line], list[Line]]:
     """Lines of both sides with the same (non-null) key, paired in ``order`` within each
     key: as many pairs as the smaller side has lines of that key."""
     groups: dict[Hashable, tuple[list[Line], list[Line]]] = defaultdict(lambda: ([], []))
-    rest_left, rest_right = [], []
+    rest_left: list[Line] = []
+    rest_right: list[Line] = []
     for line in left:
         k = key(line)
         (groups[k][0].append(line) if k is not None else rest_left.append(line))
     for line in right:
         k = key(line)
         (groups[k][1].append(line) if k is not None else rest_right.append(line))
-    pairs = []
+    pairs: list[tuple[Line, Line]] = []
     for mine, theirs in groups.values():
         mine.sort(key=order)
         theirs.sort(key=order)

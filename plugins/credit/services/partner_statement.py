@@ -54,7 +54,7 @@ _RANKS = alias_ranks(_ALIASES)
 NEEDED = "a date column and either a debit and a credit column or one signed amount column"
 # Rows that carry balances, not documents: «Сальдо начальное», «Обороты за период».
 _BALANCE_ROW = re.compile(r"^(сальдо|обороты|остаток|opening|closing|balance|turnover)")
-_DAY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{2}|\d{4})")
+_DAY = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 

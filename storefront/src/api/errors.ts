@@ -10,6 +10,7 @@ import type {
   AnnouncementErrorCode,
   CatalogErrorCode,
   CheckoutErrorCode,
+  CreditErrorCode,
   DealerNetworkErrorCode,
   InventoryErrorCode,
   NotificationErrorCode,
@@ -25,6 +26,7 @@ export type SchemaErrorCode =
   | AnnouncementErrorCode
   | CatalogErrorCode
   | CheckoutErrorCode
+  | CreditErrorCode
   | DealerNetworkErrorCode
   | InventoryErrorCode
   | NotificationErrorCode
@@ -41,6 +43,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   ALLOCATED_EXCEEDS_ON_HAND: true,
   ALREADY_FORWARDED: true,
   ALREADY_MEMBER: true,
+  AMOUNT_NOT_POSITIVE: true,
   APPLICATIONS_THROTTLED: true,
   ASSIGNMENT_OUTSIDE_SUBTREE: true,
   ASSIGNMENT_TARGET: true,
@@ -52,9 +55,9 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   CANNOT_CHANGE_OWN_ROLE: true,
   CANNOT_GRANT: true,
   CART_CHANGED: true,
+  COMMENT_REQUIRED: true,
   CONCURRENT_CHANGE: true,
   CREDIT_REFUSED: true,
-  COMMENT_REQUIRED: true,
   CURRENCY_MISMATCH: true,
   DERIVED_LIST: true,
   DUPLICATE_APPLICATION: true,
@@ -110,14 +113,15 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   LIST_IN_USE: true,
   LOGIN_THROTTLED: true,
   MANUFACTURER_ONLY: true,
+  MAPPING_REQUIRED: true,
   MEMBER_OUTSIDE_SUBTREE: true,
   MISSING_COLUMN: true,
   MISSING_STOCK_COLUMN: true,
   NAME_TAKEN: true,
   NON_POSITIVE_PRICE: true,
   NON_POSITIVE_QUANTITY: true,
-  NOT_A_CLIENT: true,
   NOT_AWAITING_APPROVAL: true,
+  NOT_A_CLIENT: true,
   NOT_A_DEALER: true,
   NOT_A_PUBLISHER: true,
   NOT_ENOUGH_STOCK: true,
@@ -128,7 +132,9 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   NOT_MULTIPLE: true,
   NOT_ORDERABLE: true,
   NOT_OWNER: true,
+  NO_CREDIT_ACCOUNT: true,
   NO_DELIVERY_ZONE: true,
+  NO_ENTRIES: true,
   NO_PRICE: true,
   NO_RATE: true,
   NO_SELLER: true,
@@ -136,6 +142,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   ONE_SHIPMENT_IMPOSSIBLE: true,
   OUT_OF_STOCK: true,
   PASSWORD_RESET_THROTTLED: true,
+  PERIOD_INVALID: true,
   PERMISSION_DENIED: true,
   PICKUP_NOT_ALLOWED: true,
   PREORDER_NOT_ALLOWED: true,
