@@ -202,3 +202,23 @@ def test_comparisons_are_seen_with_their_account(
             (world["sub_admin"], world["sub_a"], 0)):
         data = api_as(user, organization)(COMPARISONS, {"account": account}).data
         assert data["statementComparisons"]["totalCount"] == count, user
+
+
+def test_the_list_runs_the_same_queries_however_many_comparisons(
+        statement_world, django_capture_on_commit_callbacks, api_as, fast_path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    world = statement_world
+    content = workbook_bytes(("Акт", buyers_books()))
+    counts = []
+    for _ in range(2):
+        compare(world["accountant"], world["dealer_a"], world["account"], content, "a.xlsx",
+                capture=django_capture_on_commit_callbacks)
+        fast_path.reset()
+        with CaptureQueriesContext(connection) as captured:
+            data = api_as(world["accountant"], world["dealer_a"])(COMPARISONS).data
+        assert fast_path.fallbacks == 0
+        counts.append(len(captured))
+    assert data["statementComparisons"]["totalCount"] == 2
+    assert counts[0] == counts[1]

@@ -9,6 +9,8 @@ spares WeasyPrint measuring every cell of a long statement (bench/statement_pdf.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.template.loader import render_to_string
 
 from ..services.statement import Statement
@@ -20,6 +22,9 @@ from .statement_text import (
     party_name,
     result_sentence,
 )
+
+if TYPE_CHECKING:
+    from weasyprint.document import Document
 
 
 def statement_html(statement: Statement) -> str:
@@ -56,9 +61,14 @@ def statement_html(statement: Statement) -> str:
     })
 
 
-def statement_pdf(statement: Statement) -> bytes:
+def statement_document(statement: Statement) -> Document:
+    """The statement laid out in pages (WeasyPrint's document)."""
     # imported when a PDF is made: loading WeasyPrint (Pango, its stylesheets) takes a
     # second that every other process (the API, the workers) would pay at start
     from weasyprint import HTML
 
-    return HTML(string=statement_html(statement)).write_pdf()
+    return HTML(string=statement_html(statement)).render()
+
+
+def statement_pdf(statement: Statement) -> bytes:
+    return statement_document(statement).write_pdf()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import graphene
+from django.db import transaction
 from graphene_file_upload.scalars import Upload
 
 from backend.checkout.files.reading import max_bytes
@@ -30,6 +31,7 @@ from ..services.comparisons import mapping_message, start_comparison
 from ..services.partner_statement import ColumnMapping, Field
 from ..services.statement import LANGUAGES, build_statement
 from ..statement_download import sign_statement
+from ..tasks import compare_statement
 from ..visibility import visible_comparisons, visible_document_accounts
 from .errors import CreditError, CreditErrorCode, CreditMutation
 
@@ -196,7 +198,10 @@ class StatementCompare(CreditMutation):
             return cls(mapping=answered, errors=[CreditError(
                 field="mapping", code=CreditErrorCode.MAPPING_REQUIRED,
                 message=mapping_message())])
-        return cls(comparison=started.comparison, mapping=answered)
+        comparison = started.comparison
+        assert comparison is not None
+        transaction.on_commit(lambda: compare_statement.delay(comparison.pk))
+        return cls(comparison=comparison, mapping=answered)
 
 
 def _mapping(items: list[dict]) -> list[ColumnMapping]:

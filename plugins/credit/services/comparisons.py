@@ -1,13 +1,14 @@
 """statementCompare: a partner's own reconciliation statement uploaded, its columns
-guessed (or the person's mapping checked), then compared with the ledger by a task.
+guessed (or the person's mapping checked), then compared with the ledger by a task
+(``tasks.compare_statement``, enqueued by the mutation after the commit).
 
 ``start_comparison`` reads the file at once, so a file that cannot be read, a period that
 is invalid or columns that cannot be told are answered in the mutation and nothing is
-kept; otherwise the file is stored with its layout and a PENDING comparison enqueues
-``credit.compare_statement`` after the commit. ``run_comparison`` (the task) reads the
-file again, builds the ledger's side of the period (``services/statement.py``), compares
-(``engine/comparison.py``) and stores the lines and the verdict: DONE, or FAILED with the
-reason. A second run of a finished comparison changes nothing.
+kept; otherwise the file is stored with its layout as a PENDING comparison.
+``run_comparison`` (the task) reads the file again, builds the ledger's side of the period
+(``services/statement.py``), compares (``engine/comparison.py``) and stores the lines and
+the verdict: DONE, or FAILED with the reason. A second run of a finished comparison
+changes nothing.
 """
 
 from __future__ import annotations
@@ -62,10 +63,6 @@ def start_comparison(user, account: CreditAccount, start: date, end: date,
         uploaded_by=user)
     comparison.file.save(_stored_name(filename), ContentFile(upload.read()), save=False)
     comparison.save()
-    # imported here: the task module imports this one
-    from ..tasks import compare_statement
-
-    transaction.on_commit(lambda: compare_statement.delay(comparison.pk))
     return Started(comparison, mapping or guessed)
 
 
