@@ -1,6 +1,6 @@
-"""The credit plugin's error type and the base class of its mutations: every credit
-mutation answers ``errors: [CreditError!]!`` with a ``CreditErrorCode`` (the common codes
-and ``errors.CREDIT_CODES``)."""
+"""The credit plugin's error type and the base class of its mutations: every credit (and
+card payment) mutation answers ``errors: [CreditError!]!`` with a ``CreditErrorCode`` (the
+common codes and ``errors.CREDIT_CODES``)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from ..errors import CreditErrorCode
 
 CreditErrorCodeEnum = graphql_enum(CreditErrorCode)
 CreditError = error_type("CreditError", CreditErrorCode,
-                         "An error of a credit operation (accounts, invoices, payments, "
-                         "statements).")
+                         "An error of a credit or payment operation (credit accounts, "
+                         "invoices, payments, bank statements, reconciliation statements, "
+                         "card payments).")
 
 
 class CreditMutation(BaseMutation):
