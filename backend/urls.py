@@ -8,6 +8,7 @@ from backend.core import health, storefront
 from backend.core.graphql.view import PortalGraphQLView
 from backend.orders.downloads import download as orders_download
 from plugins.credit.receivables_export import download as receivables_download
+from plugins.credit.statement_download import download as statement_download
 from plugins.order_workflow.packing_list import packing_list
 from plugins.stripe_payments.webhooks import stripe_webhook
 from price_rules.excel.downloads import download as price_download
@@ -30,6 +31,8 @@ urlpatterns = [
     path("payments/stripe/webhook/", stripe_webhook, name="stripe-webhook"),
     # Invoices and UPDs as PDF, by signed links (plugins/credit/downloads.py).
     path("", include("plugins.credit.urls")),
+    # A credit account's reconciliation statement (plugins/credit/statement_download.py).
+    path("downloads/statements/<str:token>/", statement_download, name="credit-statement"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -23,6 +23,10 @@ CREDIT_CODES = (
     "NOTHING_TO_PAY",  # the invoice or order is paid, cancelled or has no open remainder
     # invoices
     "NOTHING_TO_INVOICE",  # the order is invoiced already, not confirmed, or bills nothing
+    # recon: reconciliation statements
+    "NO_ENTRIES",  # a statement for a period without a single ledger entry
+    "PERIOD_INVALID",  # a period ending before it starts, or longer than allowed
+    "MAPPING_REQUIRED",  # a partner's statement whose columns could not be told for sure
 )
 
 CreditErrorCode = error_code_enum("CreditErrorCode", *CREDIT_CODES)

@@ -5,8 +5,10 @@ after it («Кол-во, шт», «Цена (руб.)»)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 
 class Role(StrEnum):
@@ -44,25 +46,39 @@ def normalize(text: str | None) -> str:
     return re.sub(r"[\s.:,;()\[\]\-_/\\№#*]+", " ", cleaned).strip()
 
 
-_RANKS = {normalize(alias): (role, rank) for role, aliases in _ALIASES.items()
-          for rank, alias in enumerate(aliases)}
+R = TypeVar("R", bound=StrEnum)
+
+
+def alias_ranks(aliases: Mapping[R, tuple[str, ...]]) -> dict[str, tuple[R, int]]:
+    """Each alias (normalized) -> its role and rank: the table ``named_by`` reads. Other
+    files with headers (a partner's reconciliation statement) build their own."""
+    return {normalize(alias): (role, rank) for role, names in aliases.items()
+            for rank, alias in enumerate(names)}
+
+
+_RANKS = alias_ranks(_ALIASES)
 
 
 @dataclass(frozen=True)
-class Named:
-    role: Role
+class Named(Generic[R]):
+    role: R
     rank: int  # lower is a better name for the role
 
 
-def named(cell: str | None) -> Named | None:
+def named(cell: str | None) -> Named[Role] | None:
     """The role a header cell names: its words exactly, or its first words followed by a
     unit or a remark («Количество шт», «Price EUR»)."""
+    return named_by(cell, _RANKS)
+
+
+def named_by(cell: str | None, ranks: Mapping[str, tuple[R, int]]) -> Named[R] | None:
+    """``named`` with another table of roles (``alias_ranks``)."""
     text = normalize(cell)
     if not text or len(text) > 60:
         return None
     words = text.split(" ")
     for length in range(len(words), 0, -1):
-        found = _RANKS.get(" ".join(words[:length]))
+        found = ranks.get(" ".join(words[:length]))
         if found is None:
             continue
         role, rank = found
@@ -74,9 +90,14 @@ def named(cell: str | None) -> Named | None:
 
 def header_roles(cells: list[str]) -> dict[Role, int]:
     """Column index of each role the cells name (the best name, then the leftmost)."""
-    best: dict[Role, tuple[int, int]] = {}
+    return header_roles_by(cells, _RANKS)
+
+
+def header_roles_by(cells: list[str], ranks: Mapping[str, tuple[R, int]]) -> dict[R, int]:
+    """``header_roles`` with another table of roles (``alias_ranks``)."""
+    best: dict[R, tuple[int, int]] = {}
     for index, cell in enumerate(cells):
-        found = named(cell)
+        found = named_by(cell, ranks)
         if found is not None and (found.role not in best
                                   or found.rank < best[found.role][0]):
             best[found.role] = (found.rank, index)
