@@ -9,6 +9,9 @@ CREDIT_CODES = (
     "AMOUNT_NOT_POSITIVE",  # a zero or negative amount
     "NO_CREDIT_ACCOUNT",  # no account between the buyer and its seller
     "CONCURRENT_CHANGE",  # the row changed since the viewer read it
+    # ledger: credit accounts and adjustments
+    "REASON_REQUIRED",  # an adjustment or credit note without a reason
+    "LIMIT_NEGATIVE",  # a credit limit below zero
 )
 
 CreditErrorCode = error_code_enum("CreditErrorCode", *CREDIT_CODES)
