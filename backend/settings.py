@@ -194,6 +194,9 @@ CELERY_BEAT_SCHEDULE = {
     "prune-price-keys": {"task": "price_rules.prune_price_keys", "schedule": 3600.0},
     # Order files uploaded more than ORDER_FILE_KEEP_HOURS ago (checkout/files/cleanup.py).
     "delete-old-order-files": {"task": "checkout.delete_old_order_files", "schedule": 3600.0},
+    # Invoices past their due date: OVERDUE, the buyer told (plugins/credit/tasks.py). A
+    # run repeated or late marks nothing twice.
+    "credit-mark-overdue": {"task": "credit.mark_overdue", "schedule": 24 * 3600.0},
 }
 
 # Card payments (plugins/stripe_payments). Empty keys: no card payments offered.

@@ -94,6 +94,11 @@ def buyer_and_dealer(event: OrderEvent) -> set[int]:
     return buyer(event) | buyers_dealer(event)
 
 
+def buyer_and_accountants(event: OrderEvent) -> set[int]:
+    """The buyer and its members who pay its invoices (MANAGE_PAYMENTS)."""
+    return buyer(event) | _members_holding(event.order.buyer_id, OrgPerm.MANAGE_PAYMENTS)
+
+
 def both_sides(event: OrderEvent) -> set[int]:
     return buyer(event) | seller_moderators(event) | buyers_dealer(event)
 
@@ -125,6 +130,8 @@ RULES: dict[str, tuple[Rule, ...]] = {
     "DISPATCHED": (Rule(Topic.ORDER_FULFILMENT, buyer_and_dealer),),
     "FORWARDED": (Rule(Topic.ORDER_FORWARDING, buyer),),
     "LINE_CHANGED": (Rule(Topic.ORDER_MODERATION, other_side),),
+    # The credit plugin's daily task: an invoice of the order passed its due date.
+    "INVOICE_OVERDUE": (Rule(Topic.ORDER_MODERATION, buyer_and_accountants),),
 }
 
 

@@ -2,7 +2,8 @@
 saying what happened, the sum and the comment when there is one. The e-mail is the same
 text with the order's link; the in-app list links the order itself (``Notification.url``).
 
-Placeholders: {number}, {buyer}, {seller}, {who} (the actor, or the placer for a new order).
+Placeholders: {number}, {buyer}, {seller}, {who} (the actor, or the placer for a new order),
+{invoice} (an invoice's number in the reader's language, from the event's ``after``).
 """
 
 from __future__ import annotations
@@ -125,6 +126,14 @@ _TEXTS: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("A line of order {number} changed",
                "{who} changed a line of order {number}."),
     },
+    "INVOICE_OVERDUE": {
+        "ru": ("Счёт {invoice} по заказу {number} просрочен",
+               "Срок оплаты счёта {invoice} ({seller}) по заказу {number} истёк. Оплатите "
+               "его, чтобы не потерять кредитный лимит."),
+        "en": ("Invoice {invoice} for order {number} is overdue",
+               "Invoice {invoice} ({seller}) for order {number} is past its due date. Pay it "
+               "to keep your credit limit."),
+    },
 }
 
 _LABELS = {
@@ -177,7 +186,8 @@ def text(event: OrderEvent, told_as: str, language: str) -> Text:
     title, opening = _TEXTS[told_as][language]
     who = person_name(order.placed_by if told_as == "PLACED" else event.user)
     values = {"number": format_number(order.year, order.serial), "buyer": order.buyer.name,
-              "seller": order.seller.name, "who": who or order.seller.name}
+              "seller": order.seller.name, "who": who or order.seller.name,
+              "invoice": (event.after or {}).get("invoice_numbers", {}).get(language, "")}
     labels = _LABELS[language]
     lines = [opening.format(**values), "",
              f"{labels['total']}: "
