@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import path, re_path
+from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve
 
@@ -22,6 +22,8 @@ urlpatterns = [
     # A dispatch's packing list to print (plugins/order_workflow/packing_list.py).
     path("orders/dispatches/<int:dispatch_id>/packing-list/", packing_list,
          name="packing-list"),
+    # Invoices and UPDs as PDF, by signed links (plugins/credit/downloads.py).
+    path("", include("plugins.credit.urls")),
 ]
 
 if settings.SERVE_MEDIA:

@@ -158,3 +158,12 @@ def visible_requisites(viewer: Viewer) -> QuerySet[Requisites]:
     if viewer.organization is not None:
         condition |= Q(organization_id=viewer.organization.pk)
     return Requisites.objects.filter(condition)
+
+
+def visible_shipment_documents(viewer: Viewer) -> QuerySet:
+    """The dispatches whose UPD (shipment document) the viewer may read: every dispatch it
+    sees (the order workflow decides), with or without a credit account, since a shipment
+    needs its document whatever the payment terms."""
+    from plugins.order_workflow.visibility import visible_dispatches
+
+    return visible_dispatches(viewer)
