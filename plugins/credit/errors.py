@@ -12,6 +12,8 @@ CREDIT_CODES = (
     # ledger: credit accounts and adjustments
     "REASON_REQUIRED",  # an adjustment or credit note without a reason
     "LIMIT_NEGATIVE",  # a credit limit below zero
+    # invoices
+    "NOTHING_TO_INVOICE",  # the order is invoiced already, not confirmed, or bills nothing
 )
 
 CreditErrorCode = error_code_enum("CreditErrorCode", *CREDIT_CODES)

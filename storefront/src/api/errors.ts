@@ -10,6 +10,7 @@ import type {
   AnnouncementErrorCode,
   CatalogErrorCode,
   CheckoutErrorCode,
+  CreditErrorCode,
   DealerNetworkErrorCode,
   InventoryErrorCode,
   NotificationErrorCode,
@@ -25,6 +26,7 @@ export type SchemaErrorCode =
   | AnnouncementErrorCode
   | CatalogErrorCode
   | CheckoutErrorCode
+  | CreditErrorCode
   | DealerNetworkErrorCode
   | InventoryErrorCode
   | NotificationErrorCode
@@ -38,6 +40,11 @@ export type SchemaErrorCode =
  * a type error until ru.json has the message (en.json is held to the same keys by a test).
  */
 const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
+  // Credit and payments (plugins/credit)
+  AMOUNT_NOT_POSITIVE: true,
+  LIMIT_NEGATIVE: true,
+  NO_CREDIT_ACCOUNT: true,
+  NOTHING_TO_INVOICE: true,
   ALLOCATED_EXCEEDS_ON_HAND: true,
   ALREADY_FORWARDED: true,
   ALREADY_MEMBER: true,

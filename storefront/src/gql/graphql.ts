@@ -208,6 +208,24 @@ export type CheckoutErrorCode =
   | 'UNKNOWN_SKU'
   | 'UNKNOWN_WAREHOUSE';
 
+/** An enumeration. */
+export type CreditErrorCode =
+  | 'AMOUNT_NOT_POSITIVE'
+  | 'AUTHENTICATION_REQUIRED'
+  | 'CONCURRENT_CHANGE'
+  | 'CURRENCY_MISMATCH'
+  | 'GRAPHQL_ERROR'
+  | 'INVALID'
+  | 'INVALID_NAME'
+  | 'LIMIT_NEGATIVE'
+  | 'NOTHING_TO_INVOICE'
+  | 'NOT_FOUND'
+  | 'NO_CREDIT_ACCOUNT'
+  | 'PERMISSION_DENIED'
+  | 'REASON_REQUIRED'
+  | 'REQUIRED'
+  | 'UNIQUE';
+
 export type CustomRoleInput = {
   name?: string | null | undefined;
   /** Permission codes (see `permissions`); unknown codes are refused. */
@@ -1162,6 +1180,8 @@ export type OrdersErrorCodesFragment = { code: OrdersErrorCode };
 export type WorkflowErrorCodesFragment = { code: WorkflowErrorCode };
 
 export type NotificationErrorCodesFragment = { code: NotificationErrorCode };
+
+export type CreditErrorCodesFragment = { code: CreditErrorCode };
 
 export type AnnouncementCardFragment = { id: string, kind: AnnouncementKind, title: string, paragraphs: Array<string>, publishAt: string | null, status: AnnouncementStatus, isRead: boolean, publisherName: string, image: { url: string } | null, products: Array<{ id: string, name: string, slug: string }> };
 
@@ -2251,6 +2271,7 @@ export type PromotionForEditQuery = { node:
     | { __typename: 'Dispatch' }
     | { __typename: 'IncomingSupply' }
     | { __typename: 'Invitation' }
+    | { __typename: 'Invoice' }
     | { __typename: 'Leftover' }
     | { __typename: 'LineProposal' }
     | { __typename: 'MapFloor' }
@@ -2419,6 +2440,7 @@ export type StockWarehouseQuery = { node:
     | { __typename: 'Dispatch' }
     | { __typename: 'IncomingSupply' }
     | { __typename: 'Invitation' }
+    | { __typename: 'Invoice' }
     | { __typename: 'Leftover' }
     | { __typename: 'LineProposal' }
     | { __typename: 'MapFloor' }
@@ -2579,6 +2601,7 @@ export const CheckoutErrorCodesFragmentDoc = {"kind":"Document","definitions":[{
 export const OrdersErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrdersErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"OrdersError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<OrdersErrorCodesFragment, unknown>;
 export const WorkflowErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"WorkflowErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"WorkflowError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<WorkflowErrorCodesFragment, unknown>;
 export const NotificationErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"NotificationErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"NotificationError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<NotificationErrorCodesFragment, unknown>;
+export const CreditErrorCodesFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CreditErrorCodes"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"CreditError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]} as unknown as DocumentNode<CreditErrorCodesFragment, unknown>;
 export const AnnouncementCardFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnnouncementCard"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Announcement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"paragraphs"}},{"kind":"Field","name":{"kind":"Name","value":"publishAt"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"isRead"}},{"kind":"Field","name":{"kind":"Name","value":"publisherName"}},{"kind":"Field","name":{"kind":"Name","value":"image"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"size"},"value":{"kind":"IntValue","value":"512"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"url"}}]}},{"kind":"Field","name":{"kind":"Name","value":"products"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}}]}}]}}]} as unknown as DocumentNode<AnnouncementCardFragment, unknown>;
 export const MyAnnouncementRowFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MyAnnouncementRow"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Announcement"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"publishAt"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}},{"kind":"Field","name":{"kind":"Name","value":"audience"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"everyoneBelow"}},{"kind":"Field","name":{"kind":"Name","value":"priceGroupIds"}},{"kind":"Field","name":{"kind":"Name","value":"regions"}}]}}]}}]} as unknown as DocumentNode<MyAnnouncementRowFragment, unknown>;
 export const AnnouncementSaveErrorsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"AnnouncementSaveErrors"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"AnnouncementError"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]} as unknown as DocumentNode<AnnouncementSaveErrorsFragment, unknown>;
