@@ -54,6 +54,15 @@ ENV PATH=/opt/venv/bin:$PATH \
     MEDIA_ROOT=/app/media \
     WEB_CONCURRENCY=3
 
+# WeasyPrint (invoices, UPDs and statements as PDF) lays text out with Debian's Pango and
+# writes Cyrillic in the DejaVu fonts, the packages `make pdf-libs` installs. Not pinned:
+# Debian's security updates move their versions within the release.
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+       libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /app --no-create-home \
        --shell /usr/sbin/nologin app
