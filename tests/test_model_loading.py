@@ -42,6 +42,19 @@ from backend.orders.models import (
 )
 from inventory.models import Warehouse
 from plugins.announcements.models import Announcement, AnnouncementRead
+from plugins.credit.models import (
+    BankStatementImport,
+    BankStatementRow,
+    CreditAccount,
+    Invoice,
+    InvoiceCounter,
+    InvoiceLine,
+    LedgerEntry,
+    Payment,
+    PaymentAllocation,
+    Requisites,
+    StatementComparison,
+)
 from plugins.dealer_network.models import PartnerApplication, PartnerApplicationEvent
 from plugins.notifications.models import EmailDelivery, Notification, NotificationPreference
 from plugins.order_workflow.models import (
@@ -54,6 +67,7 @@ from plugins.order_workflow.models import (
     LineUnits,
     OrderModeration,
 )
+from plugins.stripe_payments.models import CardPayment, WebhookEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -159,6 +173,46 @@ def _ordering_rows(network, variant, admin):
                                quantity=Decimal("2"))
     AutoConfirmRule.objects.create(seller=forwarded.seller, name="До 10 000",
                                    max_total=Decimal("10000")).buyers.add(order.buyer)
+    _credit_rows(order, line, admin)
+
+
+def _credit_rows(order, line, admin):
+    account = CreditAccount.objects.create(buyer=order.buyer, seller=order.seller,
+                                           credit_limit=Decimal("5000"), net_days=14,
+                                           updated_by=admin)
+    InvoiceCounter.objects.create(seller=order.seller, year=2026, last=1)
+    today = timezone.localdate()
+    invoice = Invoice.objects.create(
+        account=account, seller=order.seller, buyer=order.buyer, order=order, year=2026,
+        serial=1, issued_on=today, due_on=today + timedelta(days=14), currency="RUB",
+        vat_rate=Decimal("22"), total_net=Decimal("100"), total_vat=Decimal("22"),
+        total_gross=Decimal("122"), created_by=admin)
+    InvoiceLine.objects.create(invoice=invoice, position=1, order_line=line, sku=line.sku,
+                               name=line.name, unit="PCS", quantity=Decimal("2"),
+                               unit_price_net=Decimal("50"), total_net=Decimal("100"),
+                               total_vat=Decimal("22"), total_gross=Decimal("122"))
+    payment = Payment.objects.create(account=account, method="BANK_TRANSFER", source="MANUAL",
+                                     amount=Decimal("50"), currency="RUB", received_on=today,
+                                     reference="117", invoice=invoice, created_by=admin)
+    PaymentAllocation.objects.create(payment=payment, invoice=invoice, amount=Decimal("50"))
+    LedgerEntry.objects.create(account=account, kind="INVOICE", amount=Decimal("122"),
+                               occurred_on=today, invoice=invoice)
+    LedgerEntry.objects.create(account=account, kind="PAYMENT", amount=Decimal("-50"),
+                               occurred_on=today, payment=payment)
+    statement = BankStatementImport.objects.create(seller=order.seller, file_name="1c.txt",
+                                                   format="ONE_C", uploaded_by=admin)
+    BankStatementRow.objects.create(statement=statement, position=1, doc_number="117",
+                                    doc_date=today, amount=Decimal("50"), payer_inn="7707083893",
+                                    fingerprint="f-1", state="MATCHED", account=account,
+                                    invoice=invoice, payment=payment, matched_by=admin)
+    StatementComparison.objects.create(account=account, period_start=today, period_end=today,
+                                       file_name="акт.xlsx", file="credit/statements/a.xlsx",
+                                       uploaded_by=admin, result={"lines": []})
+    Requisites.objects.create(organization=order.seller, bank_name="Банк", bik="044525225")
+    card = CardPayment.objects.create(intent_id="pi_test_1", account=account, invoice=invoice,
+                                      amount=Decimal("72"), currency="RUB", created_by=admin)
+    WebhookEvent.objects.create(event_id="evt_test_1", event_type="payment_intent.created",
+                                intent_id=card.intent_id, outcome="ignored")
 
 
 def _notification_rows(order, event, admin):

@@ -174,7 +174,8 @@ def generate_orders(count: int = ORDERS) -> dict[str, int]:
                        f"1C-{n:06d}" if status == "PLACED" and n % 5 < 3 else "",
                        f"PO-{buyer}-{n}" if n % 3 == 0 else "", _order_type(n), status,
                        _payment(n, status), placer, seller if on_behalf else buyer, on_behalf,
-                       f"bench-{n}", "RUB", Decimal(20), net_total, 0, net_total, total_vat,
+                       "NONE", f"bench-{n}", "RUB", Decimal(20), net_total, 0, net_total,
+                       total_vat,
                        total_gross, delivery, grand, "DELIVERY", None, "Москва", "Москва",
                        "ул. Складская, 1", "", "", placed_at, placed_at, placed_at))
         events.append((n, n, "PLACED" if status != "AWAITING_APPROVAL" else
@@ -190,7 +191,8 @@ def _write(orders, lines, shipments, shipment_lines, events,
            counters: dict[tuple[int, int], int]) -> None:
     copy_rows(Order, ("id", "seller_id", "buyer_id", "year", "serial", "seller_number",
                       "buyer_reference", "order_type", "status", "payment_status",
-                      "placed_by_id", "placed_as_id", "on_behalf", "idempotency_key",
+                      "placed_by_id", "placed_as_id", "on_behalf", "credit_hold",
+                      "idempotency_key",
                       "currency", "vat_rate", "subtotal_net", "volume_discount_percent",
                       "total_net", "total_vat", "total_gross", "delivery_net",
                       "grand_total_gross", "delivery_method", "pickup_warehouse_id",

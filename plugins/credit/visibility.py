@@ -121,18 +121,16 @@ def visible_comparisons(viewer: Viewer) -> QuerySet[StatementComparison]:
                      _account_condition(viewer, "account__", documents=True))
 
 
-def may_manage_account(viewer: Viewer, account: CreditAccount, *,
-                       seller: Organization | None = None) -> bool:
-    """Set limits and terms, record payments, adjust: the account's seller only.
-    ``seller``: the account's seller when already loaded (a page's, by a loader)."""
 def visible_document_accounts(viewer: Viewer) -> QuerySet[CreditAccount]:
     """The accounts whose documents (a reconciliation statement, its comparisons) the
     viewer sees: on the buyer's side only with VIEW_INVOICES or MANAGE_PAYMENTS."""
     return _filtered(CreditAccount.objects.all(), _account_condition(viewer, documents=True))
 
 
-def may_manage_account(viewer: Viewer, account: CreditAccount) -> bool:
-    """Set limits and terms, record payments, adjust: the account's seller only."""
+def may_manage_account(viewer: Viewer, account: CreditAccount, *,
+                       seller: Organization | None = None) -> bool:
+    """Set limits and terms, record payments, adjust: the account's seller only.
+    ``seller``: the account's seller when already loaded (a page's, by a loader)."""
     if viewer.is_staff:
         seller = seller if seller is not None else account.seller
         return viewer.has_perm(Perm.MANAGE_CREDIT) and seller.parent_id is None

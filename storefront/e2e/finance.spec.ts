@@ -93,7 +93,8 @@ test('a dealer pays an open invoice by card through Stripe.js (stand-in)', async
   const invoices = page.getByRole('region', { name: /^\d+ сч[её]т/ });
   await expect(invoices).toBeVisible();
   await settled(page);
-  test.skip((await pay.count()) === 0, 'card payments are off in this backend (no STRIPE_SECRET_KEY / STRIPE_WEBHOOK_SECRET) or no unpaid invoice');
+  // e2e.sh runs every backend with card payments on, against a local stand-in of Stripe's API.
+  await expect(pay).toBeVisible();
 
   const intent = page.waitForResponse((response) => response.url().includes('/graphql/') && (response.request().postData() ?? '').includes('PaymentIntentCreate'));
   await pay.click();

@@ -47,14 +47,26 @@ stop_servers() {
 }
 trap stop_servers EXIT
 
-# start_server LANE DATABASE_URL: a backend on a free port; sets BASE_URLS[LANE], LOGS[LANE].
-declare -A BASE_URLS LOGS
+# start_server LANE DATABASE_URL: a backend on a free port; sets BASE_URLS[LANE], LOGS[LANE],
+# STRIPE_BASES[LANE]. Card payments go to a local stand-in of Stripe's API per lane
+# (tests/stripe_standin.py), which sends its signed events to that lane's webhook: Stripe's
+# servers are never reached. SERVER_PIDS holds each lane's stand-in, then its backend.
+declare -A BASE_URLS LOGS STRIPE_BASES
+STRIPE_TEST_WEBHOOK_SECRET=whsec_e2e_standin
 start_server() {
-  local lane=$1 url=$2 port log
+  local lane=$1 url=$2 port log stripe_port
   port=$( [ "$lane" = 1 ] && [ -n "${E2E_PORT:-}" ] && echo "$E2E_PORT" || free_port)
   log="$ARTIFACTS/e2e-server-$lane.log"
+  stripe_port=$(free_port)
+  "$PY" -m tests.stripe_standin --port "$stripe_port" \
+    --webhook-url "http://127.0.0.1:$port/payments/stripe/webhook/" \
+    --webhook-secret "$STRIPE_TEST_WEBHOOK_SECRET" >"$ARTIFACTS/e2e-stripe-$lane.log" 2>&1 &
+  SERVER_PIDS+=($!)
+  STRIPE_BASES[$lane]="http://127.0.0.1:$stripe_port"
   # Two workers, as `make run` serves: the throttles count in the database, shared by both.
-  DATABASE_URL=$url "$VENV/bin/gunicorn" backend.wsgi:application --bind "127.0.0.1:$port" \
+  DATABASE_URL=$url STRIPE_API_BASE="${STRIPE_BASES[$lane]}" STRIPE_SECRET_KEY=sk_test_e2e \
+    STRIPE_PUBLISHABLE_KEY=pk_test_e2e STRIPE_WEBHOOK_SECRET="$STRIPE_TEST_WEBHOOK_SECRET" \
+    "$VENV/bin/gunicorn" backend.wsgi:application --bind "127.0.0.1:$port" \
     --workers 2 --threads 4 --access-logfile - >"$log" 2>&1 &
   SERVER_PIDS+=($!)
   BASE_URLS[$lane]="http://127.0.0.1:$port"
@@ -63,7 +75,7 @@ start_server() {
 
 # wait_ready LANE: until its /health/ready answers (60 s at most).
 wait_ready() {
-  local lane=$1 pid=${SERVER_PIDS[$(( $1 - 1 ))]}
+  local lane=$1 pid=${SERVER_PIDS[$(( $1 * 2 - 1 ))]}
   echo "e2e: waiting for ${BASE_URLS[$lane]}/health/ready"
   for _ in $(seq 1 120); do
     if ! kill -0 "$pid" 2>/dev/null; then
@@ -106,6 +118,7 @@ fi
 run_lane() {
   local lane=$1; shift
   (cd storefront && BASE_URL="${BASE_URLS[$lane]}" E2E_SERVER_LOG="${LOGS[$lane]}" \
+    STRIPE_API_BASE="${STRIPE_BASES[$lane]}" \
     E2E_OUTPUT_DIR="../$ARTIFACTS/playwright/lane$lane" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
     npx playwright test "$@")
 }

@@ -20,6 +20,7 @@ from ..models import (
     Payment,
     PaymentAllocation,
     RowState,
+    StatementComparison,
 )
 from ..visibility import visible_allocations, visible_bank_rows
 
@@ -76,13 +77,14 @@ class RowCountsLoader(DataLoader):
 
 
 class AccountOfPaymentLoader(ByIdLoader):
-    siblings = ((Payment, "account_id"), (BankStatementRow, "account_id"))
+    siblings = ((Payment, "account_id"), (BankStatementRow, "account_id"),
+                (StatementComparison, "account_id"), (Invoice, "account_id"))
     model = CreditAccount
 
 
 class InvoiceOfPaymentLoader(ByIdLoader):
     siblings = ((Payment, "invoice_id"), (BankStatementRow, "invoice_id"),
-                (PaymentAllocation, "invoice_id"))
+                (PaymentAllocation, "invoice_id"), (LedgerEntry, "invoice_id"))
     model = Invoice
 
 
@@ -92,7 +94,8 @@ class OrderOfPaymentLoader(ByIdLoader):
 
 
 class PaymentByIdLoader(ByIdLoader):
-    siblings = ((BankStatementRow, "payment_id"), (PaymentAllocation, "payment_id"))
+    siblings = ((BankStatementRow, "payment_id"), (PaymentAllocation, "payment_id"),
+                (LedgerEntry, "payment_id"))
     model = Payment
 
 

@@ -40,21 +40,7 @@ export type SchemaErrorCode =
  * a type error until ru.json has the message (en.json is held to the same keys by a test).
  */
 const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
-  // Credit and payments (plugins/credit)
-  AMOUNT_NOT_POSITIVE: true,
-  LIMIT_NEGATIVE: true,
-  NO_CREDIT_ACCOUNT: true,
-  NOTHING_TO_INVOICE: true,
-  // Card payments (plugins/stripe_payments)
-  CARD_PAYMENTS_OFF: true,
-  NOTHING_TO_PAY: true,
   ALLOCATED_EXCEEDS_ON_HAND: true,
-  // issue 15's credit codes the storefront had no text for (CreditErrorCode)
-  AMOUNT_NOT_POSITIVE: true,
-  CARD_PAYMENTS_OFF: true,
-  NO_CREDIT_ACCOUNT: true,
-  NOTHING_TO_PAY: true,
-  PAYMENT_REQUIRED: true,
   ALREADY_FORWARDED: true,
   ALREADY_MATCHED: true,
   ALREADY_MEMBER: true,
@@ -69,6 +55,7 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   BELOW_MINIMUM: true,
   CANNOT_CHANGE_OWN_ROLE: true,
   CANNOT_GRANT: true,
+  CARD_PAYMENTS_OFF: true,
   CART_CHANGED: true,
   COMMENT_REQUIRED: true,
   CONCURRENT_CHANGE: true,
@@ -137,6 +124,8 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   NAME_TAKEN: true,
   NON_POSITIVE_PRICE: true,
   NON_POSITIVE_QUANTITY: true,
+  NOTHING_TO_INVOICE: true,
+  NOTHING_TO_PAY: true,
   NOT_AWAITING_APPROVAL: true,
   NOT_A_CLIENT: true,
   NOT_A_DEALER: true,
@@ -206,20 +195,6 @@ const SCHEMA_ERROR_CODES: Record<SchemaErrorCode, true> = {
   WAREHOUSE_INACTIVE: true,
   WEAK_PASSWORD: true,
   WRONG_STATE: true,
-  // Issue 15 (credit and payments): CreditErrorCode.
-  ALREADY_MATCHED: true,
-  AMOUNT_NOT_POSITIVE: true,
-  CARD_PAYMENTS_OFF: true,
-  INVOICE_NOT_OPEN: true,
-  LIMIT_NEGATIVE: true,
-  MAPPING_REQUIRED: true,
-  NOTHING_TO_INVOICE: true,
-  NOTHING_TO_PAY: true,
-  NO_CREDIT_ACCOUNT: true,
-  NO_ENTRIES: true,
-  PERIOD_INVALID: true,
-  ROW_INVALID: true,
-  UNKNOWN_LAYOUT: true,
 };
 
 /**
