@@ -1,3 +1,4 @@
+import ru from '../../i18n/ru.json';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
@@ -58,12 +59,12 @@ describe('/finance/bank', () => {
     };
     await user.upload(input, new File(['x'], 'bad.csv', { type: 'text/csv' }));
     await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2));
-    expect(screen.getAllByRole('alert')[0]!.textContent).toBe('Строка файла заполнена неверно. Row 2: the amount «abc» is not a number.');
+    expect(screen.getAllByRole('alert')[0]!.textContent).toBe(`${ru.errors.ROW_INVALID} Row 2: the amount «abc» is not a number.`);
     expect(screen.queryByTestId('bank-result')).toBeNull();
 
     answer = { bankStatementImport: { statement: null, errors: [{ field: 'file', code: 'UNKNOWN_LAYOUT', message: 'Expected columns: number, date, amount, payer INN, purpose.' }] } };
     await user.upload(input, new File(['y'], 'odd.csv', { type: 'text/csv' }));
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('Формат файла не распознан. Expected columns: number, date, amount, payer INN, purpose.'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe(`${ru.errors.UNKNOWN_LAYOUT} Expected columns: number, date, amount, payer INN, purpose.`));
   });
 
   it('matches an unmatched row to a client’s account and invoice', async () => {
@@ -106,7 +107,7 @@ describe('/finance/bank', () => {
     expect(within(dialog).getByText('Укажите причину.')).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('Причина'), { target: { value: 'Возврат поставщику' } });
     await user.click(within(dialog).getByRole('button', { name: 'Пропустить' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toBe('Эта строка выписки уже сопоставлена.');
+    expect((await within(dialog).findByRole('alert')).textContent).toBe(ru.errors.ALREADY_MATCHED);
     refuse = false;
     await user.click(within(dialog).getByRole('button', { name: 'Пропустить' }));
     expect(await screen.findByText('Строка пропущена.')).toBeTruthy();

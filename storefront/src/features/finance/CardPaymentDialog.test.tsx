@@ -1,3 +1,4 @@
+import ru from '../../i18n/ru.json';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -70,7 +71,7 @@ describe('paying an invoice by card', () => {
     });
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Оплатить картой счёт СЧ-26-00001' }));
     const dialog = await screen.findByRole('dialog');
-    expect(await within(dialog).findByText('Оплачивать нечего: счёт уже оплачен.')).toBeTruthy();
+    expect(await within(dialog).findByText(ru.errors.NOTHING_TO_PAY)).toBeTruthy();
     expect(stripe.loadStripe).not.toHaveBeenCalled();
   });
 

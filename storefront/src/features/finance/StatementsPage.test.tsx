@@ -1,3 +1,4 @@
+import en from '../../i18n/en.json';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
@@ -135,7 +136,7 @@ describe('/finance/statements', () => {
 
     answer = { statementCompare: { comparison: null, mapping: null, errors: [{ field: 'file', code: 'UNKNOWN_LAYOUT', message: 'Expected columns: date, document, debit, credit.' }] } };
     await user.upload(input, new File(['z'], 'akt3.csv', { type: 'text/csv' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The file’s layout is not recognized. Expected columns: date, document, debit, credit.');
+    expect((await screen.findByRole('alert')).textContent).toBe(`${en.errors.UNKNOWN_LAYOUT} Expected columns: date, document, debit, credit.`);
 
     document.body.innerHTML = '';
     open({ StatementAccounts: accounts(null) });
