@@ -183,6 +183,6 @@ COSTS: dict[str, Any] = {
                                       arguments={"search": SEARCH_WEIGHT}),
     "CreditAccount.entries": FieldCost(NESTED_PAGES_WEIGHT),
     # the pages' counts, when asked, for the whole list in one query too
-    "LedgerEntryConnection.totalCount": FieldCost(NESTED_PAGES_WEIGHT),
+    "LedgerEntryConnection.totalCount": FieldCost(NESTED_PAGES_WEIGHT, query=True),
     "Organization.creditAccount": FieldCost(2),
 }

@@ -222,10 +222,10 @@ class InvoiceFilterInput(graphene.InputObjectType):
 def _filter_values(filter) -> dict:
     values = plain_values(dict(filter or {}))
     try:
-        if values.get("account"):
+        if values.get("account") is not None:  # "" is a wrong ID, not "any account"
             values["account"] = decode_global_id(values["account"], "CreditAccount",
                                                  "filter.account")
-        if values.get("order"):
+        if values.get("order") is not None:
             values["order"] = decode_global_id(values["order"], "Order", "filter.order")
     except DomainValidationError as exc:
         raise graphql_error_from(exc) from None

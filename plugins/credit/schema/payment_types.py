@@ -34,7 +34,6 @@ from ..models import (
 )
 from ..visibility import visible_bank_rows, visible_bank_statements, visible_payments
 from . import payment_loaders as loaders
-from .account_types import LedgerEntryType
 from .statements import StatementComparisonType
 
 for _part in ("accounts", "invoices"):  # the modules defining CreditAccount and Invoice
@@ -203,10 +202,7 @@ if AccountType is not None:
                                                    resolver=_account_of))
     add_fields(BankStatementRowType, account=graphene.Field(
         AccountType, resolver=_account_of, description="The account it was matched to."))
-# The ledger's entries lead to what they record; a compared statement to its account.
-add_fields(LedgerEntryType, payment=graphene.Field(
-    PaymentType, resolver=lambda root, info: loaders.PaymentByIdLoader(info.context).load(
-        root.payment_id), description="The payment (or refunded payment) it records."))
+# A compared statement leads to its account, an invoice to its account.
 if AccountType is not None:
     add_fields(StatementComparisonType, account=graphene.Field(
         AccountType, required=True, resolver=_account_of))
@@ -214,8 +210,6 @@ if AccountType is not None:
         add_fields(InvoiceType, account=graphene.Field(
             AccountType, required=True, resolver=_account_of))
 if InvoiceType is not None:
-    add_fields(LedgerEntryType, invoice=graphene.Field(
-        InvoiceType, resolver=_invoice_of, description="The invoice it records."))
     add_fields(PaymentType, invoice=graphene.Field(
         InvoiceType, resolver=_invoice_of, description="The invoice the payer named."))
     add_fields(PaymentAllocationType, invoice=graphene.Field(
