@@ -6,6 +6,8 @@ have answered them (builders called, no fallback), or the comparison proves noth
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from backend.catalog.models import ProductImage
@@ -37,8 +39,14 @@ def _answers(monkeypatch, context_class, viewers, documents):
             response = client.client.post(
                 "/graphql/", {"query": document, "variables": variables},
                 content_type="application/json", **client.headers)
-            answers.append((response.status_code, response.content))
+            answers.append((response.status_code, _unsigned(response.content)))
     return answers
+
+
+def _unsigned(body: bytes) -> bytes:
+    """A signed download link carries the second it was signed in (the invoices' PDFs,
+    the packing lists): the two paths answer seconds apart, so the tokens are left out."""
+    return re.sub(rb"\?t=[^\"]+", b"?t=...", body)
 
 
 def test_every_root_query_answers_the_same_on_both_paths(monkeypatch, viewers, catalog,

@@ -78,7 +78,7 @@ class RowCountsLoader(DataLoader):
 
 class AccountOfPaymentLoader(ByIdLoader):
     siblings = ((Payment, "account_id"), (BankStatementRow, "account_id"),
-                (StatementComparison, "account_id"), (Invoice, "account_id"))
+                (StatementComparison, "account_id"))
     model = CreditAccount
 
 

@@ -202,13 +202,10 @@ if AccountType is not None:
                                                    resolver=_account_of))
     add_fields(BankStatementRowType, account=graphene.Field(
         AccountType, resolver=_account_of, description="The account it was matched to."))
-# A compared statement leads to its account, an invoice to its account.
+# A compared statement leads to its account.
 if AccountType is not None:
     add_fields(StatementComparisonType, account=graphene.Field(
         AccountType, required=True, resolver=_account_of))
-    if InvoiceType is not None:
-        add_fields(InvoiceType, account=graphene.Field(
-            AccountType, required=True, resolver=_account_of))
 if InvoiceType is not None:
     add_fields(PaymentType, invoice=graphene.Field(
         InvoiceType, resolver=_invoice_of, description="The invoice the payer named."))
