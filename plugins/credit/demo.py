@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-from django.db.models import Max, Sum
+from django.db.models import Sum
 from django.utils import timezone
 
 from backend.accounts.models import Membership, Organization, User
@@ -56,6 +56,7 @@ from .models import (
 )
 from .models import InvoicePolicy as IP
 from .models import OverLimitPolicy as OL
+from .services.numbers import next_serial
 
 STAFF = "admin@demo.local"
 CENT = Decimal("0.01")
@@ -182,8 +183,9 @@ def _part(invoice: Invoice, share: str) -> Decimal:
 def _issue(account: CreditAccount, order: Order, issued_on: date) -> Invoice:
     """The order's invoice with its lines and its ledger entry (the invoices' service's
     work, written here until the demo calls it)."""
-    serial = (Invoice.objects.filter(seller=account.seller, year=issued_on.year)
-              .aggregate(last=Max("serial"))["last"] or 0) + 1
+    # the seller's counter, as the invoices' service takes it: later invoices (an order
+    # confirmed in the demo) continue the numbers instead of repeating them
+    serial = next_serial(account.seller_id, issued_on.year)
     due_on = issued_on + timedelta(days=account.net_days)
     invoice = Invoice.objects.create(
         account=account, seller=account.seller, buyer=account.buyer, order=order,

@@ -10,7 +10,7 @@ export function FinanceNavLink() {
   const { pathname } = useLocation();
   if (!canViewFinance(me, organization?.id)) return null;
   return (
-    <NavLink to="/finance" className={() => (pathname.startsWith('/finance') ? 'shell__nav-link active' : 'shell__nav-link')}>
+    <NavLink to="/finance" className={() => (pathname.startsWith('/finance') ? 'shell__nav-link shell__nav-link--finance active' : 'shell__nav-link shell__nav-link--finance')}>
       {t('shell.nav.finance')}
     </NavLink>
   );
