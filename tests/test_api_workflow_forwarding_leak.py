@@ -28,7 +28,8 @@ from tests.test_price_leak_walk import (
 
 __all__ = ["chain"]
 
-pytestmark = pytest.mark.django_db
+# the schema walk's documents stay prepared between its requests (tests/fixtures/graphql.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("walk_documents_kept")]
 
 ORDER = """query($id: ID!) { order(id: $id) { id forwardedTo { id totalNet }
   lines { forwardedTo { order { id } line { unitNet } } } } }"""

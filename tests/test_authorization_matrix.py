@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import cache
 
 import pytest
 from django.conf import settings
@@ -89,9 +90,7 @@ from backend.accounts.models import (
 )
 from backend.accounts.services.members import invite_member
 from backend.api.schema import schema
-from backend.core.graphql import builders
 from backend.core.graphql.cost import _plan, field_costs_of
-from backend.core.graphql.document import prepare_document
 from backend.core.permissions import OrgPerm, Perm
 from backend.core.tree_paths import ancestor_ids
 from backend.orders.models import Order
@@ -205,8 +204,15 @@ REQUIRED_ARGUMENTS = {"invitationLink": {"token": '"a-token-nobody-was-given"'},
                       "skuSuggestions": {"query": '"KR"'}}
 
 
-def _root_fields():
-    """``(name, field, selection)`` of every root field but lookups by id."""
+@cache
+def _root_fields() -> tuple[tuple[str, object, str], ...]:
+    """``(name, field, selection)`` of every root field but lookups by id. The schema's
+    alone, so made once per test process: finding each field's depth and page parses
+    hundreds of candidate documents (13 s), which every viewer's walk would pay again."""
+    return tuple(_root_field_walks())
+
+
+def _root_field_walks():
     query_type = schema.graphql_schema.query_type
     depth_left = settings.GRAPHQL_MAX_DEPTH - 2
     for name, field in query_type.fields.items():
@@ -261,19 +267,22 @@ def _call(name: str, field, arguments: list[str], selection: str = "") -> str:
     return f"{name}({args})" if args else name
 
 
-def _root_queries() -> list[tuple[str, str]]:
+@cache
+def _root_queries() -> tuple[tuple[str, str], ...]:
     """``(field, document)`` for every root field but lookups by id, without arguments."""
-    return [(name, f"{{ {_call(name, field, [], selection)}{selection} }}")
-            for name, field, selection in _root_fields()]
+    return tuple((name, f"{{ {_call(name, field, [], selection)}{selection} }}")
+                 for name, field, selection in _root_fields())
 
 
-def _root_queries_by_id() -> list[tuple[str, str, str]]:
+@cache
+def _root_queries_by_id() -> tuple[tuple[str, str, str], ...]:
     """``(field, document, Node type of its $id variable)``: every root field once per
     optional ID argument named after a Node type."""
-    return [(name, f"query($id: ID) {{ {_call(name, field, [text], selection)}{selection} }}",
-             id_type)
-            for name, field, selection in _root_fields()
-            for text, id_type in _id_arguments(field)]
+    return tuple(
+        (name, f"query($id: ID) {{ {_call(name, field, [text], selection)}{selection} }}",
+         id_type)
+        for name, field, selection in _root_fields()
+        for text, id_type in _id_arguments(field))
 
 
 def _is_node(type_name: str | None) -> bool:
@@ -799,17 +808,8 @@ def _credit_kinds() -> set[str]:
 
 
 @pytest.fixture(autouse=True)
-def _walk_documents_kept(monkeypatch):
-    """Keep every document of the walk prepared (parsed, validated, its builders compiled)
-    between requests. Its documents select every field at every depth, far larger than
-    the storefront's, so the cache's memory guard would parse each anew for every viewer
-    and id; the guard is not what this test is about, the answers are."""
-    monkeypatch.setattr(prepare_document, "max_document_chars", 1_000_000)
-    monkeypatch.setattr(prepare_document, "max_document_bytes", 100_000_000)
-    monkeypatch.setattr(prepare_document, "max_bytes", 1_000_000_000)
-    # Their compiled builders too: a walk compiles some 2,500, and past the production
-    # bound the cache starts over, compiling every one again for every viewer.
-    monkeypatch.setattr(builders, "_MAX_BUILDERS", 1_000_000)
+def _walk_documents_kept(walk_documents_kept):
+    """The walk's documents stay prepared between requests (tests/fixtures/graphql.py)."""
 
 
 def _owned_objects_in_the_database() -> list[str]:
@@ -827,9 +827,10 @@ def _owned_objects_in_the_database() -> list[str]:
     return sorted(ids)
 
 
-def _documents():
+@cache
+def _documents() -> tuple[tuple[str, str, str | None], ...]:
     # Fields without arguments first: they find the ids the others are asked with.
-    return ([(name, document, None) for name, document in _root_queries()]
+    return (tuple((name, document, None) for name, document in _root_queries())
             + _root_queries_by_id())
 
 

@@ -19,7 +19,8 @@ from tests.test_api_catalog_prices import shop  # noqa: F401 (fixture)
 from tests.test_authorization_matrix import _root_queries, world  # noqa: F401 (fixture)
 from tests.test_execution_fast_path import GeneralPath
 
-pytestmark = pytest.mark.django_db
+# the schema walk's documents stay prepared between its requests (tests/fixtures/graphql.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("walk_documents_kept")]
 
 
 @pytest.fixture

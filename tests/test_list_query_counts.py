@@ -25,7 +25,8 @@ from tests.fixtures.prices import create_price_rules, running_promotion
 from tests.fixtures.stock_world import add_stock_center, seed_stock
 from tests.test_authorization_matrix import _root_queries, seed_prices
 
-pytestmark = pytest.mark.django_db
+# the schema walk's documents stay prepared between its requests (tests/fixtures/graphql.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("walk_documents_kept")]
 
 
 def _populate(org, domain: str, make_user):

@@ -56,7 +56,8 @@ from tests.test_authorization_matrix import (
     _selection,
 )
 
-pytestmark = pytest.mark.django_db
+# the schema walk's documents stay prepared between its requests (tests/fixtures/graphql.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("walk_documents_kept")]
 
 # Unit prices of the manufacturer's lists: (variant index, min quantity) -> price. Odd
 # amounts, so that no count, quantity, date or percentage equals one by chance.

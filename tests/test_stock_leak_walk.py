@@ -30,7 +30,8 @@ from inventory.models import (
 from tests.fixtures.graphql import GraphQLClient
 from tests.test_price_leak_walk import _numbers, leaks, walk
 
-pytestmark = pytest.mark.django_db
+# the schema walk's documents stay prepared between its requests (tests/fixtures/graphql.py)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("walk_documents_kept")]
 
 HIDDEN_ON_HAND = Decimal("4819.250")
 HIDDEN_AVAILABLE = Decimal("4817.250")  # 2 allocated

@@ -28,7 +28,6 @@ from backend.core.errors import DomainValidationError
 from backend.core.viewer import Viewer, ViewerError
 from price_rules.excel.downloads import XLSX, DownloadLink, _refused, _workbook
 
-from .documents.statement_pdf import statement_pdf
 from .documents.statement_text import TEXTS
 from .documents.statement_xlsx import write_statement_xlsx
 from .services.statement import LANGUAGES, build_statement
@@ -81,6 +80,10 @@ def download(request: HttpRequest, token: str) -> HttpResponse:
         return _refused(400, detail.code_value, detail.message)
     name = f"{TEXTS[language]['sheet']} {account.buyer.name} {start.isoformat()}—{end.isoformat()}"
     if file_format == "PDF":
+        # imported on a PDF's first request: ReportLab takes 0.2 s to load, which the API's
+        # and the workers' start would otherwise pay
+        from .documents.statement_pdf import statement_pdf
+
         response = HttpResponse(statement_pdf(statement), content_type="application/pdf")
         extension = "pdf"
     else:

@@ -189,33 +189,45 @@ test('a dealer’s buyer is told of the seller’s proposal and accepts it on th
   await screenshot(page, '147-phone-notifications');
 });
 
-test('the header with the bell fits 1280 px for staff and a phone for a buyer', async ({ page }) => {
+test('the header with the bell fits every desktop width for staff, and a phone', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await signIn(page, STAFF);
   await page.goto('/notifications');
   await expect(page.getByRole('heading', { level: 1, name: 'Уведомления' })).toBeVisible();
   await settled(page);
   const bar = page.locator('.shell__bar');
-  // Every part of the bar inside it, whole, none over another (an overlap was an axe contrast failure).
-  const overlaps = await bar.evaluate((element) => {
-    const parts = [...element.querySelectorAll<HTMLElement>('.brand, .shell__nav, .shell__context, .shell__tools, .notification-bell, .cart-badge')];
-    const boxes = parts.map((part) => part.getBoundingClientRect()).filter((box) => box.width > 0);
-    const bar = element.getBoundingClientRect();
-    const outside = boxes.some((box) => box.left < bar.left || box.right > bar.right);
-    const over = boxes.some((box, i) => boxes.slice(i + 1).some((next) => box.right > next.left + 0.5 && next.right > box.left + 0.5));
-    // What a part holds stays inside it (a long organization name ends in «…» by design).
-    const squeezed = parts
-      .filter((part) => {
-        const box = part.getBoundingClientRect();
-        return [...part.querySelectorAll('*')].some((inner) => {
-          const rect = inner.getBoundingClientRect();
-          return rect.width > 0 && (rect.left < box.left - 0.5 || rect.right > box.right + 0.5);
-        });
-      })
-      .map((part) => part.className);
-    return { outside, over, squeezed, scroll: element.scrollWidth - element.clientWidth };
-  });
-  expect(overlaps).toEqual({ outside: false, over: false, squeezed: [], scroll: 0 });
+  // The tools row over the sections row (app.css): from 901 px up, every part of the bar
+  // inside it, whole, none over another (an overlap was an axe contrast failure).
+  for (const width of [901, 1024, 1280, 1440, 1920]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect(page.getByRole('navigation', { name: 'Основные разделы' }).getByRole('link', { name: 'Финансы' })).toBeVisible();
+    const overlaps = await bar.evaluate((element) => {
+      const parts = [...element.querySelectorAll<HTMLElement>('.brand, .shell__nav, .shell__context, .shell__tools, .notification-bell, .cart-badge')];
+      const boxes = parts.map((part) => part.getBoundingClientRect()).filter((box) => box.width > 0);
+      const bar = element.getBoundingClientRect();
+      const outside = boxes.some((box) => box.left < bar.left || box.right > bar.right);
+      const meet = (a: DOMRect, b: DOMRect) =>
+        a.right > b.left + 0.5 && b.right > a.left + 0.5 && a.bottom > b.top + 0.5 && b.bottom > a.top + 0.5;
+      const over = boxes.some((box, i) => boxes.slice(i + 1).some((next) => meet(box, next)));
+      // What a part holds stays inside it (a long organization name ends in «…» by design).
+      const squeezed = parts
+        .filter((part) => {
+          const box = part.getBoundingClientRect();
+          return [...part.querySelectorAll('*')].some((inner) => {
+            const rect = inner.getBoundingClientRect();
+            return rect.width > 0 && (rect.left < box.left - 0.5 || rect.right > box.right + 0.5);
+          });
+        })
+        .map((part) => part.className);
+      // The tools row is one line: the bell and the brand side by side.
+      const bell = element.querySelector('.notification-bell')?.getBoundingClientRect();
+      const brand = element.querySelector('.brand')?.getBoundingClientRect();
+      const oneRow = !!bell && !!brand && bell.top < brand.bottom && brand.top < bell.bottom;
+      return { outside, over, squeezed, oneRow, scroll: element.scrollWidth - element.clientWidth };
+    });
+    expect(overlaps, `${width} px`).toEqual({ outside: false, over: false, squeezed: [], oneRow: true, scroll: 0 });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   await noSidewaysScroll(page, 1280);
   const bell = await page.getByTestId('notification-bell').boundingBox();
   expect(bell && bell.x + bell.width).toBeLessThanOrEqual(1280);

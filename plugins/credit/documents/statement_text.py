@@ -19,7 +19,7 @@ TEXTS = {
            "opening": "Сальдо начальное", "turnover": "Обороты за период",
            "closing": "Сальдо конечное",
            "owed": "По данным {seller} на {end} задолженность в пользу {creditor} "
-                   "составляет {amount} {currency}.",
+                   "составляет {amount} {currency}",
            "settled": "По данным {seller} на {end} задолженность отсутствует.",
            "from": "От {name}", "director": "Руководитель",
            "accountant": "Главный бухгалтер", "stamp": "М.П.", "inn": "ИНН", "kpp": "КПП",
@@ -32,7 +32,7 @@ TEXTS = {
            "opening": "Opening balance", "turnover": "Turnover for the period",
            "closing": "Closing balance",
            "owed": "As recorded by {seller}, on {end} the debt in favour of {creditor} "
-                   "is {amount} {currency}.",
+                   "is {amount} {currency}",
            "settled": "As recorded by {seller}, on {end} there is no debt.",
            "from": "For {name}", "director": "Director",
            "accountant": "Chief accountant", "stamp": "Seal", "inn": "INN", "kpp": "KPP",
@@ -68,8 +68,11 @@ def result_sentence(statement: Statement) -> str:
         return texts["settled"].format(seller=seller, end=end)
     creditor = seller if closing > 0 else party_name(statement.buyer)
     currency = CURRENCIES[language].get(statement.currency, statement.currency)
-    return texts["owed"].format(seller=seller, end=end, creditor=creditor,
-                                amount=money_text(abs(closing), language), currency=currency)
+    sentence = texts["owed"].format(seller=seller, end=end, creditor=creditor,
+                                    amount=money_text(abs(closing), language),
+                                    currency=currency)
+    # «руб.» ends the sentence with its own full stop
+    return sentence if sentence.endswith(".") else sentence + "."
 
 
 def balance_columns(balance: Decimal) -> tuple[Decimal | None, Decimal | None]:

@@ -32,7 +32,7 @@ export function UserMenu() {
     <div className="user-menu">
       {me && (
         <p className="user-menu__who" data-testid="current-user">
-          <span className="user-menu__avatar" aria-hidden>
+          <span className="user-menu__avatar" aria-hidden title={me.user.fullName || me.user.email}>
             {initials(me.user.fullName || me.user.email)}
           </span>
           <span className="user-menu__name">{me.user.fullName || me.user.email}</span>
