@@ -113,7 +113,9 @@ def _ledger(buyer_id: int, seller_id: int, invoices: int):
             serial=serial, issued_on=issued, due_on=issued + timedelta(days=30),
             currency="RUB", vat_rate=Decimal("22.00"), total_net=total, total_vat=Decimal(0),
             total_gross=total, status=InvoiceStatus.PAID if serial % 6 else
-            InvoiceStatus.UNPAID))
+            InvoiceStatus.UNPAID,
+            # the allocations written below (half of every twelfth), as refresh_status keeps it
+            paid_total=total if serial % 6 else total / 2 if serial % 12 == 0 else 0))
     made = Invoice.objects.bulk_create(rows)
     entries = [LedgerEntry(account=account, kind=EntryKind.INVOICE, amount=i.total_gross,
                            occurred_on=i.issued_on, invoice=i) for i in made]

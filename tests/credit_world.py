@@ -26,6 +26,7 @@ from plugins.credit.models import (
     PaymentMethod,
     PaymentSource,
 )
+from plugins.credit.services.status import refresh_status
 from tests.orders_world import make_order
 
 __all__ = ["credit_world", "gid", "invoice_of"]
@@ -81,6 +82,7 @@ def credit_world(network, catalog, make_user):
                                      reference="п/п 17")
     PaymentAllocation.objects.create(payment=payment, invoice=overdue,
                                      amount=Decimal("10000.00"))
+    refresh_status(overdue)  # its paid total, as the payments' service leaves it
     LedgerEntry.objects.create(account=account, kind=EntryKind.PAYMENT,
                                amount=Decimal("-10000.00"), occurred_on=payment.received_on,
                                payment=payment)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Max, Sum
+from django.db.models import Max
 from django.utils import timezone
 
 from backend.accounts.models import Organization
@@ -19,7 +19,6 @@ from plugins.credit.models import (
     EntryKind,
     Invoice,
     InvoiceLine,
-    InvoiceStatus,
     LedgerEntry,
     Payment,
     PaymentAllocation,
@@ -28,6 +27,7 @@ from plugins.credit.models import (
     Requisites,
     StatementComparison,
 )
+from plugins.credit.services.status import refresh_status
 
 VAT = Decimal("22.00")
 
@@ -82,17 +82,8 @@ def refund(paid: Payment, amount: str, on: date) -> LedgerEntry:
 
 
 def refresh(target: Invoice) -> None:
-    paid = target.allocations.aggregate(s=Sum("amount"))["s"] or Decimal(0)
-    if paid >= target.total_gross:
-        status = InvoiceStatus.PAID
-    elif paid > 0:
-        status = InvoiceStatus.PARTIALLY_PAID
-    elif target.due_on < timezone.localdate():
-        status = InvoiceStatus.OVERDUE
-    else:
-        status = InvoiceStatus.UNPAID
-    Invoice.objects.filter(pk=target.pk).update(status=status)
-    target.status = status
+    """Its status and paid total from its allocations, as the payments' service does."""
+    refresh_status(target, with_order=False)
 
 
 def seed_credit(network, uploaded_by) -> dict[str, CreditAccount]:

@@ -52,7 +52,9 @@ def test_named_invoice_first_partial(credit_world):
     assert allocations(payment) == sorted([(named.pk, Decimal("300.00")),
                                            (early.pk, Decimal("50.00"))])
     early.refresh_from_db()
+    named.refresh_from_db()
     assert early.status == InvoiceStatus.PARTIALLY_PAID
+    assert (early.paid_total, named.paid_total) == (Decimal("50.00"), Decimal("300.00"))
 
 
 def test_same_reference_recorded_once(credit_world):
@@ -96,6 +98,8 @@ def test_refund_takes_the_advance_first_then_the_newest_allocation(credit_world)
     assert sum(a.amount for a in payment.allocations.all()) == Decimal("150.00")
     assert (first.status, second.status) == (InvoiceStatus.PAID,
                                              InvoiceStatus.PARTIALLY_PAID)
+    # what each invoice keeps as paid follows its allocations down as well as up
+    assert (first.paid_total, second.paid_total) == (Decimal("100.00"), Decimal("50.00"))
     balance = sum(e.amount for e in LedgerEntry.objects.filter(account=account))
     assert balance == Decimal("200.00") - Decimal("250.00") + Decimal("100.00")
 

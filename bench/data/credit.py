@@ -79,7 +79,7 @@ def generate_credit() -> dict[str, int]:
         cursor.execute("SELECT count(*) FROM credit_payment")
         counts["payments"] = cursor.fetchone()[0]
         cursor.execute("""
-            UPDATE credit_invoice i SET status = CASE
+            UPDATE credit_invoice i SET paid_total = paid.amount, status = CASE
               WHEN paid.amount >= i.total_gross THEN 'PAID'
               WHEN paid.amount > 0 THEN 'PARTIALLY_PAID'
               WHEN i.due_on < %(today)s THEN 'OVERDUE' ELSE 'UNPAID' END

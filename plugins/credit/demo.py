@@ -17,36 +17,30 @@ seller, and why.
   unknown payer) waiting for a person.
 - admin@demo.local holds MANAGE_CREDIT.
 
-Invoices and payments are written by ``_issue`` and ``_pay`` (rows, their ledger entries
-and allocations, the invoice's status), the one place to switch to the invoices' and
-payments' services. Loaded once: when a demo account exists, a second load does nothing.
+Invoices and payments go through the invoices' and payments' services (``issue``,
+``record_payment``), dated in the past. Loaded once: when a demo account exists, a second
+load does nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import Sum
 from django.utils import timezone
 
 from backend.accounts.models import Membership, Organization, User
 from backend.core.permissions import Perm
-from backend.orders.models import Order, OrderLine
+from backend.orders.models import Order
 
 from .models import (
     BankStatementImport,
     BankStatementRow,
     CreditAccount,
-    EntryKind,
     Invoice,
-    InvoiceLine,
-    InvoiceStatus,
-    LedgerEntry,
     Payment,
-    PaymentAllocation,
     PaymentMethod,
     PaymentSource,
     Requisites,
@@ -56,7 +50,10 @@ from .models import (
 )
 from .models import InvoicePolicy as IP
 from .models import OverLimitPolicy as OL
-from .services.numbers import next_serial
+from .services.invoice_lines import delivery_draft, order_drafts
+from .services.issuing import issue
+from .services.numbers import format_number
+from .services.payments import record_payment
 
 STAFF = "admin@demo.local"
 CENT = Decimal("0.01")
@@ -181,72 +178,25 @@ def _part(invoice: Invoice, share: str) -> Decimal:
 
 
 def _issue(account: CreditAccount, order: Order, issued_on: date) -> Invoice:
-    """The order's invoice with its lines and its ledger entry (the invoices' service's
-    work, written here until the demo calls it)."""
-    # the seller's counter, as the invoices' service takes it: later invoices (an order
-    # confirmed in the demo) continue the numbers instead of repeating them
-    serial = next_serial(account.seller_id, issued_on.year)
-    due_on = issued_on + timedelta(days=account.net_days)
-    invoice = Invoice.objects.create(
-        account=account, seller=account.seller, buyer=account.buyer, order=order,
-        year=issued_on.year, serial=serial, issued_on=issued_on, due_on=due_on,
-        currency=account.currency, vat_rate=order.vat_rate,
-        total_net=order.total_net + order.delivery_net,
-        total_vat=order.grand_total_gross - order.total_net - order.delivery_net,
-        total_gross=order.grand_total_gross)
-    for line in OrderLine.objects.filter(order=order).order_by("position"):
-        InvoiceLine.objects.create(
-            invoice=invoice, position=line.position, order_line=line, sku=line.sku,
-            name=line.name, unit=line.unit, quantity=line.quantity,
-            unit_price_net=line.unit_net, total_net=line.total_net,
-            total_vat=line.total_gross - line.total_net, total_gross=line.total_gross)
-    LedgerEntry.objects.create(account=account, kind=EntryKind.INVOICE,
-                               amount=invoice.total_gross, occurred_on=issued_on,
-                               invoice=invoice)
-    _refresh(invoice, issued_on)
+    """The order's invoice as the invoices' service issues it on confirmation (its lines,
+    the delivery, its ledger entry, advances taken, its status), dated ``issued_on``."""
+    delivery = delivery_draft(order)
+    invoice = issue(account, order, order_drafts(order) + ([delivery] if delivery else []),
+                    issued_on=issued_on)
+    assert invoice is not None, order  # a confirmed order bills something
     return invoice
 
 
 def _pay(account: CreditAccount, amount: Decimal, received_on: date, invoice: Invoice | None,
          source: str = PaymentSource.MANUAL, reference: str = "") -> Payment:
-    """A bank transfer with its ledger entry, allocated to ``invoice`` (the rest is an
-    advance): the payments' service's work, written here until the demo calls it."""
-    payment = Payment.objects.create(
-        account=account, method=PaymentMethod.BANK_TRANSFER, source=source, amount=amount,
-        currency=account.currency, received_on=received_on, reference=reference,
-        payer_inn=account.buyer.inn, invoice=invoice,
-        purpose=f"Оплата по счёту {_number(invoice)}" if invoice else "Аванс по договору",
-        order=invoice.order if invoice else None)
-    LedgerEntry.objects.create(account=account, kind=EntryKind.PAYMENT, amount=-amount,
-                               occurred_on=received_on, payment=payment)
-    if invoice is not None:
-        open_part = invoice.total_gross - (invoice.allocations.aggregate(
-            s=Sum("amount"))["s"] or Decimal(0))
-        PaymentAllocation.objects.create(payment=payment, invoice=invoice,
-                                         amount=min(amount, open_part))
-        _refresh(invoice, received_on)
-    return payment
-
-
-def _number(invoice: Invoice) -> str:
-    return f"СЧ-{invoice.year % 100:02d}-{invoice.serial:05d}"
-
-
-def _refresh(invoice: Invoice, on: date) -> None:
-    paid = invoice.allocations.aggregate(s=Sum("amount"))["s"] or Decimal(0)
-    if paid >= invoice.total_gross:
-        invoice.status = InvoiceStatus.PAID
-        invoice.paid_at = timezone.make_aware(datetime.combine(on, time(12)))
-    elif paid > 0:
-        invoice.status = InvoiceStatus.PARTIALLY_PAID
-    elif invoice.due_on < timezone.localdate():
-        invoice.status = InvoiceStatus.OVERDUE
-    invoice.save(update_fields=["status", "paid_at", "updated_at"])
-    order = invoice.order
-    if order is not None:
-        order.payment_status = ("PAID" if invoice.status == InvoiceStatus.PAID
-                                else "PARTIALLY_PAID" if paid > 0 else "UNPAID")
-        order.save(update_fields=["payment_status", "updated_at"])
+    """A bank transfer as the payments' service records it: its ledger entry, allocated to
+    ``invoice`` (the rest is an advance), the invoice's and its order's status."""
+    number = format_number(invoice.year, invoice.serial, "ru") if invoice else ""
+    return record_payment(
+        account, amount, account.currency, received_on, PaymentMethod.BANK_TRANSFER, source,
+        reference, invoice=invoice, order=invoice.order if invoice else None,
+        payer_inn=account.buyer.inn,
+        purpose=f"Оплата по счёту {number}" if invoice else "Аванс по договору")
 
 
 def _bank_statement(account: CreditAccount, paid: Payment, staff: User, on: date) -> int:

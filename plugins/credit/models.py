@@ -138,6 +138,10 @@ class Invoice(PortalModel):
     total_gross = models.DecimalField(**MONEY)
     status = models.CharField(max_length=16, choices=InvoiceStatus.choices,
                               default=InvoiceStatus.UNPAID)
+    # The sum of its allocations, recomputed (never incremented) by services/status.py's
+    # refresh_status, which every allocation write calls: the receivables monitor sorts
+    # every account by what is unpaid without summing the allocations of all invoices.
+    paid_total = models.DecimalField(**MONEY, default=0)
     paid_at = models.DateTimeField(null=True, blank=True)
     comment = models.TextField(blank=True, default="")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
@@ -234,8 +238,10 @@ class Payment(PortalModel):
 
 
 class PaymentAllocation(PortalModel):
-    """Part of a payment taken by an invoice. Rows are only added (a refund or a
-    correction is a new entry, never an edited amount)."""
+    """Part of a payment taken by an invoice: what the payment still pays on it. Payments
+    add rows; a refund beyond the payment's advance lowers or removes them, newest first
+    (services/payments.py), and its REFUND ledger entry keeps the history. The invoice's
+    ``paid_total`` is their sum, recomputed after each change."""
 
     payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="allocations")
     invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="allocations")

@@ -51,14 +51,16 @@ def due_date(account: CreditAccount, issued_on: datetime.date) -> datetime.date:
 
 @transaction.atomic
 def issue(account: CreditAccount, order: Order, drafts: list[LineDraft], *,
-          dispatch_id: int | None = None, user: object = None) -> Invoice | None:
-    """Write the invoice of ``drafts`` (None when they bill nothing). The account is
-    locked by the caller."""
+          dispatch_id: int | None = None, user: object = None,
+          issued_on: datetime.date | None = None) -> Invoice | None:
+    """Write the invoice of ``drafts`` (None when they bill nothing), dated ``issued_on``
+    (today unless said: the demo dates its history). The account is locked by the
+    caller."""
     total_net = sum((draft.total_net for draft in drafts), ZERO)
     total_gross = sum((draft.total_gross for draft in drafts), ZERO)
     if total_gross <= 0:
         return None
-    issued_on = timezone.localdate()
+    issued_on = issued_on or timezone.localdate()
     invoice = Invoice.objects.create(
         account=account, seller_id=account.seller_id, buyer_id=account.buyer_id,
         order=order, dispatch_id=dispatch_id, year=issued_on.year,

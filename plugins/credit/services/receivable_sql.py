@@ -7,10 +7,9 @@ come from the models, so a renamed table cannot leave a stale name here."""
 
 from __future__ import annotations
 
-from ..models import Invoice, LedgerEntry, Payment, PaymentAllocation
+from ..models import Invoice, LedgerEntry, Payment
 
 INVOICES = Invoice._meta.db_table
-ALLOCATIONS = PaymentAllocation._meta.db_table
 PAYMENTS = Payment._meta.db_table
 ENTRIES = LedgerEntry._meta.db_table
 
@@ -27,14 +26,14 @@ HAS_OVERDUE = (f"EXISTS (SELECT 1 FROM {INVOICES} i WHERE i.account_id = a.id "
 # joined to the accounts as ``k`` (``account_id``, ``value``); ``{ids:<alias>}`` stands
 # for `` AND <alias>.account_id IN (<the filtered accounts' ids>)``, or nothing when the
 # viewer sees every account unfiltered. CLIENT and LIMIT are the account's own columns.
-_PAID_BY_INVOICE = (f"(SELECT invoice_id, SUM(amount) AS paid FROM {ALLOCATIONS} "
-                    f"GROUP BY invoice_id)")
+# What is paid on an invoice is its ``paid_total`` (its allocations' sum, kept by
+# services/status.py): summing every allocation for every sort took half the page's time.
 
 
 def _grouped_open(condition: str) -> str:
     """What is unpaid on the open invoices meeting ``condition``, per account."""
-    return (f"SELECT i.account_id, SUM(i.total_gross - COALESCE(al.paid, 0)) AS value "
-            f"FROM {INVOICES} i LEFT JOIN {_PAID_BY_INVOICE} al ON al.invoice_id = i.id "
+    return (f"SELECT i.account_id, SUM(i.total_gross - i.paid_total) AS value "
+            f"FROM {INVOICES} i "
             f"WHERE i.status IN {OPEN}{{ids:i}} AND {condition} "
             f"GROUP BY i.account_id")
 
@@ -58,3 +57,7 @@ SORT_KEYS = {
                      f"SELECT p.account_id, MAX(p.received_on) AS value FROM {PAYMENTS} p "
                      f"WHERE TRUE{{ids:p}} GROUP BY p.account_id"),
 }
+
+# The keys grouped over the overdue open invoices only: an account has a row in them
+# exactly when it has something overdue (HAS_OVERDUE).
+OVERDUE_KEYS = ("OVERDUE", "OVERDUE_DAYS")

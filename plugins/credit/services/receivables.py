@@ -7,7 +7,9 @@ The sort key is computed for every account of the filter by one grouped pass ove
 table (joined to the accounts), the page's rows are taken by ``ORDER BY key LIMIT`` in one
 query, and only those rows get their figures, from ``services/figures.py`` (five queries
 whatever the page: the same figures as ``CreditAccount``'s). ``count()`` is another query,
-without figures.
+without figures, except under the overdue filter, where the page's query counts its rows
+along (a window before the LIMIT) rather than pass over the invoices a second time. What is
+paid on an invoice is read from the invoice (``paid_total``), not summed from allocations.
 
 Open invoices are those UNPAID, PARTIALLY_PAID or OVERDUE (the payments service keeps the
 status from the allocations: a PAID invoice has nothing open, a CANCELLED one counts for
@@ -33,7 +35,7 @@ from backend.core.viewer import Viewer
 from ..models import CreditAccount
 from ..visibility import receivable_accounts
 from .figures import figures_of
-from .receivable_sql import HAS_OVERDUE, SORT_KEYS
+from .receivable_sql import HAS_OVERDUE, OVERDUE_KEYS, SORT_KEYS
 
 SORT_FIELDS = tuple(SORT_KEYS)
 DEFAULT_SORT = {"field": "OVERDUE", "direction": "DESC"}
@@ -61,6 +63,8 @@ class ReceivableRows:
     sort_field: str
     descending: bool
     today: date
+    # the filtered accounts' count, when a page query counted them along (overdue only)
+    counted: int | None = None
 
     def _ids(self) -> tuple[str | None, dict[str, Any]]:
         """The filtered accounts' ids as SQL with named parameters (it may appear several
@@ -78,13 +82,14 @@ class ReceivableRows:
             named[f"p{i}"] = value
         return sql, named
 
-    def _from(self, joins: str = "") -> tuple[str, dict[str, Any]]:
+    def _from(self, joins: str = "", has_overdue: str = HAS_OVERDUE
+              ) -> tuple[str, dict[str, Any]]:
         """``FROM`` the accounts (``a``) and their clients (``o``), filtered."""
         ids, params = self._ids()
         params.update(today=self.today, week_end=self.today + timedelta(days=7))
         where = [f"a.id IN ({ids})"] if ids is not None else []
         if self.overdue_only:
-            where.append(HAS_OVERDUE)
+            where.append(has_overdue)
         joins = re.sub(r"\{ids:(\w)\}", lambda m: (
             f" AND {m[1]}.account_id IN ({ids})" if ids is not None else ""), joins)
         sql = (f"FROM {CreditAccount._meta.db_table} a "
@@ -92,21 +97,31 @@ class ReceivableRows:
                + (f" WHERE {' AND '.join(where)}" if where else ""))
         return sql, params
 
-    def _base(self) -> tuple[str, dict[str, Any]]:
+    def _base(self, columns: str = "") -> tuple[str, dict[str, Any]]:
         """The accounts with the sort key (``sort_key``), and its named parameters."""
         key_sql, grouped = SORT_KEYS[self.sort_field]
         joins = f" LEFT JOIN ({grouped}) k ON k.account_id = a.id" if grouped else ""
-        sql, params = self._from(joins)
+        # sorted by what is overdue, the key's own rows are the accounts with something
+        # overdue: the filter needs no second pass over the invoices
+        has_overdue = ("k.account_id IS NOT NULL" if self.sort_field in OVERDUE_KEYS
+                       else HAS_OVERDUE)
+        sql, params = self._from(joins, has_overdue)
         return (f"SELECT a.*, o.name AS client_name, o.inn AS client_inn, "
-                f"{key_sql} AS sort_key {sql}", params)
+                f"{key_sql} AS sort_key{columns} {sql}", params)
 
     def __getitem__(self, bounds: slice) -> list[CreditAccount]:
         start, stop = bounds.start or 0, bounds.stop
-        base, params = self._base()
+        # Only the overdue filter makes counting cost a pass over the invoices: then the
+        # page counts the rows it sorted (a window over all of them, before the LIMIT)
+        # and ``count()`` needs no query of its own.
+        counting = ", COUNT(*) OVER () AS counted" if self.overdue_only else ""
+        base, params = self._base(counting)
         direction = "DESC" if self.descending else "ASC"
-        sql = (f"{base} ORDER BY sort_key {direction} NULLS LAST, a.id {direction} "
-               f"LIMIT {int(stop - start)} OFFSET {int(start)}")
+        sql = (f"{base} ORDER BY sort_key {direction} NULLS LAST, "
+               f"a.id {direction} LIMIT {int(stop - start)} OFFSET {int(start)}")
         rows = list(CreditAccount.objects.raw(sql, params))
+        if rows and counting:
+            self.counted = rows[0].counted
         # The page's figures as the accounts' own (``CreditAccount.balance``...) are.
         found = figures_of(rows, today=self.today)
         for row in rows:
@@ -114,6 +129,8 @@ class ReceivableRows:
         return rows
 
     def count(self) -> int:
+        if self.counted is not None:
+            return self.counted
         if not self.overdue_only:
             return self.accounts.count()
         sql, params = self._from()

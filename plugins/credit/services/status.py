@@ -1,6 +1,7 @@
 """An invoice's payment status and its order's, recomputed from the allocations and the
 date (never incremented): called after every allocation (payments, card payments, issuing
-with advances) and by the daily overdue task.
+with advances, refunds) and by the daily overdue task. It keeps the allocations' sum on
+the invoice too (``paid_total``), for the receivables monitor's sorts.
 
 Invoice: PAID when its allocations cover ``total_gross`` (``paid_at`` set then),
 PARTIALLY_PAID when some, else OVERDUE once ``due_on`` has passed, else UNPAID. A
@@ -50,11 +51,12 @@ def refresh_status(invoice: Invoice, today: datetime.date | None = None, *,
     if invoice.status == InvoiceStatus.CANCELLED:
         return invoice.status
     today = today or timezone.localdate()
-    status = status_of(invoice.total_gross, paid_amount(invoice), invoice.due_on, today)
+    paid = paid_amount(invoice)
+    status = status_of(invoice.total_gross, paid, invoice.due_on, today)
     paid_at = (invoice.paid_at or timezone.now()) if status == InvoiceStatus.PAID else None
-    if status != invoice.status or paid_at != invoice.paid_at:
-        invoice.status, invoice.paid_at = status, paid_at
-        invoice.save(update_fields=["status", "paid_at", "updated_at"])
+    if (status, paid_at, paid) != (invoice.status, invoice.paid_at, invoice.paid_total):
+        invoice.status, invoice.paid_at, invoice.paid_total = status, paid_at, paid
+        invoice.save(update_fields=["status", "paid_at", "paid_total", "updated_at"])
     if with_order and invoice.order_id is not None:
         refresh_order_status(invoice.order_id)
     return status
