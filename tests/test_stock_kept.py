@@ -73,6 +73,26 @@ def test_a_later_page_reads_the_kept_answers_without_the_stock_statement(
     assert len(KEPT) > 0
 
 
+def test_a_page_with_prices_reads_the_price_and_stock_versions_in_one_statement(
+        world, paint, sub_buyer):
+    """backend/core/request_reads: a query's versions, the price rules' and the stock's,
+    in one round trip, not one each."""
+    priced = CATALOG.replace("variants { sku", "variants { sku price { net currency }")
+    sub_buyer(priced, paint)  # keeps the view
+    statements: list[str] = []
+
+    def record(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        sub_buyer(priced, paint)
+    versions = [sql for sql in statements
+                if "inventory_stock_version" in sql or "rules_version" in sql]
+    assert len(versions) == 1
+    assert "inventory_stock_version" in versions[0] and "rules_version" in versions[0]
+
+
 def test_a_committed_stock_change_in_a_shown_warehouse_is_seen_at_once(
         world, paint, sub_buyer):
     _page(sub_buyer, paint)

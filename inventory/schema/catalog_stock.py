@@ -225,6 +225,7 @@ def _kept(info) -> tuple[bool, dict | None, dict | None]:
         view = StockView(context)
         if info.operation.operation is not OperationType.QUERY:
             return bool(view.displays), None, None
+        view.shares_reads = True
         kept = view.kept if view.displays else None
         known = (bool(view.displays), None if kept is None else kept.variants,
                  None if kept is None else kept.products)

@@ -45,7 +45,10 @@ from typing import Any
 
 from django.conf import settings
 
+from backend.core import request_reads
 from backend.core.prepared import fetch_all
+
+from ..visibility import sees_all_stock
 
 # The versions of scope 0 and of the warehouses asked, and whether this transaction
 # noted a stock change of its own (scope -1: 1 if so).
@@ -54,18 +57,49 @@ _STATE = (
     "UNION ALL SELECT -1, CASE WHEN EXISTS (SELECT 1 FROM inventory_stock_change "
     "WHERE txid = txid_current_if_assigned()) THEN 1 ELSE 0 END")
 
+# The same as one JSON value, read along with the other apps' reads of a query request
+# (backend/core/request_reads): [{scope: version}, whether this transaction changed stock].
+_SHARED_STATE = (
+    "SELECT json_build_array(COALESCE((SELECT json_object_agg(scope, value) "
+    "FROM inventory_stock_version WHERE scope = ANY(%s)), '{}'::json), "
+    "EXISTS (SELECT 1 FROM inventory_stock_change WHERE txid = txid_current_if_assigned()))")
+
 ViewKey = tuple[int, str, bool]
 Generation = tuple[int, tuple[tuple[int, int], ...]]
 
 
-def read_generation(warehouse_ids: Iterable[int]) -> Generation | None:
-    """Scope 0's version and the warehouses', in one statement; None when this
-    transaction changed stock itself (nothing may be read or kept)."""
+def view_key(viewer) -> ViewKey:
+    """What a viewer's view of stock depends on: its active organization, the
+    organization's place in the tree, whether it sees all stock."""
+    organization = viewer.organization
+    return (int(organization.pk) if organization is not None else 0,
+            organization.path if organization is not None else "", sees_all_stock(viewer))
+
+
+def read_generation(warehouse_ids: Iterable[int], request=None) -> Generation | None:
+    """Scope 0's version and the warehouses', in one statement (with ``request``, a query
+    request: the one its apps share); None when this transaction changed stock itself
+    (nothing may be read or kept)."""
     ids = sorted(warehouse_ids)
-    values = dict(fetch_all(_STATE, [[0, *ids]]))
-    if values.pop(-1):
+    if request is not None:
+        versions, changed_here = request_reads.read(request, "stock", [[0, *ids]])
+        values = {int(scope): value for scope, value in versions.items()}
+    else:
+        values = dict(fetch_all(_STATE, [[0, *ids]]))
+        changed_here = values.pop(-1)
+    if changed_here:
         return None
     return values.get(0, 0), tuple((pk, values.get(pk, 0)) for pk in ids)
+
+
+def _state_params(request) -> list | None:
+    """The scopes a query of this request would read: scope 0 and the warehouses of the
+    viewer's kept view (None: no signed-in viewer, or nothing kept)."""
+    viewer = getattr(request, "viewer", None)
+    if viewer is None or not keeping() or not viewer.is_authenticated:
+        return None
+    kept = KEPT.view(view_key(viewer))
+    return [[0, *sorted(kept.warehouses)]] if kept is not None else [[0]]
 
 
 def _compare(new: Generation, old: Generation) -> int:
@@ -176,3 +210,6 @@ KEPT = KeptStock()
 
 def keeping() -> bool:
     return settings.STOCK_CACHE_VARIANTS > 0
+
+
+request_reads.register(request_reads.Part("stock", _SHARED_STATE, _state_params))

@@ -23,7 +23,7 @@ from backend.core.tree_paths import ancestor_ids
 from .. import bands
 from ..models import IncomingSupply, StockItem, Warehouse
 from ..visibility import manageable_warehouses, sees_all_stock, warehouse_displays
-from .kept_stock import KEPT, KeptView, ViewKey, keeping, read_generation
+from .kept_stock import KEPT, KeptView, ViewKey, keeping, read_generation, view_key
 
 # Warehouse rows shared between requests while every column reads the same: the catalog's
 # per-warehouse answers hold them and are kept between requests (``catalog_stock``). A
@@ -57,6 +57,8 @@ class StockView(DataLoader):
             self._kept: KeptView | None = None
             self._kept_key: ViewKey | None = None
             self._prepared = False
+            # set by a query's catalog fields: its versions are read with the other apps'
+            self.shares_reads = False
         super().__init__(context)
 
     def batch_load(self, keys):
@@ -151,12 +153,10 @@ class StockView(DataLoader):
         viewer = self.context.viewer
         if not keeping() or not viewer.is_authenticated:
             return
-        organization = viewer.organization
-        key: ViewKey = (int(organization.pk) if organization is not None else 0,
-                        organization.path if organization is not None else "",
-                        self.sees_all)
+        key = view_key(viewer)
         kept = KEPT.view(key)
-        generation = read_generation(kept.warehouses if kept is not None else ())
+        shared = self.context if self.shares_reads else None
+        generation = read_generation(kept.warehouses if kept is not None else (), shared)
         if generation is None:
             return  # this transaction changed stock itself
         if kept is not None and kept.generation[0] == generation[0]:
@@ -167,7 +167,7 @@ class StockView(DataLoader):
                 kept = KeptView(generation, kept.displays, kept.warehouses, kept.ranks)
         else:
             displays, warehouses, ranks = self.displays, self.warehouses, self.ranks
-            fresh = read_generation(warehouses)
+            fresh = read_generation(warehouses, shared)
             if fresh is None or fresh[0] != generation[0]:
                 return  # the view changed while it was read: keep nothing this time
             kept = KeptView(fresh, displays, warehouses, ranks)

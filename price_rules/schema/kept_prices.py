@@ -42,8 +42,10 @@ from django.conf import settings
 from django.utils import timezone
 
 from backend.accounts.models import Organization
+from backend.core import request_reads
 from backend.core.prepared import fetch_all
 
+from ..buyers import viewer_buyer
 from ..stored_keys import CHANGES, VERSION
 from .viewer_prices import PriceBook, PriceTier, VariantPrice, new_price_book, price_book
 
@@ -51,10 +53,25 @@ Walk = tuple[VariantPrice | None, list[PriceTier]]
 Generation = tuple[int, date]
 
 # The rules version, whether this transaction changed prices itself, and the buyer's row.
-_STATE = (
-    f"SELECT v.value, EXISTS (SELECT 1 FROM {CHANGES} c "
-    "WHERE c.txid = txid_current_if_assigned()), o.path, o.currency, o.region "
-    f"FROM {VERSION} v, accounts_organization o WHERE v.id = 1 AND o.id = %s")
+_STATE_COLUMNS = (f"v.value, EXISTS (SELECT 1 FROM {CHANGES} c WHERE c.txid = "
+                  "txid_current_if_assigned()), o.path, o.currency, o.region")
+_STATE_FROM = f"FROM {VERSION} v, accounts_organization o WHERE v.id = 1 AND o.id = %s"
+_STATE = f"SELECT {_STATE_COLUMNS} {_STATE_FROM}"
+
+
+def _state_params(request) -> list | None:
+    """The buyer whose prices a query of this request would read (None: none, or nothing
+    kept), for ``request_reads``: the state is read along with the other apps' reads."""
+    viewer = getattr(request, "viewer", None)
+    if settings.PRICE_CACHE_VARIANTS <= 0 or viewer is None:
+        return None
+    buyer = viewer_buyer(viewer)
+    return None if buyer is None else [buyer.pk]
+
+
+# A query's state is read in one statement with the other apps' (backend/core/request_reads)
+request_reads.register(request_reads.Part(
+    "prices", f"SELECT json_build_array({_STATE_COLUMNS}) {_STATE_FROM}", _state_params))
 
 # Quantities kept per variant: the minimum order, and a few a client asked explicitly.
 _QUANTITIES_PER_VARIANT = 4
@@ -179,7 +196,11 @@ def _generation(request, buyer: Organization, *, once: bool = False) -> Generati
     if known is not None and known[0] == buyer.pk:
         return known[1]
     day = timezone.localdate()
-    [(version, changed_here, path, currency, region)] = fetch_all(_STATE, [buyer.pk])
+    if once:
+        version, changed_here, path, currency, region = request_reads.read(
+            request, "prices", [buyer.pk])
+    else:
+        [(version, changed_here, path, currency, region)] = fetch_all(_STATE, [buyer.pk])
     generation: Generation | None = (version, day)
     if changed_here or (path, currency, region) != (buyer.path, buyer.currency, buyer.region):
         generation = None
