@@ -17,7 +17,6 @@ Moderation rows are written from the generated orders first when there are none
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from typing import Any
 
 from bench.catalog_page import _percentile, _time
 from bench.order_list import _counted
+from bench.signed_in import graphql_call
 
 TARGET_MS = 50.0
 PAGE = 50
@@ -85,32 +85,8 @@ class QueueResult:
 
 
 def _caller(email: str, variables: dict[str, Any]):
-    from django.test import Client
-
-    from backend.accounts.models import Membership
-    from backend.accounts.tokens import issue_tokens
-
-    membership = (Membership.objects.select_related("user")
-                  .filter(user__email=email).first())
-    if membership is None:
-        raise SystemExit("No benchmark data: run `python -m bench.generate`.")
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {issue_tokens(membership.user).access}",
-               "HTTP_X_ORGANIZATION": str(membership.organization_id)}
-    client = Client()
-    body = json.dumps({"query": QUERY, "variables": variables})
-
-    def call(decode: bool = True) -> dict[str, Any]:
-        response = client.post("/graphql/", body, content_type="application/json", **headers)
-        if response.status_code != 200:
-            raise SystemExit(f"GraphQL error ({response.status_code}): {response.content!r}")
-        if not decode:
-            return {}
-        data: dict[str, Any] = response.json()
-        if data.get("errors"):
-            raise SystemExit(f"GraphQL error: {data['errors']}")
-        return data["data"]["moderationQueue"]
-
-    return call
+    """A signed-in client's request of the queue, as the storefront sends it."""
+    return graphql_call(email, QUERY, variables, "moderationQueue")
 
 
 def run(runs: int = 100, warmups: int = 5, regenerate: int = 0) -> QueueResult:

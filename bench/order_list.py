@@ -21,6 +21,7 @@ from datetime import timedelta
 from typing import Any
 
 from bench.catalog_page import _percentile, _time
+from bench.signed_in import graphql_call, member_headers
 
 TARGET_MS = 50.0
 PAGE = 50
@@ -81,39 +82,8 @@ class OrderListResult:
         return "\n".join(lines)
 
 
-def _client():
-    from django.test import Client
-
-    from backend.accounts.models import Membership
-    from backend.accounts.tokens import issue_tokens
-
-    membership = (Membership.objects.select_related("user", "organization")
-                  .filter(user__email=DEALER).first())
-    if membership is None:
-        raise SystemExit("No benchmark data: run `python -m bench.generate`.")
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {issue_tokens(membership.user).access}",
-               "HTTP_X_ORGANIZATION": str(membership.organization_id)}
-    return Client(), headers, membership.organization
-
-
 def _call(variables: dict[str, Any]):
-    import json
-
-    client, headers, _ = _client()
-    body = json.dumps({"query": QUERY, "variables": variables})
-
-    def call(decode: bool = True) -> dict[str, Any]:
-        response = client.post("/graphql/", body, content_type="application/json", **headers)
-        if response.status_code != 200:
-            raise SystemExit(f"GraphQL error ({response.status_code}): {response.content!r}")
-        if not decode:
-            return {}
-        data: dict[str, Any] = response.json()
-        if data.get("errors"):
-            raise SystemExit(f"GraphQL error: {data['errors']}")
-        return data["data"]["orders"]
-
-    return call
+    return graphql_call(DEALER, QUERY, variables, "orders")
 
 
 def _counted(call) -> tuple[dict[str, Any], int, int]:
@@ -146,7 +116,7 @@ def run(runs: int = 100, warmups: int = 5) -> OrderListResult:
     from backend.orders.models import Order
     from backend.orders.numbers import format_number
 
-    _, _, dealer = _client()
+    _, dealer = member_headers(DEALER)
     dealer_orders = Order.objects.filter(buyer__path__startswith=dealer.path)
     some = dealer_orders.order_by("-placed_at").values_list("year", "serial")[7:8].first()
     if some is None:

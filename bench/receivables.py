@@ -19,7 +19,6 @@ when absent; ``--regenerate 1`` writes the credit rows again.
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from typing import Any
 from bench.catalog_page import _percentile, _time
 from bench.moderation_queue import Shape
 from bench.order_list import _counted
+from bench.signed_in import graphql_call
 
 TARGET_MS = 100.0
 PAGE = 50
@@ -79,32 +79,7 @@ class ReceivablesResult:
 
 def _caller(email: str, variables: dict[str, Any]):
     """A signed-in client's request of the monitor, as the storefront sends it."""
-    from django.test import Client
-
-    from backend.accounts.models import Membership
-    from backend.accounts.tokens import issue_tokens
-
-    membership = (Membership.objects.select_related("user")
-                  .filter(user__email=email).first())
-    if membership is None:
-        raise SystemExit("No benchmark users: run `python -m bench.generate`.")
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {issue_tokens(membership.user).access}",
-               "HTTP_X_ORGANIZATION": str(membership.organization_id)}
-    client = Client()
-    body = json.dumps({"query": QUERY, "variables": variables})
-
-    def call(decode: bool = True) -> dict[str, Any]:
-        response = client.post("/graphql/", body, content_type="application/json", **headers)
-        if response.status_code != 200:
-            raise SystemExit(f"GraphQL error ({response.status_code}): {response.content!r}")
-        if not decode:
-            return {}
-        data: dict[str, Any] = response.json()
-        if data.get("errors"):
-            raise SystemExit(f"GraphQL error: {data['errors']}")
-        return data["data"]["receivables"]
-
-    return call
+    return graphql_call(email, QUERY, variables, "receivables")
 
 
 def _data(regenerate: int) -> None:

@@ -35,7 +35,7 @@ from backend.api.schema import schema as portal_schema
 pytestmark = pytest.mark.django_db
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "40"))
-SECONDS = float(os.environ.get("FUZZ_SECONDS", "150"))
+SECONDS = float(os.environ.get("FUZZ_SECONDS", "100"))
 
 # Strategies for the portal's own scalars (schemathesis knows the built-in ones).
 _decimal_text = st.one_of(

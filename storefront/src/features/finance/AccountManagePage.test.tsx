@@ -32,8 +32,16 @@ function open(answers: Record<string, Answer>, viewer = creditStaff(), language:
 
 describe('/finance/accounts/:id', () => {
   it('shows the figures and saves the terms after checking them, then says the new available credit', async () => {
+    // The saved account is a newer row: the page's own query answers it too once saved, and
+    // the confirmation must outlive the page taking it in (a form keyed by it lost it).
+    const savedAccount = { creditLimit: rub('800000.00'), available: rub('630000.00'), updatedAt: '2026-12-01T09:00:00+03:00' };
+    let saved = false;
     const { api } = open({
-      ManagedAccountSet: { creditAccountSet: { account: managedAccount({ creditLimit: rub('800000.00'), available: rub('630000.00') }), ...noErrors } },
+      ManagedAccount: () => accountAnswer(saved ? savedAccount : {}),
+      ManagedAccountSet: () => {
+        saved = true;
+        return { creditAccountSet: { account: { __typename: 'CreditAccount', ...managedAccount(savedAccount) }, ...noErrors } };
+      },
     });
     expect((await screen.findByTestId('account-available')).textContent).toMatch(/330\s000,00\s₽/);
     expect(screen.getByText(/45\s000,00\s₽ · Просрочка: 12 дней/)).toBeTruthy();
@@ -54,6 +62,9 @@ describe('/finance/accounts/:id', () => {
     await user.selectOptions(screen.getByLabelText('Заказ сверх лимита'), 'Отказать');
     await user.click(screen.getByRole('button', { name: 'Сохранить условия' }));
     expect(await screen.findByText(/Условия сохранены\. Доступно: 630\s000,00\s₽\./)).toBeTruthy();
+    await waitFor(() => expect(screen.getByTestId('account-available').textContent).toMatch(/630\s000,00\s₽/));
+    expect(screen.getByText(/Условия сохранены\. Доступно: 630\s000,00\s₽\./)).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('Кредитный лимит, RUB').value).toBe('800000.00');
     expect(lastCall(api.calls, 'ManagedAccountSet')).toEqual({
       input: { buyer: 'O2', currency: 'RUB', creditLimit: '800000', terms: 'NET', netDays: 45, overLimitPolicy: 'REFUSE', invoicePolicy: 'ON_CONFIRMATION', note: '' },
     });

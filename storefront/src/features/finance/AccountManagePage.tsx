@@ -54,7 +54,7 @@ function Account() {
       </section>
       {account.canManage ? (
         <div className="finance-account__forms">
-          <AccountSettingsForm key={account.updatedAt} account={account} />
+          <AccountSettingsForm account={account} />
           <AccountPaymentForm account={account} />
           <AccountAdjustForm account={account} />
         </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
@@ -60,6 +60,9 @@ export function AccountSettingsForm({ account }: { account: ManagedAccountPartsF
     formState: { errors, isSubmitting },
   } = useForm<SettingsValues>({ defaultValues: valuesOf(account) });
   const terms = watch('terms');
+  // The account changed elsewhere (a payment, an adjustment, this form's own save): the
+  // fields show its terms again. Not a remount (a key): the confirmation would go with it.
+  useEffect(() => reset(valuesOf(account)), [account.updatedAt, reset]);
 
   const onSubmit = handleSubmit(async (values) => {
     setProblems([]);
