@@ -15,13 +15,14 @@ graphql-core's general path (0, or the run fails).
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from bench.signed_in import graphql_call
 
 TARGET_MEDIAN_MS = 50.0
 PAGE = 100
@@ -125,35 +126,10 @@ def _time(call: Callable[[], object], runs: int, warmups: int) -> tuple[list[flo
 
 
 def _graphql_call(first: int, query: str = QUERY,
-                  variables: dict[str, Any] | None = None) -> Callable[[], dict[str, Any]]:
-    from django.test import Client
-
-    from backend.accounts.models import Membership
-    from backend.accounts.tokens import issue_tokens
-
-    membership = (Membership.objects.select_related("user", "organization")
-                  .filter(user__email="bench.subdealer@bench.local").first())
-    if membership is None:
-        raise SystemExit("No benchmark data: run `make bench-data` (python -m bench.generate).")
-    headers = {"HTTP_AUTHORIZATION": f"Bearer {issue_tokens(membership.user).access}",
-               "HTTP_X_ORGANIZATION": str(membership.organization_id)}
-    client = Client()
-    body = json.dumps({"query": query, "variables": {"first": first, **(variables or {})}})
-
-    def call(decode: bool = True) -> dict[str, Any]:
-        """One request; ``decode=False`` skips decoding the JSON answer (the client's
-        work, not the server's) when timing."""
-        response = client.post("/graphql/", body, content_type="application/json", **headers)
-        if response.status_code != 200:
-            raise SystemExit(f"GraphQL error ({response.status_code}): {response.content!r}")
-        if not decode:
-            return {}
-        data: dict[str, Any] = response.json()
-        if data.get("errors"):
-            raise SystemExit(f"GraphQL error: {data['errors']}")
-        return data
-
-    return call
+                  variables: dict[str, Any] | None = None) -> Callable[..., dict[str, Any]]:
+    """The bench sub-dealer's buyer asking ``query`` for ``first`` products."""
+    return graphql_call("bench.subdealer@bench.local", query,
+                        {"first": first, **(variables or {})}, None)
 
 
 def _count_queries(call: Callable[[], dict[str, Any]], first: int) -> tuple[int, int]:

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-NO_DATA = "No benchmark data: run `python -m bench.generate`."
+NO_DATA = "No benchmark data: run `make bench-data` (python -m bench.generate)."
 
 
 def member_headers(email: str):
@@ -26,9 +26,10 @@ def member_headers(email: str):
 
 
 def graphql_call(email: str, query: str, variables: dict[str, Any],
-                 root: str) -> Callable[..., Any]:
-    """``call(decode=True)``: one request of ``query``; decoded, the root field's data (a
-    GraphQL error stops the benchmark); not decoded, nothing (the response is only read)."""
+                 root: str | None) -> Callable[..., Any]:
+    """``call(decode=True)``: one request of ``query``; decoded, the root field's data (the
+    whole answer when ``root`` is None; a GraphQL error stops the benchmark); not decoded,
+    nothing (decoding is the client's work, not the server's, when timing)."""
     from django.test import Client
 
     headers, _ = member_headers(email)
@@ -44,6 +45,6 @@ def graphql_call(email: str, query: str, variables: dict[str, Any],
         data: dict[str, Any] = response.json()
         if data.get("errors"):
             raise SystemExit(f"GraphQL error: {data['errors']}")
-        return data["data"][root]
+        return data if root is None else data["data"][root]
 
     return call
