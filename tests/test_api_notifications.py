@@ -140,7 +140,7 @@ def test_preferences_default_on_and_choose_the_channels(
     defaults = approver(PREFERENCES).data["notificationPreferences"]
     assert [p["topic"] for p in defaults] == ["ORDER_APPROVAL", "ORDER_MODERATION",
                                               "ORDER_PROPOSALS", "ORDER_FULFILMENT",
-                                              "ORDER_FORWARDING"]
+                                              "ORDER_FORWARDING", "PAYMENTS"]
     assert all(p["email"] and p["inApp"] for p in defaults)
 
     payload = approver.mutate(UPDATE, {"p": [

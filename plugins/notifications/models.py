@@ -24,6 +24,7 @@ class Topic(models.TextChoices):
     ORDER_PROPOSALS = "ORDER_PROPOSALS", "Proposals and comments"
     ORDER_FULFILMENT = "ORDER_FULFILMENT", "Production and shipping"
     ORDER_FORWARDING = "ORDER_FORWARDING", "Forwarding to the manufacturer"
+    PAYMENTS = "PAYMENTS", "Invoices and payments"
 
 
 class Notification(PortalModel):

@@ -131,7 +131,7 @@ RULES: dict[str, tuple[Rule, ...]] = {
     "FORWARDED": (Rule(Topic.ORDER_FORWARDING, buyer),),
     "LINE_CHANGED": (Rule(Topic.ORDER_MODERATION, other_side),),
     # The credit plugin's daily task: an invoice of the order passed its due date.
-    "INVOICE_OVERDUE": (Rule(Topic.ORDER_MODERATION, buyer_and_accountants),),
+    "INVOICE_OVERDUE": (Rule(Topic.PAYMENTS, buyer_and_accountants),),
 }
 
 

@@ -602,7 +602,8 @@ export type NotificationTopic =
   | 'ORDER_FORWARDING'
   | 'ORDER_FULFILMENT'
   | 'ORDER_MODERATION'
-  | 'ORDER_PROPOSALS';
+  | 'ORDER_PROPOSALS'
+  | 'PAYMENTS';
 
 export type OrderAddressInput = {
   /** Street, house, office. */
