@@ -52,6 +52,23 @@ class Shape:
     total: int
 
 
+def measure_shapes(caller, wanted, runs: int, warmups: int) -> tuple[tuple[Shape, ...], int]:
+    """Each ``(name, email, variables)`` of ``wanted`` asked through ``caller(email,
+    variables)``, a paged connection's answer: its timing, SQL queries and rows; and the
+    fast-path fallbacks of them all."""
+    fallbacks = 0
+    shapes = []
+    for name, email, variables in wanted:
+        call = caller(email, variables)
+        data, queries, fell_back = _counted(call)
+        fallbacks += fell_back
+        samples, cpu = _time(lambda call=call: call(decode=False), runs, warmups)
+        shapes.append(Shape(name, statistics.median(samples), _percentile(samples, 0.95),
+                            statistics.median(cpu), queries, len(data["edges"]),
+                            data["totalCount"]))
+    return tuple(shapes), fallbacks
+
+
 @dataclass(frozen=True)
 class QueueResult:
     runs: int
@@ -107,19 +124,10 @@ def run(runs: int = 100, warmups: int = 5, regenerate: int = 0) -> QueueResult:
         ("staff, buyer searched", STAFF, {"first": PAGE, "filter": {"search": "дилер"}}),
         ("dealer, its sub-dealers'", DEALER, {"first": PAGE}),
     ]
-    fallbacks = 0
-    shapes = []
-    for name, email, variables in shapes_wanted:
-        call = _caller(email, variables)
-        data, queries, fell_back = _counted(call)
-        fallbacks += fell_back
-        samples, cpu = _time(lambda call=call: call(decode=False), runs, warmups)
-        shapes.append(Shape(name, statistics.median(samples), _percentile(samples, 0.95),
-                            statistics.median(cpu), queries, len(data["edges"]),
-                            data["totalCount"]))
+    shapes, fallbacks = measure_shapes(_caller, shapes_wanted, runs, warmups)
     _, queries_10, fell_back = _counted(_caller(STAFF, {"first": 10}))
     return QueueResult(runs=runs, orders=Order.objects.count(),
-                       moderations=OrderModeration.objects.count(), shapes=tuple(shapes),
+                       moderations=OrderModeration.objects.count(), shapes=shapes,
                        queries_first_10=queries_10, fallbacks=fallbacks + fell_back)
 
 

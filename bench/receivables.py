@@ -19,13 +19,11 @@ when absent; ``--regenerate 1`` writes the credit rows again.
 
 from __future__ import annotations
 
-import statistics
 import sys
 from dataclasses import dataclass
 from typing import Any
 
-from bench.catalog_page import _percentile, _time
-from bench.moderation_queue import Shape
+from bench.moderation_queue import Shape, measure_shapes
 from bench.order_list import _counted
 from bench.signed_in import graphql_call
 
@@ -108,19 +106,10 @@ def run(runs: int = 30, warmups: int = 3, regenerate: int = 0) -> ReceivablesRes
         ("staff, client searched", STAFF, {"first": PAGE, "filter": {"search": "строй"}}),
         ("dealer, its sub-dealers", DEALER, {"first": PAGE}),
     ]
-    fallbacks = 0
-    shapes = []
-    for name, email, variables in shapes_wanted:
-        call = _caller(email, variables)
-        data, queries, fell_back = _counted(call)
-        fallbacks += fell_back
-        samples, cpu = _time(lambda call=call: call(decode=False), runs, warmups)
-        shapes.append(Shape(name, statistics.median(samples), _percentile(samples, 0.95),
-                            statistics.median(cpu), queries, len(data["edges"]),
-                            data["totalCount"]))
+    shapes, fallbacks = measure_shapes(_caller, shapes_wanted, runs, warmups)
     _, queries_10, fell_back = _counted(_caller(STAFF, {"first": 10}))
     return ReceivablesResult(runs=runs, accounts=CreditAccount.objects.count(),
-                             invoices=Invoice.objects.count(), shapes=tuple(shapes),
+                             invoices=Invoice.objects.count(), shapes=shapes,
                              queries_first_10=queries_10, fallbacks=fallbacks + fell_back)
 
 

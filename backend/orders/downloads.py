@@ -10,25 +10,28 @@ through the viewer's visibility: the link carries a filter, never rows or ids.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from backend.accounts.models import User
-from backend.accounts.tokens import AccessClaims
-from backend.accounts.viewer import viewer_for_claims
+from backend.accounts.signed_links import (
+    DownloadLink,
+    LinkRefused,
+    open_link,
+    refused,
+    sign_link,
+)
 from backend.core.errors import DomainValidationError
-from backend.core.viewer import Viewer, ViewerError
+from backend.core.viewer import Viewer
 
 # The price workbooks' link, refusal and temporary-file response serve these downloads too.
-from price_rules.excel.downloads import DownloadLink, _refused, _workbook
+from price_rules.excel.downloads import _workbook
 from price_rules.excel.workbook_file import MONEY, write_workbook
 
 from .export import (
@@ -67,36 +70,25 @@ def _read(filter: dict[str, Any]) -> dict[str, Any]:
 
 def sign_export(viewer: Viewer, filter: dict[str, Any], sort: dict[str, Any] | None,
                 language: str) -> DownloadLink:
-    user = viewer.user
-    assert isinstance(user, User)
-    organization = viewer.organization
-    token = signing.dumps({
-        "u": user.pk, "v": user.token_version,
-        "o": organization.pk if organization is not None else None,
-        "f": _signable(filter), "s": sort, "lang": language if language in LANGUAGES else "ru",
-    }, salt=SALT, compress=True)
-    ttl = settings.ORDER_DOWNLOAD_TTL_SECONDS
-    return DownloadLink(url=f"/downloads/orders/{token}/",
-                        expires_at=timezone.now() + timedelta(seconds=ttl))
+    return sign_link(viewer, salt=SALT, path="/downloads/orders/",
+                     ttl=settings.ORDER_DOWNLOAD_TTL_SECONDS, claims={
+                         "f": _signable(filter), "s": sort,
+                         "lang": language if language in LANGUAGES else "ru"})
 
 
 @require_GET
 def download(request: HttpRequest, token: str) -> HttpResponse:
     """The workbook of the orders a signed link's filter names, as its viewer sees them."""
     try:
-        claims = signing.loads(token, salt=SALT, max_age=settings.ORDER_DOWNLOAD_TTL_SECONDS)
-        viewer = viewer_for_claims(AccessClaims(int(claims["u"]), int(claims["v"])),
-                                   claims["o"], organization_chosen=claims["o"] is not None)
-        orders = listed_orders(viewer, _read(claims["f"]), claims["s"])
-    except signing.SignatureExpired:
-        return _refused(403, "LINK_EXPIRED", "The download link has expired; ask for a new one.")
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return _refused(403, "INVALID_LINK", "The download link is not valid.")
-    except ViewerError as error:
-        return _refused(403, error.code, str(error))
+        orders, claims = open_link(
+            token, salt=SALT, max_age=settings.ORDER_DOWNLOAD_TTL_SECONDS,
+            read=lambda viewer, claims: (
+                listed_orders(viewer, _read(claims["f"]), claims["s"]), claims))
+    except LinkRefused as refusal:
+        return refusal.response()
     except DomainValidationError as error:
         detail = error.errors[0]
-        return _refused(400, detail.code_value, detail.message)
+        return refused(400, detail.code_value, detail.message)
     language = claims.get("lang") if claims.get("lang") in LANGUAGES else "ru"
     formats = {DATE_COLUMN: DATE_FORMAT, **dict.fromkeys(MONEY_COLUMNS, MONEY)}
     response = _workbook(lambda file: write_workbook(

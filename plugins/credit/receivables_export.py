@@ -13,21 +13,17 @@ whatever the number of accounts.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from typing import Any
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from backend.accounts.models import User
-from backend.accounts.tokens import AccessClaims
-from backend.accounts.viewer import viewer_for_claims
-from backend.core.viewer import Viewer, ViewerError
-from price_rules.excel.downloads import DownloadLink, _refused, _workbook
+from backend.accounts.signed_links import DownloadLink, LinkRefused, open_link, sign_link
+from backend.core.viewer import Viewer
+from price_rules.excel.downloads import _workbook
 from price_rules.excel.workbook_file import MONEY, write_workbook
 
 from .services.receivables import ReceivableRows, receivables
@@ -49,17 +45,10 @@ DATE_COLUMN = 8
 
 def sign_export(viewer: Viewer, values: dict[str, Any], sort: dict[str, Any] | None,
                 language: str) -> DownloadLink:
-    user = viewer.user
-    assert isinstance(user, User)
-    organization = viewer.organization
-    token = signing.dumps({
-        "u": user.pk, "v": user.token_version,
-        "o": organization.pk if organization is not None else None,
-        "f": values, "s": sort, "lang": language if language in LANGUAGES else "ru",
-    }, salt=SALT, compress=True)
-    ttl = settings.ORDER_DOWNLOAD_TTL_SECONDS
-    return DownloadLink(url=f"/downloads/receivables/{token}/",
-                        expires_at=timezone.now() + timedelta(seconds=ttl))
+    return sign_link(viewer, salt=SALT, path="/downloads/receivables/",
+                     ttl=settings.ORDER_DOWNLOAD_TTL_SECONDS, claims={
+                         "f": values, "s": sort,
+                         "lang": language if language in LANGUAGES else "ru"})
 
 
 def receivable_rows(rows: ReceivableRows) -> Iterator[list[Any]]:
@@ -84,16 +73,12 @@ def download(request: HttpRequest, token: str) -> HttpResponse:
     """The workbook of the receivables a signed link's filter names, as its viewer sees
     them."""
     try:
-        claims = signing.loads(token, salt=SALT, max_age=settings.ORDER_DOWNLOAD_TTL_SECONDS)
-        viewer = viewer_for_claims(AccessClaims(int(claims["u"]), int(claims["v"])),
-                                   claims["o"], organization_chosen=claims["o"] is not None)
-        rows = receivables(viewer, claims["f"], claims["s"])
-    except signing.SignatureExpired:
-        return _refused(403, "LINK_EXPIRED", "The download link has expired; ask for a new one.")
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return _refused(403, "INVALID_LINK", "The download link is not valid.")
-    except ViewerError as error:
-        return _refused(403, error.code, str(error))
+        rows, claims = open_link(
+            token, salt=SALT, max_age=settings.ORDER_DOWNLOAD_TTL_SECONDS,
+            read=lambda viewer, claims: (receivables(viewer, claims["f"], claims["s"]),
+                                         claims))
+    except LinkRefused as refusal:
+        return refusal.response()
     language = claims.get("lang") if claims.get("lang") in LANGUAGES else "ru"
     formats = {DATE_COLUMN: "yyyy-mm-dd", **dict.fromkeys(MONEY_COLUMNS, MONEY)}
     response = _workbook(lambda file: write_workbook(

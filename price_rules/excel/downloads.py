@@ -17,21 +17,22 @@ from __future__ import annotations
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import IO
 from urllib.parse import quote
 
 from django.conf import settings
-from django.core import signing
-from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from backend.accounts.models import User
-from backend.accounts.tokens import AccessClaims
-from backend.accounts.viewer import viewer_for_claims
-from backend.core.viewer import Viewer, ViewerError
+from backend.accounts.signed_links import (
+    DownloadLink,
+    LinkRefused,
+    open_link,
+    refused,
+    sign_link,
+)
+from backend.core.viewer import Viewer
 
 from ..visibility import visible_price_lists
 from .columns import LIST_HEADERS, MY_PRICE_HEADERS, SHEET_NAMES
@@ -43,58 +44,36 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LANGUAGES = ("ru", "en")
 
 
-@dataclass(frozen=True)
-class DownloadLink:
-    url: str
-    expires_at: datetime
-
-
 def sign_download(viewer: Viewer, *, price_list_id: int | None, language: str) -> DownloadLink:
     """A link to the workbook of ``price_list_id`` (None: the viewer's own prices)."""
-    user = viewer.user
-    assert isinstance(user, User)
-    organization = viewer.organization
-    token = signing.dumps({
-        "u": user.pk, "v": user.token_version,
-        "o": organization.pk if organization is not None else None,
-        "l": price_list_id, "lang": language if language in LANGUAGES else "ru",
-    }, salt=SALT, compress=True)
-    ttl = settings.PRICE_DOWNLOAD_TTL_SECONDS
-    return DownloadLink(url=f"/downloads/prices/{token}/",
-                        expires_at=timezone.now() + timedelta(seconds=ttl))
-
-
-def _refused(status: int, code: str, message: str) -> JsonResponse:
-    return JsonResponse({"errors": [{"message": message, "extensions": {"code": code}}]},
-                        status=status)
+    return sign_link(viewer, salt=SALT, path="/downloads/prices/",
+                     ttl=settings.PRICE_DOWNLOAD_TTL_SECONDS, claims={
+                         "l": price_list_id,
+                         "lang": language if language in LANGUAGES else "ru"})
 
 
 @require_GET
 def download(request: HttpRequest, token: str) -> HttpResponse:
     """The workbook a signed link names."""
     try:
-        claims = signing.loads(token, salt=SALT, max_age=settings.PRICE_DOWNLOAD_TTL_SECONDS)
-        viewer = viewer_for_claims(AccessClaims(int(claims["u"]), int(claims["v"])),
-                                   claims["o"], organization_chosen=claims["o"] is not None)
-    except signing.SignatureExpired:
-        return _refused(403, "LINK_EXPIRED", "The download link has expired; ask for a new one.")
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return _refused(403, "INVALID_LINK", "The download link is not valid.")
-    except ViewerError as error:
-        return _refused(403, error.code, str(error))
+        viewer, claims = open_link(token, salt=SALT,
+                                   max_age=settings.PRICE_DOWNLOAD_TTL_SECONDS,
+                                   read=lambda viewer, claims: (viewer, claims))
+    except LinkRefused as refusal:
+        return refusal.response()
     language = claims.get("lang") if claims.get("lang") in LANGUAGES else "ru"
     day = timezone.localdate()
     if claims["l"] is not None:
         price_list = visible_price_lists(viewer).filter(pk=claims["l"]).first()
         if price_list is None:
-            return _refused(404, "NOT_FOUND", "No such price list.")
+            return refused(404, "NOT_FOUND", "No such price list.")
         name = price_list.name
         response = _workbook(lambda file: write_workbook(
             file, price_list.name, LIST_HEADERS[language], list_rows(price_list),
             widths=(18, 48, 14, 14, 10, 10), formats={3: MONEY}))
     else:
         if viewer.organization is None:
-            return _refused(404, "NOT_FOUND", "Choose the organization whose prices to "
+            return refused(404, "NOT_FOUND", "Choose the organization whose prices to "
                                               "download.")
         organization = viewer.organization
         name = f"{SHEET_NAMES[language]} {day.isoformat()}"
