@@ -21,6 +21,7 @@ from backend.catalog.models import Product, ProductVariant
 from backend.catalog.schema.types import ProductObjectType, ProductVariantType
 from backend.core.graphql.builders import answers_kept
 from backend.core.graphql.extend import add_fields
+from backend.core.graphql.field_groups import read_together
 from backend.core.graphql.loaders import DataLoader
 
 from .. import bands
@@ -123,11 +124,25 @@ def _availability(view: StockView, variant_ids: list[int]) -> Availability:
     return Availability(available.in_stock, available, min(dates) if dates else None)
 
 
-def _variant_answers(view: StockView, keys) -> dict[int, tuple]:
+@answers_kept
+class VariantStock(list):
+    """A variant's ``[stock per warehouse, availability, its stock rows, its supply
+    rows]`` (a list, never changed once built; kept between requests, ``kept_stock``):
+    the execution keeps the answers it built of the first two on it (``field_groups``:
+    a catalog page reads a variant's two stock fields together)."""
+
+    __slots__ = ("built_answers",)
+
+    def __init__(self, stock: StockList, availability: Availability, rows, supply) -> None:
+        super().__init__((stock, availability, rows, supply))
+        self.built_answers: dict | None = None
+
+
+def _variant_answers(view: StockView, keys) -> dict[int, VariantStock]:
     """Each variant's (stock answers, availability): kept ones read, the others built
     from one statement and kept (``kept_stock``)."""
     kept = view.kept
-    answers: dict[int, tuple] = {}
+    answers: dict[int, VariantStock] = {}
     missing = keys
     if kept is not None:
         known = kept.variants
@@ -135,8 +150,8 @@ def _variant_answers(view: StockView, keys) -> dict[int, tuple]:
         missing = [key for key in keys if key not in answers]
     if missing:
         view.load_variants(missing)
-        built = {key: (_warehouse_stock(view, key), _availability(view, [key]),
-                       view.stock[key], view.supply[key]) for key in missing}
+        built = {key: VariantStock(_warehouse_stock(view, key), _availability(view, [key]),
+                                   view.stock[key], view.supply[key]) for key in missing}
         view.keep(built, {})
         answers.update(built)
     return answers
@@ -249,6 +264,33 @@ def resolve_variant_availability(root: ProductVariant, info):
     if variants is not None and (answer := variants.get(root.id)) is not None:
         return answer[1]
     return AvailabilityByVariantIdLoader(info.context).load(root.id)
+
+
+_UNSEEN = (_EMPTY, NO_AVAILABILITY)
+
+
+def _read_kept_stock(info):
+    """The fast path's read of a variant's ``stock`` and ``availability`` together
+    (``field_groups``): its kept answer (stock, availability, ...) in a query; a variant
+    not kept (and every other execution) goes through the resolvers above."""
+    sees, variants, _products = _kept(info)
+    if not sees:
+        return _unseen
+    if variants is None:
+        return None
+    get = variants.get
+
+    def read(root: ProductVariant):
+        return get(root.id)
+
+    return read
+
+
+def _unseen(root: ProductVariant):
+    return _UNSEEN
+
+
+read_together(resolve_stock, resolve_variant_availability, prepare=_read_kept_stock)
 
 
 def resolve_product_availability(root: Product, info):

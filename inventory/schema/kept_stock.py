@@ -130,7 +130,7 @@ class KeptView:
     warehouses: dict[int, Any]
     ranks: dict[int, tuple]
     # variant id -> (its stock answers, its availability, its stock rows, its supply rows)
-    variants: dict[int, tuple] = field(default_factory=dict)
+    variants: dict[int, list] = field(default_factory=dict)
     products: dict[int, Any] = field(default_factory=dict)
 
     @property
@@ -182,7 +182,7 @@ class KeptStock:
             self._shrink(settings.STOCK_CACHE_VARIANTS, keep=key)
             return view
 
-    def add(self, key: ViewKey, view: KeptView, variants: dict[int, tuple],
+    def add(self, key: ViewKey, view: KeptView, variants: dict[int, list],
             products: dict[int, Any]) -> None:
         limit = settings.STOCK_CACHE_VARIANTS
         with self._lock:

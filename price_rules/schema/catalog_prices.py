@@ -9,6 +9,7 @@ from graphql_sync_dataloaders import SyncFuture
 from backend.catalog.models import Product, ProductVariant
 from backend.catalog.schema.types import ProductObjectType, ProductVariantType
 from backend.core.graphql.extend import add_fields
+from backend.core.graphql.field_groups import read_together
 
 from ..buyers import viewer_buyer
 from .kept_prices import kept_walks
@@ -107,6 +108,29 @@ def resolve_price_tiers(root: ProductVariant, info):
         return PriceBookByVariantIdLoader(info.context).load_then(
             root.id, lambda book: _tiers(book, root))
     return walk[1]
+
+
+def _read_walks(info):
+    """The fast path's read of a variant's ``price`` and ``priceTiers`` together
+    (``field_groups``): its kept walk at its minimum order, for a query whose kept walks
+    may be read; a variant not kept (and every other execution) goes through the
+    resolvers above."""
+    direct = info.context.__dict__.get(_DIRECT)
+    if direct is None:
+        direct = _direct(info)
+    if not direct:
+        return None
+    buyer_id, walks = direct
+    get = walks.get
+
+    def read(root: ProductVariant):
+        found = get((buyer_id, root.id))
+        return None if found is None else found.get(root.min_order_quantity)
+
+    return read
+
+
+read_together(resolve_price, resolve_price_tiers, prepare=_read_walks)
 
 
 def resolve_price_range(root: Product, info):

@@ -47,9 +47,16 @@ from backend.core.prepared import fetch_all
 
 from ..buyers import viewer_buyer
 from ..stored_keys import CHANGES, VERSION
-from .viewer_prices import PriceBook, PriceTier, VariantPrice, new_price_book, price_book
+from .viewer_prices import (
+    PriceBook,
+    PriceTier,
+    PriceWalk,
+    VariantPrice,
+    new_price_book,
+    price_book,
+)
 
-Walk = tuple[VariantPrice | None, list[PriceTier]]
+Walk = PriceWalk
 Generation = tuple[int, date]
 
 # The rules version, whether this transaction changed prices itself, and the buyer's row.

@@ -90,6 +90,19 @@ class VariantPrice:
     built_answers: dict | None = field(default=None, repr=False, compare=False)
 
 
+@answers_kept
+class PriceWalk(list):
+    """A variant's ``[price, tiers]`` at one quantity, from one walk of its tiers (a list,
+    never changed once built): the execution keeps the answers it built of both on it
+    (``field_groups``: a catalog page reads a variant's two price fields together)."""
+
+    __slots__ = ("built_answers",)
+
+    def __init__(self, price: VariantPrice | None, tiers: list[PriceTier]) -> None:
+        super().__init__((price, tiers))
+        self.built_answers: dict | None = None
+
+
 @dataclass(slots=True)
 class PriceRange:
     currency: str
@@ -113,8 +126,7 @@ class PriceBook:
     resolver: engine.Resolver = field(init=False)
     _answers: dict[tuple[int, Decimal], engine.ResolvedPrice | None] = field(
         default_factory=dict)
-    _shown: dict[tuple[int, Decimal], tuple[VariantPrice | None, list[PriceTier]]] = field(
-        default_factory=dict)
+    _shown: dict[tuple[int, Decimal], PriceWalk] = field(default_factory=dict)
     _vat_percent: Decimal = field(init=False)
 
     def __post_init__(self) -> None:
@@ -173,8 +185,7 @@ class PriceBook:
         """Every tier from ``quantity`` (the minimum order) up, following the next tiers."""
         return self.walk(variant_id, quantity)[1]
 
-    def walk(self, variant_id: int,
-              quantity: Decimal) -> tuple[VariantPrice | None, list[PriceTier]]:
+    def walk(self, variant_id: int, quantity: Decimal) -> PriceWalk:
         """The price at ``quantity`` and the tiers from there, from one walk of the
         variant's tiers, remembered (a page asks ``price`` and ``priceTiers`` of each)."""
         key = (variant_id, quantity)
@@ -195,7 +206,7 @@ class PriceBook:
                                for t in walked)
             price = (None if resolved is None else
                      self.shown(resolved, tiers[1] if len(tiers) > 1 else None))
-            known = self._shown[key] = (price, tiers)
+            known = self._shown[key] = PriceWalk(price, tiers)
         return known
 
 def price_range(prices: Iterable[VariantPrice | None]) -> PriceRange | None:

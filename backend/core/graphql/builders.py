@@ -55,6 +55,7 @@ from graphql import (
 from graphql.pyutils import Undefined
 from graphql_sync_dataloaders import SyncFuture
 
+from .field_groups import FieldGroup, GroupRead
 from .field_reads import (
     Fallback,
     FieldRead,
@@ -90,8 +91,9 @@ def decided_by_class(is_type_of):
 
 
 # Classes whose objects never change once built (``answers_kept``): a pure builder keeps
-# its answer on such an object and answers it again.
+# its answer on such an object and answers it again; those of them that are lists.
 _KEPT_ANSWERS: set[type] = set()
+_KEPT_LISTS: set[type] = set()
 # Answers kept per object (its selections), the oldest dropped beyond.
 _ANSWERS_PER_OBJECT = 4
 
@@ -107,6 +109,8 @@ def answers_kept(cls):
     if "built_answers" not in getattr(cls, "__slots__", ()):
         raise TypeError(f"{cls.__name__} needs a `built_answers` slot to keep answers")
     _KEPT_ANSWERS.add(cls)
+    if issubclass(cls, list):
+        _KEPT_LISTS.add(cls)
     return cls
 
 
@@ -131,6 +135,8 @@ class Completion:
         "complete",
         "info_free",
         "item",
+        "kept_keys",
+        "kept_list",
         "kind",
         "leaf_type",
         "non_null",
@@ -139,11 +145,16 @@ class Completion:
 
     def __init__(self, complete, kind: str, non_null: bool, info_free: bool, leaf_type=None,
                  build=None, build_list=None, accepted=None, item=None, answers=None,
-                 pure: bool = True) -> None:
+                 pure: bool = True, kept_list=None, kept_keys=None) -> None:
         self.complete, self.kind, self.info_free = complete, kind, info_free
         self.non_null, self.answers, self.pure = non_null, answers, pure
         self.leaf_type, self.build, self.build_list = leaf_type, build, build_list
         self.accepted, self.item = accepted, item
+        # A list of objects: the completion of a kept list (``_kept_list``), or None.
+        self.kept_list = kept_list
+        # The keys (of Python data, of JSON) under which the answers of kept objects or
+        # lists so completed are kept in their ``built_answers``; None: never kept.
+        self.kept_keys = kept_keys
 
 
 def leaf_completion(leaf_type: GraphQLLeafType, non_null: bool) -> Completion:
@@ -199,7 +210,8 @@ def object_completion(object_type, made: Builder, non_null: bool) -> Completion:
         return build(value, env)
 
     return Completion(complete, "object", non_null, by_class, build=build,
-                      build_list=made.build_list, accepted=accepted, pure=made.pure)
+                      build_list=made.build_list, accepted=accepted, pure=made.pure,
+                      kept_keys=made.kept_keys)
 
 
 def list_completion(item: Completion, non_null: bool) -> Completion:
@@ -244,19 +256,23 @@ def list_completion(item: Completion, non_null: bool) -> Completion:
             else:
                 kept[key] = answer
             return answer
-    else:
-        complete_item = item.complete
 
-        def complete(value, info, env):
-            if value is None:
-                if non_null:
-                    raise Fallback
-                return None
-            if type(value) is not list and type(value) is not tuple:
+        return Completion(complete, "list", non_null, item.info_free, item=item,
+                          pure=item.pure, kept_list=_kept_list if keeps else None,
+                          kept_keys=(build_list, json_key) if keeps else None)
+    complete_item = item.complete
+
+    def complete_leaves(value, info, env):
+        if value is None:
+            if non_null:
                 raise Fallback
-            return [complete_item(one, info, env) for one in value]
+            return None
+        if type(value) is not list and type(value) is not tuple:
+            raise Fallback
+        return [complete_item(one, info, env) for one in value]
 
-    return Completion(complete, "list", non_null, item.info_free, item=item, pure=item.pure)
+    return Completion(complete_leaves, "list", non_null, item.info_free, item=item,
+                      pure=item.pure)
 
 
 class ResolvedField:
@@ -279,6 +295,8 @@ class Entry(NamedTuple):
     resolved: ResolvedField | None = None  # ...or by a resolver (neither: __typename)
     completion: Completion | None = None
     key: tuple = ()  # what identifies the entry among compiled builders
+    # A resolved field read with others (``field_groups``): its group and place there.
+    group: tuple[FieldGroup, int] | None = None
 
 
 class Builder(NamedTuple):
@@ -286,6 +304,8 @@ class Builder(NamedTuple):
     build_list: Any
     # Reads only, and so do the builders below: the answer depends on the source alone.
     pure: bool = False
+    # A pure builder's keys of the answers it keeps (``build_kept``): (Python, JSON).
+    kept_keys: tuple | None = None
 
 
 def _completed(name: str, i: int, completion: Completion, info: str,
@@ -316,14 +336,36 @@ def _completed(name: str, i: int, completion: Completion, info: str,
                 *full]
     if completion.kind == "object":
         namespace[f"a{i}"], namespace[f"b{i}"] = completion.accepted, completion.build
-        return [f"if type({name}) in a{i}:", f"    {name} = b{i}({name}, env)", *null, *full]
+        build = [f"{name} = b{i}({name}, env)"]
+        if completion.kept_keys is not None:
+            build = _kept_lookup(name, i, completion.kept_keys, "KEPT", build, namespace)
+        return [f"if type({name}) in a{i}:", *_indented(build), *null, *full]
     item = completion.item
     if item is not None and item.kind == "object":
         namespace[f"l{i}"], namespace[f"la{i}"] = item.build_list, item.accepted
         namespace[f"lc{i}"] = item.complete
-        return [f"if type({name}) is list:",
-                f"    {name} = l{i}({name}, {info}, env, la{i}, lc{i})", *null, *full]
+        lines = [f"if type({name}) is list:",
+                 f"    {name} = l{i}({name}, {info}, env, la{i}, lc{i})"]
+        if completion.kept_list is not None and completion.kept_keys is not None:
+            namespace[f"kl{i}"] = completion.kept_list
+            lines += [f"elif type({name}) in KEPT_LISTS:", *_indented(_kept_lookup(
+                name, i, completion.kept_keys, "KEPT_LISTS",
+                [f"{name} = kl{i}({name}, {info}, env)"], namespace))]
+        return [*lines, *null, *full]
     return [f"if {name} is None:", "    raise Fallback" if non_null else "    pass", *full]
+
+
+def _kept_lookup(name: str, i: int, keys: tuple, kept: str, build: list[str],
+                 namespace: dict[str, Any]) -> list[str]:
+    """Lines answering an object of a kept class (``kept``: the set of those classes) by
+    its kept answer when it has one, else by ``build`` (which keeps it): the lookup of
+    ``build_kept`` and ``_kept_list``, inline (a catalog page makes 2,000 of them)."""
+    namespace["KEPT"], namespace["KEPT_LISTS"] = _KEPT_ANSWERS, _KEPT_LISTS
+    namespace[f"K{i}"], namespace[f"J{i}"] = keys
+    check = f"type({name}) in {kept} and " if kept == "KEPT" else ""
+    return [f"if {check}({name}_ := {name}.built_answers) is not None and ("
+            f"{name}_ := {name}_.get(J{i} if env.as_json else K{i})) is not None:",
+            f"    {name} = {name}_", "else:", *_indented(build)]
 
 
 _PLANNED = ["except Exception as error:", "    raise Fallback from error"]
@@ -368,9 +410,15 @@ def _read_lines(entries: list[Entry], namespace: dict[str, Any]) -> list[str]:
 
 
 def _body(type_name: str, entries: list[Entry], namespace: dict[str, Any]
-          ) -> tuple[list[str], str]:
-    """The lines making the response object of ``source``, and its expression."""
+          ) -> tuple[list[str], list[str], str]:
+    """The lines making the response object of ``source``, and its expression; and the
+    lines to run first, once for any number of sources (``env``'s lookups)."""
     lines = _read_lines(entries, namespace)
+    first: list[str] = []
+    groups: dict[FieldGroup, list[int]] = {}
+    for i, entry in enumerate(entries):
+        if entry.group is not None:
+            groups.setdefault(entry.group[0], []).append(i)
     result = []
     for i, entry in enumerate(entries):
         name = f"v{i}"
@@ -388,17 +436,87 @@ def _body(type_name: str, entries: list[Entry], namespace: dict[str, Any]
                 namespace[f"g{i}"] = node.to_global_id
                 lines += ["try:", f"    {name} = g{i}({type_name!r}, {name})", *_PLANNED]
             continue
+        if entry.group is not None:
+            members = groups[entry.group[0]]
+            if i == members[0]:  # the whole group here, at its first field
+                lines += _group_lines(members, entries, first, namespace)
+            continue
         if entry.resolved is not None:
-            namespace[f"k{i}"] = entry.resolved
-            namespace[f"f{i}"] = entry.resolved.field_def.resolve
-            arguments = ", **e[1]" if entry.resolved.field_def.args else ""
-            # A resolver's error is reported at its path by the general path.
-            lines += [f"e = env[k{i}]", "try:", f"    {name} = f{i}(source, e[0]{arguments})",
-                      *_PLANNED, *_completed(name, i, entry.completion, "e[0]", namespace)]
+            lines += _resolved_lines(i, entry, first, namespace)
+            lines += _completed(name, i, entry.completion, f"e{i}[0]", namespace)
             continue
         # Read off the source; objects so read have completions that need no info.
         lines += _completed(name, i, entry.completion, "None", namespace)
-    return lines, f"{{{', '.join(result)}}}"
+    return first, lines, f"{{{', '.join(result)}}}"
+
+
+def _resolved_lines(i: int, entry: Entry, first: list[str], namespace: dict[str, Any]
+                    ) -> list[str]:
+    """Lines calling the resolver of ``entry`` into ``v{i}`` (its ``env`` looked up first).
+    A resolver's error is reported at its path by the general path."""
+    resolved = entry.resolved
+    assert resolved is not None
+    namespace[f"k{i}"], namespace[f"f{i}"] = resolved, resolved.field_def.resolve
+    first.append(f"e{i} = env[k{i}]")
+    arguments = f", **e{i}[1]" if resolved.field_def.args else ""
+    return ["try:", f"    v{i} = f{i}(source, e{i}[0]{arguments})", *_PLANNED]
+
+
+def _group_lines(members: list[int], entries: list[Entry], first: list[str],
+                 namespace: dict[str, Any]) -> list[str]:
+    """Lines answering the fields of one group (``field_groups``) in ``v{i}`` for each
+    member ``i``: the group's read once, each member's resolver only when it reads
+    nothing. When every member's answer depends on its value alone and the read is of an
+    ``answers_kept`` class, the members' answers are kept on it, per builder, like a
+    kept object's: a page of kept reads then costs a lookup per source, not one per
+    field (each a few objects apart in memory: on a catalog page of 500 variants, those
+    reads were most of what its viewer's fields cost)."""
+    j = members[0]
+    group = entries[j].group
+    resolved = entries[j].resolved
+    assert group is not None and resolved is not None
+    namespace[f"G{j}"] = GroupRead(group[0], resolved)
+    first.append(f"r{j} = env[G{j}]")
+    built: list[str] = []
+    for i in members:
+        entry = entries[i]
+        assert entry.group is not None and entry.completion is not None
+        built += [f"if w{j} is None:", *_indented(_resolved_lines(i, entry, first, namespace)),
+                  "else:", f"    v{i} = w{j}[{entry.group[1]}]",
+                  *_completed(f"v{i}", i, entry.completion, f"e{i}[0]", namespace)]
+    lines = [f"if r{j} is None:", f"    w{j} = None", "else:", "    try:",
+             f"        w{j} = r{j}(source)", *_indented(_PLANNED)]
+    if not all(entries[i].completion.pure and entries[i].completion.info_free
+               for i in members):
+        return lines + built
+    namespace.update(KEPT=_KEPT_ANSWERS, keep_answer=_keep_answer)
+    namespace[f"GK{j}"], namespace[f"GJ{j}"] = object(), object()
+    answers = ", ".join(f"v{i}" for i in members)
+    return [*lines,
+            f"if type(w{j}) in KEPT and (x{j} := w{j}.built_answers) is not None and ("
+            f"x{j} := x{j}.get(GJ{j} if env.as_json else GK{j})) is not None:",
+            f"    {answers}, = x{j}",
+            "else:", *_indented(built),
+            f"    if type(w{j}) in KEPT:",
+            f"        {answers}, = keep_answer(w{j}, GK{j}, GJ{j}, env, ({answers},))"]
+
+
+def _keep_answer(source: Any, key: object, json_key: object, env: Any, answer: tuple
+                 ) -> tuple:
+    """Keep ``answer`` on ``source`` (an ``answers_kept`` object) under ``key``, or as
+    JSON (objects and lists serialized once, ``as_json``) under ``json_key``."""
+    if env.as_json:
+        key = json_key
+        answer = tuple(as_json(value) if type(value) is dict or type(value) is list
+                       else value for value in answer)
+    kept = source.built_answers
+    if kept is None:
+        source.built_answers = {key: answer}
+        return answer
+    if len(kept) >= _ANSWERS_PER_OBJECT:
+        kept.clear()
+    kept[key] = answer
+    return answer
 
 
 def _pure(entries: list[Entry]) -> bool:
@@ -449,11 +567,12 @@ def compile_builder(type_name: str, entries: list[Entry]) -> Builder:
     """The generated ``build`` and ``build_list`` of this selection (module docstring)."""
     namespace: dict[str, Any] = {"Fallback": Fallback, "Decimal": Decimal,
                                  "b64encode": b64encode}
-    body, made = _body(type_name, entries, namespace)
+    first, body, made = _body(type_name, entries, namespace)
     pure = _pure(entries)
     loop = ["        if type(source) not in accepted:",
             "            append(complete(source, info, env))", "            continue"]
-    lines = ["def build(source, env):", *_indented(body), f"    return {made}"]
+    lines = ["def build(source, env):", *_indented(first), *_indented(body),
+             f"    return {made}"]
     if pure:
         # The key lives as long as this builder: a builder made again keeps anew. Objects
         # of other classes are built inline, as by any builder.
@@ -465,11 +584,12 @@ def compile_builder(type_name: str, entries: list[Entry]) -> Builder:
                  f"    return {made}"]
         loop += ["        if type(source) in KEPT:",
                  "            append(build_kept(source, env))", "            continue"]
-    lines += ["def build_list(items, info, env, accepted, complete):",
+    lines += ["def build_list(items, info, env, accepted, complete):", *_indented(first),
               "    built = []", "    append = built.append", "    for source in items:",
               *loop, *_indented(body, 2), f"        append({made})", "    return built"]
     exec(compile("\n".join(lines), f"<object builder {type_name}>", "exec"), namespace)
-    return Builder(namespace["build"], namespace["build_list"], pure)
+    return Builder(namespace["build"], namespace["build_list"], pure,
+                   (namespace["KEY"], namespace["JSON_KEY"]) if pure else None)
 
 
 _builders: dict[tuple, Any] = {}

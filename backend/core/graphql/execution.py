@@ -49,10 +49,10 @@ from graphql import (
 )
 from graphql.execution.execute import get_field_def
 from graphql.execution.values import get_argument_values
-from graphql.pyutils import Path
+from graphql.pyutils import Path, Undefined
 from graphql_sync_dataloaders import DeferredExecutionContext
 
-from . import builders
+from . import builders, field_groups
 from .builders import (
     Completion,
     Entry,
@@ -66,6 +66,7 @@ from .builders import (
     reader,
     shared,
 )
+from .field_groups import GroupRead
 
 logger = logging.getLogger(__name__)
 
@@ -84,8 +85,11 @@ class _Envs(dict):
         # Kept answers as their JSON (``builders.answers_kept``): for the HTTP view only.
         self.as_json = context.kept_answers_as_json
 
-    def __missing__(self, field: ResolvedField):
-        env = self[field] = self.context._resolver_env(field)
+    def __missing__(self, key: ResolvedField | GroupRead):
+        if type(key) is GroupRead:  # the group's read for this execution, or None
+            made = self[key] = key.group.prepare(self[key.field][0])
+            return made
+        env = self[key] = self.context._resolver_env(key)
         return env
 
 
@@ -163,8 +167,14 @@ class PortalExecutionContext(DeferredExecutionContext):
         if field_def.resolve is None:
             return None
         resolved = ResolvedField(field_def, nodes, parent_type, response_key)
+        group = field_groups.membership(field_def.resolve)
+        if group is not None and (any(node.arguments for node in nodes) or any(
+                argument.default_value is not Undefined
+                for argument in field_def.args.values())):
+            group = None  # asked with arguments: its own resolver
         return Entry(response_key, resolved=resolved, completion=complete,
-                     key=(response_key, id(field_def), *map(id, nodes), id(complete)))
+                     key=(response_key, id(field_def), *map(id, nodes), id(complete)),
+                     group=group)
 
     def _completion(self, return_type, field_nodes) -> Completion | None:
         """How the builder completes a value of ``return_type``, or None. Completions are
