@@ -13,6 +13,7 @@ from decimal import Decimal
 import graphene
 import orjson
 import pytest
+from django.test.utils import override_settings
 from graphql import execute, parse, validate
 
 from backend.core.graphql import builders, field_groups
@@ -61,9 +62,13 @@ def prepare(info):
     CALLS["prepare"] += 1
     if info.context.get("off"):
         return None
+    if info.context.get("broken") == "prepare":
+        raise RuntimeError("a bug of the group")
 
     def read(root):
         CALLS["read"] += 1
+        if info.context.get("broken") == "read":
+            raise RuntimeError("a bug of the group")
         return root.pair
 
     return read
@@ -157,6 +162,19 @@ def test_an_execution_without_a_read_calls_every_resolver():
     (data, _), calls = same_everywhere(PAGE, _rows(), off=True)
     assert data["rows"][2]["right"] == "r-c"
     assert calls == {"prepare": 1, "left": 3, "right": 3}
+
+
+def test_a_failing_read_is_a_bug_raised_in_the_tests_and_logged_in_production(caplog):
+    rows = _rows()
+    for broken in ("prepare", "read"):
+        _, errors = run(PortalExecutionContext, PAGE, rows, broken=broken)
+        assert errors == [("a bug of the group", ("rows",))]  # GRAPHQL_FAST_PATH_STRICT
+        with override_settings(GRAPHQL_FAST_PATH_STRICT=False):
+            CALLS.clear()
+            answer = run(PortalExecutionContext, PAGE, rows, broken=broken)
+        assert answer == run(GeneralPath, PAGE, rows) and not answer[1]
+        assert "The GraphQL fast path failed unexpectedly" in caplog.text
+    assert CALLS["prepare"] == 1  # a failed prepare: logged once, then the resolvers
 
 
 def test_a_member_asked_with_arguments_calls_its_own_resolver():

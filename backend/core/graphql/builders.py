@@ -484,8 +484,8 @@ def _group_lines(members: list[int], entries: list[Entry], first: list[str],
         built += [f"if w{j} is None:", *_indented(_resolved_lines(i, entry, first, namespace)),
                   "else:", f"    v{i} = w{j}[{entry.group[1]}]",
                   *_completed(f"v{i}", i, entry.completion, f"e{i}[0]", namespace)]
-    lines = [f"if r{j} is None:", f"    w{j} = None", "else:", "    try:",
-             f"        w{j} = r{j}(source)", *_indented(_PLANNED)]
+    # A read never raises (``field_groups``): one that does is a bug of the fast path.
+    lines = [f"w{j} = None if r{j} is None else r{j}(source)"]
     if not all(entries[i].completion.pure and entries[i].completion.info_free
                for i in members):
         return lines + built

@@ -87,7 +87,12 @@ class _Envs(dict):
 
     def __missing__(self, key: ResolvedField | GroupRead):
         if type(key) is GroupRead:  # the group's read for this execution, or None
-            made = self[key] = key.group.prepare(self[key.field][0])
+            try:
+                made = key.group.prepare(self[key.field][0])
+            except Exception:
+                self.context._unplanned()  # a bug: raised in the tests, else logged once
+                made = None  # and the members' resolvers answer
+            self[key] = made
             return made
         env = self[key] = self.context._resolver_env(key)
         return env

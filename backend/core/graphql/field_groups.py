@@ -17,7 +17,9 @@ A member asked with arguments keeps its own resolver call. The general path (and
 error, fallback or field asked outside a builder) calls the resolvers: they stay the
 definition, and ``read`` must agree with them exactly (``tests/test_execution_equivalence``
 compares both paths' answers). ``prepare`` and ``read`` must not raise; either is a bug of
-the group, reported as the fast path's (``execution._unplanned``).
+the group, handled as the fast path's (``execution._unplanned``: raised in the tests;
+in production logged, and then a failed ``prepare`` counts as None for the execution, a
+failed ``read`` hands its list to the general path).
 """
 
 from __future__ import annotations
