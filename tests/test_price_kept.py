@@ -22,7 +22,7 @@ from backend.accounts.models import Membership
 from backend.catalog.models import Category, ProductVariant
 from price_rules.models import DiscountKind, PriceListEntry, Promotion
 from price_rules.schema import viewer_prices
-from price_rules.schema.kept_prices import KEPT
+from price_rules.schema.kept_prices import KEPT, KeptPrices
 from tests import test_api_catalog_prices as _catalog_prices
 from tests import test_price_sort_keys as _sort_keys
 from tests import test_price_sort_stored as _stored
@@ -320,3 +320,27 @@ def test_a_buyer_row_changed_since_the_request_loaded_it_keeps_nothing(shop, rf)
     assert isinstance(kept_price_book(request, buyer, ids), KeptPriceBook)
     buyer.region = "Москва"  # as loaded before a change the database has not seen
     assert not isinstance(kept_price_book(request, buyer, ids), KeptPriceBook)
+
+
+def test_each_buyers_first_walks_follow_what_is_kept():
+    """``KeptPrices.firsts_of``: a variant's first walk kept (a page's minimum order), one
+    lookup for a query; dropped with its variant's walks, never of another buyer or
+    generation, and not replaced by a walk at another quantity."""
+    kept = KeptPrices()
+    generation, later = (1, timezone.localdate()), (2, timezone.localdate())
+
+    def walk(quantity):
+        return viewer_prices.PriceWalk(D(quantity), None, [])
+
+    assert kept.take(generation, 7, [1, 2, 3]) == {}
+    first = walk(1)
+    kept.keep(generation, 7, 1, D(1), first, limit=2)
+    kept.keep(generation, 7, 1, D(12), walk(12), limit=2)  # asked at another quantity
+    kept.keep(generation, 8, 2, D(5), walk(5), limit=2)  # another buyer
+    assert kept.firsts_of(generation, 7) == {1: first}
+    assert kept.firsts_of(generation, 9) is None and kept.firsts_of(later, 7) is None
+    firsts = kept.firsts_of(generation, 7)
+    kept.keep(generation, 7, 3, D(1), walk(1), limit=2)  # over the bound: variant 1 goes
+    assert set(firsts) == {3} and set(kept.firsts_of(generation, 8)) == {2}
+    kept.take(later, 7, [3])  # a newer generation drops everything, in place
+    assert firsts == {} and kept.firsts_of(later, 7) is None

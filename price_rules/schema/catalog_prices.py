@@ -49,7 +49,7 @@ def _shown(root: ProductVariant, info):
     if direct is None:
         direct = _direct(info)
     if direct:
-        walks = direct[1].get((direct[0], root.id))
+        walks = direct[1][0].get((direct[0], root.id))
         walk = None if walks is None else walks.get(root.min_order_quantity)
         if walk is not None:
             root.__dict__[_SHOWN] = (context, walk)
@@ -63,9 +63,9 @@ def _shown(root: ProductVariant, info):
     return walk
 
 
-# A query's kept walks, read directly by each variant's first price field: (buyer id, the
-# walks) or False. A kept variant then costs two dict lookups, no loader; one not kept
-# (or read but dropped meanwhile) goes through the loader as before.
+# A query's kept walks, read directly by each variant's first price field: (buyer id, (the
+# walks, the buyer's first walks)) or False. A kept variant then costs two dict lookups, no
+# loader; one not kept (or read but dropped meanwhile) goes through the loader as before.
 _DIRECT = "_kept_prices_direct"
 
 
@@ -120,12 +120,20 @@ def _read_walks(info):
         direct = _direct(info)
     if not direct:
         return None
-    buyer_id, walks = direct
+    buyer_id, (walks, firsts) = direct
     get = walks.get
+    first = None if firsts is None else firsts.get
 
     def read(root: ProductVariant):
+        # the variant's first walk kept (at its minimum order, unless that changed since):
+        # one lookup, where the walks by (buyer, variant) and quantity take two
+        quantity = root.min_order_quantity
+        if first is not None:
+            walk = first(root.id)
+            if walk is not None and walk.quantity == quantity:
+                return walk
         found = get((buyer_id, root.id))
-        return None if found is None else found.get(root.min_order_quantity)
+        return None if found is None else found.get(quantity)
 
     return read
 

@@ -85,20 +85,31 @@ _QUANTITIES_PER_VARIANT = 4
 
 
 class KeptPrices:
-    """Walks per (buyer, variant) and quantity, of one generation (rules version, day)."""
+    """Walks per (buyer, variant) and quantity, of one generation (rules version, day);
+    and per buyer, each variant's first walk kept (at its minimum order, as a catalog page
+    asks first), for a query to read with one lookup (``firsts_of``)."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._generation: Generation | None = None
         self._walks: OrderedDict[tuple[int, int], dict[Decimal, Walk]] = OrderedDict()
+        self._firsts: dict[int, dict[int, Walk]] = {}
 
     def __len__(self) -> int:
         return len(self._walks)
 
     def clear(self) -> None:
         with self._lock:
-            self._walks.clear()
+            self._drop()
             self._generation = None
+
+    def _drop(self) -> None:
+        """Drop every walk (under the lock). The mappings are emptied in place: a request
+        reading them without the lock then finds nothing and resolves as usual."""
+        self._walks.clear()
+        for firsts in self._firsts.values():
+            firsts.clear()
+        self._firsts = {}
 
     def walks_of(self, generation: Generation) -> OrderedDict | None:
         """The kept walks when they are of ``generation``, for a request to read without
@@ -108,13 +119,20 @@ class KeptPrices:
         with self._lock:
             return self._walks if self._generation == generation else None
 
+    def firsts_of(self, generation: Generation, buyer_id: int) -> dict[int, Walk] | None:
+        """The buyer's first walk of each variant when they are of ``generation`` (read
+        without the lock, as ``walks_of``; a walk there is the one kept for its variant at
+        ``walk.quantity``), None for another generation or none kept."""
+        with self._lock:
+            return self._firsts.get(buyer_id) if self._generation == generation else None
+
     def take(self, generation: Generation, buyer_id: int,
              variant_ids: list[int]) -> dict[int, dict[Decimal, Walk]] | None:
         """The kept walks of these variants; None when ``generation`` is older than the
         kept one (nothing may be read or kept under it)."""
         with self._lock:
             if self._generation is None or generation > self._generation:
-                self._walks.clear()
+                self._drop()
                 self._generation = generation
             elif generation != self._generation:
                 return None
@@ -135,8 +153,12 @@ class KeptPrices:
             walks = self._walks.get((buyer_id, variant_id))
             if walks is None:
                 walks = self._walks[(buyer_id, variant_id)] = {}
+                self._firsts.setdefault(buyer_id, {})[variant_id] = walk
                 while len(self._walks) > limit:
-                    self._walks.popitem(last=False)
+                    (dropped_buyer, dropped), _ = self._walks.popitem(last=False)
+                    firsts = self._firsts.get(dropped_buyer)
+                    if firsts is not None:
+                        firsts.pop(dropped, None)
             if len(walks) < _QUANTITIES_PER_VARIANT:
                 walks[quantity] = walk
 
@@ -220,14 +242,19 @@ def _generation(request, buyer: Organization, *, once: bool = False) -> Generati
 _REQUEST_STATE = "_kept_prices_generation"
 
 
-def kept_walks(request, buyer: Organization) -> OrderedDict | None:
+def kept_walks(request, buyer: Organization
+               ) -> tuple[OrderedDict, dict[int, Walk] | None] | None:
     """For a query: the kept walks of this request's generation, to read a variant's
-    shown prices directly (``KEPT.walks_of``; keys (buyer id, variant id)); None when
-    nothing may be read. Reads the generation as the first batch would, once."""
+    shown prices directly (``KEPT.walks_of``; keys (buyer id, variant id)), and the
+    buyer's first walks (``KEPT.firsts_of``); None when nothing may be read. Reads the
+    generation as the first batch would, once."""
     if settings.PRICE_CACHE_VARIANTS <= 0:
         return None
     generation = _generation(request, buyer, once=True)
-    return None if generation is None else KEPT.walks_of(generation)
+    if generation is None:
+        return None
+    walks = KEPT.walks_of(generation)
+    return None if walks is None else (walks, KEPT.firsts_of(generation, buyer.pk))
 
 
 def kept_price_book(request, buyer: Organization,

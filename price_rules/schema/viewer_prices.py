@@ -92,14 +92,16 @@ class VariantPrice:
 
 @answers_kept
 class PriceWalk(list):
-    """A variant's ``[price, tiers]`` at one quantity, from one walk of its tiers (a list,
+    """A variant's ``[price, tiers]`` at ``quantity``, from one walk of its tiers (a list,
     never changed once built): the execution keeps the answers it built of both on it
     (``field_groups``: a catalog page reads a variant's two price fields together)."""
 
-    __slots__ = ("built_answers",)
+    __slots__ = ("built_answers", "quantity")
 
-    def __init__(self, price: VariantPrice | None, tiers: list[PriceTier]) -> None:
+    def __init__(self, quantity: Decimal, price: VariantPrice | None,
+                 tiers: list[PriceTier]) -> None:
         super().__init__((price, tiers))
+        self.quantity = quantity
         self.built_answers: dict | None = None
 
 
@@ -206,7 +208,7 @@ class PriceBook:
                                for t in walked)
             price = (None if resolved is None else
                      self.shown(resolved, tiers[1] if len(tiers) > 1 else None))
-            known = self._shown[key] = PriceWalk(price, tiers)
+            known = self._shown[key] = PriceWalk(quantity, price, tiers)
         return known
 
 def price_range(prices: Iterable[VariantPrice | None]) -> PriceRange | None:
