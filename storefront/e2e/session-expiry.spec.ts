@@ -29,6 +29,11 @@ test.describe('an expired session', () => {
     const colleague = `draft.${RUN}@demo.local`;
     await invite.getByLabel('E-mail').fill(colleague);
     await invite.getByLabel('Роль', { exact: true }).selectOption('VIEWER');
+    // Every request of the page answered first: one still in flight when the session ends
+    // (the header's widgets, the members list on a busy machine) would be the one to find
+    // it over and leave for the sign-in page before the button is pressed.
+    await settled(page);
+    await page.waitForLoadState('networkidle');
 
     await expireSession(page);
     // The next request finds the session over: the sign-in page, with what was typed kept.
