@@ -66,3 +66,16 @@ def _strict_fast_path(settings):
     bug: in tests it propagates (an error in the answer) rather than quietly sending the
     object down the general path (``backend/core/graphql/execution.py``)."""
     settings.GRAPHQL_FAST_PATH_STRICT = True
+
+
+@pytest.fixture(autouse=True)
+def _celery_joins_allowed():
+    """Celery's "inside a task" flag is one global for the process, which an eager task
+    sets and restores around itself (``denied_join_result``). Eager tasks run from
+    concurrent threads (the concurrency tests' orders) restore it out of turn and can leave
+    it set; a later test's ``task.apply().get()`` in that process then refuses ("Never
+    call result.get() within a task!"), depending on which tests ran before. Every test
+    starts with it cleared."""
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
