@@ -17,13 +17,11 @@ Moderation rows are written from the generated orders first when there are none
 
 from __future__ import annotations
 
-import statistics
 import sys
 from dataclasses import dataclass
 from typing import Any
 
-from bench.catalog_page import _percentile, _time
-from bench.order_list import _counted
+from bench.order_list import Shape, _counted, measure_shapes
 from bench.signed_in import graphql_call
 
 TARGET_MS = 50.0
@@ -39,34 +37,6 @@ QUERY = """query Queue($filter: ModerationQueueFilter, $sort: ModerationQueueSor
       buyer { id name }
       moderation { state version submittedAt overCredit moderator { fullName }
         proposals { id kind status } } } } } }"""
-
-
-@dataclass(frozen=True)
-class Shape:
-    name: str
-    median_ms: float
-    p95_ms: float
-    cpu_median_ms: float
-    queries: int
-    rows: int
-    total: int
-
-
-def measure_shapes(caller, wanted, runs: int, warmups: int) -> tuple[tuple[Shape, ...], int]:
-    """Each ``(name, email, variables)`` of ``wanted`` asked through ``caller(email,
-    variables)``, a paged connection's answer: its timing, SQL queries and rows; and the
-    fast-path fallbacks of them all."""
-    fallbacks = 0
-    shapes = []
-    for name, email, variables in wanted:
-        call = caller(email, variables)
-        data, queries, fell_back = _counted(call)
-        fallbacks += fell_back
-        samples, cpu = _time(lambda call=call: call(decode=False), runs, warmups)
-        shapes.append(Shape(name, statistics.median(samples), _percentile(samples, 0.95),
-                            statistics.median(cpu), queries, len(data["edges"]),
-                            data["totalCount"]))
-    return tuple(shapes), fallbacks
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,23 @@ def _counted(call) -> tuple[dict[str, Any], int, int]:
     return data, len(captured), sum(e.fallbacks for e in executions)
 
 
+def measure_shapes(caller, wanted, runs: int, warmups: int) -> tuple[tuple[Shape, ...], int]:
+    """Each ``(name, email, variables)`` of ``wanted`` asked through ``caller(email,
+    variables)``, a paged connection's answer: its timing, SQL queries and rows; and the
+    fast-path fallbacks of them all."""
+    fallbacks = 0
+    shapes = []
+    for name, email, variables in wanted:
+        call = caller(email, variables)
+        data, queries, fell_back = _counted(call)
+        fallbacks += fell_back
+        samples, cpu = _time(lambda call=call: call(decode=False), runs, warmups)
+        shapes.append(Shape(name, statistics.median(samples), _percentile(samples, 0.95),
+                            statistics.median(cpu), queries, len(data["edges"]),
+                            data["totalCount"]))
+    return tuple(shapes), fallbacks
+
+
 def run(runs: int = 100, warmups: int = 5) -> OrderListResult:
     from django.utils import timezone
 
@@ -130,19 +147,14 @@ def run(runs: int = 100, warmups: int = 5) -> OrderListResult:
                              "sort": {"field": "TOTAL", "direction": "DESC"},
                              "after": None}),
     ]
-    fallbacks = 0
-    shapes = []
+    wanted = []
     for name, variables in shapes_wanted:
         if "after" in variables:
             first_page = _call({**variables, "after": None})()
             variables = {**variables, "after": first_page["pageInfo"]["endCursor"]}
-        call = _call(variables)
-        data, queries, fell_back = _counted(call)
-        fallbacks += fell_back
-        samples, cpu = _time(lambda call=call: call(decode=False), runs, warmups)
-        shapes.append(Shape(name, statistics.median(samples), _percentile(samples, 0.95),
-                            statistics.median(cpu), queries, len(data["edges"]),
-                            data["totalCount"]))
+        wanted.append((name, DEALER, variables))
+    shapes, fallbacks = measure_shapes(lambda _email, variables: _call(variables), wanted,
+                                       runs, warmups)
     _, queries_10, fell_back = _counted(_call({"filter": filter, "first": 10}))
     return OrderListResult(runs=runs, orders=Order.objects.count(),
                            dealer_orders=dealer_orders.count(), shapes=tuple(shapes),

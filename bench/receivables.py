@@ -23,8 +23,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from bench.moderation_queue import Shape, measure_shapes
-from bench.order_list import _counted
+from bench.order_list import Shape, _counted, measure_shapes
 from bench.signed_in import graphql_call
 
 TARGET_MS = 100.0
