@@ -7,10 +7,12 @@ from __future__ import annotations
 import pytest
 
 from backend.orders.models import Order, OrderLine, ShipmentLine
-from bench import moderation_queue, order_list
+from bench import moderation_queue, order_list, receivables
 from bench.data import catalog, network, orders, stock
 from bench.data.copy import reset_sequences, truncate_all
+from bench.data.credit import generate_credit
 from bench.data.moderation import generate_moderation
+from plugins.credit.models import Invoice
 
 
 @pytest.mark.django_db(transaction=True)
@@ -42,6 +44,14 @@ def test_small_orders_data_and_the_order_list_workload():
     assert queue.fallbacks == 0, queue.report()
     assert queue.queries_first_10 == queue.shapes[0].queries, queue.report()
     assert all(shape.rows > 0 for shape in queue.shapes), queue.report()
+    # The credit accounts and invoices, and the receivables monitor's workload (issue 15).
+    made = generate_credit()
+    assert made["invoices"] > 0
+    assert Invoice.objects.filter(paid_total__gt=0).exists()  # the payments' allocations
+    monitor = receivables.run(runs=1, warmups=0)
+    assert monitor.fallbacks == 0, monitor.report()
+    assert monitor.queries_first_10 == monitor.shapes[0].queries, monitor.report()
+    assert all(shape.rows > 0 for shape in monitor.shapes), monitor.report()
     # Generated again, the orders replace the old ones.
     orders.truncate_orders()
     orders.generate_orders(20)

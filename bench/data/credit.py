@@ -45,11 +45,11 @@ def generate_credit() -> dict[str, int]:
         cursor.execute("""
             INSERT INTO credit_invoice (account_id, seller_id, buyer_id, year, serial,
               issued_on, due_on, currency, vat_rate, total_net, total_vat, total_gross,
-              status, comment, created_at, updated_at)
+              paid_total, status, comment, created_at, updated_at)
             SELECT a.id, a.seller_id, a.buyer_id, 2026, a.id * 10 + k,
               %(today)s - (k * 15 + abs(hashint4((a.id * 7 + k)::int)) %% 10),
               %(today)s - (k * 15 + abs(hashint4((a.id * 7 + k)::int)) %% 10) + 30, 'RUB', 22,
-              round(g / 1.22, 2), g - round(g / 1.22, 2), g, 'UNPAID', '', now(), now()
+              round(g / 1.22, 2), g - round(g / 1.22, 2), g, 0, 'UNPAID', '', now(), now()
             FROM credit_creditaccount a CROSS JOIN generate_series(1, %(n)s) k
             CROSS JOIN LATERAL (SELECT (1000 + abs(hashint4((a.id * 13 + k)::int))
                                         %% 249000)::numeric AS g) amount""",
