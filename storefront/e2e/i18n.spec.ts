@@ -1,8 +1,19 @@
-import { expect, test } from '@playwright/test';
-import { DEALER_BUYER, resultRows, screenshot, signIn } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { DEALER_BUYER, resultRows, screenshot, settled, signIn } from './helpers';
+
+/**
+ * The header's figures (balance, notifications) arrive after the page and move the language
+ * buttons beside them: a click aimed while they were still arriving once landed on the other
+ * button. The buttons are pressed once everything the page asked for has answered.
+ */
+async function headerLoaded(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await settled(page);
+}
 
 test('switches the interface to English and back, and remembers the choice', async ({ page }) => {
   await signIn(page, DEALER_BUYER);
+  await headerLoaded(page);
   await page.getByRole('button', { name: 'English' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
@@ -16,6 +27,7 @@ test('switches the interface to English and back, and remembers the choice', asy
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Catalog' })).toBeVisible();
 
+  await headerLoaded(page);
   await page.getByRole('button', { name: 'Русский' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Каталог' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
